@@ -1,0 +1,169 @@
+// Dispatch of the mtcsec command line (PRODUCT.md section 6).
+#include "app/CommandLine.h"
+
+#include "app/Console.h"
+#include "app/CryptoCommand.h"
+#include "core/crypto/SelfTest.h"
+#include "mtcsec/Version.h"
+#include "ui/MainWindow.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QFileInfo>
+
+#include <cstring>
+#include <string_view>
+
+namespace mtcsec::app {
+namespace {
+
+constexpr std::string_view kCommands[] = {"crypto"};
+
+bool isCommand(std::string_view word)
+{
+    for (const std::string_view c : kCommands) {
+        if (c == word)
+            return true;
+    }
+    return false;
+}
+
+bool isHelpOrVersion(std::string_view a)
+{
+    return a == "--help" || a == "-h" || a == "-?" || a == "--help-all" || a == "--version" || a == "-v";
+}
+
+QString versionLine()
+{
+    return QStringLiteral("%1 %2\n").arg(QString::fromUtf8(kApplicationName), QString::fromUtf8(kVersion));
+}
+
+QString topLevelHelp()
+{
+    return QStringLiteral(
+        "Usage: mtcsec [--self-test]\n"
+        "       mtcsec COMMAND [OPTIONS]\n"
+        "\n"
+        "MTC Security Lab: the security of Machine-Type Communication over LTE, live and with real\n"
+        "cryptography. Without a command it opens the desktop application.\n"
+        "\n"
+        "Commands:\n"
+        "  crypto      3GPP security functions: 128-EEA2, 128-EIA2, Milenage and the TS 33.401 KDF\n"
+        "              mtcsec crypto eia2 --key 2bd6459f82c5b300952c49104881ff48 --count 38a6f056 \\\n"
+        "                  --bearer 0x18 --direction 0 --length 58 --data 3332346263393840\n"
+        "\n"
+        "Options:\n"
+        "  --self-test   Run the known-answer tests of the crypto core and open the main window (offscreen\n"
+        "                when there is no display); exit 0 when everything passes, 1 otherwise.\n"
+        "  -h, --help    Show this help. Every command has its own: mtcsec crypto --help\n"
+        "  -v, --version Show the version.\n"
+        "\n"
+        "Exit status: 0 success, 2 bad input (one line on stderr says what), 1 internal failure.\n");
+}
+
+int runSelfTest()
+{
+    int failed = 0;
+    const auto results = crypto::runSelfTest();
+    for (const auto& r : results) {
+        printOut(
+            QStringLiteral("%1 %2%3\n")
+                .arg(r.passed ? QStringLiteral("PASS") : QStringLiteral("FAIL"),
+                     QString::fromStdString(r.name),
+                     r.detail.empty() ? QString() : QStringLiteral(": ") + QString::fromStdString(r.detail)));
+        failed += r.passed ? 0 : 1;
+    }
+    int total = static_cast<int>(results.size());
+
+    ui::MainWindow window;
+    window.show();
+    QApplication::processEvents();
+    const bool windowOk = window.isVisible() && !window.grab().isNull();
+    printOut(
+        QStringLiteral("%1 main window opens (platform %2)\n")
+            .arg(windowOk ? QStringLiteral("PASS") : QStringLiteral("FAIL"), QApplication::platformName()));
+    ++total;
+    failed += windowOk ? 0 : 1;
+    window.close();
+
+    printOut(QStringLiteral("self-test: %1 passed, %2 failed\n").arg(total - failed).arg(failed));
+    return failed == 0 ? ExitOk : ExitInternal;
+}
+
+} // namespace
+
+bool isHeadlessInvocation(int argc, char** argv)
+{
+    if (argc < 2)
+        return false;
+    const std::string_view first = argv[1];
+    if (isCommand(first))
+        return true;
+    for (int i = 1; i < argc; ++i) {
+        if (isHelpOrVersion(argv[i]))
+            return true;
+    }
+    // A word that is neither an option nor a scenario file is a mistyped command: report it headless.
+    return !first.starts_with('-') &&
+           !QString::fromLocal8Bit(argv[1]).endsWith(QLatin1String(".json"), Qt::CaseInsensitive);
+}
+
+bool isSelfTestInvocation(int argc, char** argv)
+{
+    for (int i = 1; i < argc; ++i) {
+        if (std::strcmp(argv[i], "--self-test") == 0)
+            return true;
+    }
+    return false;
+}
+
+int runHeadless(const QStringList& arguments)
+{
+    const QString first = arguments.value(1);
+    if (first == QLatin1String("crypto"))
+        return runCryptoCommand(arguments.mid(1));
+    if (first == QLatin1String("--version") || first == QLatin1String("-v")) {
+        printOut(versionLine());
+        return ExitOk;
+    }
+    if (first.startsWith(QLatin1Char('-'))) {
+        for (const QString& a : arguments.mid(1)) {
+            if (a == QLatin1String("--version") || a == QLatin1String("-v")) {
+                printOut(versionLine());
+                return ExitOk;
+            }
+        }
+        printOut(topLevelHelp());
+        return ExitOk;
+    }
+    printError(QStringLiteral("mtcsec: unknown command '%1' (mtcsec --help lists the commands)").arg(first));
+    return ExitBadInput;
+}
+
+int runGui(const QStringList& arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("MTC Security Lab"));
+    const QCommandLineOption selfTest(QStringLiteral("self-test"),
+                                      QStringLiteral("Run the known-answer tests and open the main window."));
+    parser.addOption(selfTest);
+    parser.addPositionalArgument(QStringLiteral("scenario"), QStringLiteral("A scenario file to open."),
+                                 QStringLiteral("[SCENARIO.json]"));
+    if (!parser.parse(arguments)) {
+        printError(QStringLiteral("mtcsec: %1 (mtcsec --help shows the options)").arg(parser.errorText()));
+        return ExitBadInput;
+    }
+    if (parser.isSet(selfTest))
+        return runSelfTest();
+    if (!parser.positionalArguments().isEmpty()) {
+        const QString file = parser.positionalArguments().constFirst();
+        printError(QStringLiteral("mtcsec: cannot open '%1': this version has no scenario support yet")
+                       .arg(QFileInfo(file).fileName()));
+        return ExitBadInput;
+    }
+    ui::MainWindow window;
+    window.show();
+    return QApplication::exec();
+}
+
+} // namespace mtcsec::app

@@ -1,0 +1,298 @@
+// `mtcsec crypto eea2|eia2|milenage|kdf`: argument parsing over the core's crypto functions.
+#include "app/CryptoCommand.h"
+
+#include "app/Console.h"
+#include "core/InvalidInput.h"
+#include "core/crypto/Eea2.h"
+#include "core/crypto/Eia2.h"
+#include "core/crypto/Hex.h"
+#include "core/crypto/KeyHierarchy.h"
+#include "core/crypto/Milenage.h"
+
+#include <QCommandLineParser>
+
+#include <exception>
+#include <functional>
+#include <map>
+
+namespace mtcsec::app {
+namespace {
+
+struct Option {
+    const char* name;
+    const char* valueName;
+    const char* description;
+};
+
+// One function of `mtcsec crypto`: its words ("eea2" or "kdf kasme"), options and action.
+struct Function {
+    QString words;
+    QString summary;
+    QString example;
+    std::vector<Option> options;
+    std::function<QString(const QCommandLineParser&)> run;
+};
+
+class BadUsage : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+std::string value(const QCommandLineParser& p, const char* option)
+{
+    const QString name = QString::fromLatin1(option);
+    if (!p.isSet(name))
+        throw BadUsage("missing --" + name.toStdString());
+    return p.value(name).toStdString();
+}
+
+crypto::AlgorithmInput algorithmInput(const QCommandLineParser& p)
+{
+    crypto::AlgorithmInput in;
+    in.count = static_cast<std::uint32_t>(parseHexUnsigned(value(p, "count"), "--count", 0xffffffffu));
+    in.bearer = static_cast<std::uint8_t>(parseUnsigned(value(p, "bearer"), "--bearer", 31));
+    in.direction = static_cast<crypto::Direction>(parseUnsigned(value(p, "direction"), "--direction", 1));
+    return in;
+}
+
+std::size_t lengthBits(const QCommandLineParser& p)
+{
+    return static_cast<std::size_t>(parseUnsigned(value(p, "length"), "--length", 1u << 30));
+}
+
+QString line(const std::string& hex)
+{
+    return QString::fromStdString(hex) + QLatin1Char('\n');
+}
+
+const std::vector<Option> kAlgorithmOptions = {
+    {"key", "HEX", "128-bit key (32 hex digits)."},
+    {"count", "HEX", "32-bit COUNT in hex (up to 8 digits, 0x optional)."},
+    {"bearer", "N", "5-bit BEARER, 0-31 (decimal, or hex with 0x)."},
+    {"direction", "0|1", "DIRECTION: 0 uplink, 1 downlink."},
+    {"length", "BITS", "Message length in bits, as the 3GPP test sets give it."},
+    {"data", "HEX", "The message: at least --length bits; bits beyond it are ignored."},
+};
+
+std::vector<Function> functions()
+{
+    std::vector<Function> f;
+    f.push_back({QStringLiteral("eea2"),
+                 QStringLiteral("128-EEA2 ciphering, AES-128-CTR (TS 33.401 Annex B.1.3)"),
+                 QStringLiteral("mtcsec crypto eea2 --key d3c5d592327fb11c4035c6680af8c6d1 --count 398a59b4 "
+                                "--bearer 0x15 --direction 1 --length 253 --data "
+                                "981ba6824c1bfb1ab485472029b71d808ce33e2cc3c0b5fc1f3de8a6dc66b1f0"),
+                 kAlgorithmOptions, [](const QCommandLineParser& p) {
+                     const SecureBytes key = secretFromHex(value(p, "key"), "--key");
+                     const Bytes data = fromHex(value(p, "data"), "--data");
+                     return line(toHex(crypto::eea2(key, algorithmInput(p), data, lengthBits(p))));
+                 }});
+    f.push_back({QStringLiteral("eia2"),
+                 QStringLiteral("128-EIA2 integrity, AES-128-CMAC, 32-bit MAC (TS 33.401 Annex B.2.3)"),
+                 QStringLiteral("mtcsec crypto eia2 --key 2bd6459f82c5b300952c49104881ff48 --count 38a6f056 "
+                                "--bearer 0x18 --direction 0 --length 58 --data 3332346263393840"),
+                 kAlgorithmOptions, [](const QCommandLineParser& p) {
+                     const SecureBytes key = secretFromHex(value(p, "key"), "--key");
+                     const Bytes data = fromHex(value(p, "data"), "--data");
+                     return line(toHex(crypto::eia2(key, algorithmInput(p), data, lengthBits(p))));
+                 }});
+    f.push_back(
+        {QStringLiteral("milenage"),
+         QStringLiteral("Milenage f1, f1*, f2, f3, f4, f5, f5* and OPc (TS 35.206)"),
+         QStringLiteral("mtcsec crypto milenage --k 465b5ce8b199b49faa5f0a2ee238a6bc --op "
+                        "cdc202d5123e20f62b6d676ac72cb318 --rand 23553cbe9637a89d218ae64dae47bf35 "
+                        "--sqn ff9bb4d0b607 --amf b9b9"),
+         {{"k", "HEX", "Subscriber key K, 128 bits."},
+          {"op", "HEX", "Operator variant OP, 128 bits (give --op or --opc)."},
+          {"opc", "HEX", "OPc = OP xor E_K(OP), 128 bits (give --op or --opc)."},
+          {"rand", "HEX", "RAND, 128 bits."},
+          {"sqn", "HEX", "SQN, 48 bits."},
+          {"amf", "HEX", "AMF, 16 bits."}},
+         [](const QCommandLineParser& p) {
+             const SecureBytes k = secretFromHexExact(value(p, "k"), "--k", 16);
+             if (p.isSet(QStringLiteral("op")) == p.isSet(QStringLiteral("opc")))
+                 throw BadUsage("give exactly one of --op and --opc");
+             const SecureBytes opc =
+                 p.isSet(QStringLiteral("op"))
+                     ? crypto::Milenage::computeOpc(k, secretFromHexExact(value(p, "op"), "--op", 16))
+                     : secretFromHexExact(value(p, "opc"), "--opc", 16);
+             const auto o = crypto::Milenage(k, opc).compute(fromHexExact(value(p, "rand"), "--rand", 16),
+                                                             fromHexExact(value(p, "sqn"), "--sqn", 6),
+                                                             fromHexExact(value(p, "amf"), "--amf", 2));
+             return QStringLiteral("opc=%1\nf1=%2\nf1star=%3\nf2=%4\nf3=%5\nf4=%6\nf5=%7\nf5star=%8\n")
+                 .arg(QString::fromStdString(toHex(opc)), QString::fromStdString(toHex(o.f1)),
+                      QString::fromStdString(toHex(o.f1star)), QString::fromStdString(toHex(o.f2)),
+                      QString::fromStdString(toHex(o.f3)), QString::fromStdString(toHex(o.f4)),
+                      QString::fromStdString(toHex(o.f5)), QString::fromStdString(toHex(o.f5star)));
+         }});
+    f.push_back({QStringLiteral("kdf kasme"),
+                 QStringLiteral("KASME from CK, IK, SN id, SQN xor AK (TS 33.401 A.2)"),
+                 QStringLiteral("mtcsec crypto kdf kasme --ck b40ba9a3c58b2a05bbf0d987b21bf8cb --ik "
+                                "f769bcd751044604127672711c6d3441 --snid 00f110 --sqn-xor-ak 55f328b43577"),
+                 {{"ck", "HEX", "CK, 128 bits."},
+                  {"ik", "HEX", "IK, 128 bits."},
+                  {"snid", "HEX", "Serving network identity, 3 octets (MCC 001 MNC 01 = 00f110)."},
+                  {"sqn-xor-ak", "HEX", "SQN xor AK, 6 octets (the first field of AUTN)."}},
+                 [](const QCommandLineParser& p) {
+                     return line(
+                         toHex(crypto::deriveKasme(secretFromHexExact(value(p, "ck"), "--ck", 16),
+                                                   secretFromHexExact(value(p, "ik"), "--ik", 16),
+                                                   fromHexExact(value(p, "snid"), "--snid", 3),
+                                                   fromHexExact(value(p, "sqn-xor-ak"), "--sqn-xor-ak", 6))));
+                 }});
+    f.push_back(
+        {QStringLiteral("kdf kenb"),
+         QStringLiteral("KeNB from KASME and the uplink NAS COUNT (TS 33.401 A.3)"),
+         QStringLiteral("mtcsec crypto kdf kenb --kasme "
+                        "48579af8781c742d5120e6ed8ccac13193f38c53ab7aa69396f49ca6e1b0562d --ul-count 0"),
+         {{"kasme", "HEX", "KASME, 256 bits."},
+          {"ul-count", "N", "Uplink NAS COUNT, 32 bits (decimal, or hex with 0x)."}},
+         [](const QCommandLineParser& p) {
+             const auto count = parseUnsigned(value(p, "ul-count"), "--ul-count", 0xffffffffu);
+             return line(toHex(crypto::deriveKeNB(secretFromHexExact(value(p, "kasme"), "--kasme", 32),
+                                                  static_cast<std::uint32_t>(count))));
+         }});
+    f.push_back(
+        {QStringLiteral("kdf nh"),
+         QStringLiteral("NH from KASME and the SYNC-input (TS 33.401 A.4)"),
+         QStringLiteral(
+             "mtcsec crypto kdf nh --kasme 48579af8781c742d5120e6ed8ccac13193f38c53ab7aa69396f49ca6e1b0562d "
+             "--sync-input 8214c68f2c779346814e4095c5b38cae9f5485c38006d711c0a379c0ec58796b"),
+         {{"kasme", "HEX", "KASME, 256 bits."},
+          {"sync-input", "HEX",
+           "SYNC-input, 256 bits: the fresh KeNB for the first NH, then the previous NH."}},
+         [](const QCommandLineParser& p) {
+             return line(
+                 toHex(crypto::deriveNh(secretFromHexExact(value(p, "kasme"), "--kasme", 32),
+                                        secretFromHexExact(value(p, "sync-input"), "--sync-input", 32))));
+         }});
+    f.push_back(
+        {QStringLiteral("kdf alg"),
+         QStringLiteral("A 128-bit NAS, RRC or UP algorithm key (TS 33.401 A.7)"),
+         QStringLiteral(
+             "mtcsec crypto kdf alg --key 48579af8781c742d5120e6ed8ccac13193f38c53ab7aa69396f49ca6e1b0562d "
+             "--type nas-int --alg 2"),
+         {{"key", "HEX", "KASME (for nas-*) or KeNB (for rrc-* and up-*), 256 bits."},
+          {"type", "TYPE", "nas-enc, nas-int, rrc-enc, rrc-int, up-enc or up-int."},
+          {"alg", "N", "Algorithm identity 0-15 (2 = 128-EEA2 / 128-EIA2)."}},
+         [](const QCommandLineParser& p) {
+             const std::string typeText = value(p, "type");
+             const auto type = crypto::parseAlgorithmKeyType(typeText);
+             if (!type)
+                 throw InvalidInput("--type: '" + typeText +
+                                    "' is not one of nas-enc, nas-int, rrc-enc, rrc-int, up-enc, up-int");
+             const auto alg = static_cast<std::uint8_t>(parseUnsigned(value(p, "alg"), "--alg", 15));
+             return line(toHex(
+                 crypto::deriveAlgorithmKey(secretFromHexExact(value(p, "key"), "--key", 32), *type, alg)));
+         }});
+    return f;
+}
+
+QString cryptoHelp(const std::vector<Function>& all)
+{
+    QString text = QStringLiteral(
+        "Usage: mtcsec crypto FUNCTION [OPTIONS]\n"
+        "\n"
+        "3GPP security functions on hexadecimal input; the result is lowercase hex on stdout.\n"
+        "Lengths are in bits, as the 3GPP test sets give them. mtcsec crypto FUNCTION --help lists its "
+        "options.\n"
+        "\n"
+        "Functions:\n");
+    for (const Function& f : all)
+        text += QStringLiteral("  %1\n      %2\n      %3\n").arg(f.words, f.summary, f.example);
+    return text;
+}
+
+} // namespace
+
+int runCryptoCommand(const QStringList& arguments)
+{
+    const std::vector<Function> all = functions();
+    const QString sub = arguments.value(1);
+    if (sub == QLatin1String("--help") || sub == QLatin1String("-h")) {
+        printOut(cryptoHelp(all));
+        return ExitOk;
+    }
+
+    // Match "eea2" or "kdf kasme": the longest run of words naming a function.
+    const Function* chosen = nullptr;
+    int wordsUsed = 0;
+    for (const Function& f : all) {
+        const QStringList words = f.words.split(QLatin1Char(' '));
+        if (arguments.mid(1, static_cast<int>(words.size())) == words) {
+            chosen = &f;
+            wordsUsed = static_cast<int>(words.size());
+        }
+    }
+    if (chosen == nullptr && sub.isEmpty()) {
+        printError(QStringLiteral("mtcsec crypto: which function? (mtcsec crypto --help lists them)"));
+        return ExitBadInput;
+    }
+    if (chosen == nullptr) {
+        QString known;
+        for (const Function& f : all)
+            known += (known.isEmpty() ? QString() : QStringLiteral(", ")) + f.words;
+        const QString what = sub == QLatin1String("kdf") && arguments.size() > 2
+                                 ? QStringLiteral("kdf ") + arguments.value(2)
+                                 : sub;
+        printError(QStringLiteral("mtcsec crypto: unknown function '%1' (one of: %2)").arg(what, known));
+        return ExitBadInput;
+    }
+
+    const QString command = QStringLiteral("mtcsec crypto ") + chosen->words;
+    QCommandLineParser parser;
+    parser.setApplicationDescription(chosen->summary + QStringLiteral("\nExample: ") + chosen->example);
+    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    const QCommandLineOption help(QStringList{QStringLiteral("h"), QStringLiteral("help")},
+                                  QStringLiteral("Show this help."));
+    parser.addOption(help);
+    for (const Option& o : chosen->options)
+        parser.addOption(QCommandLineOption(QString::fromLatin1(o.name), QString::fromLatin1(o.description),
+                                            QString::fromLatin1(o.valueName)));
+
+    QStringList toParse{command};
+    toParse += arguments.mid(1 + wordsUsed);
+    if (!parser.parse(toParse)) {
+        printError(command + QStringLiteral(": ") + parser.errorText());
+        return ExitBadInput;
+    }
+    if (parser.isSet(help)) {
+        // QCommandLineParser names the executable alone; name the whole command instead.
+        QString text = parser.helpText();
+        const QString usage = QStringLiteral("Usage: ");
+        const qsizetype start = text.indexOf(usage);
+        const qsizetype end = text.indexOf(QLatin1Char(' '), start + usage.size());
+        if (start >= 0 && end > start)
+            text.replace(start, end - start, usage + command);
+        printOut(text);
+        return ExitOk;
+    }
+    if (!parser.positionalArguments().isEmpty()) {
+        printError(command + QStringLiteral(": unexpected argument '") +
+                   parser.positionalArguments().constFirst() + QLatin1Char('\''));
+        return ExitBadInput;
+    }
+    for (const Option& o : chosen->options) {
+        const QString name = QString::fromLatin1(o.name);
+        if (parser.values(name).size() > 1) {
+            printError(command + QStringLiteral(": --") + name + QStringLiteral(" given more than once"));
+            return ExitBadInput;
+        }
+    }
+
+    try {
+        printOut(chosen->run(parser));
+        return ExitOk;
+    } catch (const BadUsage& e) {
+        printError(command + QStringLiteral(": ") + QString::fromStdString(e.what()));
+        return ExitBadInput;
+    } catch (const InvalidInput& e) {
+        printError(command + QStringLiteral(": ") + QString::fromStdString(e.what()));
+        return ExitBadInput;
+    } catch (const std::exception& e) {
+        printError(command + QStringLiteral(": internal error: ") + QString::fromStdString(e.what()));
+        return ExitInternal;
+    }
+}
+
+} // namespace mtcsec::app

@@ -1,0 +1,52 @@
+// The crypto facade: the only interface through which the core reaches Botan 2 (AES-128, AES-CTR, AES-CMAC,
+// HMAC-SHA-256, SHA-256). Moving to Botan 3 changes Primitives.cpp and nothing else.
+#pragma once
+
+#include "core/crypto/Bytes.h"
+
+#include <array>
+#include <memory>
+#include <string>
+
+namespace Botan {
+class BlockCipher;
+}
+
+namespace mtcsec::crypto {
+
+using Block = std::array<std::uint8_t, 16>;
+
+// AES-128 with its key schedule done once (FIPS 197), for Milenage, CMAC and counter mode.
+class Aes128 final {
+public:
+    explicit Aes128(ByteView key); // throws InvalidInput unless the key is 16 octets
+    ~Aes128();
+    Aes128(Aes128&&) noexcept;
+    Aes128& operator=(Aes128&&) noexcept;
+    Aes128(const Aes128&) = delete;
+    Aes128& operator=(const Aes128&) = delete;
+
+    [[nodiscard]] Block encrypt(const Block& in) const;
+    void encryptInPlace(std::uint8_t* block) const;
+
+private:
+    std::unique_ptr<Botan::BlockCipher> cipher_;
+};
+
+// XORs `data` in place with the AES-128-CTR keystream that starts at the 16-octet counter block `iv`
+// (big-endian increment of the whole block; NIST SP 800-38A).
+void aes128CtrXor(ByteView key, const Block& iv, std::span<std::uint8_t> data);
+
+// AES-128-CMAC over whole octets (NIST SP 800-38B, RFC 4493) by Botan, full 16-octet tag.
+[[nodiscard]] Block aes128Cmac(ByteView key, ByteView message);
+
+// HMAC-SHA-256 (RFC 2104, FIPS 180-4).
+[[nodiscard]] SecureBytes hmacSha256(ByteView key, ByteView message);
+
+// SHA-256.
+[[nodiscard]] std::array<std::uint8_t, 32> sha256(ByteView message);
+
+// The Botan version this binary runs with, for the About dialog and --version.
+[[nodiscard]] std::string backendVersion();
+
+} // namespace mtcsec::crypto

@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# Sets up a Debian 12 machine for MTC Security Lab and then starts it or runs the test suite.
+#
+#   installer/bootstrap.sh run [ARGS...]   install what is missing, build, start mtcsec (default scenario)
+#   installer/bootstrap.sh test            install what is missing, build, run the whole test suite (CTest)
+#   installer/bootstrap.sh build           install what is missing and build, nothing else
+#
+# Packages are installed with apt-get (non-interactive), as root or through sudo, and only when one is
+# missing, so a second run goes straight to the incremental build. The build lives in ./build (or
+# $MTCSEC_BUILD_DIR) and is a developer build: every warning is an error.
+set -euo pipefail
+
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+build=${MTCSEC_BUILD_DIR:-$root/build}
+mode=${1:-}
+[ $# -gt 0 ] && shift
+
+# What building and running needs.
+packages=(
+    cmake ninja-build g++ pkg-config
+    qt6-base-dev qt6-charts-dev qt6-svg-dev libqt6opengl6-dev libxkbcommon-dev
+    libbotan-2-dev
+)
+# What the test suite needs on top.
+test_packages=(xvfb xauth fonts-dejavu-core)
+
+die() {
+    echo "bootstrap: $*" >&2
+    exit 2
+}
+
+case "$mode" in
+run | build) ;;
+test) packages+=("${test_packages[@]}") ;;
+*) die "usage: installer/bootstrap.sh run|test|build" ;;
+esac
+
+install_missing() {
+    local missing=() p
+    for p in "$@"; do
+        dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+    done
+    [ ${#missing[@]} -eq 0 ] && return 0
+    command -v apt-get >/dev/null || die "apt-get not found: this script supports Debian 12; install ${missing[*]} by hand"
+    local sudo=()
+    if [ "$(id -u)" -ne 0 ]; then
+        command -v sudo >/dev/null || die "installing ${missing[*]} needs root: run as root or install sudo"
+        sudo=(sudo)
+    fi
+    echo "bootstrap: installing ${missing[*]}" >&2
+    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+}
+
+install_missing "${packages[@]}"
+
+if [ ! -f "$build/CMakeCache.txt" ]; then
+    cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DMTCSEC_DEVELOPER=ON
+fi
+cmake --build "$build" --parallel "$(nproc)"
+
+case "$mode" in
+build) ;;
+run) exec "$build/bin/mtcsec" "$@" ;;
+test)
+    export QT_QPA_PLATFORM=offscreen
+    ctest --test-dir "$build" --output-on-failure --parallel "$(nproc)" --timeout 600
+    ;;
+esac

@@ -1,0 +1,274 @@
+// The real mtcsec binary: `mtcsec crypto ...` reproduces the official 3GPP test sets, refuses bad input with
+// one line on stderr and exit status 2, and documents itself (PRODUCT.md section 6).
+#include "tests/VectorFile.h"
+
+#include <QProcess>
+#include <QtTest>
+
+using namespace mtcsec;
+
+namespace {
+
+struct Run {
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+Run runMtcsec(const QStringList& args)
+{
+    QProcess p;
+    p.start(QStringLiteral(MTCSEC_BINARY), args);
+    if (!p.waitForFinished(30000) || p.exitStatus() != QProcess::NormalExit)
+        return {};
+    return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()),
+            QString::fromUtf8(p.readAllStandardError())};
+}
+
+QStringList algorithmArgs(const QString& fn, const test::Vector& v, const QString& dataField)
+{
+    return {QStringLiteral("crypto"),      fn,
+            QStringLiteral("--key"),       v[QStringLiteral("Key")],
+            QStringLiteral("--count"),     v[QStringLiteral("Count")],
+            QStringLiteral("--bearer"),    QStringLiteral("0x") + v[QStringLiteral("Bearer")],
+            QStringLiteral("--direction"), v[QStringLiteral("Direction")],
+            QStringLiteral("--length"),    v[QStringLiteral("Length")],
+            QStringLiteral("--data"),      v[dataField]};
+}
+
+} // namespace
+
+class TestCliCrypto : public QObject {
+    Q_OBJECT
+private slots:
+    void knownAnswers_data();
+    void knownAnswers();
+    void milenage_data();
+    void milenage();
+    void milenageWithOpc();
+    void kdf();
+    void badInput_data();
+    void badInput();
+    void help_data();
+    void help();
+    void version();
+};
+
+void TestCliCrypto::knownAnswers_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QString>("expected");
+    for (const test::Vector& v : test::readVectors(QStringLiteral("eea2.vec")))
+        QTest::newRow(qPrintable(v.name))
+            << algorithmArgs(QStringLiteral("eea2"), v, QStringLiteral("Plaintext"))
+            << v[QStringLiteral("Ciphertext")];
+    for (const test::Vector& v : test::readVectors(QStringLiteral("eia2.vec")))
+        QTest::newRow(qPrintable(v.name))
+            << algorithmArgs(QStringLiteral("eia2"), v, QStringLiteral("Message"))
+            << v[QStringLiteral("Mac")];
+}
+
+void TestCliCrypto::knownAnswers()
+{
+    QFETCH(QStringList, args);
+    QFETCH(QString, expected);
+    const Run r = runMtcsec(args);
+    QCOMPARE(r.err, QString());
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(r.out, expected + QLatin1Char('\n'));
+}
+
+void TestCliCrypto::milenage_data()
+{
+    QTest::addColumn<test::Vector>("v");
+    for (const test::Vector& v : test::readVectors(QStringLiteral("milenage.vec")))
+        QTest::newRow(qPrintable(v.name)) << v;
+}
+
+void TestCliCrypto::milenage()
+{
+    QFETCH(test::Vector, v);
+    const Run r = runMtcsec({QStringLiteral("crypto"), QStringLiteral("milenage"), QStringLiteral("--k"),
+                             v[QStringLiteral("K")], QStringLiteral("--op"), v[QStringLiteral("OP")],
+                             QStringLiteral("--rand"), v[QStringLiteral("RAND")], QStringLiteral("--sqn"),
+                             v[QStringLiteral("SQN")], QStringLiteral("--amf"), v[QStringLiteral("AMF")]});
+    QCOMPARE(r.exitCode, 0);
+    QString expected;
+    for (const char* f : {"OPc", "f1", "f1star", "f2", "f3", "f4", "f5", "f5star"})
+        expected += QString::fromLatin1(f).toLower() + QLatin1Char('=') + v[QString::fromLatin1(f)] +
+                    QLatin1Char('\n');
+    QCOMPARE(r.out, expected);
+}
+
+void TestCliCrypto::milenageWithOpc()
+{
+    const Run r =
+        runMtcsec({QStringLiteral("crypto"), QStringLiteral("milenage"), QStringLiteral("--k"),
+                   QStringLiteral("465b5ce8b199b49faa5f0a2ee238a6bc"), QStringLiteral("--opc"),
+                   QStringLiteral("cd63cb71954a9f4e48a5994e37a02baf"), QStringLiteral("--rand"),
+                   QStringLiteral("23553cbe9637a89d218ae64dae47bf35"), QStringLiteral("--sqn"),
+                   QStringLiteral("ff9bb4d0b607"), QStringLiteral("--amf"), QStringLiteral("b9b9")});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY(r.out.contains(QStringLiteral("\nf2=a54211d5e3ba50bf\n")));
+    QVERIFY(r.out.startsWith(QStringLiteral("opc=cd63cb71954a9f4e48a5994e37a02baf\n")));
+}
+
+void TestCliCrypto::kdf()
+{
+    for (const test::Vector& v : test::readVectors(QStringLiteral("kdf.vec"))) {
+        const QString fn = v[QStringLiteral("Function")];
+        QStringList args{QStringLiteral("crypto"), QStringLiteral("kdf")};
+        QString expected = v[QStringLiteral("Expected")];
+        if (fn == QLatin1String("kasme")) {
+            args << QStringLiteral("kasme") << QStringLiteral("--ck") << v[QStringLiteral("CK")]
+                 << QStringLiteral("--ik") << v[QStringLiteral("IK")] << QStringLiteral("--snid")
+                 << v[QStringLiteral("SNid")] << QStringLiteral("--sqn-xor-ak")
+                 << v[QStringLiteral("SQNxorAK")];
+        } else if (fn == QLatin1String("kenb")) {
+            args << QStringLiteral("kenb") << QStringLiteral("--kasme") << v[QStringLiteral("Key")]
+                 << QStringLiteral("--ul-count") << v[QStringLiteral("Count")];
+        } else if (fn == QLatin1String("alg")) {
+            args << QStringLiteral("alg") << QStringLiteral("--key") << v[QStringLiteral("Key")]
+                 << QStringLiteral("--type") << v[QStringLiteral("Type")] << QStringLiteral("--alg")
+                 << v[QStringLiteral("Alg")];
+            expected = expected.right(32); // the 128-bit key: last 16 octets
+        } else if (fn == QLatin1String("nh")) {
+            args << QStringLiteral("nh") << QStringLiteral("--kasme") << v[QStringLiteral("Key")]
+                 << QStringLiteral("--sync-input") << v[QStringLiteral("Sync")];
+        } else {
+            continue; // KeNB* has no command-line form
+        }
+        const Run r = runMtcsec(args);
+        QVERIFY2(r.exitCode == 0, qPrintable(v.name + QStringLiteral(": ") + r.err));
+        QCOMPARE(r.out, expected + QLatin1Char('\n'));
+    }
+}
+
+void TestCliCrypto::badInput_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QString>("message");
+    const QStringList eia2{QStringLiteral("crypto"),      QStringLiteral("eia2"),
+                           QStringLiteral("--key"),       QStringLiteral("2bd6459f82c5b300952c49104881ff48"),
+                           QStringLiteral("--count"),     QStringLiteral("38a6f056"),
+                           QStringLiteral("--bearer"),    QStringLiteral("0x18"),
+                           QStringLiteral("--direction"), QStringLiteral("0"),
+                           QStringLiteral("--length"),    QStringLiteral("58")};
+    const auto with = [&](const QString& option, const QString& value) {
+        QStringList a = eia2 + QStringList{QStringLiteral("--data"), QStringLiteral("3332346263393840")};
+        const qsizetype i = a.indexOf(option);
+        if (i >= 0)
+            a[i + 1] = value;
+        else
+            a << option << value;
+        return a;
+    };
+    QTest::newRow("odd hex") << with(QStringLiteral("--data"), QStringLiteral("333234626339384"))
+                             << QStringLiteral("--data: odd number of hex digits");
+    QTest::newRow("not hex") << with(QStringLiteral("--key"),
+                                     QStringLiteral("2bd6459f82c5b300952c49104881ffzz"))
+                             << QStringLiteral("--key: 'z' at position 31 is not a hex digit");
+    QTest::newRow("short key") << with(QStringLiteral("--key"),
+                                       QStringLiteral("2bd6459f82c5b300952c49104881ff"))
+                               << QStringLiteral("KEY must be 16 octets");
+    QTest::newRow("length beyond data") << with(QStringLiteral("--length"), QStringLiteral("65"))
+                                        << QStringLiteral("LENGTH 65 bits is longer than the data");
+    QTest::newRow("bearer too big") << with(QStringLiteral("--bearer"), QStringLiteral("32"))
+                                    << QStringLiteral("--bearer: 32 is out of range");
+    QTest::newRow("direction 2") << with(QStringLiteral("--direction"), QStringLiteral("2"))
+                                 << QStringLiteral("--direction: 2 is out of range");
+    QTest::newRow("count too big") << with(QStringLiteral("--count"), QStringLiteral("138a6f056"))
+                                   << QStringLiteral("--count: 138a6f056 is out of range");
+    QTest::newRow("missing data") << eia2 << QStringLiteral("missing --data");
+    QTest::newRow("unknown option") << with(QStringLiteral("--colour"), QStringLiteral("red"))
+                                    << QStringLiteral("Unknown option 'colour'");
+    QTest::newRow("unknown algorithm") << QStringList{QStringLiteral("crypto"), QStringLiteral("eea7")}
+                                       << QStringLiteral("unknown function 'eea7'");
+    QTest::newRow("unknown kdf") << QStringList{QStringLiteral("crypto"), QStringLiteral("kdf"),
+                                                QStringLiteral("kxyz")}
+                                 << QStringLiteral("unknown function 'kdf kxyz'");
+    QTest::newRow("unknown key type")
+        << QStringList{QStringLiteral("crypto"), QStringLiteral("kdf"),         QStringLiteral("alg"),
+                       QStringLiteral("--key"),  QString(64, QLatin1Char('0')), QStringLiteral("--type"),
+                       QStringLiteral("nas"),    QStringLiteral("--alg"),       QStringLiteral("2")}
+        << QStringLiteral("--type: 'nas' is not one of");
+    QTest::newRow("op and opc") << QStringList{QStringLiteral("crypto"), QStringLiteral("milenage"),
+                                               QStringLiteral("--k"),    QString(32, QLatin1Char('0')),
+                                               QStringLiteral("--op"),   QString(32, QLatin1Char('0')),
+                                               QStringLiteral("--opc"),  QString(32, QLatin1Char('0'))}
+                                << QStringLiteral("give exactly one of --op and --opc");
+    QTest::newRow("short sqn") << QStringList{QStringLiteral("crypto"), QStringLiteral("milenage"),
+                                              QStringLiteral("--k"),    QString(32, QLatin1Char('0')),
+                                              QStringLiteral("--opc"),  QString(32, QLatin1Char('0')),
+                                              QStringLiteral("--rand"), QString(32, QLatin1Char('0')),
+                                              QStringLiteral("--sqn"),  QStringLiteral("0011"),
+                                              QStringLiteral("--amf"),  QStringLiteral("8000")}
+                               << QStringLiteral("--sqn: must be 6 octets (12 hex digits), got 2");
+    QTest::newRow("no function") << QStringList{QStringLiteral("crypto")}
+                                 << QStringLiteral("which function?");
+    QTest::newRow("unknown command") << QStringList{QStringLiteral("frobnicate")}
+                                     << QStringLiteral("unknown command 'frobnicate'");
+}
+
+void TestCliCrypto::badInput()
+{
+    QFETCH(QStringList, args);
+    QFETCH(QString, message);
+    const Run r = runMtcsec(args);
+    QCOMPARE(r.exitCode, 2);
+    QCOMPARE(r.out, QString());
+    QVERIFY2(r.err.contains(message), qPrintable(r.err));
+    QCOMPARE(r.err.count(QLatin1Char('\n')), 1); // one line
+}
+
+void TestCliCrypto::help_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QStringList>("mentions");
+    QTest::newRow("top") << QStringList{QStringLiteral("--help")}
+                         << QStringList{QStringLiteral("crypto"), QStringLiteral("--self-test"),
+                                        QStringLiteral("--version")};
+    QTest::newRow("crypto") << QStringList{QStringLiteral("crypto"), QStringLiteral("--help")}
+                            << QStringList{QStringLiteral("eea2"),
+                                           QStringLiteral("eia2"),
+                                           QStringLiteral("milenage"),
+                                           QStringLiteral("kdf kasme"),
+                                           QStringLiteral("kdf kenb"),
+                                           QStringLiteral("kdf alg"),
+                                           QStringLiteral("mtcsec crypto eia2 --key")};
+    QTest::newRow("eea2") << QStringList{QStringLiteral("crypto"), QStringLiteral("eea2"),
+                                         QStringLiteral("--help")}
+                          << QStringList{QStringLiteral("Usage: mtcsec crypto eea2"),
+                                         QStringLiteral("--key"),
+                                         QStringLiteral("--count"),
+                                         QStringLiteral("--bearer"),
+                                         QStringLiteral("--direction"),
+                                         QStringLiteral("--length"),
+                                         QStringLiteral("--data")};
+    QTest::newRow("kdf alg") << QStringList{QStringLiteral("crypto"), QStringLiteral("kdf"),
+                                            QStringLiteral("alg"), QStringLiteral("-h")}
+                             << QStringList{QStringLiteral("--type"), QStringLiteral("up-enc")};
+}
+
+void TestCliCrypto::help()
+{
+    QFETCH(QStringList, args);
+    QFETCH(QStringList, mentions);
+    const Run r = runMtcsec(args);
+    QCOMPARE(r.exitCode, 0);
+    for (const QString& m : mentions)
+        QVERIFY2(r.out.contains(m), qPrintable(m));
+}
+
+void TestCliCrypto::version()
+{
+    const Run r = runMtcsec({QStringLiteral("--version")});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY(r.out.startsWith(QStringLiteral("mtcsec ")));
+    const Run inCommand =
+        runMtcsec({QStringLiteral("crypto"), QStringLiteral("eea2"), QStringLiteral("--help")});
+    QCOMPARE(inCommand.exitCode, 0);
+}
+
+QTEST_GUILESS_MAIN(TestCliCrypto)
+#include "tst_cli_crypto.moc"
