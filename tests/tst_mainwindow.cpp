@@ -20,6 +20,7 @@ void TestMainWindow::opensWithMenus()
     w.show();
     QVERIFY(QTest::qWaitForWindowExposed(&w));
     QCOMPARE(w.windowTitle(), QStringLiteral("MTC Security Lab"));
+    QVERIFY(!w.windowIcon().pixmap(64, 64).isNull()); // the SVG icon loads from the resources
     QVERIFY(w.findChild<QAction*>(QStringLiteral("actionQuit")) != nullptr);
     QVERIFY(w.findChild<QAction*>(QStringLiteral("actionAbout")) != nullptr);
     QCOMPARE(w.findChild<QAction*>(QStringLiteral("actionQuit"))->shortcut(),

@@ -6,6 +6,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QIcon>
 #include <QMenuBar>
 #include <QStatusBar>
 
@@ -16,6 +17,7 @@ MainWindow::MainWindow(QWidget* parent)
 {
     setWindowTitle(QString::fromUtf8(kDisplayName));
     setObjectName(QStringLiteral("mainWindow"));
+    setWindowIcon(QIcon(QStringLiteral(":/icons/mtcsec.svg")));
     createMenus();
     statusBar()->showMessage(tr("Ready"));
     resize(1200, 800);
