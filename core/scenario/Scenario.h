@@ -1,0 +1,135 @@
+// A scenario (schema "mtcsec-scenario/1", PRODUCT.md section 8): devices, traffic, the protection of every link
+// (TS 33.401 NAS, AS, NDS/IP; end-to-end application security), attacks and a timeline of protection changes.
+#pragma once
+
+#include "core/crypto/SecurityAlgorithms.h"
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace mtcsec {
+
+// The links of PRODUCT.md section 2.
+enum class Link : std::uint8_t { Uu, S1Mme, S1U, S6a, S5, SGi };
+inline constexpr std::size_t kLinkCount = 6;
+inline constexpr std::array<Link, kLinkCount> kAllLinks = {Link::Uu, Link::S1Mme, Link::S1U,
+                                                           Link::S6a, Link::S5, Link::SGi};
+// The backhaul links that NDS/IP can protect (all but Uu).
+inline constexpr std::array<Link, 5> kBackhaulLinks = {Link::S1Mme, Link::S1U, Link::S6a, Link::S5, Link::SGi};
+
+// The nodes; devices are many, the others one each.
+enum class Node : std::uint8_t { Device, ENB, MME, HSS, SGW, PGW, Server };
+inline constexpr std::size_t kNodeCount = 7;
+
+[[nodiscard]] std::string_view name(Link link);  // "Uu", "S1-MME", "S1-U", "S6a", "S5", "SGi"
+[[nodiscard]] std::string_view name(Node node);  // "device", "eNB", "MME", "HSS", "S-GW", "P-GW", "server"
+[[nodiscard]] std::optional<Link> parseLink(std::string_view text);
+[[nodiscard]] std::optional<Node> parseNode(std::string_view text);
+
+// NAS security between device and MME (TS 33.401 clause 7.2.4, TS 24.301 clause 4.4).
+struct NasProtection {
+    crypto::IntegrityAlgorithm integrity = crypto::IntegrityAlgorithm::Eia0;
+    crypto::CipheringAlgorithm ciphering = crypto::CipheringAlgorithm::Eea0;
+    bool operator==(const NasProtection&) const = default;
+};
+
+// AS security on Uu (TS 33.401 clause 7.2.4.5): RRC integrity and ciphering, user-plane ciphering.
+struct AsProtection {
+    crypto::IntegrityAlgorithm rrcIntegrity = crypto::IntegrityAlgorithm::Eia0;
+    crypto::CipheringAlgorithm rrcCiphering = crypto::CipheringAlgorithm::Eea0;
+    crypto::CipheringAlgorithm upCiphering = crypto::CipheringAlgorithm::Eea0;
+    bool operator==(const AsProtection&) const = default;
+};
+
+// End-to-end application security between device and MTC server: three switches that combine.
+struct AppProtection {
+    bool confidentiality = false;
+    bool integrity = false;
+    bool replayProtection = false;
+    bool operator==(const AppProtection&) const = default;
+};
+
+// The named combinations: "none", "integrity" (MAC, no freshness), "aead" (all three).
+[[nodiscard]] std::optional<AppProtection> appPreset(std::string_view name);
+// The name of a combination, or "custom".
+[[nodiscard]] std::string appProtectionName(const AppProtection& app);
+
+struct Protection {
+    NasProtection nas;
+    AsProtection as;
+    std::array<bool, kLinkCount> nds{}; // indexed by Link; Uu is always false (NDS/IP is for the backhaul)
+    AppProtection app;
+    bool operator==(const Protection&) const = default;
+
+    [[nodiscard]] bool ndsOn(Link link) const { return nds[static_cast<std::size_t>(link)]; }
+    void setNds(Link link, bool on) { nds[static_cast<std::size_t>(link)] = link != Link::Uu && on; }
+};
+
+// "3GPP on" of PRODUCT.md section 8: NAS EIA2+EEA2, AS EIA2/EEA2 with UP EEA2, NDS/IP on every backhaul link.
+[[nodiscard]] Protection threeGppOn(Protection base = {});
+
+enum class AttackKind : std::uint8_t { Eavesdrop, Tamper, Replay, Inject, Downgrade, Insider };
+[[nodiscard]] std::string_view name(AttackKind kind);
+[[nodiscard]] std::optional<AttackKind> parseAttackKind(std::string_view text);
+
+// Which messages an attacker acts on.
+enum class MessageFilter : std::uint8_t { All, Data, Signalling };
+[[nodiscard]] std::string_view name(MessageFilter filter);
+[[nodiscard]] std::optional<MessageFilter> parseMessageFilter(std::string_view text);
+
+// Which direction of data an attacker acts on.
+enum class DirectionFilter : std::uint8_t { Both, Uplink, Downlink };
+[[nodiscard]] std::string_view name(DirectionFilter filter);
+[[nodiscard]] std::optional<DirectionFilter> parseDirectionFilter(std::string_view text);
+
+struct AttackSpec {
+    std::string id;             // unique in the scenario, e.g. "a1"
+    AttackKind kind = AttackKind::Eavesdrop;
+    // A link for every kind but insider; a node (eNB, MME, S-GW, P-GW) for insider.
+    std::optional<Link> link;
+    std::optional<Node> node;
+    MessageFilter messages = MessageFilter::All;
+    DirectionFilter direction = DirectionFilter::Both;
+    double startS = 0.0;
+    std::optional<double> stopS;
+    double rate = 1.0;          // probability of acting on a matching message (inject: forgeries per second)
+    double replayDelayS = 5.0;  // replay: how long after capture the copy is re-sent
+
+    [[nodiscard]] std::string target() const; // the link or node name
+    bool operator==(const AttackSpec&) const = default;
+};
+
+// A protection change at a point of simulated time (the "changes" timeline).
+struct ProtectionChange {
+    double atS = 0.0;
+    Protection protection; // the whole configuration in force from then on
+    bool operator==(const ProtectionChange&) const = default;
+};
+
+struct TrafficPattern {
+    double attachSpreadS = 2.0;     // devices attach at uniform times in [0, attachSpreadS)
+    double uplinkIntervalS = 10.0;  // each device reports a reading this often
+    double downlinkIntervalS = 30.0; // the server sends each device a command this often (0 = never)
+    bool operator==(const TrafficPattern&) const = default;
+};
+
+struct Scenario {
+    std::string name = "untitled";
+    std::string description;
+    std::uint64_t seed = 1;
+    double durationS = 60.0;
+    std::uint32_t devices = 10;
+    TrafficPattern traffic;
+    std::string mcc = "001";
+    std::string mnc = "01";
+    Protection protection; // at the start
+    std::vector<AttackSpec> attacks;
+    std::vector<ProtectionChange> changes; // sorted by time
+    bool operator==(const Scenario&) const = default;
+};
+
+} // namespace mtcsec
