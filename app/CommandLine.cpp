@@ -3,6 +3,7 @@
 
 #include "app/Console.h"
 #include "app/CryptoCommand.h"
+#include "app/ScenarioCommands.h"
 #include "core/crypto/SelfTest.h"
 #include "mtcsec/Version.h"
 #include "ui/MainWindow.h"
@@ -17,7 +18,7 @@
 namespace mtcsec::app {
 namespace {
 
-constexpr std::string_view kCommands[] = {"crypto"};
+constexpr std::string_view kCommands[] = {"crypto", "run", "presets", "validate"};
 
 bool isCommand(std::string_view word)
 {
@@ -48,6 +49,10 @@ QString topLevelHelp()
         "cryptography. Without a command it opens the desktop application.\n"
         "\n"
         "Commands:\n"
+        "  run         Run a scenario headless, print a summary, write reports\n"
+        "              mtcsec run --preset 3gpp-only --report out.json\n"
+        "  presets     List the built-in scenarios\n"
+        "  validate    Check a scenario file: mtcsec validate my.json\n"
         "  crypto      3GPP security functions: 128-EEA2, 128-EIA2, Milenage and the TS 33.401 KDF\n"
         "              mtcsec crypto eia2 --key 2bd6459f82c5b300952c49104881ff48 --count 38a6f056 \\\n"
         "                  --bearer 0x18 --direction 0 --length 58 --data 3332346263393840\n"
@@ -122,6 +127,12 @@ int runHeadless(const QStringList& arguments)
     const QString first = arguments.value(1);
     if (first == QLatin1String("crypto"))
         return runCryptoCommand(arguments.mid(1));
+    if (first == QLatin1String("run"))
+        return runRunCommand(arguments.mid(1));
+    if (first == QLatin1String("presets"))
+        return runPresetsCommand(arguments.mid(1));
+    if (first == QLatin1String("validate"))
+        return runValidateCommand(arguments.mid(1));
     if (first == QLatin1String("--version") || first == QLatin1String("-v")) {
         printOut(versionLine());
         return ExitOk;

@@ -3,9 +3,12 @@
 
 #include "core/InvalidInput.h"
 
+#include <botan/aead.h>
 #include <botan/block_cipher.h>
+#include <botan/exceptn.h>
 #include <botan/hash.h>
 #include <botan/mac.h>
+#include <botan/mem_ops.h>
 #include <botan/stream_cipher.h>
 #include <botan/version.h>
 
@@ -68,6 +71,77 @@ std::array<std::uint8_t, 32> sha256(ByteView message)
     std::array<std::uint8_t, 32> out;
     hash->final(out.data());
     return out;
+}
+
+namespace {
+
+std::unique_ptr<Botan::AEAD_Mode> gcm(ByteView key, ByteView nonce, ByteView associatedData,
+                                      Botan::Cipher_Dir dir)
+{
+    requireOctets(key, 16, "AES-128-GCM key");
+    requireOctets(nonce, 12, "AES-128-GCM nonce");
+    auto mode = Botan::AEAD_Mode::create_or_throw("AES-128/GCM", dir);
+    mode->set_key(key.data(), key.size());
+    mode->set_associated_data(associatedData.data(), associatedData.size());
+    mode->start(nonce.data(), nonce.size());
+    return mode;
+}
+
+} // namespace
+
+Bytes aes128GcmSeal(ByteView key, ByteView nonce, ByteView associatedData, ByteView plaintext)
+{
+    auto mode = gcm(key, nonce, associatedData, Botan::ENCRYPTION);
+    Botan::secure_vector<std::uint8_t> buffer(plaintext.begin(), plaintext.end());
+    mode->finish(buffer);
+    return Bytes(buffer.begin(), buffer.end());
+}
+
+std::optional<Bytes> aes128GcmOpen(ByteView key, ByteView nonce, ByteView associatedData, ByteView sealed)
+{
+    if (sealed.size() < 16)
+        return std::nullopt;
+    auto mode = gcm(key, nonce, associatedData, Botan::DECRYPTION);
+    Botan::secure_vector<std::uint8_t> buffer(sealed.begin(), sealed.end());
+    try {
+        mode->finish(buffer);
+    } catch (const Botan::Invalid_Authentication_Tag&) {
+        return std::nullopt;
+    }
+    return Bytes(buffer.begin(), buffer.end());
+}
+
+Sha256::Sha256()
+    : hash_(Botan::HashFunction::create_or_throw("SHA-256"))
+{}
+Sha256::~Sha256() = default;
+
+void Sha256::update(ByteView data)
+{
+    hash_->update(data.data(), data.size());
+}
+
+void Sha256::update(std::string_view text)
+{
+    hash_->update(reinterpret_cast<const std::uint8_t*>(text.data()), text.size());
+}
+
+std::array<std::uint8_t, 32> Sha256::peek() const
+{
+    auto copy = hash_->copy_state();
+    std::array<std::uint8_t, 32> out;
+    copy->final(out.data());
+    return out;
+}
+
+void Sha256::reset()
+{
+    hash_->clear();
+}
+
+void secureWipe(void* data, std::size_t size)
+{
+    Botan::secure_scrub_memory(data, size);
 }
 
 std::string backendVersion()

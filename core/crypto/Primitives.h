@@ -6,11 +6,14 @@
 
 #include <array>
 #include <memory>
+#include <optional>
 #include <string>
+#include <string_view>
 
 namespace Botan {
 class BlockCipher;
-}
+class HashFunction;
+} // namespace Botan
 
 namespace mtcsec::crypto {
 
@@ -45,6 +48,53 @@ void aes128CtrXor(ByteView key, const Block& iv, std::span<std::uint8_t> data);
 
 // SHA-256.
 [[nodiscard]] std::array<std::uint8_t, 32> sha256(ByteView message);
+
+// AES-128-GCM (NIST SP 800-38D) with a 12-octet nonce and a 16-octet tag: returns ciphertext || tag.
+[[nodiscard]] Bytes aes128GcmSeal(ByteView key, ByteView nonce, ByteView associatedData, ByteView plaintext);
+// Verifies and decrypts ciphertext || tag; empty when the tag does not verify (or the input is too short).
+[[nodiscard]] std::optional<Bytes> aes128GcmOpen(ByteView key, ByteView nonce, ByteView associatedData,
+                                                 ByteView sealed);
+
+// Incremental SHA-256, for digests of long streams (the event log).
+class Sha256 final {
+public:
+    Sha256();
+    ~Sha256();
+    Sha256(const Sha256&) = delete;
+    Sha256& operator=(const Sha256&) = delete;
+    void update(ByteView data);
+    void update(std::string_view text);
+    // The digest of everything so far; the hash keeps going (final() does not reset what was fed).
+    [[nodiscard]] std::array<std::uint8_t, 32> peek() const;
+    void reset();
+
+private:
+    std::unique_ptr<Botan::HashFunction> hash_;
+};
+
+// Overwrites memory with zeros in a way the compiler may not optimise away (for key tables being released).
+void secureWipe(void* data, std::size_t size);
+
+// An allocator for tables that hold keys: like std::allocator, but memory is wiped before it is released.
+template <typename T>
+struct WipingAllocator {
+    using value_type = T;
+    WipingAllocator() = default;
+    template <typename U>
+    WipingAllocator(const WipingAllocator<U>&) noexcept
+    {}
+    T* allocate(std::size_t n) { return std::allocator<T>().allocate(n); }
+    void deallocate(T* p, std::size_t n) noexcept
+    {
+        secureWipe(p, n * sizeof(T));
+        std::allocator<T>().deallocate(p, n);
+    }
+    template <typename U>
+    bool operator==(const WipingAllocator<U>&) const noexcept
+    {
+        return true;
+    }
+};
 
 // The Botan version this binary runs with, for the About dialog and --version.
 [[nodiscard]] std::string backendVersion();

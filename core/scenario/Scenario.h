@@ -1,5 +1,6 @@
-// A scenario (schema "mtcsec-scenario/1", PRODUCT.md section 8): devices, traffic, the protection of every link
-// (TS 33.401 NAS, AS, NDS/IP; end-to-end application security), attacks and a timeline of protection changes.
+// A scenario (schema "mtcsec-scenario/1", PRODUCT.md section 8): devices, traffic, the protection of every
+// link (TS 33.401 NAS, AS, NDS/IP; end-to-end application security), attacks and a timeline of protection
+// changes.
 #pragma once
 
 #include "core/crypto/SecurityAlgorithms.h"
@@ -16,17 +17,18 @@ namespace mtcsec {
 // The links of PRODUCT.md section 2.
 enum class Link : std::uint8_t { Uu, S1Mme, S1U, S6a, S5, SGi };
 inline constexpr std::size_t kLinkCount = 6;
-inline constexpr std::array<Link, kLinkCount> kAllLinks = {Link::Uu, Link::S1Mme, Link::S1U,
-                                                           Link::S6a, Link::S5, Link::SGi};
+inline constexpr std::array<Link, kLinkCount> kAllLinks = {Link::Uu,  Link::S1Mme, Link::S1U,
+                                                           Link::S6a, Link::S5,    Link::SGi};
 // The backhaul links that NDS/IP can protect (all but Uu).
-inline constexpr std::array<Link, 5> kBackhaulLinks = {Link::S1Mme, Link::S1U, Link::S6a, Link::S5, Link::SGi};
+inline constexpr std::array<Link, 5> kBackhaulLinks = {Link::S1Mme, Link::S1U, Link::S6a, Link::S5,
+                                                       Link::SGi};
 
 // The nodes; devices are many, the others one each.
 enum class Node : std::uint8_t { Device, ENB, MME, HSS, SGW, PGW, Server };
 inline constexpr std::size_t kNodeCount = 7;
 
-[[nodiscard]] std::string_view name(Link link);  // "Uu", "S1-MME", "S1-U", "S6a", "S5", "SGi"
-[[nodiscard]] std::string_view name(Node node);  // "device", "eNB", "MME", "HSS", "S-GW", "P-GW", "server"
+[[nodiscard]] std::string_view name(Link link); // "Uu", "S1-MME", "S1-U", "S6a", "S5", "SGi"
+[[nodiscard]] std::string_view name(Node node); // "device", "eNB", "MME", "HSS", "S-GW", "P-GW", "server"
 [[nodiscard]] std::optional<Link> parseLink(std::string_view text);
 [[nodiscard]] std::optional<Node> parseNode(std::string_view text);
 
@@ -69,7 +71,9 @@ struct Protection {
     void setNds(Link link, bool on) { nds[static_cast<std::size_t>(link)] = link != Link::Uu && on; }
 };
 
-// "3GPP on" of PRODUCT.md section 8: NAS EIA2+EEA2, AS EIA2/EEA2 with UP EEA2, NDS/IP on every backhaul link.
+// "3GPP on" of PRODUCT.md section 8: NAS EIA2+EEA2, AS EIA2/EEA2 with UP EEA2, NDS/IP on every backhaul link
+// of the operator's network domain (S1-MME, S1-U, S6a, S5; SGi, which leaves the operator, keeps its
+// setting).
 [[nodiscard]] Protection threeGppOn(Protection base = {});
 
 enum class AttackKind : std::uint8_t { Eavesdrop, Tamper, Replay, Inject, Downgrade, Insider };
@@ -87,7 +91,7 @@ enum class DirectionFilter : std::uint8_t { Both, Uplink, Downlink };
 [[nodiscard]] std::optional<DirectionFilter> parseDirectionFilter(std::string_view text);
 
 struct AttackSpec {
-    std::string id;             // unique in the scenario, e.g. "a1"
+    std::string id; // unique in the scenario, e.g. "a1"
     AttackKind kind = AttackKind::Eavesdrop;
     // A link for every kind but insider; a node (eNB, MME, S-GW, P-GW) for insider.
     std::optional<Link> link;
@@ -96,8 +100,8 @@ struct AttackSpec {
     DirectionFilter direction = DirectionFilter::Both;
     double startS = 0.0;
     std::optional<double> stopS;
-    double rate = 1.0;          // probability of acting on a matching message (inject: forgeries per second)
-    double replayDelayS = 5.0;  // replay: how long after capture the copy is re-sent
+    double rate = 1.0;         // probability of acting on a matching message (inject: forgeries per second)
+    double replayDelayS = 5.0; // replay: how long after capture the copy is re-sent
 
     [[nodiscard]] std::string target() const; // the link or node name
     bool operator==(const AttackSpec&) const = default;
@@ -111,8 +115,8 @@ struct ProtectionChange {
 };
 
 struct TrafficPattern {
-    double attachSpreadS = 2.0;     // devices attach at uniform times in [0, attachSpreadS)
-    double uplinkIntervalS = 10.0;  // each device reports a reading this often
+    double attachSpreadS = 2.0;      // devices attach at uniform times in [0, attachSpreadS)
+    double uplinkIntervalS = 10.0;   // each device reports a reading this often
     double downlinkIntervalS = 30.0; // the server sends each device a command this often (0 = never)
     bool operator==(const TrafficPattern&) const = default;
 };

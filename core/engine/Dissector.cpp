@@ -1,0 +1,235 @@
+// The attacker's dissector: PDCP, RRC, NAS, S1AP, Diameter, GTP-U, ESP, IPv4/UDP, end-to-end header, CoAP.
+#include "core/engine/Dissector.h"
+
+#include "core/crypto/Hex.h"
+#include "core/protocol/AppSecurity.h"
+#include "core/protocol/Coap.h"
+#include "core/protocol/DiameterS6a.h"
+#include "core/protocol/GtpU.h"
+#include "core/protocol/Ipv4Udp.h"
+#include "core/protocol/NasMessage.h"
+#include "core/protocol/NasSecurity.h"
+#include "core/protocol/Pdcp.h"
+#include "core/protocol/RrcMessage.h"
+#include "core/protocol/S1apMessage.h"
+
+namespace mtcsec::engine {
+namespace {
+
+using namespace protocol;
+
+void add(Finding& f, const std::string& layer)
+{
+    if (!f.layers.empty())
+        f.layers += " / ";
+    f.layers += layer;
+}
+
+void read(Finding& f, std::uint32_t secret, const std::string& what)
+{
+    f.secrets |= secret;
+    if (!f.content.empty())
+        f.content += "; ";
+    f.content += what;
+}
+
+void plainNas(Finding& f, ByteView plain, bool& decoded)
+{
+    const auto m = decodeNas(plain);
+    decoded = m.has_value();
+    if (!m)
+        return;
+    add(f, name(m->type));
+    switch (m->type) {
+    case EmmType::AttachRequest:
+        f.initialAttach = true;
+        read(f, SecretImsi, "IMSI " + m->imsi);
+        break;
+    case EmmType::AttachAccept:
+        read(f, SecretNasBody, std::string("Attach accept, PDN address ") + ipv4ToString(m->pdnAddress));
+        break;
+    case EmmType::AttachComplete:
+        read(f, SecretNasBody, "Attach complete");
+        break;
+    case EmmType::DetachRequest:
+        read(f, SecretNasBody, "Detach request");
+        break;
+    case EmmType::DetachAccept:
+        read(f, SecretNasBody, "Detach accept");
+        break;
+    default:
+        // Authentication and security mode messages travel unciphered by design (TS 24.301 4.4.5).
+        f.content += f.content.empty() ? "" : "; ";
+        f.content += name(m->type);
+        break;
+    }
+}
+
+void coapPayload(Finding& f, ByteView coap)
+{
+    const auto m = parseCoap(coap);
+    if (!m) {
+        f.ciphertext = true;
+        return;
+    }
+    add(f, "CoAP");
+    if (isReadingPayload(m->payload))
+        read(f, SecretReading, "reading " + m->payload);
+    else if (isCommandPayload(m->payload))
+        read(f, SecretCommand, "command " + m->payload);
+}
+
+void udpApplication(Finding& f, const UdpDatagram& udp)
+{
+    if (udp.destinationPort == kPortCoap || udp.sourcePort == kPortCoap) {
+        add(f, "UDP 5683");
+        coapPayload(f, udp.payload);
+        return;
+    }
+    if (udp.destinationPort == kPortCoapProtected || udp.sourcePort == kPortCoapProtected) {
+        add(f, "UDP 5684");
+        const auto h = parseAppHeader(udp.payload);
+        if (!h) {
+            f.ciphertext = true;
+            return;
+        }
+        std::string flags;
+        flags += (h->flags & kAppFlagConfidentiality) ? "C" : "";
+        flags += (h->flags & kAppFlagIntegrity) ? "I" : "";
+        flags += (h->flags & kAppFlagReplay) ? "R" : "";
+        add(f, "E2E " + flags + " seq " + std::to_string(h->seq));
+        if (h->flags & kAppFlagConfidentiality) {
+            f.ciphertext = true;
+            return;
+        }
+        ByteView body = h->body;
+        if ((h->flags & kAppFlagIntegrity) && body.size() >= 8)
+            body = body.first(body.size() - 8);
+        coapPayload(f, body);
+    }
+}
+
+void ipPacket(Finding& f, ByteView packet)
+{
+    const auto ip = parseIpv4(packet);
+    if (!ip) {
+        f.ciphertext = true;
+        return;
+    }
+    add(f, "IPv4 " + ipv4ToString(ip->source) + ">" + ipv4ToString(ip->destination));
+    if (ip->protocol == kIpProtoEsp) {
+        add(f, "ESP");
+        f.ciphertext = true;
+        return;
+    }
+    const auto udp = ip->protocol == kIpProtoUdp ? parseUdp(ip->payload) : std::nullopt;
+    if (!udp)
+        return;
+    if (udp->destinationPort == kPortGtpU) {
+        const auto g = parseGtpU(udp->payload);
+        if (!g)
+            return;
+        add(f, "GTP-U TEID " + std::to_string(g->teid));
+        ipPacket(f, g->payload);
+        return;
+    }
+    if (udp->destinationPort == kPortS1ap) {
+        const auto s = decodeS1ap(udp->payload);
+        if (!s)
+            return;
+        add(f, std::string("S1AP ") + name(s->procedure));
+        if (s->securityKey)
+            read(f, SecretKey, "KeNB " + toHex(*s->securityKey));
+        if (!s->nasPdu.empty()) {
+            const Finding nas = dissectNas(s->nasPdu);
+            add(f, nas.layers);
+            f.secrets |= nas.secrets;
+            f.ciphertext = f.ciphertext || nas.ciphertext;
+            f.initialAttach = f.initialAttach || nas.initialAttach;
+            if (!nas.content.empty())
+                f.content += (f.content.empty() ? "" : "; ") + nas.content;
+        }
+        return;
+    }
+    if (udp->destinationPort == kPortDiameter || udp->sourcePort == kPortDiameter) {
+        const auto d = decodeS6a(udp->payload);
+        if (!d)
+            return;
+        add(f, d->request ? "Diameter AIR" : "Diameter AIA");
+        if (d->request)
+            read(f, SecretImsi, "IMSI " + d->userName);
+        if (d->vector)
+            read(f, SecretKey, "KASME " + toHex(d->vector->kasme) + ", XRES " + toHex(d->vector->xres));
+        return;
+    }
+    udpApplication(f, *udp);
+}
+
+} // namespace
+
+Finding dissectNas(ByteView pdu)
+{
+    Finding f;
+    const auto sht = nasSecurityHeaderType(pdu);
+    if (!sht) {
+        f.ciphertext = true;
+        return f;
+    }
+    bool decoded = false;
+    if (*sht == kShtPlain) {
+        add(f, "NAS plain");
+        plainNas(f, pdu, decoded);
+        return f;
+    }
+    if (pdu.size() < 7)
+        return f;
+    add(f, "NAS SHT " + std::to_string(*sht) + " MAC " + toHex(pdu.subspan(1, 4)) + " SN " +
+               std::to_string(pdu[5]));
+    // SHT 1 and 3 are not ciphered; for SHT 2 and 4 try a plain decode, which succeeds only with EEA0.
+    plainNas(f, pdu.subspan(6), decoded);
+    if (!decoded)
+        f.ciphertext = true;
+    return f;
+}
+
+Finding dissectIpPacket(ByteView packet)
+{
+    Finding f;
+    ipPacket(f, packet);
+    return f;
+}
+
+Finding dissectLink(Link link, ByteView pdu)
+{
+    Finding f;
+    if (link != Link::Uu) {
+        ipPacket(f, pdu);
+        return f;
+    }
+    const auto h = parsePdcpHeader(pdu);
+    if (!h)
+        return f;
+    if (h->lcid == kLcidDrb1) {
+        add(f, "PDCP DRB SN " + std::to_string(h->sn));
+        ipPacket(f, h->payload);
+        return f;
+    }
+    add(f, "PDCP SRB SN " + std::to_string(h->sn));
+    const auto rrc = decodeRrc(h->payload.first(h->payload.size() - 4));
+    if (!rrc) {
+        f.ciphertext = true;
+        return f;
+    }
+    add(f, std::string("RRC ") + name(rrc->type));
+    if (rrc->type == RrcType::UlInformationTransfer || rrc->type == RrcType::DlInformationTransfer) {
+        const Finding nas = dissectNas(rrc->body);
+        add(f, nas.layers);
+        f.secrets |= nas.secrets;
+        f.ciphertext = nas.ciphertext;
+        f.initialAttach = nas.initialAttach;
+        f.content = nas.content;
+    }
+    return f;
+}
+
+} // namespace mtcsec::engine

@@ -1,0 +1,441 @@
+// The engine's event loop, scheduling, protection changes and public interface.
+#include "core/engine/Engine.h"
+
+#include "core/InvalidInput.h"
+#include "core/crypto/KeyHierarchy.h"
+#include "core/engine/EngineImpl.h"
+#include "core/engine/Requirements.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace mtcsec::engine {
+
+namespace {
+
+void requireImplemented(const Protection& p)
+{
+    for (const auto alg : {p.nas.integrity, p.as.rrcIntegrity}) {
+        if (!crypto::isImplemented(alg))
+            throw InvalidInput(std::string(crypto::name(alg)) + " is not implemented");
+    }
+    for (const auto alg : {p.nas.ciphering, p.as.rrcCiphering, p.as.upCiphering}) {
+        if (!crypto::isImplemented(alg))
+            throw InvalidInput(std::string(crypto::name(alg)) + " is not implemented");
+    }
+}
+
+} // namespace
+
+Engine::Impl::Impl(Scenario s)
+    : scenario(std::move(s))
+    , protection(scenario.protection)
+    , rng(scenario.seed)
+{
+    requireImplemented(protection);
+    if (scenario.devices == 0)
+        throw InvalidInput("devices: must be at least 1");
+    end = fromSeconds(scenario.durationS);
+    recentPdus.resize(kRecentPdus);
+    records.emplace_back(); // record 0 means "none"
+
+    const std::uint32_t n = scenario.devices;
+    ue.resize(n);
+    mme.resize(n);
+    enb.resize(n);
+    hss.resize(n);
+    server.resize(n);
+    sgwBearer.assign(n, 0);
+    pgwBearer.assign(n, 0);
+    appSession.assign(n, 0);
+    for (std::uint32_t i = 0; i < n; ++i) {
+        // Subscription data shared by the USIM and the HSS; the end-to-end key shared by device and server.
+        UeContext& u = ue[i];
+        rng.fill(u.k);
+        rng.fill(u.opc);
+        rng.fill(u.appMaster);
+        u.sqn = 0x20 * (1 + rng.below(1000));
+        hss[i].k = u.k;
+        hss[i].opc = u.opc;
+        hss[i].sqn = u.sqn;
+        server[i].appMaster = u.appMaster;
+        newAppSession(i);
+        schedule(
+            fromSeconds(scenario.traffic.attachSpreadS * static_cast<double>(rng.below(1'000'000)) / 1e6),
+            Action::AttachStart, i);
+    }
+    for (const Link link : kBackhaulLinks)
+        newSecurityAssociations(link);
+    for (std::uint32_t c = 0; c < scenario.changes.size(); ++c)
+        schedule(fromSeconds(scenario.changes[c].atS), Action::Change, c);
+    for (const AttackSpec& spec : scenario.attacks)
+        scheduleAttack(addAttackRuntime(spec));
+}
+
+std::uint32_t Engine::Impl::addAttackRuntime(const AttackSpec& spec)
+{
+    AttackRuntime a;
+    a.tally.spec = spec;
+    a.probability = Rng::probability(spec.rate);
+    a.start = std::max(now, fromSeconds(spec.startS));
+    a.stop = spec.stopS ? fromSeconds(*spec.stopS) : std::numeric_limits<SimTime>::max();
+    attacks.push_back(std::move(a));
+    return static_cast<std::uint32_t>(attacks.size() - 1);
+}
+
+void Engine::Impl::scheduleAttack(std::uint32_t index)
+{
+    const AttackRuntime& a = attacks[index];
+    if (a.tally.spec.kind == AttackKind::Inject)
+        schedule(a.start + fromSeconds(1.0 / a.tally.spec.rate), Action::Inject, index);
+}
+
+void Engine::Impl::schedule(SimTime at, Action action, std::uint32_t a, std::uint32_t b)
+{
+    queue.push(Scheduled{at, order++, action, a, b});
+}
+
+std::uint32_t Engine::Impl::allocate()
+{
+    if (!freeSlots.empty()) {
+        const std::uint32_t slot = freeSlots.back();
+        freeSlots.pop_back();
+        return slot;
+    }
+    pool.emplace_back();
+    return static_cast<std::uint32_t>(pool.size() - 1);
+}
+
+SimTime Engine::Impl::latency(Link link)
+{
+    // One-way delays of a typical deployment, with up to 1 ms of jitter.
+    static constexpr std::array<SimTime, kLinkCount> base = {8000, 2000, 2000, 3000, 2000, 15000};
+    return base[static_cast<std::size_t>(link)] + static_cast<SimTime>(rng.below(1000));
+}
+
+void Engine::Impl::log(EventKind kind, std::uint8_t place, std::uint32_t device, std::uint32_t value,
+                       std::uint8_t detail, std::int16_t attack, std::uint32_t pdu)
+{
+    const LogEvent e{now, device, value, pdu, kind, place, detail, attack};
+    eventLog.append(e, attack >= 0 ? std::string_view(attacks[static_cast<std::size_t>(attack)].tally.spec.id)
+                                   : std::string_view());
+}
+
+void Engine::Impl::flushToObserver()
+{
+    const auto& all = eventLog.events();
+    if (observer != nullptr && reported < all.size())
+        observer->eventsAppended(std::span<const LogEvent>(all).subspan(reported));
+    reported = all.size();
+}
+
+void Engine::Impl::dispatch(const Scheduled& s)
+{
+    now = s.time;
+    switch (s.action) {
+    case Action::Arrive:
+        arrive(s.a);
+        break;
+    case Action::AttachStart:
+        startAttach(s.a);
+        break;
+    case Action::AttachTimeout:
+        attachTimeout(s.a, s.b);
+        break;
+    case Action::Uplink:
+        ueSendUplink(s.a, s.b);
+        break;
+    case Action::Downlink:
+        serverSendDownlink(s.a, s.b);
+        break;
+    case Action::Inject:
+        inject(s.a);
+        break;
+    case Action::ReplayFire:
+        replayFire(s.a, s.b);
+        break;
+    case Action::Change:
+        applyProtection(scenario.changes[s.a].protection, true);
+        break;
+    }
+}
+
+void Engine::Impl::newAppSession(std::uint32_t device)
+{
+    // A new end-to-end session: fresh keys from the pre-shared master key and the session number (so that no
+    // AES-GCM nonce repeats under one key), sequence numbers and replay windows from zero.
+    const std::uint32_t session = ++appSession[device];
+    const std::array<std::uint8_t, 4> p = {
+        static_cast<std::uint8_t>(session >> 24), static_cast<std::uint8_t>(session >> 16),
+        static_cast<std::uint8_t>(session >> 8), static_cast<std::uint8_t>(session)};
+    const SecureBytes keys = crypto::hmacSha256(ue[device].appMaster, p);
+    for (auto* keysOf : {&ue[device].app, &server[device].app}) {
+        std::copy_n(keys.begin(), 16, keysOf->enc.begin());
+        std::copy_n(keys.begin() + 16, 16, keysOf->mac.begin());
+    }
+    ue[device].appSeq = 0;
+    ue[device].appWindow.reset();
+    server[device].appSeq = 0;
+    server[device].appWindow.reset();
+}
+
+void Engine::Impl::newSecurityAssociations(Link link)
+{
+    static constexpr std::array<std::pair<std::uint32_t, std::uint32_t>, kLinkCount> ends = {
+        std::pair{0u, 0u},    {kAddrEnb, kAddrMme}, {kAddrEnb, kAddrSgw},
+        {kAddrMme, kAddrHss}, {kAddrSgw, kAddrPgw}, {kAddrPgw, kAddrServerGw}};
+    const auto [near, far] = ends[static_cast<std::size_t>(link)];
+    for (std::size_t dir = 0; dir < 2; ++dir) {
+        auto& current = sa[static_cast<std::size_t>(link)][dir];
+        if (current.spi != 0)
+            previousSa[static_cast<std::size_t>(link)][dir] = current;
+        protocol::EspSa fresh;
+        fresh.spi = nextSpi++;
+        rng.fill(fresh.key);
+        rng.fill(fresh.salt);
+        fresh.tunnelSource = dir == 0 ? near : far;
+        fresh.tunnelDestination = dir == 0 ? far : near;
+        current = fresh;
+    }
+}
+
+void Engine::Impl::applyProtection(const Protection& p, bool fromTimeline)
+{
+    requireImplemented(p);
+    const Protection before = protection;
+    protection = p;
+    appliedChanges.push_back({toSeconds(now), p});
+    log(EventKind::ProtectionChanged, placeOf(Node::MME), kNoDevice, fromTimeline ? 1 : 0);
+    for (const Link link : kBackhaulLinks) {
+        if (p.ndsOn(link) != before.ndsOn(link))
+            newSecurityAssociations(link);
+    }
+    const Meta none;
+    for (std::uint32_t d = 0; d < scenario.devices; ++d) {
+        if (ue[d].state != UeState::Attached)
+            continue;
+        if (!(p.nas == before.nas)) {
+            Meta m = none;
+            m.device = d;
+            m.signalling = true;
+            mmeSecurityModeCommand(d, m);
+        }
+        if (!(p.as == before.as)) {
+            Meta m = none;
+            m.device = d;
+            m.signalling = true;
+            enbAsSecurityModeCommand(d, m);
+        }
+        if (!(p.app == before.app))
+            newAppSession(d);
+    }
+    if (observer != nullptr)
+        observer->protectionChanged(protection);
+}
+
+std::optional<std::uint32_t> Engine::Impl::deviceOfAddress(std::uint32_t address) const
+{
+    if (address <= kAddrDeviceBase || address > kAddrDeviceBase + scenario.devices)
+        return std::nullopt;
+    return address - kAddrDeviceBase - 1;
+}
+
+std::string Engine::Impl::imsiOf(std::uint32_t device) const
+{
+    std::string msin = std::to_string(device + 1);
+    const std::size_t width = 15 - scenario.mcc.size() - scenario.mnc.size();
+    return scenario.mcc + scenario.mnc + std::string(width - std::min(width, msin.size()), '0') + msin;
+}
+
+// ---- public interface ----
+
+Engine::Engine(Scenario scenario)
+    : impl_(std::make_unique<Impl>(std::move(scenario)))
+{}
+Engine::~Engine() = default;
+
+void Engine::setObserver(EngineObserver* observer)
+{
+    impl_->observer = observer;
+}
+
+std::size_t Engine::runUntil(SimTime until)
+{
+    Impl& d = *impl_;
+    until = std::min(until, d.end);
+    std::size_t processed = 0;
+    while (!d.queue.empty() && d.queue.top().time <= until) {
+        const Scheduled s = d.queue.top();
+        d.queue.pop();
+        d.dispatch(s);
+        ++processed;
+    }
+    d.now = std::max(d.now, until);
+    d.flushToObserver();
+    return processed;
+}
+
+bool Engine::step()
+{
+    Impl& d = *impl_;
+    if (d.queue.empty() || d.queue.top().time > d.end)
+        return false;
+    const Scheduled s = d.queue.top();
+    d.queue.pop();
+    d.dispatch(s);
+    d.flushToObserver();
+    return true;
+}
+
+void Engine::runToEnd()
+{
+    runUntil(impl_->end);
+}
+
+SimTime Engine::now() const
+{
+    return impl_->now;
+}
+
+SimTime Engine::endTime() const
+{
+    return impl_->end;
+}
+
+bool Engine::finished() const
+{
+    return impl_->now >= impl_->end;
+}
+
+void Engine::setProtection(const Protection& protection)
+{
+    impl_->applyProtection(protection, false);
+    impl_->flushToObserver();
+}
+
+const Protection& Engine::protection() const
+{
+    return impl_->protection;
+}
+
+void Engine::addAttack(const AttackSpec& spec)
+{
+    Impl& d = *impl_;
+    for (const AttackRuntime& a : d.attacks) {
+        if (a.tally.spec.id == spec.id && !a.tally.removed)
+            throw InvalidInput("attack id '" + spec.id + "' is already in use");
+    }
+    const bool needsNode = spec.kind == AttackKind::Insider;
+    if (needsNode != spec.node.has_value() || needsNode == spec.link.has_value())
+        throw InvalidInput("attack '" + spec.id +
+                           "': " + (needsNode ? "insider needs a node" : "needs a link"));
+    if (spec.kind == AttackKind::Downgrade && spec.link != Link::Uu)
+        throw InvalidInput("attack '" + spec.id + "': downgrade works on Uu only");
+    const std::uint32_t index = d.addAttackRuntime(spec);
+    d.log(EventKind::AttackAdded, spec.link ? placeOf(*spec.link) : placeOf(*spec.node), kNoDevice, 0, 0,
+          static_cast<std::int16_t>(index));
+    d.scheduleAttack(index);
+    d.flushToObserver();
+}
+
+bool Engine::removeAttack(const std::string& id)
+{
+    Impl& d = *impl_;
+    for (std::size_t i = 0; i < d.attacks.size(); ++i) {
+        AttackRuntime& a = d.attacks[i];
+        if (a.tally.spec.id == id && !a.tally.removed) {
+            a.tally.removed = true;
+            d.log(EventKind::AttackRemoved,
+                  a.tally.spec.link ? placeOf(*a.tally.spec.link) : placeOf(*a.tally.spec.node), kNoDevice, 0,
+                  0, static_cast<std::int16_t>(i));
+            d.flushToObserver();
+            return true;
+        }
+    }
+    return false;
+}
+
+const Scenario& Engine::scenario() const
+{
+    return impl_->scenario;
+}
+
+const std::vector<LogEvent>& Engine::events() const
+{
+    return impl_->eventLog.events();
+}
+
+std::string Engine::attackId(const LogEvent& e) const
+{
+    return e.attack >= 0 ? impl_->attacks[static_cast<std::size_t>(e.attack)].tally.spec.id : std::string();
+}
+
+std::optional<Bytes> Engine::pduBytes(std::uint32_t pduId) const
+{
+    const Impl& d = *impl_;
+    if (pduId == 0 || pduId >= d.nextPduId || d.nextPduId - pduId > Impl::kRecentPdus)
+        return std::nullopt;
+    return d.recentPdus[pduId % Impl::kRecentPdus];
+}
+
+std::string Engine::describe(const LogEvent& e) const
+{
+    std::string text(name(e.kind));
+    switch (e.kind) {
+    case EventKind::PduSent:
+        text += e.detail ? " downlink, " : " uplink, ";
+        text += std::to_string(e.value) + " octets";
+        break;
+    case EventKind::PduDropped:
+        text += ": " + std::string(name(static_cast<DropReason>(e.detail)));
+        break;
+    case EventKind::UplinkDelivered:
+    case EventKind::DownlinkDelivered:
+        text += ": " + std::string(name(static_cast<Delivery>(e.detail)));
+        break;
+    case EventKind::AttackEavesdrop:
+    case EventKind::AttackInsider:
+        text += ": " + std::string(name(static_cast<Reading>(e.detail)));
+        break;
+    case EventKind::AttackBlocked:
+        text += ": " + std::string(name(static_cast<DropReason>(e.detail)));
+        break;
+    case EventKind::NasSecurityModeCommand:
+        text += ": " + std::string(crypto::name(static_cast<crypto::CipheringAlgorithm>(e.value >> 4 & 7))) +
+                "+" + std::string(crypto::name(static_cast<crypto::IntegrityAlgorithm>(e.value & 7)));
+        break;
+    case EventKind::AttachFailed:
+        text += e.value == 0 ? ": timeout" : ": EMM cause " + std::to_string(e.value);
+        break;
+    default:
+        break;
+    }
+    return text;
+}
+
+RunSummary Engine::summary() const
+{
+    const Impl& d = *impl_;
+    RunSummary s;
+    s.scenarioName = d.scenario.name;
+    s.seed = d.scenario.seed;
+    s.durationS = toSeconds(d.now);
+    s.devices = d.scenario.devices;
+    s.protection = d.protection;
+    s.changes = d.appliedChanges;
+    s.traffic = d.traffic;
+    for (const AttackRuntime& a : d.attacks)
+        s.attacks.push_back(a.tally);
+    s.requirements = evaluateRequirements(s.attacks);
+    s.eventsTotal = d.eventLog.events().size();
+    s.digest = d.eventLog.digestHex();
+    return s;
+}
+
+std::size_t Engine::bytesPerDevice()
+{
+    return sizeof(UeContext) + sizeof(MmeContext) + sizeof(EnbContext) + sizeof(HssRecord) +
+           sizeof(ServerContext) + 2 * sizeof(std::uint8_t) + sizeof(std::uint32_t);
+}
+
+} // namespace mtcsec::engine

@@ -1,0 +1,70 @@
+// The simulation engine: a discrete-event simulation of MTC devices, eNB, MME, HSS, S-GW, P-GW and MTC server
+// exchanging real protocol messages with real cryptography (TS 33.401, TS 24.301, TS 36.323), with the
+// scenario's protections and attacks acting on the bytes on each link (PRODUCT.md sections 2-4).
+#pragma once
+
+#include "core/engine/EngineObserver.h"
+#include "core/engine/EventLog.h"
+#include "core/engine/RunSummary.h"
+#include "core/scenario/Scenario.h"
+
+#include <memory>
+#include <optional>
+#include <string>
+
+namespace mtcsec::engine {
+
+class Engine {
+public:
+    // Builds the network and schedules the scenario's traffic, attacks and protection changes.
+    // Throws InvalidInput for a scenario the engine cannot run (for example an unimplemented algorithm).
+    explicit Engine(Scenario scenario);
+    ~Engine();
+    Engine(const Engine&) = delete;
+    Engine& operator=(const Engine&) = delete;
+
+    void setObserver(EngineObserver* observer);
+
+    // Processes every event up to simulated time `until` (never beyond the scenario's end) and reports the
+    // new events to the observer in one batch. Returns the number of events processed.
+    std::size_t runUntil(SimTime until);
+    // Processes at most one scheduled action (a single step); returns false when nothing is left before the
+    // end.
+    bool step();
+    void runToEnd();
+
+    [[nodiscard]] SimTime now() const;
+    [[nodiscard]] SimTime endTime() const;
+    [[nodiscard]] bool finished() const;
+
+    // Live changes, taking effect as the real system would: a new NAS or AS Security Mode Command for every
+    // attached device, new security associations for NDS/IP, a new end-to-end session.
+    void setProtection(const Protection& protection);
+    [[nodiscard]] const Protection& protection() const;
+    // Adds an attacker at the current time (its start time counts from now if it lies in the past).
+    // Throws InvalidInput if the id is taken or the target does not suit the kind.
+    void addAttack(const AttackSpec& spec);
+    // Removes an attacker; its tally stays in the summary, marked removed. False if there is no such id.
+    bool removeAttack(const std::string& id);
+
+    [[nodiscard]] const Scenario& scenario() const;
+    [[nodiscard]] const std::vector<LogEvent>& events() const;
+    // The id of the attack an event refers to ("" for none).
+    [[nodiscard]] std::string attackId(const LogEvent& event) const;
+    // One readable line about an event (for logs and CSV).
+    [[nodiscard]] std::string describe(const LogEvent& event) const;
+    // The bytes of a recent PDU by id, if still kept (the last 65536 PDUs are).
+    [[nodiscard]] std::optional<Bytes> pduBytes(std::uint32_t pduId) const;
+
+    // Counters, attack tallies, requirement verdicts and digest as of now.
+    [[nodiscard]] RunSummary summary() const;
+    // Approximate bytes of per-device state (all nodes' contexts for one device).
+    [[nodiscard]] static std::size_t bytesPerDevice();
+
+    struct Impl;
+
+private:
+    std::unique_ptr<Impl> impl_;
+};
+
+} // namespace mtcsec::engine

@@ -1,0 +1,376 @@
+// The attacks of PRODUCT.md section 4, acting on the real bytes on a link or in a node: eavesdrop (dissect),
+// tamper (flip a bit of the innermost content it can locate), replay (re-send later, counters rewritten where
+// they travel in clear), inject (forge a command or a NAS Detach Request), downgrade (bidding down the UE
+// security capabilities in the unprotected Attach Request, TS 33.401 7.2.4.4), insider (a compromised node's
+// clear view).
+#include "core/crypto/Hex.h"
+#include "core/engine/Dissector.h"
+#include "core/engine/EngineImpl.h"
+#include "core/protocol/Coap.h"
+#include "core/protocol/DiameterS6a.h"
+#include "core/protocol/GtpU.h"
+#include "core/protocol/Ipv4Udp.h"
+#include "core/protocol/RrcMessage.h"
+#include "core/protocol/S1apMessage.h"
+
+#include <algorithm>
+
+namespace mtcsec::engine {
+
+using namespace protocol;
+
+namespace {
+
+constexpr std::size_t kExamplesKept = 3;
+
+std::uint64_t snKey(std::uint32_t device, bool downlink, bool drb)
+{
+    return static_cast<std::uint64_t>(device) << 2 | (downlink ? 2u : 0u) | (drb ? 1u : 0u);
+}
+
+// Where a tamperer flips a bit: the last octet of the innermost content it can locate. On Uu SRBs that is the
+// octet before the MAC-I (the end of the RRC message, and of the NAS message inside it).
+std::optional<std::size_t> tamperPosition(Link link, ByteView bytes)
+{
+    if (link == Link::Uu) {
+        const auto h = parsePdcpHeader(bytes);
+        if (!h)
+            return std::nullopt;
+        if (h->lcid == kLcidSrb1)
+            return bytes.size() >= 8 ? std::optional<std::size_t>(bytes.size() - 5) : std::nullopt;
+        return bytes.size() > 3 ? std::optional<std::size_t>(bytes.size() - 1) : std::nullopt;
+    }
+    return bytes.size() > 28 ? std::optional<std::size_t>(bytes.size() - 1) : std::nullopt;
+}
+
+// The NAS PDU inside an unciphered Uu SRB PDU: its offset in the PDU, or empty.
+std::optional<std::size_t> nasOffsetInSrb(ByteView bytes)
+{
+    const auto h = parsePdcpHeader(bytes);
+    if (!h || h->lcid != kLcidSrb1)
+        return std::nullopt;
+    const auto rrc = decodeRrc(h->payload.first(h->payload.size() - 4));
+    if (!rrc || (rrc->type != RrcType::UlInformationTransfer && rrc->type != RrcType::DlInformationTransfer))
+        return std::nullopt;
+    return std::size_t{2 + 3};
+}
+
+} // namespace
+
+void Engine::Impl::addExample(AttackRuntime& a, std::uint32_t device, bool signalling, std::string what,
+                              ByteView before, ByteView after)
+{
+    const auto kept = std::count_if(a.tally.examples.begin(), a.tally.examples.end(),
+                                    [&](const AttackExample& e) { return e.signalling == signalling; });
+    if (static_cast<std::size_t>(kept) >= kExamplesKept)
+        return;
+    a.tally.examples.push_back(AttackExample{now, device, signalling, std::move(what),
+                                             Bytes(before.begin(), before.end()),
+                                             Bytes(after.begin(), after.end())});
+}
+
+void Engine::Impl::observeSn(AttackRuntime& a, Link link, bool downlink, std::uint32_t device, ByteView bytes)
+{
+    if (link != Link::Uu)
+        return;
+    if (const auto h = parsePdcpHeader(bytes))
+        a.lastSn[snKey(device, downlink, h->lcid == kLcidDrb1)] = h->sn;
+}
+
+void Engine::Impl::attackLink(Link link, bool downlink, Bytes& bytes, Meta& meta, std::uint32_t pduId)
+{
+    for (std::size_t i = 0; i < attacks.size(); ++i) {
+        AttackRuntime& a = attacks[i];
+        const AttackSpec& spec = a.tally.spec;
+        if (spec.link != link || !attackActive(a))
+            continue;
+        if ((spec.messages == MessageFilter::Data && meta.signalling) ||
+            (spec.messages == MessageFilter::Signalling && !meta.signalling) ||
+            (spec.direction == DirectionFilter::Uplink && downlink) ||
+            (spec.direction == DirectionFilter::Downlink && !downlink))
+            continue;
+        if (spec.kind == AttackKind::Replay || spec.kind == AttackKind::Inject)
+            observeSn(a, link, downlink, meta.device, bytes);
+        if (spec.kind == AttackKind::Inject || spec.kind == AttackKind::Insider)
+            continue;
+        if (!rng.chance(a.probability))
+            continue;
+        AttackTally& t = a.tally;
+        const auto index = static_cast<std::int16_t>(i);
+        switch (spec.kind) {
+        case AttackKind::Eavesdrop: {
+            const Finding f = dissectLink(link, bytes);
+            ++t.attempts;
+            ++(meta.signalling ? t.signallingSeen : t.dataSeen);
+            Reading reading = Reading::NothingSecret;
+            if (f.secrets != 0) {
+                reading = Reading::Secret;
+                ++t.succeeded;
+                t.imsiRead += (f.secrets & SecretImsi) ? 1 : 0;
+                t.imsiInitialAttach += (f.secrets & SecretImsi) && f.initialAttach ? 1 : 0;
+                t.nasBodiesRead += (f.secrets & SecretNasBody) ? 1 : 0;
+                t.keysRead += (f.secrets & SecretKey) ? 1 : 0;
+                t.readingsRead += (f.secrets & SecretReading) ? 1 : 0;
+                t.commandsRead += (f.secrets & SecretCommand) ? 1 : 0;
+                addExample(a, meta.device, meta.signalling, "read " + f.content + " [" + f.layers + "]",
+                           bytes, {});
+            } else if (f.ciphertext) {
+                reading = Reading::Ciphertext;
+                ++t.blocked;
+                ++t.ciphertextSeen;
+            }
+            log(EventKind::AttackEavesdrop, placeOf(link), meta.device, f.secrets,
+                static_cast<std::uint8_t>(reading), index, pduId);
+            break;
+        }
+        case AttackKind::Tamper: {
+            if (meta.attack >= 0)
+                break; // already changed by another attacker on this link
+            const auto pos = tamperPosition(link, bytes);
+            if (!pos)
+                break;
+            const Bytes before = bytes;
+            bytes[*pos] ^= 0x01;
+            meta.initialAttach = link == Link::Uu && dissectLink(link, before).initialAttach;
+            meta.attack = index;
+            meta.mark = Mark::Tampered;
+            ++t.attempts;
+            ++(meta.signalling ? t.signallingAttempts : t.dataAttempts);
+            addExample(a, meta.device, meta.signalling,
+                       "flipped bit 0 of octet " + std::to_string(*pos) + " of " +
+                           std::to_string(bytes.size()),
+                       before, bytes);
+            log(EventKind::AttackTamper, placeOf(link), meta.device, static_cast<std::uint32_t>(*pos), 0,
+                index, pduId);
+            break;
+        }
+        case AttackKind::Replay: {
+            const std::uint32_t slot = allocate();
+            InFlight& copy = pool[slot];
+            copy.bytes = bytes;
+            copy.link = link;
+            copy.downlink = downlink;
+            copy.meta = meta;
+            copy.meta.attack = index;
+            copy.meta.mark = Mark::Replayed;
+            schedule(now + fromSeconds(spec.replayDelayS), Action::ReplayFire, slot,
+                     static_cast<std::uint32_t>(i));
+            break;
+        }
+        case AttackKind::Downgrade: {
+            const auto nasAt = nasOffsetInSrb(bytes);
+            if (!nasAt)
+                break;
+            const ByteView nas = ByteView(bytes).subspan(*nasAt);
+            if (!downlink && nas.size() > 8 && nas[0] == kPdEmm &&
+                nas[1] == static_cast<std::uint8_t>(EmmType::AttachRequest)) {
+                // UE network capability: after octet 3 and the LV IMSI; strip 128-EEA1/2/3, keep EEA0 only.
+                const std::size_t capsLength = *nasAt + 4 + nas[3];
+                if (capsLength + 2 >= bytes.size() || bytes[capsLength] < 2 || bytes[capsLength + 1] == 0x80)
+                    break;
+                const Bytes before = bytes;
+                a.originalCapabilities[meta.device] = {bytes[capsLength + 1], bytes[capsLength + 2]};
+                bytes[capsLength + 1] = 0x80;
+                ue[meta.device].downgradeAttack = index;
+                meta.attack = index;
+                meta.mark = Mark::Downgraded;
+                meta.initialAttach = true;
+                ++t.attempts;
+                ++t.signallingAttempts;
+                addExample(a, meta.device, true,
+                           "Attach Request: UE network capability EEA " +
+                               toHex(ByteView(before).subspan(capsLength + 1, 1)) + " -> 80 (EEA0 only)",
+                           before, bytes);
+                log(EventKind::AttackDowngrade, placeOf(link), meta.device, 0, 0, index, pduId);
+            } else if (downlink && nas.size() >= 13 && (nas[0] >> 4) == kShtIntegrityNewContext &&
+                       nas[7] == static_cast<std::uint8_t>(EmmType::SecurityModeCommand)) {
+                // Restore the replayed capabilities so that the UE would not notice (it still checks the
+                // MAC).
+                const auto original = a.originalCapabilities.find(meta.device);
+                if (original == a.originalCapabilities.end())
+                    break;
+                const std::size_t eea = *nasAt + 11;
+                const Bytes before = bytes;
+                bytes[eea] = original->second.eea;
+                bytes[eea + 1] = original->second.eia;
+                meta.attack = index;
+                meta.mark = Mark::Downgraded;
+                addExample(a, meta.device, true,
+                           "Security Mode Command: replayed capabilities restored to " +
+                               toHex(ByteView(bytes).subspan(eea, 2)),
+                           before, bytes);
+                log(EventKind::AttackDowngrade, placeOf(link), meta.device, 1, 0, index, pduId);
+            }
+            break;
+        }
+        case AttackKind::Inject:
+        case AttackKind::Insider:
+            break;
+        }
+    }
+}
+
+void Engine::Impl::insiderSees(Node node, const Meta& meta, ByteView bytes, bool nasPdu)
+{
+    for (std::size_t i = 0; i < attacks.size(); ++i) {
+        AttackRuntime& a = attacks[i];
+        if (a.tally.spec.kind != AttackKind::Insider || a.tally.spec.node != node || !attackActive(a) ||
+            !rng.chance(a.probability))
+            continue;
+        AttackTally& t = a.tally;
+        const Finding f = nasPdu ? dissectNas(bytes) : dissectIpPacket(bytes);
+        ++t.attempts;
+        ++(nasPdu ? t.signallingSeen : t.dataSeen);
+        Reading reading = Reading::NothingSecret;
+        if (f.secrets != 0) {
+            reading = Reading::Secret;
+            ++t.succeeded;
+            t.imsiRead += (f.secrets & SecretImsi) ? 1 : 0;
+            t.imsiInitialAttach += (f.secrets & SecretImsi) && f.initialAttach ? 1 : 0;
+            t.nasBodiesRead += (f.secrets & SecretNasBody) ? 1 : 0;
+            t.keysRead += (f.secrets & SecretKey) ? 1 : 0;
+            t.readingsRead += (f.secrets & SecretReading) ? 1 : 0;
+            t.commandsRead += (f.secrets & SecretCommand) ? 1 : 0;
+            addExample(a, meta.device, meta.signalling, "read " + f.content + " [" + f.layers + "]", bytes,
+                       {});
+        } else if (f.ciphertext) {
+            reading = Reading::Ciphertext;
+            ++t.blocked;
+            ++t.ciphertextSeen;
+        }
+        log(EventKind::AttackInsider, placeOf(node), meta.device, f.secrets,
+            static_cast<std::uint8_t>(reading), static_cast<std::int16_t>(i));
+    }
+}
+
+void Engine::Impl::replayFire(std::uint32_t slot, std::uint32_t index)
+{
+    AttackRuntime& a = attacks[index];
+    InFlight copy = std::move(pool[slot]);
+    pool[slot].bytes = Bytes();
+    freeSlots.push_back(slot);
+    if (a.tally.removed)
+        return;
+    if (copy.link == Link::Uu) {
+        // The PDCP header is never protected: give the copy the SN the receiver expects next.
+        if (const auto h = parsePdcpHeader(copy.bytes)) {
+            const bool drb = h->lcid == kLcidDrb1;
+            const auto last = a.lastSn.find(snKey(copy.meta.device, copy.downlink, drb));
+            if (last != a.lastSn.end())
+                setPdcpSn(copy.bytes, static_cast<std::uint16_t>((last->second + 1) & (drb ? 0x0fff : 0x1f)));
+        }
+    }
+    AttackTally& t = a.tally;
+    ++t.attempts;
+    ++(copy.meta.signalling ? t.signallingAttempts : t.dataAttempts);
+    addExample(a, copy.meta.device, copy.meta.signalling,
+               "re-sent a PDU captured " + std::to_string(a.tally.spec.replayDelayS) + " s earlier",
+               copy.bytes, copy.bytes);
+    log(EventKind::AttackReplay, placeOf(copy.link), copy.meta.device,
+        static_cast<std::uint32_t>(copy.bytes.size()), 0, static_cast<std::int16_t>(index));
+    send(copy.link, copy.downlink, std::move(copy.bytes), copy.meta, true);
+}
+
+void Engine::Impl::inject(std::uint32_t index)
+{
+    AttackRuntime& a = attacks[index];
+    const AttackSpec& spec = a.tally.spec;
+    if (a.tally.removed || now >= a.stop)
+        return;
+    schedule(now + std::max<SimTime>(1, fromSeconds(1.0 / spec.rate)), Action::Inject, index);
+    const auto d = static_cast<std::uint32_t>(rng.below(scenario.devices));
+    if (ue[d].state != UeState::Attached)
+        return; // the attacker forges for devices it has seen online
+    const Link link = *spec.link;
+    bool signalling = link == Link::S1Mme || link == Link::S6a;
+    if (link == Link::Uu)
+        signalling = spec.messages == MessageFilter::Signalling ||
+                     (spec.messages == MessageFilter::All && rng.below(2) == 1);
+    if (!signalling && (link == Link::S1Mme || link == Link::S6a))
+        return; // no user data on these links
+    if (signalling && (link == Link::S1U || link == Link::S5 || link == Link::SGi))
+        return; // no signalling on these links
+
+    Bytes forged;
+    std::string what;
+    if (!signalling) {
+        // A downlink command the server never sent, in bare CoAP (the attacker has no end-to-end keys).
+        CoapMessage c;
+        c.messageId = static_cast<std::uint16_t>(rng.next());
+        c.token = 0xf0000000u | static_cast<std::uint32_t>(rng.below(0x0fffffff));
+        c.uriPath = "c";
+        c.payload = commandPayload(true);
+        const Bytes ip =
+            buildIpv4Udp(kAddrServer, deviceAddress(d), kPortCoap, kPortCoap, nextIpId(), encodeCoap(c));
+        what = "forged command valve=1";
+        switch (link) {
+        case Link::SGi:
+            forged = ip;
+            break;
+        case Link::S5:
+            forged = buildIpv4Udp(kAddrPgw, kAddrSgw, kPortGtpU, kPortGtpU, nextIpId(),
+                                  encodeGtpU(kTeidS5Sgw + d, ip));
+            break;
+        case Link::S1U:
+            forged = buildIpv4Udp(kAddrSgw, kAddrEnb, kPortGtpU, kPortGtpU, nextIpId(),
+                                  encodeGtpU(kTeidS1uEnb + d, ip));
+            break;
+        case Link::Uu: {
+            // The next SN after the last one seen; an attacker that has seen none guesses.
+            const auto last = a.lastSn.find(snKey(d, true, true));
+            const std::uint16_t sn = static_cast<std::uint16_t>(
+                (last == a.lastSn.end() ? rng.below(4096) : last->second + 1u) & 0x0fff);
+            forged = {kLcidDrb1, static_cast<std::uint8_t>(0x80 | sn >> 8), static_cast<std::uint8_t>(sn)};
+            forged.insert(forged.end(), ip.begin(), ip.end());
+            break;
+        }
+        default:
+            return;
+        }
+    } else {
+        NasMessage detach;
+        detach.type = EmmType::DetachRequest;
+        detach.detachType = 0x02; // re-attach not required
+        const Bytes nas = encodeNas(detach);
+        what = "forged NAS Detach Request";
+        if (link == Link::Uu) {
+            const auto last = a.lastSn.find(snKey(d, true, false));
+            const std::uint8_t sn = static_cast<std::uint8_t>(
+                (last == a.lastSn.end() ? rng.below(32) : last->second + 1u) & 0x1f);
+            forged = {kLcidSrb1, sn};
+            const Bytes rrc = encodeRrc(RrcType::DlInformationTransfer, nas);
+            forged.insert(forged.end(), rrc.begin(), rrc.end());
+            forged.insert(forged.end(), 4, 0); // no key, so no MAC-I
+        } else if (link == Link::S1Mme) {
+            S1apMessage s;
+            s.procedure = S1apProcedure::DownlinkNasTransport;
+            s.enbUeId = d + 1;
+            s.mmeUeId = d + 1;
+            s.nasPdu = nas;
+            forged = buildIpv4Udp(kAddrMme, kAddrEnb, kPortS1ap, kPortS1ap, nextIpId(), encodeS1ap(s));
+        } else {
+            S6aMessage air;
+            air.hopByHop = d + 1;
+            air.endToEnd = d + 1;
+            air.userName = imsiOf(d);
+            air.visitedPlmn = snId();
+            forged =
+                buildIpv4Udp(kAddrMme, kAddrHss, kPortDiameter, kPortDiameter, nextIpId(), encodeS6a(air));
+            what = "forged Authentication-Information-Request for IMSI " + air.userName;
+        }
+    }
+    Meta m;
+    m.device = d;
+    m.attack = static_cast<std::int16_t>(index);
+    m.mark = Mark::Forged;
+    m.signalling = signalling;
+    AttackTally& t = a.tally;
+    ++t.attempts;
+    ++(signalling ? t.signallingAttempts : t.dataAttempts);
+    addExample(a, d, signalling, what, {}, forged);
+    log(EventKind::AttackInject, placeOf(link), d, signalling ? 1 : 0, 0, m.attack);
+    const bool downlink = !(link == Link::S6a);
+    send(link, downlink, std::move(forged), m, true);
+}
+
+} // namespace mtcsec::engine

@@ -1,0 +1,285 @@
+// The engine's internals, shared by its implementation files (not part of the core's interface): the
+// per-device contexts of every node as compact rows in contiguous tables, PDUs in flight, the schedule,
+// attack state.
+#pragma once
+
+#include "core/crypto/Primitives.h"
+#include "core/engine/Engine.h"
+#include "core/engine/Rng.h"
+#include "core/protocol/AppSecurity.h"
+#include "core/protocol/Esp.h"
+#include "core/protocol/NasMessage.h"
+#include "core/protocol/NasSecurity.h"
+#include "core/protocol/Pdcp.h"
+
+#include <queue>
+
+#include <array>
+#include <unordered_map>
+#include <vector>
+
+namespace mtcsec::engine {
+
+// Secret tables: one row per device, in memory that is wiped when released.
+template <typename T>
+using SecureTable = std::vector<T, crypto::WipingAllocator<T>>;
+
+// Node addresses (documentation and private ranges).
+inline constexpr std::uint32_t kAddrEnb = 0x0a000001;      // 10.0.0.1
+inline constexpr std::uint32_t kAddrMme = 0x0a000002;      // 10.0.0.2
+inline constexpr std::uint32_t kAddrHss = 0x0a000003;      // 10.0.0.3
+inline constexpr std::uint32_t kAddrSgw = 0x0a000004;      // 10.0.0.4
+inline constexpr std::uint32_t kAddrPgw = 0x0a000005;      // 10.0.0.5
+inline constexpr std::uint32_t kAddrServer = 0xc6336410;   // 198.51.100.16, the MTC server
+inline constexpr std::uint32_t kAddrServerGw = 0xc6336401; // 198.51.100.1, the server site's security gateway
+inline constexpr std::uint32_t kAddrDeviceBase = 0x0a800000; // devices: 10.128.0.0 + index + 1
+
+// GTP-U tunnel endpoint ids per device: S1-U at S-GW (uplink) and eNB (downlink), S5 at P-GW and S-GW.
+inline constexpr std::uint32_t kTeidS1uSgw = 0x10000000, kTeidS1uEnb = 0x20000000, kTeidS5Pgw = 0x30000000,
+                               kTeidS5Sgw = 0x40000000;
+
+enum class Mark : std::uint8_t { None, Tampered, Replayed, Forged, Downgraded };
+
+// What the simulation knows about a PDU but the wire does not carry: whom it belongs to and what an attacker
+// did to it, so that a receiver's decision can be attributed to the attack.
+struct Meta {
+    std::uint32_t device = kNoDevice;
+    std::uint32_t record = 0; // application message record (0: none)
+    std::int16_t attack = -1;
+    Mark mark = Mark::None;
+    bool signalling = false;
+    bool initialAttach = false; // a plain Attach Request: LTE has no security context to protect it with
+};
+
+struct InFlight {
+    Bytes bytes;
+    Link link = Link::Uu;
+    bool downlink = false;
+    Meta meta;
+    std::uint32_t pduId = 0;
+};
+
+enum class Action : std::uint8_t {
+    Arrive,
+    AttachStart,
+    AttachTimeout,
+    Uplink,
+    Downlink,
+    Inject,
+    ReplayFire,
+    Change
+};
+
+struct Scheduled {
+    SimTime time = 0;
+    std::uint64_t order = 0;
+    Action action = Action::Arrive;
+    std::uint32_t a = 0;
+    std::uint32_t b = 0;
+};
+
+struct LaterFirst {
+    bool operator()(const Scheduled& x, const Scheduled& y) const
+    {
+        return x.time != y.time ? x.time > y.time : x.order > y.order;
+    }
+};
+
+enum class UeState : std::uint8_t { Idle, Attaching, Attached };
+
+// The device: USIM, NAS and AS contexts, PDCP counters, end-to-end session.
+struct UeContext {
+    std::array<std::uint8_t, 16> k{};
+    std::array<std::uint8_t, 16> opc{};
+    std::array<std::uint8_t, 16> appMaster{};
+    std::array<std::uint8_t, 32> kasme{};
+    std::array<std::uint8_t, 32> kenb{};
+    std::uint64_t sqn = 0; // highest SQN accepted by the USIM
+    protocol::NasSecurityContext nas;
+    protocol::AsSecurityContext as;
+    protocol::PdcpCounter srbTx, drbTx, srbRx, drbRx;
+    protocol::AppKeys app;
+    protocol::ReplayWindow appWindow;
+    std::uint32_t appSeq = 0;
+    std::uint32_t attachGeneration = 0;
+    std::uint32_t address = 0;
+    protocol::UeSecurityCapabilities capabilities;
+    UeState state = UeState::Idle;
+    bool nasActive = false;
+    bool haveKasme = false;
+    std::int16_t downgradeAttack = -1; // an attacker changed this attach's capabilities (bookkeeping)
+};
+
+struct MmeContext {
+    std::array<std::uint8_t, 32> kasme{};
+    std::array<std::uint8_t, 16> xres{};
+    protocol::NasSecurityContext nas;
+    protocol::UeSecurityCapabilities receivedCapabilities;
+    std::uint8_t xresLength = 0;
+    bool nasActive = false;
+    bool known = false;          // an Initial UE Message has been seen
+    bool attached = false;       // Attach Complete received
+    bool awaitingVector = false; // an Authentication-Information-Request is outstanding
+};
+
+struct EnbContext {
+    std::array<std::uint8_t, 32> kenb{};
+    protocol::AsSecurityContext as;
+    protocol::PdcpCounter srbTx, drbTx, srbRx, drbRx;
+    Bytes pendingNas; // the NAS PDU of the Initial Context Setup, sent once AS security is on
+    bool contextUp = false;
+};
+
+struct HssRecord {
+    std::array<std::uint8_t, 16> k{};
+    std::array<std::uint8_t, 16> opc{};
+    std::uint64_t sqn = 0;
+};
+
+struct ServerContext {
+    std::array<std::uint8_t, 16> appMaster{};
+    protocol::AppKeys app;
+    protocol::ReplayWindow appWindow;
+    std::uint32_t appSeq = 0;
+};
+
+// One application message as sent, to classify what a receiver later accepts.
+struct AppRecord {
+    std::uint32_t device = 0;
+    bool uplink = true;
+    bool delivered = false;
+    std::string payload;
+};
+
+struct AttackRuntime {
+    AttackTally tally;
+    std::uint32_t probability = 0;
+    SimTime start = 0;
+    SimTime stop = 0;
+    // What the attacker learned by watching its link: the last PDCP SN per device and direction, the
+    // capabilities a downgraded device really sent.
+    std::unordered_map<std::uint64_t, std::uint16_t> lastSn;
+    std::unordered_map<std::uint32_t, protocol::UeSecurityCapabilities> originalCapabilities;
+};
+
+struct Engine::Impl {
+    explicit Impl(Scenario s);
+
+    // engine loop (Engine.cpp)
+    void schedule(SimTime at, Action action, std::uint32_t a = 0, std::uint32_t b = 0);
+    void dispatch(const Scheduled& s);
+    void log(EventKind kind, std::uint8_t place, std::uint32_t device, std::uint32_t value = 0,
+             std::uint8_t detail = 0, std::int16_t attack = -1, std::uint32_t pdu = 0);
+    void flushToObserver();
+    std::uint32_t allocate();
+    void applyProtection(const Protection& p, bool fromTimeline);
+    SimTime latency(Link link);
+    std::uint16_t nextIpId() { return static_cast<std::uint16_t>(++ipId_); }
+
+    // transmission (EngineTransport.cpp)
+    void send(Link link, bool downlink, Bytes bytes, const Meta& meta, bool attackerOriginated = false);
+    void sendBackhaul(Link link, bool downlink, std::uint32_t src, std::uint32_t dst, std::uint16_t port,
+                      ByteView payload, const Meta& meta);
+    void sendSgi(bool downlink, Bytes ipPacket, const Meta& meta);
+    // Removes NDS/IP if present and enforces the receiving end's policy; the inner IPv4 packet, or empty
+    // (dropped).
+    std::optional<Bytes> receiveBackhaul(Link link, bool downlink, Node node, const InFlight& pdu);
+    void arrive(std::uint32_t slot);
+    void drop(Node node, const Meta& meta, DropReason reason);
+    void settle(Node node, const Meta& meta, bool succeeded, DropReason reason = DropReason::Integrity);
+    void newSecurityAssociations(Link link);
+
+    // procedures (EngineProcedures.cpp)
+    void startAttach(std::uint32_t device);
+    void attachTimeout(std::uint32_t device, std::uint32_t generation);
+    void ueSendNas(std::uint32_t device, ByteView nasPdu);
+    void ueSendUplink(std::uint32_t device, std::uint32_t generation);
+    void serverSendDownlink(std::uint32_t device, std::uint32_t generation);
+    Bytes ueProtectNas(std::uint32_t device, ByteView plain, std::uint8_t securityHeaderType);
+    Bytes mmeProtectNas(std::uint32_t device, ByteView plain, std::uint8_t securityHeaderType);
+    void mmeNas(std::uint32_t device, const Meta& meta, ByteView nasPdu);
+    void deliverApplication(Node node, std::uint32_t device, const Meta& meta, bool uplink, ByteView coap);
+    std::optional<std::pair<std::uint32_t, Bytes>> gtpFromBackhaul(Link link, bool downlink, Node node,
+                                                                   const InFlight& pdu,
+                                                                   std::uint32_t teidBase,
+                                                                   const std::vector<std::uint8_t>* bearer);
+    std::array<std::uint8_t, 3> snId() const;
+    void ueFromUu(InFlight& pdu);
+    void ueNas(std::uint32_t device, const Meta& meta, ByteView nasPdu);
+    void ueApplication(std::uint32_t device, const Meta& meta, ByteView ipPacket);
+    void enbFromUu(InFlight& pdu);
+    void enbFromS1Mme(InFlight& pdu);
+    void enbFromS1u(InFlight& pdu);
+    void enbSendSrb(std::uint32_t device, ByteView rrc, const Meta& meta);
+    void mmeFromS1(InFlight& pdu);
+    void mmeFromS6a(InFlight& pdu);
+    void mmeSendNas(std::uint32_t device, ByteView nasPdu, const Meta& meta,
+                    bool initialContextSetup = false);
+    void mmeSecurityModeCommand(std::uint32_t device, const Meta& meta);
+    void hssFromS6a(InFlight& pdu);
+    void sgwFromS1u(InFlight& pdu);
+    void sgwFromS5(InFlight& pdu);
+    void pgwFromS5(InFlight& pdu);
+    void pgwFromSgi(InFlight& pdu);
+    void serverFromSgi(InFlight& pdu);
+    void enbAsSecurityModeCommand(std::uint32_t device, const Meta& meta);
+    void newAppSession(std::uint32_t device);
+    std::uint32_t deviceAddress(std::uint32_t device) const { return kAddrDeviceBase + device + 1; }
+    std::optional<std::uint32_t> deviceOfAddress(std::uint32_t address) const;
+    std::string imsiOf(std::uint32_t device) const;
+
+    // attacks (EngineAttacks.cpp)
+    void attackLink(Link link, bool downlink, Bytes& bytes, Meta& meta, std::uint32_t pduId);
+    void insiderSees(Node node, const Meta& meta, ByteView bytes, bool nasPdu);
+    void inject(std::uint32_t attackIndex);
+    void replayFire(std::uint32_t slot, std::uint32_t attackIndex);
+    bool attackActive(const AttackRuntime& a) const
+    {
+        return now >= a.start && now < a.stop && !a.tally.removed;
+    }
+    void addExample(AttackRuntime& a, std::uint32_t device, bool signalling, std::string what,
+                    ByteView before, ByteView after);
+    void observeSn(AttackRuntime& a, Link link, bool downlink, std::uint32_t device, ByteView bytes);
+    void scheduleAttack(std::uint32_t index);
+    std::uint32_t addAttackRuntime(const AttackSpec& spec);
+
+    Scenario scenario;
+    Protection protection;
+    Rng rng;
+    EventLog eventLog;
+    EngineObserver* observer = nullptr;
+    std::size_t reported = 0;
+    SimTime now = 0;
+    SimTime end = 0;
+    std::uint64_t order = 0;
+    std::uint32_t ipId_ = 0;
+    std::priority_queue<Scheduled, std::vector<Scheduled>, LaterFirst> queue;
+    std::vector<InFlight> pool;
+    std::vector<std::uint32_t> freeSlots;
+
+    SecureTable<UeContext> ue;
+    SecureTable<MmeContext> mme;
+    SecureTable<EnbContext> enb;
+    SecureTable<HssRecord> hss;
+    SecureTable<ServerContext> server;
+    std::vector<std::uint8_t> sgwBearer;
+    std::vector<std::uint8_t> pgwBearer;
+    std::vector<std::uint32_t> appSession; // end-to-end session number per device
+
+    std::vector<AppRecord> records;
+    std::vector<AttackRuntime> attacks;
+    TrafficCounters traffic;
+    std::vector<ProtectionChange> appliedChanges;
+
+    // NDS/IP security associations per link and direction (0 uplink, 1 downlink): the current one and the
+    // previous one (for packets still in flight when a new SA is negotiated).
+    std::array<std::array<protocol::EspSa, 2>, kLinkCount> sa{};
+    std::array<std::array<std::optional<protocol::EspSa>, 2>, kLinkCount> previousSa{};
+    std::uint32_t nextSpi = 0x1000;
+
+    std::uint32_t nextPduId = 1;
+    std::vector<Bytes> recentPdus; // ring of the last kRecentPdus PDUs, by id
+    static constexpr std::uint32_t kRecentPdus = 65536;
+};
+
+} // namespace mtcsec::engine

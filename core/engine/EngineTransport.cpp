@@ -1,0 +1,156 @@
+// Moving PDUs over the links: attack hooks on the wire, latency, NDS/IP (ESP tunnels, TS 33.210) on backhaul
+// links, arrival dispatch to the receiving node, and the accounting of drops and attack outcomes.
+#include "core/engine/EngineImpl.h"
+#include "core/protocol/Ipv4Udp.h"
+
+namespace mtcsec::engine {
+
+using namespace protocol;
+
+void Engine::Impl::send(Link link, bool downlink, Bytes bytes, const Meta& meta, bool attackerOriginated)
+{
+    Meta m = meta;
+    const std::uint32_t pduId = nextPduId++;
+    if (!attackerOriginated)
+        attackLink(link, downlink, bytes, m, pduId);
+    recentPdus[pduId % kRecentPdus] = bytes;
+    log(EventKind::PduSent, placeOf(link), m.device, static_cast<std::uint32_t>(bytes.size()),
+        downlink ? 1 : 0, m.attack, pduId);
+    const std::uint32_t slot = allocate();
+    InFlight& f = pool[slot];
+    f.bytes = std::move(bytes);
+    f.link = link;
+    f.downlink = downlink;
+    f.meta = m;
+    f.pduId = pduId;
+    schedule(now + latency(link), Action::Arrive, slot);
+}
+
+void Engine::Impl::sendBackhaul(Link link, bool downlink, std::uint32_t src, std::uint32_t dst,
+                                std::uint16_t port, ByteView payload, const Meta& meta)
+{
+    Bytes packet = buildIpv4Udp(src, dst, port, port, nextIpId(), payload);
+    if (protection.ndsOn(link))
+        packet = espEncapsulate(sa[static_cast<std::size_t>(link)][downlink ? 1 : 0], packet, nextIpId());
+    send(link, downlink, std::move(packet), meta);
+}
+
+void Engine::Impl::sendSgi(bool downlink, Bytes ipPacket, const Meta& meta)
+{
+    if (protection.ndsOn(Link::SGi))
+        ipPacket =
+            espEncapsulate(sa[static_cast<std::size_t>(Link::SGi)][downlink ? 1 : 0], ipPacket, nextIpId());
+    send(Link::SGi, downlink, std::move(ipPacket), meta);
+}
+
+std::optional<Bytes> Engine::Impl::receiveBackhaul(Link link, bool downlink, Node node, const InFlight& pdu)
+{
+    const auto outer = parseIpv4(pdu.bytes);
+    if (!outer) {
+        drop(node, pdu.meta, DropReason::Malformed);
+        return std::nullopt;
+    }
+    if (outer->protocol == kIpProtoEsp) {
+        const std::size_t l = static_cast<std::size_t>(link), dir = downlink ? 1 : 0;
+        const auto header = parseEspHeader(outer->payload);
+        EspSa* chosen = nullptr;
+        if (header && header->spi == sa[l][dir].spi)
+            chosen = &sa[l][dir];
+        else if (header && previousSa[l][dir] && header->spi == previousSa[l][dir]->spi)
+            chosen = &*previousSa[l][dir];
+        if (chosen == nullptr) {
+            drop(node, pdu.meta, DropReason::Integrity); // no SA: the forgery cannot be authenticated
+            return std::nullopt;
+        }
+        EspReceived r = espDecapsulate(*chosen, outer->payload);
+        if (r.verdict == EspVerdict::Replay) {
+            drop(node, pdu.meta, DropReason::Replay);
+            return std::nullopt;
+        }
+        if (r.verdict != EspVerdict::Accepted) {
+            drop(node, pdu.meta,
+                 r.verdict == EspVerdict::IntegrityFailure ? DropReason::Integrity : DropReason::Malformed);
+            return std::nullopt;
+        }
+        return std::move(r.inner);
+    }
+    if (protection.ndsOn(link)) {
+        // The security gateway's policy: this link is protected, an unprotected packet is refused.
+        drop(node, pdu.meta, DropReason::Policy);
+        return std::nullopt;
+    }
+    return pdu.bytes;
+}
+
+void Engine::Impl::arrive(std::uint32_t slot)
+{
+    InFlight& pdu = pool[slot];
+    switch (pdu.link) {
+    case Link::Uu:
+        pdu.downlink ? ueFromUu(pdu) : enbFromUu(pdu);
+        break;
+    case Link::S1Mme:
+        pdu.downlink ? enbFromS1Mme(pdu) : mmeFromS1(pdu);
+        break;
+    case Link::S6a:
+        pdu.downlink ? mmeFromS6a(pdu) : hssFromS6a(pdu);
+        break;
+    case Link::S1U:
+        pdu.downlink ? enbFromS1u(pdu) : sgwFromS1u(pdu);
+        break;
+    case Link::S5:
+        pdu.downlink ? sgwFromS5(pdu) : pgwFromS5(pdu);
+        break;
+    case Link::SGi:
+        pdu.downlink ? pgwFromSgi(pdu) : serverFromSgi(pdu);
+        break;
+    }
+    pool[slot].bytes = Bytes();
+    freeSlots.push_back(slot);
+}
+
+void Engine::Impl::drop(Node node, const Meta& meta, DropReason reason)
+{
+    switch (reason) {
+    case DropReason::Integrity:
+    case DropReason::Policy:
+        ++traffic.droppedIntegrity;
+        break;
+    case DropReason::Replay:
+    case DropReason::Duplicate:
+        ++traffic.droppedReplay;
+        break;
+    case DropReason::Malformed:
+        ++traffic.droppedMalformed;
+        break;
+    case DropReason::NoContext:
+    case DropReason::Mismatch:
+    case DropReason::NoEffect:
+        ++traffic.droppedOther;
+        break;
+    }
+    log(EventKind::PduDropped, placeOf(node), meta.device, 0, static_cast<std::uint8_t>(reason), meta.attack);
+    settle(node, meta, false, reason);
+}
+
+void Engine::Impl::settle(Node node, const Meta& meta, bool succeeded, DropReason reason)
+{
+    if (meta.attack < 0 || meta.mark == Mark::None || meta.mark == Mark::Downgraded)
+        return; // not an attacker's PDU, or one whose outcome is decided elsewhere (downgrade: at the UE's
+                // SMC)
+    AttackTally& t = attacks[static_cast<std::size_t>(meta.attack)].tally;
+    if (succeeded) {
+        ++t.succeeded;
+        ++(meta.signalling ? t.signallingSucceeded : t.dataSucceeded);
+        t.initialAttachSucceeded += meta.initialAttach ? 1 : 0;
+        log(EventKind::AttackSucceeded, placeOf(node), meta.device, 0, 0, meta.attack);
+    } else {
+        ++t.blocked;
+        ++(meta.signalling ? t.signallingBlocked : t.dataBlocked);
+        ++t.blockedBy[static_cast<std::size_t>(reason)];
+        log(EventKind::AttackBlocked, placeOf(node), meta.device, 0, static_cast<std::uint8_t>(reason),
+            meta.attack);
+    }
+}
+
+} // namespace mtcsec::engine

@@ -1,0 +1,103 @@
+// Event names, canonical lines and the digest of the event log.
+#include "core/engine/EventLog.h"
+
+#include "core/crypto/Hex.h"
+
+#include <array>
+
+namespace mtcsec::engine {
+
+std::string_view placeName(std::uint8_t place)
+{
+    if (place < kLinkCount)
+        return name(static_cast<Link>(place));
+    if (place >= 16 && place < 16 + kNodeCount)
+        return name(static_cast<Node>(place - 16));
+    return "-";
+}
+
+std::string_view name(EventKind kind)
+{
+    static constexpr std::array<std::string_view, kEventKindCount> names = {"protection-changed",
+                                                                            "attack-added",
+                                                                            "attack-removed",
+                                                                            "attach-started",
+                                                                            "attach-completed",
+                                                                            "attach-failed",
+                                                                            "nas-smc",
+                                                                            "as-smc",
+                                                                            "detached",
+                                                                            "pdu-sent",
+                                                                            "pdu-dropped",
+                                                                            "uplink-sent",
+                                                                            "uplink-delivered",
+                                                                            "downlink-sent",
+                                                                            "downlink-delivered",
+                                                                            "eavesdrop",
+                                                                            "tamper",
+                                                                            "replay",
+                                                                            "inject",
+                                                                            "downgrade",
+                                                                            "insider",
+                                                                            "attack-blocked",
+                                                                            "attack-succeeded"};
+    return names.at(static_cast<std::size_t>(kind));
+}
+
+std::string_view name(DropReason reason)
+{
+    static constexpr std::array<std::string_view, 8> names = {
+        "integrity", "replay", "malformed", "policy", "duplicate", "no-context", "mismatch", "no-effect"};
+    return names.at(static_cast<std::size_t>(reason));
+}
+
+std::string_view name(Delivery delivery)
+{
+    static constexpr std::array<std::string_view, 4> names = {"intact", "altered", "replayed", "forged"};
+    return names.at(static_cast<std::size_t>(delivery));
+}
+
+std::string_view name(Reading reading)
+{
+    static constexpr std::array<std::string_view, 3> names = {"nothing-secret", "ciphertext", "secret"};
+    return names.at(static_cast<std::size_t>(reading));
+}
+
+std::string EventLog::canonicalLine(const LogEvent& e, std::string_view attackId)
+{
+    std::string line = formatTime(e.time);
+    line += '|';
+    line += name(e.kind);
+    line += '|';
+    line += placeName(e.place);
+    line += '|';
+    line += e.device == kNoDevice ? std::string("-") : std::to_string(e.device);
+    line += '|';
+    line += attackId.empty() ? std::string_view("-") : attackId;
+    line += '|';
+    line += std::to_string(e.detail);
+    line += '|';
+    line += std::to_string(e.value);
+    return line;
+}
+
+void EventLog::append(const LogEvent& event, std::string_view attackId)
+{
+    events_.push_back(event);
+    std::string line = canonicalLine(event, attackId);
+    line += '\n';
+    digest_.update(line);
+}
+
+std::string EventLog::digestHex() const
+{
+    return toHex(digest_.peek());
+}
+
+void EventLog::clear()
+{
+    events_.clear();
+    digest_.reset();
+}
+
+} // namespace mtcsec::engine

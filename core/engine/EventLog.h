@@ -1,0 +1,103 @@
+// The simulation's event log: compact fixed-size records (no strings, no heap per event), their canonical
+// text form and the running SHA-256 digest over it that makes a run reproducible (PRODUCT.md section 7:
+// "digest").
+#pragma once
+
+#include "core/crypto/Primitives.h"
+#include "core/engine/SimTime.h"
+#include "core/scenario/Scenario.h"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace mtcsec::engine {
+
+enum class EventKind : std::uint8_t {
+    ProtectionChanged,
+    AttackAdded,
+    AttackRemoved,
+    AttachStarted,
+    AttachCompleted,
+    AttachFailed,
+    NasSecurityModeCommand, // value: selected algorithms octet
+    AsSecurityModeCommand,  // value: integrity << 4 | ciphering
+    Detached,
+    PduSent,    // place: link; detail: 0 uplink, 1 downlink; value: octets
+    PduDropped, // place: node; detail: DropReason
+    UplinkSent,
+    UplinkDelivered, // detail: Delivery
+    DownlinkSent,
+    DownlinkDelivered, // detail: Delivery
+    AttackEavesdrop,   // detail: Reading
+    AttackTamper,
+    AttackReplay,
+    AttackInject,
+    AttackDowngrade,
+    AttackInsider, // detail: Reading
+    AttackBlocked,
+    AttackSucceeded,
+};
+inline constexpr std::size_t kEventKindCount = static_cast<std::size_t>(EventKind::AttackSucceeded) + 1;
+
+// Why a receiver refused a PDU (Mismatch: the replayed UE security capabilities differ; NoEffect: an
+// attacker's change did not alter what the receiver accepted).
+enum class DropReason : std::uint8_t {
+    Integrity,
+    Replay,
+    Malformed,
+    Policy,
+    Duplicate,
+    NoContext,
+    Mismatch,
+    NoEffect
+};
+enum class Delivery : std::uint8_t { Intact, Altered, Replayed, Forged };
+// What an eavesdropper or insider got from one PDU.
+enum class Reading : std::uint8_t { NothingSecret, Ciphertext, Secret };
+
+// Where an event happened: a link (0-5) or a node (16 + node).
+[[nodiscard]] inline std::uint8_t placeOf(Link link)
+{
+    return static_cast<std::uint8_t>(link);
+}
+[[nodiscard]] inline std::uint8_t placeOf(Node node)
+{
+    return static_cast<std::uint8_t>(16 + static_cast<unsigned>(node));
+}
+[[nodiscard]] std::string_view placeName(std::uint8_t place);
+
+inline constexpr std::uint32_t kNoDevice = 0xffffffffu;
+
+struct LogEvent {
+    SimTime time = 0;
+    std::uint32_t device = kNoDevice;
+    std::uint32_t value = 0;
+    std::uint32_t pdu = 0; // the PDU this event is about (0 = none), for the inspector
+    EventKind kind = EventKind::PduSent;
+    std::uint8_t place = 0;
+    std::uint8_t detail = 0;
+    std::int16_t attack = -1; // index into the run's attack list
+};
+
+[[nodiscard]] std::string_view name(EventKind kind);
+[[nodiscard]] std::string_view name(DropReason reason);
+[[nodiscard]] std::string_view name(Delivery delivery);
+[[nodiscard]] std::string_view name(Reading reading);
+
+// The log of one run: appends events, keeps the digest current.
+class EventLog {
+public:
+    void append(const LogEvent& event, std::string_view attackId);
+    [[nodiscard]] const std::vector<LogEvent>& events() const { return events_; }
+    [[nodiscard]] std::string digestHex() const;
+    // The canonical line of an event (what the digest hashes), without the newline.
+    [[nodiscard]] static std::string canonicalLine(const LogEvent& event, std::string_view attackId);
+    void clear();
+
+private:
+    std::vector<LogEvent> events_;
+    crypto::Sha256 digest_;
+};
+
+} // namespace mtcsec::engine

@@ -1,0 +1,18 @@
+// The four security requirements of the SA3 "secure connection" contribution (PRODUCT.md section 1),
+// evaluated from what the attacks of a run actually achieved: R1 signalling integrity, R2 signalling
+// confidentiality, R3 application data confidentiality, R4 application data integrity.
+#pragma once
+
+#include "core/engine/RunSummary.h"
+
+#include <array>
+#include <vector>
+
+namespace mtcsec::engine {
+
+[[nodiscard]] std::array<RequirementResult, 4> evaluateRequirements(const std::vector<AttackTally>& attacks);
+
+// The requirement's wording, for tooltips and reports.
+[[nodiscard]] std::string_view requirementText(std::size_t index);
+
+} // namespace mtcsec::engine

@@ -1,0 +1,160 @@
+// End-to-end application security: the header, AES-128-GCM / AES-128-CTR / AES-CMAC, and the replay window.
+#include "core/protocol/AppSecurity.h"
+
+#include "core/crypto/Primitives.h"
+#include "core/protocol/ByteReader.h"
+#include "core/protocol/Coap.h"
+#include "core/protocol/Ipv4Udp.h"
+
+#include <algorithm>
+
+namespace mtcsec::protocol {
+namespace {
+
+constexpr std::size_t kCmacTagSize = 8;
+
+std::array<std::uint8_t, 12> nonce(bool uplink, std::uint32_t seq)
+{
+    return {uplink ? std::uint8_t{0} : std::uint8_t{1},
+            0,
+            0,
+            0,
+            0,
+            0,
+            0,
+            0,
+            static_cast<std::uint8_t>(seq >> 24),
+            static_cast<std::uint8_t>(seq >> 16),
+            static_cast<std::uint8_t>(seq >> 8),
+            static_cast<std::uint8_t>(seq)};
+}
+
+crypto::Block counterBlock(bool uplink, std::uint32_t seq)
+{
+    crypto::Block iv{};
+    const auto n = nonce(uplink, seq);
+    std::copy(n.begin(), n.end(), iv.begin());
+    iv[15] = 1;
+    return iv;
+}
+
+} // namespace
+
+std::uint8_t appFlags(const AppProtection& mode)
+{
+    return static_cast<std::uint8_t>((mode.confidentiality ? kAppFlagConfidentiality : 0) |
+                                     (mode.integrity ? kAppFlagIntegrity : 0) |
+                                     (mode.replayProtection ? kAppFlagReplay : 0));
+}
+
+std::uint16_t appPort(const AppProtection& mode)
+{
+    return appFlags(mode) == 0 ? kPortCoap : kPortCoapProtected;
+}
+
+Bytes protectApp(const AppProtection& mode, const AppKeys& keys, bool uplink, std::uint32_t seq,
+                 ByteView coap)
+{
+    const std::uint8_t flags = appFlags(mode);
+    if (flags == 0)
+        return Bytes(coap.begin(), coap.end());
+    Bytes out;
+    ByteWriter(out).u8(0x10u | flags).u32(seq);
+    const Bytes header = out;
+    if (mode.confidentiality && mode.integrity) {
+        const auto n = nonce(uplink, seq);
+        const Bytes sealed = crypto::aes128GcmSeal(keys.enc, n, header, coap);
+        out.insert(out.end(), sealed.begin(), sealed.end());
+    } else if (mode.confidentiality) {
+        Bytes body(coap.begin(), coap.end());
+        crypto::aes128CtrXor(keys.enc, counterBlock(uplink, seq), body);
+        out.insert(out.end(), body.begin(), body.end());
+    } else {
+        out.insert(out.end(), coap.begin(), coap.end());
+        const crypto::Block tag = crypto::aes128Cmac(keys.mac, out);
+        out.insert(out.end(), tag.begin(), tag.begin() + kCmacTagSize);
+    }
+    return out;
+}
+
+std::optional<AppHeader> parseAppHeader(ByteView payload)
+{
+    ByteReader r(payload);
+    std::uint8_t first = 0;
+    std::uint32_t seq = 0;
+    r.u8(first);
+    r.u32(seq);
+    if (!r.ok() || first >> 4 != 1 || (first & 0x08) != 0 || (first & 0x07) == 0)
+        return std::nullopt;
+    return AppHeader{static_cast<std::uint8_t>(first & 0x07), seq, r.rest()};
+}
+
+AppUnprotected unprotectApp(const AppProtection& policy, const AppKeys& keys, bool uplink, std::uint16_t port,
+                            ByteView payload, ReplayWindow& window)
+{
+    AppUnprotected result;
+    std::uint8_t flags = 0;
+    if (port == kPortCoap) {
+        result.coap.assign(payload.begin(), payload.end());
+    } else if (port == kPortCoapProtected) {
+        const auto header = parseAppHeader(payload);
+        if (!header)
+            return result;
+        flags = header->flags;
+        result.seq = header->seq;
+        const ByteView head = payload.first(kAppHeaderSize);
+        const bool c = flags & kAppFlagConfidentiality, i = flags & kAppFlagIntegrity;
+        if (c && i) {
+            auto opened = crypto::aes128GcmOpen(keys.enc, nonce(uplink, header->seq), head, header->body);
+            if (!opened) {
+                result.verdict = AppVerdict::IntegrityFailure;
+                return result;
+            }
+            result.coap = std::move(*opened);
+        } else if (c) {
+            result.coap.assign(header->body.begin(), header->body.end());
+            crypto::aes128CtrXor(keys.enc, counterBlock(uplink, header->seq), result.coap);
+        } else if (i) {
+            if (header->body.size() < kCmacTagSize)
+                return result;
+            const ByteView covered = payload.first(payload.size() - kCmacTagSize);
+            const crypto::Block tag = crypto::aes128Cmac(keys.mac, covered);
+            if (!std::equal(tag.begin(), tag.begin() + kCmacTagSize, payload.end() - kCmacTagSize)) {
+                result.verdict = AppVerdict::IntegrityFailure;
+                return result;
+            }
+            result.coap.assign(header->body.begin(), header->body.end() - kCmacTagSize);
+        } else {
+            result.coap.assign(header->body.begin(), header->body.end());
+        }
+    } else {
+        return result;
+    }
+
+    // The receiver's policy: what it requires must be present in the message.
+    const std::uint8_t required = appFlags(policy) & (kAppFlagConfidentiality | kAppFlagIntegrity);
+    if ((flags & required) != required) {
+        result.verdict = policy.integrity && !(flags & kAppFlagIntegrity) ? AppVerdict::IntegrityFailure
+                                                                          : AppVerdict::PolicyViolation;
+        result.coap.clear();
+        return result;
+    }
+    if (policy.replayProtection) {
+        if (port != kPortCoapProtected || !window.check(result.seq)) {
+            result.verdict = AppVerdict::Replay;
+            result.coap.clear();
+            return result;
+        }
+    }
+    if (!parseCoap(result.coap)) {
+        result.verdict = AppVerdict::Malformed;
+        result.coap.clear();
+        return result;
+    }
+    if (policy.replayProtection)
+        window.accept(result.seq);
+    result.verdict = AppVerdict::Accepted;
+    return result;
+}
+
+} // namespace mtcsec::protocol

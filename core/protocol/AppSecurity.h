@@ -1,0 +1,61 @@
+// End-to-end application security between MTC device and MTC server (the contribution's "blue line"): a
+// 5-octet header (version and the three switches, sequence number) in clear, then the CoAP message protected
+// by AES-128-GCM (confidentiality + integrity), AES-128-CTR (confidentiality only: malleable), or AES-CMAC
+// with a 64-bit tag (integrity only). Replay protection checks the authenticated sequence number against a
+// window. Without any switch the CoAP message travels bare on UDP port 5683; protected messages use port
+// 5684.
+#pragma once
+
+#include "core/crypto/Bytes.h"
+#include "core/protocol/ReplayWindow.h"
+#include "core/scenario/Scenario.h"
+
+#include <array>
+#include <cstdint>
+#include <optional>
+
+namespace mtcsec::protocol {
+
+inline constexpr std::uint16_t kPortCoapProtected = 5684;
+inline constexpr std::uint8_t kAppFlagConfidentiality = 0x1;
+inline constexpr std::uint8_t kAppFlagIntegrity = 0x2;
+inline constexpr std::uint8_t kAppFlagReplay = 0x4;
+inline constexpr std::size_t kAppHeaderSize = 5;
+
+// The session keys of one device's end-to-end association (pre-shared between device and server).
+struct AppKeys {
+    std::array<std::uint8_t, 16> enc{};
+    std::array<std::uint8_t, 16> mac{};
+};
+
+struct AppHeader {
+    std::uint8_t flags = 0;
+    std::uint32_t seq = 0;
+    ByteView body;
+};
+
+enum class AppVerdict : std::uint8_t { Accepted, Malformed, IntegrityFailure, PolicyViolation, Replay };
+
+struct AppUnprotected {
+    AppVerdict verdict = AppVerdict::Malformed;
+    Bytes coap;            // the CoAP message when accepted
+    std::uint32_t seq = 0; // the header's sequence number (0 for bare CoAP)
+};
+
+[[nodiscard]] std::uint8_t appFlags(const AppProtection& mode);
+[[nodiscard]] std::uint16_t appPort(const AppProtection& mode);
+
+// The UDP payload for one CoAP message. `uplink` selects the nonce direction.
+[[nodiscard]] Bytes protectApp(const AppProtection& mode, const AppKeys& keys, bool uplink, std::uint32_t seq,
+                               ByteView coap);
+
+// What the receiver does with a UDP payload that arrived on `port`: parse, verify, decrypt, enforce the
+// receiver's own policy (a message weaker than `policy` is refused) and, when the policy asks for it, check
+// and update `window`.
+[[nodiscard]] AppUnprotected unprotectApp(const AppProtection& policy, const AppKeys& keys, bool uplink,
+                                          std::uint16_t port, ByteView payload, ReplayWindow& window);
+
+// The header of a protected message (for dissectors): empty when malformed.
+[[nodiscard]] std::optional<AppHeader> parseAppHeader(ByteView payload);
+
+} // namespace mtcsec::protocol

@@ -1,0 +1,125 @@
+// The mtcsec-report/1 JSON document.
+#include "core/report/ReportJson.h"
+
+#include "core/crypto/Hex.h"
+#include "core/scenario/ScenarioJson.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace mtcsec::report {
+
+using namespace engine;
+
+namespace {
+
+QString q(const std::string& s)
+{
+    return QString::fromStdString(s);
+}
+
+QJsonValue count(std::uint64_t v)
+{
+    return static_cast<qint64>(v);
+}
+
+QJsonObject attackJson(const AttackTally& t)
+{
+    QJsonArray examples;
+    for (const AttackExample& e : t.examples) {
+        QJsonObject x{{QStringLiteral("time_s"), toSeconds(e.time)},
+                      {QStringLiteral("device"), static_cast<qint64>(e.device)},
+                      {QStringLiteral("signalling"), e.signalling},
+                      {QStringLiteral("what"), q(e.what)}};
+        if (!e.before.empty())
+            x.insert(QStringLiteral("before"), q(toHex(e.before)));
+        if (!e.after.empty())
+            x.insert(QStringLiteral("after"), q(toHex(e.after)));
+        examples.append(x);
+    }
+    QJsonObject blockedBy;
+    static constexpr std::array<const char*, 8> reasons = {
+        "integrity", "replay", "malformed", "policy", "duplicate", "no-context", "mismatch", "no-effect"};
+    for (std::size_t i = 0; i < t.blockedBy.size(); ++i) {
+        if (t.blockedBy[i] > 0)
+            blockedBy.insert(QString::fromLatin1(reasons[i]), count(t.blockedBy[i]));
+    }
+    return QJsonObject{
+        {QStringLiteral("id"), q(t.spec.id)},
+        {QStringLiteral("kind"), q(std::string(name(t.spec.kind)))},
+        {QStringLiteral("target"), q(t.spec.target())},
+        {QStringLiteral("removed"), t.removed},
+        {QStringLiteral("settings"), attackToJson(t.spec)},
+        {QStringLiteral("attempts"), count(t.attempts)},
+        {QStringLiteral("blocked"), count(t.blocked)},
+        {QStringLiteral("succeeded"), count(t.succeeded)},
+        {QStringLiteral("blocked_by"), blockedBy},
+        {QStringLiteral("read"),
+         QJsonObject{{QStringLiteral("imsi"), count(t.imsiRead)},
+                     {QStringLiteral("imsi_initial_attach"), count(t.imsiInitialAttach)},
+                     {QStringLiteral("nas_bodies"), count(t.nasBodiesRead)},
+                     {QStringLiteral("keys"), count(t.keysRead)},
+                     {QStringLiteral("readings"), count(t.readingsRead)},
+                     {QStringLiteral("commands"), count(t.commandsRead)},
+                     {QStringLiteral("ciphertext"), count(t.ciphertextSeen)}}},
+        {QStringLiteral("examples"), examples},
+    };
+}
+
+} // namespace
+
+QByteArray reportJson(const RunSummary& s)
+{
+    QJsonArray attacks;
+    for (const AttackTally& t : s.attacks)
+        attacks.append(attackJson(t));
+    QJsonObject requirements;
+    for (const RequirementResult& r : s.requirements) {
+        QJsonArray evidence;
+        for (const std::string& e : r.evidence)
+            evidence.append(q(e));
+        requirements.insert(q(r.id), QJsonObject{{QStringLiteral("verdict"), q(std::string(name(r.verdict)))},
+                                                 {QStringLiteral("requirement"), q(r.title)},
+                                                 {QStringLiteral("lte_limit"), r.lteLimit},
+                                                 {QStringLiteral("evidence"), evidence}});
+    }
+    QJsonArray changes;
+    for (const ProtectionChange& c : s.changes)
+        changes.append(QJsonObject{{QStringLiteral("at_s"), c.atS},
+                                   {QStringLiteral("protection"), protectionToJson(c.protection)}});
+    const TrafficCounters& t = s.traffic;
+    const QJsonObject root{
+        {QStringLiteral("schema"), QString::fromLatin1(kReportSchema)},
+        {QStringLiteral("scenario"),
+         QJsonObject{{QStringLiteral("name"), q(s.scenarioName)},
+                     {QStringLiteral("seed"), static_cast<qint64>(s.seed)},
+                     {QStringLiteral("duration_s"), s.durationS},
+                     {QStringLiteral("devices"), static_cast<qint64>(s.devices)}}},
+        {QStringLiteral("protection"), protectionToJson(s.protection)},
+        {QStringLiteral("protection_changes"), changes},
+        {QStringLiteral("attacks"), attacks},
+        {QStringLiteral("requirements"), requirements},
+        {QStringLiteral("traffic"),
+         QJsonObject{{QStringLiteral("uplink_sent"), count(t.uplinkSent)},
+                     {QStringLiteral("uplink_delivered"), count(t.uplinkDelivered)},
+                     {QStringLiteral("uplink_altered_accepted"), count(t.uplinkAlteredAccepted)},
+                     {QStringLiteral("uplink_replayed_accepted"), count(t.uplinkReplayedAccepted)},
+                     {QStringLiteral("downlink_sent"), count(t.downlinkSent)},
+                     {QStringLiteral("downlink_delivered"), count(t.downlinkDelivered)},
+                     {QStringLiteral("downlink_forged_accepted"), count(t.downlinkForgedAccepted)},
+                     {QStringLiteral("downlink_altered_accepted"), count(t.downlinkAlteredAccepted)},
+                     {QStringLiteral("downlink_replayed_accepted"), count(t.downlinkReplayedAccepted)},
+                     {QStringLiteral("dropped_integrity"), count(t.droppedIntegrity)},
+                     {QStringLiteral("dropped_replay"), count(t.droppedReplay)},
+                     {QStringLiteral("dropped_malformed"), count(t.droppedMalformed)},
+                     {QStringLiteral("dropped_other"), count(t.droppedOther)},
+                     {QStringLiteral("attach_ok"), count(t.attachOk)},
+                     {QStringLiteral("attach_failed"), count(t.attachFailed)}}},
+        {QStringLiteral("events_total"), count(s.eventsTotal)},
+        {QStringLiteral("digest"), q(s.digest)},
+    };
+    return QJsonDocument(root).toJson(QJsonDocument::Indented);
+}
+
+} // namespace mtcsec::report

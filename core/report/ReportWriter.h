@@ -1,0 +1,20 @@
+// Writing a run's report to a file whose extension names the format, atomically (QSaveFile): a failure leaves
+// no partial file and says why.
+#pragma once
+
+#include "core/engine/Engine.h"
+
+#include <QString>
+
+namespace mtcsec::report {
+
+// Throws InvalidInput "FILE: ..." when the extension names no format this version writes.
+void checkReportPath(const QString& path);
+
+// Writes the report; throws InvalidInput "FILE: cannot write: why".
+void writeReport(const engine::Engine& engine, const QString& path);
+
+// Writes bytes to a file atomically; throws InvalidInput "FILE: cannot write: why".
+void writeFileAtomically(const QString& path, const QByteArray& bytes);
+
+} // namespace mtcsec::report

@@ -1,0 +1,173 @@
+// The built-in scenarios of PRODUCT.md section 8: each a protection set and the attacks that show its lesson.
+#include "core/scenario/Presets.h"
+
+#include <algorithm>
+#include <utility>
+
+namespace mtcsec {
+namespace {
+
+AttackSpec attackOn(AttackKind kind, Link link, MessageFilter messages = MessageFilter::All,
+                    DirectionFilter direction = DirectionFilter::Both)
+{
+    AttackSpec attack;
+    attack.kind = kind;
+    attack.link = link;
+    attack.messages = messages;
+    attack.direction = direction;
+    return attack;
+}
+
+AttackSpec at(AttackSpec attack, double rate)
+{
+    attack.rate = rate;
+    return attack;
+}
+
+AttackSpec from(AttackSpec attack, double startS)
+{
+    attack.startS = startS;
+    return attack;
+}
+
+AttackSpec insiderAt(Node node)
+{
+    AttackSpec attack;
+    attack.kind = AttackKind::Insider;
+    attack.node = node;
+    return attack;
+}
+
+AppProtection app(std::string_view presetName)
+{
+    return appPreset(presetName).value();
+}
+
+Protection nasOnly()
+{
+    Protection protection;
+    protection.nas = {.integrity = crypto::IntegrityAlgorithm::Eia2,
+                      .ciphering = crypto::CipheringAlgorithm::Eea2};
+    return protection;
+}
+
+Protection withApp(Protection protection, std::string_view appName)
+{
+    protection.app = app(appName);
+    return protection;
+}
+
+// A preset: 10 devices for 60 s with seed 1, the attacks numbered a1, a2, ... in order.
+Preset preset(std::string_view presetName, std::string_view description, Protection protection,
+              std::vector<AttackSpec> attacks)
+{
+    Scenario scenario;
+    scenario.name = std::string(presetName);
+    scenario.description = std::string(description);
+    scenario.seed = 1;
+    scenario.durationS = 60.0;
+    scenario.devices = 10;
+    scenario.protection = protection;
+    scenario.attacks = std::move(attacks);
+    for (std::size_t i = 0; i < scenario.attacks.size(); ++i)
+        scenario.attacks[i].id = "a" + std::to_string(i + 1);
+    return {std::string(presetName), std::string(description), std::move(scenario)};
+}
+
+std::vector<Preset> buildPresets()
+{
+    using enum AttackKind;
+    const MessageFilter all = MessageFilter::All;
+    const MessageFilter data = MessageFilter::Data;
+
+    std::vector<Preset> out;
+    out.push_back(
+        preset("default",
+               "The first screen: traffic flows with no protection and no attacker, and everything is "
+               "readable.",
+               Protection{}, {}));
+    out.push_back(preset("unprotected",
+                         "With no protection anywhere, eavesdropping and tampering break every requirement.",
+                         Protection{},
+                         {attackOn(Eavesdrop, Link::Uu, all), attackOn(Eavesdrop, Link::S1U, all),
+                          at(attackOn(Tamper, Link::Uu, data), 0.5)}));
+    out.push_back(preset("3gpp-only",
+                         "The operator's network protects its own hops, not the data beyond the P-GW.",
+                         threeGppOn(),
+                         {attackOn(Eavesdrop, Link::Uu, all), attackOn(Eavesdrop, Link::SGi, all),
+                          at(attackOn(Tamper, Link::SGi, data), 0.5)}));
+    out.push_back(preset("app-only",
+                         "End-to-end application security keeps the data safe from device to server, but the "
+                         "signalling is left exposed.",
+                         withApp(Protection{}, "aead"),
+                         {attackOn(Eavesdrop, Link::Uu, all), at(attackOn(Tamper, Link::Uu, data), 0.5),
+                          from(at(attackOn(Inject, Link::Uu, MessageFilter::Signalling), 0.2), 5.0)}));
+    {
+        std::vector<AttackSpec> attacks;
+        for (const Link link : {Link::Uu, Link::S1U, Link::SGi}) {
+            attacks.push_back(attackOn(Eavesdrop, link, all));
+            attacks.push_back(at(attackOn(Tamper, link, data), 0.25));
+            attacks.push_back(at(attackOn(Replay, link, data), 0.25));
+        }
+        out.push_back(
+            preset("defence-in-depth",
+                   "With 3GPP security and end-to-end AEAD together, application data stays confidential "
+                   "and intact everywhere.",
+                   withApp(threeGppOn(), "aead"), std::move(attacks)));
+    }
+    {
+        Protection protection = threeGppOn();
+        protection.setNds(Link::S1U, false);
+        out.push_back(
+            preset("backhaul-eavesdrop",
+                   "Air-interface ciphering ends at the eNB: without NDS/IP, S1-U carries the data in the "
+                   "clear.",
+                   protection, {attackOn(Eavesdrop, Link::S1U, all)}));
+    }
+    out.push_back(preset("malleable-ciphertext",
+                         "Ciphering without integrity lets an attacker flip bits of a reading undetected.",
+                         threeGppOn(), {at(attackOn(Tamper, Link::Uu, data, DirectionFilter::Uplink), 0.5)}));
+    out.push_back(
+        preset("bidding-down",
+               "A bidding-down attack on the Attach Request is caught by the capabilities replayed in "
+               "the integrity-protected Security Mode Command.",
+               nasOnly(), {at(attackOn(Downgrade, Link::Uu), 0.5)}));
+    out.push_back(
+        preset("insider-pgw",
+               "Hop-by-hop protection ends inside each node: a compromised P-GW reads everything that "
+               "is not protected end to end.",
+               threeGppOn(), {insiderAt(Node::PGW)}));
+    {
+        AttackSpec replay = attackOn(Replay, Link::SGi, data, DirectionFilter::Downlink);
+        replay.replayDelayS = 5.0;
+        Preset p = preset("replay-command",
+                          "Integrity alone does not stop a replayed command; the replay window switched on "
+                          "halfway does.",
+                          withApp(threeGppOn(), "integrity"), {replay});
+        p.scenario.traffic.downlinkIntervalS = 10.0;
+        Protection later = p.scenario.protection;
+        later.app.replayProtection = true; // integrity + replay protection, still no confidentiality
+        p.scenario.changes.push_back({.atS = 30.0, .protection = later});
+        out.push_back(std::move(p));
+    }
+    return out;
+}
+
+} // namespace
+
+const std::vector<Preset>& presets()
+{
+    static const std::vector<Preset> all = buildPresets();
+    return all;
+}
+
+std::optional<Scenario> presetScenario(std::string_view name)
+{
+    const auto& all = presets();
+    const auto it = std::find_if(all.begin(), all.end(), [name](const Preset& p) { return p.name == name; });
+    if (it == all.end())
+        return std::nullopt;
+    return it->scenario;
+}
+
+} // namespace mtcsec
