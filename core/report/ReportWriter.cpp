@@ -17,6 +17,10 @@ void checkReportPath(const QString& path)
         throw InvalidInput(path.toStdString() + ": unsupported report format '" +
                            (suffix.isEmpty() ? std::string("(no extension)") : "." + suffix.toStdString()) +
                            "' (this version writes .json and .csv)");
+    const QFileInfo directory(QFileInfo(path).absolutePath());
+    if (!directory.isDir())
+        throw InvalidInput(path.toStdString() + ": cannot write: the folder " +
+                           directory.filePath().toStdString() + " does not exist");
 }
 
 void writeFileAtomically(const QString& path, const QByteArray& bytes)
