@@ -122,6 +122,8 @@ QString summaryText(const engine::RunSummary& s, double wallSeconds)
             out += QStringLiteral("     - %1\n").arg(q(e));
     }
     out += QStringLiteral("Digest: %1\n").arg(q(s.digest));
+    out += QStringLiteral("Per-device state: %1 bytes (device, eNB, MME, HSS, gateways and server contexts)\n")
+               .arg(engine::Engine::bytesPerDevice());
     return out;
 }
 

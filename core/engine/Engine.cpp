@@ -370,7 +370,7 @@ std::string Engine::attackId(const LogEvent& e) const
     return e.attack >= 0 ? impl_->attacks[static_cast<std::size_t>(e.attack)].tally.spec.id : std::string();
 }
 
-std::optional<Bytes> Engine::pduBytes(std::uint32_t pduId) const
+std::optional<PduRecord> Engine::pdu(std::uint32_t pduId) const
 {
     const Impl& d = *impl_;
     if (pduId == 0 || pduId >= d.nextPduId || d.nextPduId - pduId > Impl::kRecentPdus)
@@ -380,37 +380,24 @@ std::optional<Bytes> Engine::pduBytes(std::uint32_t pduId) const
 
 std::string Engine::describe(const LogEvent& e) const
 {
-    std::string text(name(e.kind));
-    switch (e.kind) {
-    case EventKind::PduSent:
-        text += e.detail ? " downlink, " : " uplink, ";
-        text += std::to_string(e.value) + " octets";
-        break;
-    case EventKind::PduDropped:
-        text += ": " + std::string(name(static_cast<DropReason>(e.detail)));
-        break;
-    case EventKind::UplinkDelivered:
-    case EventKind::DownlinkDelivered:
-        text += ": " + std::string(name(static_cast<Delivery>(e.detail)));
-        break;
-    case EventKind::AttackEavesdrop:
-    case EventKind::AttackInsider:
-        text += ": " + std::string(name(static_cast<Reading>(e.detail)));
-        break;
-    case EventKind::AttackBlocked:
-        text += ": " + std::string(name(static_cast<DropReason>(e.detail)));
-        break;
-    case EventKind::NasSecurityModeCommand:
-        text += ": " + std::string(crypto::name(static_cast<crypto::CipheringAlgorithm>(e.value >> 4 & 7))) +
-                "+" + std::string(crypto::name(static_cast<crypto::IntegrityAlgorithm>(e.value & 7)));
-        break;
-    case EventKind::AttachFailed:
-        text += e.value == 0 ? ": timeout" : ": EMM cause " + std::to_string(e.value);
-        break;
-    default:
-        break;
-    }
-    return text;
+    return describeEvent(e);
+}
+
+void Engine::setClassifyPdus(bool on)
+{
+    impl_->classifyPdus = on;
+    impl_->recentReadings.assign(on ? Impl::kRecentPdus : 0, 0);
+}
+
+std::optional<Reading> Engine::pduReading(std::uint32_t pduId) const
+{
+    const Impl& d = *impl_;
+    if (!d.classifyPdus || pduId == 0 || pduId >= d.nextPduId || d.nextPduId - pduId > Impl::kRecentPdus)
+        return std::nullopt;
+    const std::uint8_t v = d.recentReadings[pduId % Impl::kRecentPdus];
+    if (v == 0)
+        return std::nullopt;
+    return static_cast<Reading>(v - 1);
 }
 
 RunSummary Engine::summary() const

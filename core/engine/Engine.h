@@ -14,6 +14,19 @@
 
 namespace mtcsec::engine {
 
+// A PDU as it was put on a link, kept for the inspector.
+struct PduRecord {
+    std::uint32_t id = 0;
+    SimTime time = 0;
+    Link link = Link::Uu;
+    bool downlink = false;
+    std::uint32_t device = kNoDevice;
+    Bytes bytes;                    // on the wire, as an attacker on the link captures it (after any tampering)
+    Bytes plain;                    // the sender's view inside this hop's protection (PDCP SDU, ESP inner packet)
+    std::string applicationPayload; // what the application sent, if it carries application data
+    std::string attack;             // the attack that produced or changed it, if any
+};
+
 class Engine {
 public:
     // Builds the network and schedules the scenario's traffic, attacks and protection changes.
@@ -53,8 +66,14 @@ public:
     [[nodiscard]] std::string attackId(const LogEvent& event) const;
     // One readable line about an event (for logs and CSV).
     [[nodiscard]] std::string describe(const LogEvent& event) const;
-    // The bytes of a recent PDU by id, if still kept (the last 65536 PDUs are).
-    [[nodiscard]] std::optional<Bytes> pduBytes(std::uint32_t pduId) const;
+    // A recent PDU by id, if still kept (the last 65536 PDUs are).
+    [[nodiscard]] std::optional<PduRecord> pdu(std::uint32_t pduId) const;
+
+    // What an eavesdropper on the link would get from each PDU (the dissector's verdict), kept for the last 65536
+    // PDUs when switched on: the GUI colours messages by it. Off by default (it costs a parse per PDU). It does not
+    // change the event log or the digest.
+    void setClassifyPdus(bool on);
+    [[nodiscard]] std::optional<Reading> pduReading(std::uint32_t pduId) const;
 
     // Counters, attack tallies, requirement verdicts and digest as of now.
     [[nodiscard]] RunSummary summary() const;

@@ -177,7 +177,10 @@ struct Engine::Impl {
     std::uint16_t nextIpId() { return static_cast<std::uint16_t>(++ipId_); }
 
     // transmission (EngineTransport.cpp)
-    void send(Link link, bool downlink, Bytes bytes, const Meta& meta, bool attackerOriginated = false);
+    // Puts a PDU on a link: attackers act on it, it is logged and kept (with the sender's view `plain`, the bytes
+    // inside this hop's protection) for the inspector, and it arrives after the link's latency.
+    void send(Link link, bool downlink, Bytes bytes, const Meta& meta, bool attackerOriginated = false,
+              ByteView plain = {});
     void sendBackhaul(Link link, bool downlink, std::uint32_t src, std::uint32_t dst, std::uint16_t port,
                       ByteView payload, const Meta& meta);
     void sendSgi(bool downlink, Bytes ipPacket, const Meta& meta);
@@ -278,7 +281,9 @@ struct Engine::Impl {
     std::uint32_t nextSpi = 0x1000;
 
     std::uint32_t nextPduId = 1;
-    std::vector<Bytes> recentPdus; // ring of the last kRecentPdus PDUs, by id
+    std::vector<PduRecord> recentPdus; // ring of the last kRecentPdus PDUs, by id
+    std::vector<std::uint8_t> recentReadings; // 1 + Reading per PDU in the ring when classifying, 0 unknown
+    bool classifyPdus = false;
     static constexpr std::uint32_t kRecentPdus = 65536;
 };
 

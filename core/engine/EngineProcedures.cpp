@@ -180,8 +180,8 @@ void Engine::Impl::ueSendNas(std::uint32_t d, ByteView nasPdu)
     Meta m;
     m.device = d;
     m.signalling = true;
-    send(Link::Uu, false,
-         buildSrbPdu(u.as, false, u.srbTx.next++, encodeRrc(RrcType::UlInformationTransfer, nasPdu)), m);
+    const Bytes rrc = encodeRrc(RrcType::UlInformationTransfer, nasPdu);
+    send(Link::Uu, false, buildSrbPdu(u.as, false, u.srbTx.next++, rrc), m, false, rrc);
 }
 
 void Engine::Impl::ueSendUplink(std::uint32_t d, std::uint32_t generation)
@@ -206,7 +206,7 @@ void Engine::Impl::ueSendUplink(std::uint32_t d, std::uint32_t generation)
     Meta m;
     m.device = d;
     m.record = record;
-    send(Link::Uu, false, buildDrbPdu(u.as, false, u.drbTx.next++, ip), m);
+    send(Link::Uu, false, buildDrbPdu(u.as, false, u.drbTx.next++, ip), m, false, ip);
     schedule(now + fromSeconds(scenario.traffic.uplinkIntervalS), Action::Uplink, d, generation);
 }
 
@@ -271,8 +271,8 @@ void Engine::Impl::ueFromUu(InFlight& pdu)
         Meta m;
         m.device = d;
         m.signalling = true;
-        send(Link::Uu, false,
-             buildSrbPdu(u.as, false, u.srbTx.next++, encodeRrc(RrcType::SecurityModeComplete, {})), m);
+        const Bytes complete = encodeRrc(RrcType::SecurityModeComplete, {});
+        send(Link::Uu, false, buildSrbPdu(u.as, false, u.srbTx.next++, complete), m, false, complete);
         u.as.cipheringActive = true; // ciphering starts after the Security Mode Complete (TS 33.401 7.2.4.5)
         break;
     }
@@ -488,7 +488,7 @@ void Engine::Impl::deliverApplication(Node node, std::uint32_t d, const Meta& me
 void Engine::Impl::enbSendSrb(std::uint32_t d, ByteView rrc, const Meta& meta)
 {
     EnbContext& e = enb[d];
-    send(Link::Uu, true, buildSrbPdu(e.as, true, e.srbTx.next++, rrc), meta);
+    send(Link::Uu, true, buildSrbPdu(e.as, true, e.srbTx.next++, rrc), meta, false, rrc);
 }
 
 void Engine::Impl::enbAsSecurityModeCommand(std::uint32_t d, const Meta& meta)
@@ -637,7 +637,7 @@ void Engine::Impl::enbFromS1u(InFlight& pdu)
         return;
     }
     insiderSees(Node::ENB, meta, packet, false);
-    send(Link::Uu, true, buildDrbPdu(e.as, true, e.drbTx.next++, packet), meta);
+    send(Link::Uu, true, buildDrbPdu(e.as, true, e.drbTx.next++, packet), meta, false, packet);
 }
 
 // ---------------------------------------------------------------- MME

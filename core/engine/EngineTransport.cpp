@@ -1,5 +1,6 @@
 // Moving PDUs over the links: attack hooks on the wire, latency, NDS/IP (ESP tunnels, TS 33.210) on backhaul
 // links, arrival dispatch to the receiving node, and the accounting of drops and attack outcomes.
+#include "core/engine/Dissector.h"
 #include "core/engine/EngineImpl.h"
 #include "core/protocol/Ipv4Udp.h"
 
@@ -7,13 +8,28 @@ namespace mtcsec::engine {
 
 using namespace protocol;
 
-void Engine::Impl::send(Link link, bool downlink, Bytes bytes, const Meta& meta, bool attackerOriginated)
+void Engine::Impl::send(Link link, bool downlink, Bytes bytes, const Meta& meta, bool attackerOriginated,
+                        ByteView plain)
 {
     Meta m = meta;
     const std::uint32_t pduId = nextPduId++;
     if (!attackerOriginated)
         attackLink(link, downlink, bytes, m, pduId);
-    recentPdus[pduId % kRecentPdus] = bytes;
+    PduRecord& kept = recentPdus[pduId % kRecentPdus];
+    kept.id = pduId;
+    kept.time = now;
+    kept.link = link;
+    kept.downlink = downlink;
+    kept.device = m.device;
+    kept.bytes = bytes;
+    kept.plain.assign(plain.begin(), plain.end());
+    kept.applicationPayload = m.record != 0 && m.record < records.size() ? records[m.record].payload : std::string();
+    kept.attack = m.attack >= 0 ? attacks[static_cast<std::size_t>(m.attack)].tally.spec.id : std::string();
+    if (classifyPdus) {
+        const Finding f = dissectLink(link, bytes);
+        const Reading r = f.secrets != 0 ? Reading::Secret : f.ciphertext ? Reading::Ciphertext : Reading::NothingSecret;
+        recentReadings[pduId % kRecentPdus] = static_cast<std::uint8_t>(1 + static_cast<unsigned>(r));
+    }
     log(EventKind::PduSent, placeOf(link), m.device, static_cast<std::uint32_t>(bytes.size()),
         downlink ? 1 : 0, m.attack, pduId);
     const std::uint32_t slot = allocate();
@@ -29,10 +45,12 @@ void Engine::Impl::send(Link link, bool downlink, Bytes bytes, const Meta& meta,
 void Engine::Impl::sendBackhaul(Link link, bool downlink, std::uint32_t src, std::uint32_t dst,
                                 std::uint16_t port, ByteView payload, const Meta& meta)
 {
-    Bytes packet = buildIpv4Udp(src, dst, port, port, nextIpId(), payload);
+    const Bytes packet = buildIpv4Udp(src, dst, port, port, nextIpId(), payload);
     if (protection.ndsOn(link))
-        packet = espEncapsulate(sa[static_cast<std::size_t>(link)][downlink ? 1 : 0], packet, nextIpId());
-    send(link, downlink, std::move(packet), meta);
+        send(link, downlink, espEncapsulate(sa[static_cast<std::size_t>(link)][downlink ? 1 : 0], packet, nextIpId()),
+             meta, false, packet);
+    else
+        send(link, downlink, packet, meta, false, packet);
 }
 
 void Engine::Impl::sendSgi(bool downlink, Bytes ipPacket, const Meta& meta)

@@ -2,6 +2,7 @@
 #include "core/engine/EventLog.h"
 
 #include "core/crypto/Hex.h"
+#include "core/crypto/SecurityAlgorithms.h"
 
 #include <array>
 
@@ -61,6 +62,41 @@ std::string_view name(Reading reading)
 {
     static constexpr std::array<std::string_view, 3> names = {"nothing-secret", "ciphertext", "secret"};
     return names.at(static_cast<std::size_t>(reading));
+}
+
+std::string describeEvent(const LogEvent& e)
+{
+    std::string text(name(e.kind));
+    switch (e.kind) {
+    case EventKind::PduSent:
+        text += e.detail ? " downlink, " : " uplink, ";
+        text += std::to_string(e.value) + " octets";
+        break;
+    case EventKind::PduDropped:
+        text += ": " + std::string(name(static_cast<DropReason>(e.detail)));
+        break;
+    case EventKind::UplinkDelivered:
+    case EventKind::DownlinkDelivered:
+        text += ": " + std::string(name(static_cast<Delivery>(e.detail)));
+        break;
+    case EventKind::AttackEavesdrop:
+    case EventKind::AttackInsider:
+        text += ": " + std::string(name(static_cast<Reading>(e.detail)));
+        break;
+    case EventKind::AttackBlocked:
+        text += ": " + std::string(name(static_cast<DropReason>(e.detail)));
+        break;
+    case EventKind::NasSecurityModeCommand:
+        text += ": " + std::string(crypto::name(static_cast<crypto::CipheringAlgorithm>(e.value >> 4 & 7))) +
+                "+" + std::string(crypto::name(static_cast<crypto::IntegrityAlgorithm>(e.value & 7)));
+        break;
+    case EventKind::AttachFailed:
+        text += e.value == 0 ? ": timeout" : ": EMM cause " + std::to_string(e.value);
+        break;
+    default:
+        break;
+    }
+    return text;
 }
 
 std::string EventLog::canonicalLine(const LogEvent& e, std::string_view attackId)

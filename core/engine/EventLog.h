@@ -85,6 +85,9 @@ struct LogEvent {
 [[nodiscard]] std::string_view name(Delivery delivery);
 [[nodiscard]] std::string_view name(Reading reading);
 
+// One readable line about an event (for logs, CSV and the GUI), without its time and place.
+[[nodiscard]] std::string describeEvent(const LogEvent& event);
+
 // The log of one run: appends events, keeps the digest current.
 class EventLog {
 public:

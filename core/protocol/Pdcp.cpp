@@ -11,13 +11,16 @@ crypto::AlgorithmInput input(std::uint32_t count, std::uint8_t bearer, bool down
     return {count, bearer, downlink ? crypto::Direction::Downlink : crypto::Direction::Uplink};
 }
 
-// HFN estimation: the COUNT closest at or above `expected` whose SN part equals `sn`.
+// HFN estimation (TS 36.323 5.1.2): the COUNT nearest to `expected`, within half the SN space, whose SN part
+// equals `sn`.
 std::uint32_t estimateCount(std::uint32_t expected, std::uint32_t sn, unsigned snBits)
 {
     const std::uint32_t mask = (1u << snBits) - 1;
     std::uint32_t count = (expected & ~mask) | sn;
     if (count < expected && expected - count > (mask + 1) / 2)
-        count += mask + 1;
+        count += mask + 1; // the SN wrapped: the next HFN
+    else if (count > expected && count - expected > (mask + 1) / 2 && count > mask)
+        count -= mask + 1; // an old PDU of the previous HFN
     return count;
 }
 
