@@ -5,12 +5,12 @@
 #include "app/CryptoCommand.h"
 #include "app/ScenarioCommands.h"
 #include "core/crypto/SelfTest.h"
+#include "core/scenario/Presets.h"
 #include "mtcsec/Version.h"
 #include "ui/MainWindow.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
-#include <QFileInfo>
 
 #include <cstring>
 #include <string_view>
@@ -42,7 +42,7 @@ QString versionLine()
 QString topLevelHelp()
 {
     return QStringLiteral(
-        "Usage: mtcsec [--self-test]\n"
+        "Usage: mtcsec [SCENARIO.json] [--self-test]\n"
         "       mtcsec COMMAND [OPTIONS]\n"
         "\n"
         "MTC Security Lab: the security of Machine-Type Communication over LTE, live and with real\n"
@@ -166,14 +166,13 @@ int runGui(const QStringList& arguments)
     }
     if (parser.isSet(selfTest))
         return runSelfTest();
-    if (!parser.positionalArguments().isEmpty()) {
-        const QString file = parser.positionalArguments().constFirst();
-        printError(QStringLiteral("mtcsec: cannot open '%1': this version has no scenario support yet")
-                       .arg(QFileInfo(file).fileName()));
-        return ExitBadInput;
-    }
     ui::MainWindow window;
     window.show();
+    // A scenario given on the command line opens paused; otherwise the default scenario starts running, so
+    // that the first screen shows traffic. A bad file gets an error dialog and the default scenario stays.
+    const QStringList files = parser.positionalArguments();
+    if (files.isEmpty() || !window.openScenarioFile(files.constFirst()))
+        window.startSession(*presetScenario("default"), QString(), true);
     return QApplication::exec();
 }
 

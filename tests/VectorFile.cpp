@@ -1,12 +1,15 @@
-// Reader of tests/data/*.vec.
+// Reader of tests/data/*.vec, on the parser the crypto lab uses too (core/crypto/TestSets.h).
 #include "tests/VectorFile.h"
 
+#include "core/InvalidInput.h"
 #include "core/crypto/Hex.h"
+#include "core/crypto/TestSets.h"
 
 #include <QFile>
-#include <QTextStream>
 
 #include <stdexcept>
+#include <string_view>
+#include <vector>
 
 namespace mtcsec::test {
 
@@ -22,33 +25,26 @@ QList<Vector> readVectors(const QString& fileName)
 {
     const QString path = QStringLiteral(MTCSEC_TEST_DATA_DIR "/") + fileName;
     QFile file(path);
-    if (!file.open(QIODevice::ReadOnly | QIODevice::Text))
+    if (!file.open(QIODevice::ReadOnly))
         throw std::runtime_error("cannot open " + path.toStdString());
-    QList<Vector> vectors;
-    QTextStream in(&file);
-    int lineNumber = 0;
-    while (!in.atEnd()) {
-        const QString line = in.readLine().trimmed();
-        ++lineNumber;
-        const auto where = [&] {
-            return path.toStdString() + ":" + std::to_string(lineNumber) + ": ";
-        };
-        if (line.isEmpty() || line.startsWith(QLatin1Char('#')))
-            continue;
-        if (line.startsWith(QLatin1Char('[')) && line.endsWith(QLatin1Char(']'))) {
-            vectors.append(Vector{line.mid(1, line.size() - 2), {}});
-            continue;
-        }
-        const qsizetype eq = line.indexOf(QLatin1Char('='));
-        if (eq <= 0 || vectors.isEmpty())
-            throw std::runtime_error(where() + "expected [name] or Key = value");
-        const QString key = line.left(eq).trimmed();
-        if (vectors.last().fields.contains(key))
-            throw std::runtime_error(where() + "field " + key.toStdString() + " given twice");
-        vectors.last().fields.insert(key, line.mid(eq + 1).trimmed());
+    const QByteArray text = file.readAll();
+    std::vector<crypto::TestSet> sets;
+    try {
+        sets =
+            crypto::parseTestSets(std::string_view(text.constData(), static_cast<std::size_t>(text.size())));
+    } catch (const InvalidInput& e) {
+        throw std::runtime_error(path.toStdString() + ": " + e.what());
     }
-    if (vectors.isEmpty())
+    if (sets.empty())
         throw std::runtime_error(path.toStdString() + ": no vectors");
+    QList<Vector> vectors;
+    vectors.reserve(static_cast<qsizetype>(sets.size()));
+    for (const crypto::TestSet& set : sets) {
+        Vector v{QString::fromStdString(set.name), {}};
+        for (const auto& [key, value] : set.fields)
+            v.fields.insert(QString::fromStdString(key), QString::fromStdString(value));
+        vectors.append(std::move(v));
+    }
     return vectors;
 }
 

@@ -1,0 +1,78 @@
+// Settings over QSettings (organisation and application names set in main()).
+#include "ui/Settings.h"
+
+#include <QDir>
+#include <QSettings>
+
+namespace mtcsec::ui {
+
+QByteArray Settings::geometry() const
+{
+    return QSettings().value(QStringLiteral("window/geometry")).toByteArray();
+}
+
+void Settings::setGeometry(const QByteArray& value)
+{
+    QSettings().setValue(QStringLiteral("window/geometry"), value);
+}
+
+QByteArray Settings::windowState() const
+{
+    return QSettings().value(QStringLiteral("window/state")).toByteArray();
+}
+
+void Settings::setWindowState(const QByteArray& value)
+{
+    QSettings().setValue(QStringLiteral("window/state"), value);
+}
+
+Theme Settings::theme() const
+{
+    const QString t =
+        QSettings().value(QStringLiteral("appearance/theme"), QStringLiteral("system")).toString();
+    return t == QLatin1String("dark")    ? Theme::Dark
+           : t == QLatin1String("light") ? Theme::Light
+                                         : Theme::System;
+}
+
+void Settings::setTheme(Theme theme)
+{
+    QSettings().setValue(QStringLiteral("appearance/theme"), theme == Theme::Dark ? QStringLiteral("dark")
+                                                             : theme == Theme::Light
+                                                                 ? QStringLiteral("light")
+                                                                 : QStringLiteral("system"));
+}
+
+QStringList Settings::recentFiles() const
+{
+    return QSettings().value(QStringLiteral("files/recent")).toStringList();
+}
+
+void Settings::addRecentFile(const QString& path)
+{
+    QStringList files = recentFiles();
+    files.removeAll(path);
+    files.prepend(path);
+    while (files.size() > 8)
+        files.removeLast();
+    QSettings().setValue(QStringLiteral("files/recent"), files);
+}
+
+void Settings::removeRecentFile(const QString& path)
+{
+    QStringList files = recentFiles();
+    files.removeAll(path);
+    QSettings().setValue(QStringLiteral("files/recent"), files);
+}
+
+QString Settings::lastDirectory() const
+{
+    return QSettings().value(QStringLiteral("files/lastDirectory"), QDir::homePath()).toString();
+}
+
+void Settings::setLastDirectory(const QString& directory)
+{
+    QSettings().setValue(QStringLiteral("files/lastDirectory"), directory);
+}
+
+} // namespace mtcsec::ui

@@ -1,0 +1,382 @@
+// The engine's worker thread and the GUI-side controller.
+#include "ui/SimulationController.h"
+
+#include "core/InvalidInput.h"
+#include "core/protocol/RrcMessage.h"
+
+#include <QElapsedTimer>
+#include <QTimer>
+
+#include <algorithm>
+#include <deque>
+
+namespace mtcsec::ui {
+
+using engine::SimTime;
+
+namespace {
+constexpr int kTickMs = 10;              // how often the worker advances the simulation
+constexpr qint64 kBudgetNs = 25'000'000; // wall time one tick may spend simulating
+constexpr qint64 kFrameNs = 33'000'000;  // about 30 frames a second
+} // namespace
+
+class SimulationWorker : public QObject, public engine::EngineObserver {
+    Q_OBJECT
+public:
+    explicit SimulationWorker(std::shared_ptr<std::atomic<bool>> taken)
+        : taken_(std::move(taken))
+    {}
+
+    void load(const Scenario& scenario, std::uint64_t generation)
+    {
+        setRunning(false);
+        engine_.reset();
+        pending_.clear();
+        rate_.clear();
+        generation_ = generation;
+        try {
+            engine_ = std::make_unique<engine::Engine>(scenario);
+            engine_->setObserver(this);
+            engine_->setClassifyPdus(true);
+        } catch (const std::exception& e) {
+            emit error(QString::fromStdString(e.what()));
+            return;
+        }
+        emitFrame(true);
+    }
+
+    void setRunning(bool running)
+    {
+        if (!timer_) {
+            timer_ = new QTimer(this);
+            timer_->setInterval(kTickMs);
+            connect(timer_, &QTimer::timeout, this, &SimulationWorker::tick);
+        }
+        running_ = running && engine_ && !engine_->finished();
+        if (running_) {
+            anchorWall_.start();
+            anchorSim_ = engine_->now();
+            timer_->start();
+        } else {
+            timer_->stop();
+        }
+        emitFrame(true);
+    }
+
+    void setSpeed(double speed)
+    {
+        speed_ = speed;
+        if (engine_) {
+            anchorWall_.start();
+            anchorSim_ = engine_->now();
+        }
+    }
+
+    void step()
+    {
+        if (!engine_)
+            return;
+        setRunning(false);
+        engine_->step();
+        emitFrame(true);
+    }
+
+    void setProtection(const Protection& p)
+    {
+        if (!engine_)
+            return;
+        try {
+            engine_->setProtection(p);
+        } catch (const std::exception& e) {
+            emit error(QString::fromStdString(e.what()));
+        }
+        emitFrame(true);
+    }
+
+    void addAttack(const AttackSpec& a)
+    {
+        if (!engine_)
+            return;
+        try {
+            engine_->addAttack(a);
+        } catch (const std::exception& e) {
+            emit error(QString::fromStdString(e.what()));
+        }
+        emitFrame(true);
+    }
+
+    void removeAttack(const std::string& id)
+    {
+        if (engine_ && engine_->removeAttack(id))
+            emitFrame(true);
+    }
+
+    void requestPdu(std::uint32_t id)
+    {
+        PduView view;
+        const auto record = engine_ ? engine_->pdu(id) : std::nullopt;
+        if (record) {
+            view.found = true;
+            view.record = *record;
+            view.attacker = engine::dissectLink(record->link, record->bytes);
+            view.endpoint = endpointView(record->link, record->plain);
+            if (!record->applicationPayload.empty()) {
+                view.endpoint.content += view.endpoint.content.empty() ? "" : "; ";
+                view.endpoint.content += "application payload " + record->applicationPayload;
+            }
+        }
+        emit pdu(view);
+    }
+
+    void eventsAppended(std::span<const engine::LogEvent> events) override
+    {
+        pending_.insert(pending_.end(), events.begin(), events.end());
+        processed_ += events.size();
+    }
+
+    // The GUI took a frame: send the next one if one is due.
+    void frameTaken() { emitFrame(false); }
+
+signals:
+    void frame(std::shared_ptr<mtcsec::ui::Frame> frame);
+    void pdu(const mtcsec::ui::PduView& view);
+    void error(const QString& message);
+
+private:
+    static engine::Finding endpointView(Link link, ByteView plain)
+    {
+        if (plain.empty())
+            return {};
+        if (link == Link::Uu) {
+            if (const auto rrc = protocol::decodeRrc(plain)) {
+                engine::Finding f;
+                if (rrc->type == protocol::RrcType::UlInformationTransfer ||
+                    rrc->type == protocol::RrcType::DlInformationTransfer)
+                    f = engine::dissectNas(rrc->body);
+                f.layers = std::string("RRC ") + protocol::name(rrc->type) +
+                           (f.layers.empty() ? "" : " / " + f.layers);
+                return f;
+            }
+        }
+        return engine::dissectIpPacket(plain);
+    }
+
+    void tick()
+    {
+        if (!engine_ || !running_)
+            return;
+        QElapsedTimer budget;
+        budget.start();
+        if (speed_ <= 0) {
+            // As fast as possible: slices of simulated time until the tick's wall budget is spent.
+            while (budget.nsecsElapsed() < kBudgetNs && !engine_->finished())
+                engine_->runUntil(engine_->now() + 20'000);
+        } else {
+            const auto target =
+                anchorSim_ +
+                static_cast<SimTime>(speed_ * static_cast<double>(anchorWall_.nsecsElapsed()) / 1000.0);
+            while (engine_->now() < target && budget.nsecsElapsed() < kBudgetNs && !engine_->finished())
+                engine_->runUntil(std::min(target, engine_->now() + 20'000));
+        }
+        if (engine_->finished()) {
+            running_ = false;
+            timer_->stop();
+        }
+        emitFrame(false);
+    }
+
+    void emitFrame(bool force)
+    {
+        if (!engine_)
+            return;
+        if (!taken_->load() ||
+            (!force && sinceFrame_.isValid() && sinceFrame_.nsecsElapsed() < kFrameNs && running_))
+            return;
+        auto f = std::make_shared<Frame>();
+        f->now = engine_->now();
+        f->end = engine_->endTime();
+        f->events = std::move(pending_);
+        pending_.clear();
+        // A sample of the PDUs of this frame for the canvas, spread over the frame.
+        std::size_t sent = 0;
+        for (const engine::LogEvent& e : f->events)
+            sent += e.kind == engine::EventKind::PduSent ? 1 : 0;
+        const std::size_t stride = std::max<std::size_t>(1, sent / Frame::kAnimated);
+        std::size_t seen = 0;
+        for (const engine::LogEvent& e : f->events) {
+            if (e.kind != engine::EventKind::PduSent || seen++ % stride != 0 ||
+                f->messages.size() >= Frame::kAnimated)
+                continue;
+            const auto reading = engine_->pduReading(e.pdu);
+            f->messages.push_back({e.pdu, static_cast<Link>(e.place), e.detail != 0,
+                                   reading.value_or(engine::Reading::NothingSecret), e.attack >= 0});
+        }
+        f->summary = engine_->summary();
+        for (const engine::AttackTally& a : f->summary.attacks)
+            f->attackIds.push_back(a.spec.id);
+        f->protection = engine_->protection();
+        f->running = running_;
+        f->finished = engine_->finished();
+        f->generation = generation_;
+        // Events per wall-clock second over the last second.
+        rate_.push_back({QDateTimeClock::now(), processed_});
+        while (rate_.size() > 2 && rate_.front().first < rate_.back().first - 1000)
+            rate_.pop_front();
+        if (rate_.size() >= 2 && rate_.back().first > rate_.front().first)
+            f->eventsPerSecond = static_cast<double>(rate_.back().second - rate_.front().second) * 1000.0 /
+                                 static_cast<double>(rate_.back().first - rate_.front().first);
+        if (!running_)
+            f->eventsPerSecond = 0;
+        sinceFrame_.start();
+        taken_->store(false);
+        emit frame(f);
+    }
+
+    struct QDateTimeClock {
+        static qint64 now()
+        {
+            static QElapsedTimer clock = [] {
+                QElapsedTimer t;
+                t.start();
+                return t;
+            }();
+            return clock.elapsed();
+        }
+    };
+
+    std::shared_ptr<std::atomic<bool>> taken_;
+    std::unique_ptr<engine::Engine> engine_;
+    QTimer* timer_ = nullptr;
+    QElapsedTimer anchorWall_;
+    QElapsedTimer sinceFrame_;
+    SimTime anchorSim_ = 0;
+    double speed_ = 1.0;
+    bool running_ = false;
+    std::uint64_t generation_ = 0;
+    std::vector<engine::LogEvent> pending_;
+    std::uint64_t processed_ = 0;
+    std::deque<std::pair<qint64, std::uint64_t>> rate_;
+};
+
+SimulationController::SimulationController(QObject* parent)
+    : QObject(parent)
+    , frameTaken_(std::make_shared<std::atomic<bool>>(true))
+{
+    qRegisterMetaType<mtcsec::ui::Frame>();
+    qRegisterMetaType<mtcsec::ui::PduView>();
+    qRegisterMetaType<mtcsec::Scenario>();
+    qRegisterMetaType<std::shared_ptr<mtcsec::ui::Frame>>();
+    worker_ = new SimulationWorker(frameTaken_);
+    worker_->moveToThread(&thread_);
+    connect(&thread_, &QThread::finished, worker_, &QObject::deleteLater);
+    connect(worker_, &SimulationWorker::frame, this, &SimulationController::deliver, Qt::QueuedConnection);
+    connect(worker_, &SimulationWorker::pdu, this, &SimulationController::pduReady, Qt::QueuedConnection);
+    connect(worker_, &SimulationWorker::error, this, &SimulationController::errorOccurred,
+            Qt::QueuedConnection);
+    thread_.setObjectName(QStringLiteral("engine"));
+    thread_.start();
+}
+
+SimulationController::~SimulationController()
+{
+    thread_.quit();
+    thread_.wait();
+}
+
+void SimulationController::post(std::function<void(SimulationWorker&)> job)
+{
+    SimulationWorker* w = worker_;
+    QMetaObject::invokeMethod(
+        w, [w, job = std::move(job)] { job(*w); }, Qt::QueuedConnection);
+}
+
+void SimulationController::deliver(const std::shared_ptr<Frame>& frame)
+{
+    if (frame->running != running_) {
+        running_ = frame->running;
+        emit runningChanged(running_);
+    }
+    emit frameReady(*frame);
+    frameTaken_->store(true);
+    post([](SimulationWorker& w) { w.frameTaken(); });
+}
+
+void SimulationController::load(const Scenario& scenario)
+{
+    static std::atomic<std::uint64_t> generations{0};
+    scenario_ = scenario;
+    const std::uint64_t generation = ++generations;
+    post([scenario, generation](SimulationWorker& w) { w.load(scenario, generation); });
+    emit scenarioLoaded(scenario_);
+}
+
+void SimulationController::run()
+{
+    post([](SimulationWorker& w) { w.setRunning(true); });
+}
+
+void SimulationController::pause()
+{
+    post([](SimulationWorker& w) { w.setRunning(false); });
+}
+
+void SimulationController::step()
+{
+    post([](SimulationWorker& w) { w.step(); });
+}
+
+void SimulationController::reset()
+{
+    load(scenario_);
+}
+
+void SimulationController::setSpeed(double speed)
+{
+    speed_ = speed;
+    post([speed](SimulationWorker& w) { w.setSpeed(speed); });
+}
+
+void SimulationController::setSeed(std::uint64_t seed)
+{
+    scenario_.seed = seed;
+}
+
+void SimulationController::setProtection(const Protection& protection)
+{
+    scenario_.protection = protection;
+    post([protection](SimulationWorker& w) { w.setProtection(protection); });
+    emit protectionRequested(protection);
+}
+
+void SimulationController::addAttack(const AttackSpec& attack)
+{
+    scenario_.attacks.push_back(attack);
+    post([attack](SimulationWorker& w) { w.addAttack(attack); });
+}
+
+void SimulationController::removeAttack(const std::string& id)
+{
+    std::erase_if(scenario_.attacks, [&](const AttackSpec& a) { return a.id == id; });
+    post([id](SimulationWorker& w) { w.removeAttack(id); });
+}
+
+void SimulationController::requestPdu(std::uint32_t pduId)
+{
+    post([pduId](SimulationWorker& w) { w.requestPdu(pduId); });
+}
+
+bool SimulationController::waitForIdle(int ms)
+{
+    // A round trip through the worker's queue: everything posted before has been handled.
+    auto done = std::make_shared<std::atomic<bool>>(false);
+    post([done](SimulationWorker&) { *done = true; });
+    QElapsedTimer t;
+    t.start();
+    while (!*done && t.elapsed() < ms)
+        QThread::msleep(1);
+    return *done;
+}
+
+} // namespace mtcsec::ui
+
+#include "SimulationController.moc"

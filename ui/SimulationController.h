@@ -1,0 +1,108 @@
+// Runs the engine in a worker thread for the GUI (STYLE.md: the GUI thread never waits on the engine). The
+// GUI posts commands; the worker advances simulated time at the chosen speed and hands over batched frames
+// (new events, a summary, the protection in force) at most about 30 times a second, one at a time: a new
+// frame is prepared only once the GUI has taken the previous one, so a slow GUI never builds a backlog.
+#pragma once
+
+#include "core/engine/Dissector.h"
+#include "core/engine/Engine.h"
+#include "core/scenario/Scenario.h"
+
+#include <QObject>
+#include <QThread>
+
+#include <atomic>
+#include <memory>
+#include <vector>
+
+namespace mtcsec::ui {
+
+// What the GUI gets in one frame.
+struct Frame {
+    engine::SimTime now = 0;
+    engine::SimTime end = 0;
+    std::vector<engine::LogEvent> events; // new since the previous frame, in order
+    // For up to kAnimated PDUs sent in this frame: id, link, direction, and what an observer on the link can
+    // read.
+    struct Message {
+        std::uint32_t pdu = 0;
+        Link link = Link::Uu;
+        bool downlink = false;
+        engine::Reading reading = engine::Reading::NothingSecret;
+        bool attacked = false;
+    };
+    std::vector<Message> messages;
+    static constexpr std::size_t kAnimated = 40;
+    std::vector<std::string> attackIds; // attack index in events -> id
+    engine::RunSummary summary;
+    Protection protection;
+    double eventsPerSecond = 0; // wall-clock rate over the last second
+    bool running = false;
+    bool finished = false;
+    std::uint64_t generation = 0; // increases with every load or reset
+};
+
+// One PDU for the inspector: the bytes, the attacker's key-less view and the endpoint's view.
+struct PduView {
+    bool found = false;
+    engine::PduRecord record;
+    engine::Finding attacker; // what an eavesdropper on the link reads
+    engine::Finding endpoint; // what the next node reads inside the hop's protection
+};
+
+class SimulationWorker;
+
+class SimulationController : public QObject {
+    Q_OBJECT
+public:
+    explicit SimulationController(QObject* parent = nullptr);
+    ~SimulationController() override;
+
+    // Replaces the running simulation with a new one of this scenario (paused at time 0).
+    void load(const Scenario& scenario);
+    // The scenario as loaded, with the protections and attackers changed since (what File > Save writes).
+    [[nodiscard]] const Scenario& scenario() const { return scenario_; }
+    [[nodiscard]] bool isRunning() const { return running_; }
+    [[nodiscard]] double speed() const { return speed_; }
+
+    void run();
+    void pause();
+    void step();  // one scheduled action
+    void reset(); // the scenario again from time 0 (with the protections and attackers in force)
+    // Simulated seconds per wall-clock second; 0 means as fast as possible.
+    void setSpeed(double speed);
+    void setSeed(std::uint64_t seed);
+    void setProtection(const Protection& protection);
+    void addAttack(const AttackSpec& attack);
+    void removeAttack(const std::string& id);
+    // Asks for a PDU; pduReady follows (never blocks).
+    void requestPdu(std::uint32_t pduId);
+    // For tests: processes pending work until the worker is idle or `ms` passed.
+    bool waitForIdle(int ms);
+
+signals:
+    void frameReady(const mtcsec::ui::Frame& frame);
+    void scenarioLoaded(const mtcsec::Scenario& scenario);
+    void pduReady(const mtcsec::ui::PduView& view);
+    void runningChanged(bool running);
+    // A protection change was requested (emitted at once, before the engine applies it).
+    void protectionRequested(const mtcsec::Protection& protection);
+    void errorOccurred(const QString& message);
+
+private:
+    void post(std::function<void(SimulationWorker&)> job);
+    void deliver(const std::shared_ptr<Frame>& frame);
+
+    QThread thread_;
+    SimulationWorker* worker_ = nullptr;
+    Scenario scenario_;
+    bool running_ = false;
+    double speed_ = 1.0;
+    std::shared_ptr<std::atomic<bool>> frameTaken_;
+};
+
+} // namespace mtcsec::ui
+
+Q_DECLARE_METATYPE(mtcsec::ui::Frame)
+Q_DECLARE_METATYPE(mtcsec::ui::PduView)
+Q_DECLARE_METATYPE(mtcsec::Scenario)

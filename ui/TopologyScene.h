@@ -1,0 +1,73 @@
+// The topology canvas (PRODUCT.md section 5), laid out like the contribution's figure: the device group, the
+// eNB, the operator's core in one shaded box (MME with the HSS, S-GW and P-GW), the MTC server outside on the
+// right; the red line along the 3GPP hops, the blue arc end to end; attackers placed on links and nodes;
+// messages moving. The scene emits what the user asks for; the main window turns it into undoable commands.
+#pragma once
+
+#include "core/engine/RunSummary.h"
+#include "ui/SimulationController.h"
+#include "ui/TopologyItems.h"
+
+#include <QGraphicsScene>
+
+#include <array>
+#include <map>
+
+namespace mtcsec::ui {
+
+inline constexpr const char* kAttackMimeType = "application/x-mtcsec-attack";
+
+class TopologyScene : public QGraphicsScene {
+    Q_OBJECT
+public:
+    explicit TopologyScene(QObject* parent = nullptr);
+
+    void setDeviceCount(std::uint32_t devices);
+    void setProtection(const Protection& protection);
+    // Adds, removes and updates attacker badges to match the run's attacks.
+    void setAttacks(const std::vector<engine::AttackTally>& attacks);
+    // Starts animating these messages.
+    void animate(const std::vector<Frame::Message>& messages);
+    // Moves the animation on by `dt` wall-clock seconds.
+    void advance(double dt);
+    void clearMessages();
+
+    [[nodiscard]] LinkItem* linkItem(Link link) const { return links_[static_cast<std::size_t>(link)]; }
+    [[nodiscard]] NodeItem* nodeItem(Node node) const { return nodes_[static_cast<std::size_t>(node)]; }
+    [[nodiscard]] EndToEndItem* endToEndItem() const { return endToEnd_; }
+    [[nodiscard]] AttackerItem* attackerItem(const std::string& id) const;
+    [[nodiscard]] int messagesInFlight() const { return static_cast<int>(messages_.size()); }
+    // Where an attacker of this target sits (for tests and the drop feedback).
+    [[nodiscard]] QPointF anchorOf(const AttackSpec& spec) const;
+
+signals:
+    // The user asked for an attacker: by dropping from the palette or through a context menu. link/node is -1
+    // when absent.
+    void attackRequested(int kind, int link, int node);
+    void attackRemoveRequested(const QString& id);
+    void attackSettingsRequested(const QString& id);
+    void devicesActivated();
+    void messageActivated(std::uint32_t pdu);
+
+protected:
+    void dragEnterEvent(QGraphicsSceneDragDropEvent* event) override;
+    void dragMoveEvent(QGraphicsSceneDragDropEvent* event) override;
+    void dropEvent(QGraphicsSceneDragDropEvent* event) override;
+
+private:
+    void buildLayout();
+    void showLinkMenu(Link link, QPoint screenPos);
+    void showNodeMenu(Node node, QPoint screenPos);
+    // The link or node under a scene position, for a drop.
+    std::pair<int, int> targetAt(QPointF pos) const;
+    static bool kindFits(AttackKind kind, int link, int node);
+
+    std::array<NodeItem*, kNodeCount> nodes_{};
+    std::array<LinkItem*, kLinkCount> links_{};
+    EndToEndItem* endToEnd_ = nullptr;
+    QGraphicsSimpleTextItem* nasLabel_ = nullptr;
+    std::map<std::string, AttackerItem*> attackers_;
+    std::vector<MessageItem*> messages_;
+};
+
+} // namespace mtcsec::ui
