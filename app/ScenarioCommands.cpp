@@ -8,6 +8,7 @@
 #include "core/report/ReportWriter.h"
 #include "core/scenario/Presets.h"
 #include "core/scenario/ScenarioJson.h"
+#include "ui/QtText.h"
 
 #include <QCommandLineParser>
 #include <QElapsedTimer>
@@ -18,14 +19,11 @@
 namespace mtcsec::app {
 namespace {
 
+using ui::qv;
+
 QString q(const std::string& s)
 {
     return QString::fromStdString(s);
-}
-
-QString qv(std::string_view s)
-{
-    return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size()));
 }
 
 // Parses, reports --help, refuses unknown options and positional arguments. Empty on success, else the exit
@@ -122,8 +120,9 @@ QString summaryText(const engine::RunSummary& s, double wallSeconds)
             out += QStringLiteral("     - %1\n").arg(q(e));
     }
     out += QStringLiteral("Digest: %1\n").arg(q(s.digest));
-    out += QStringLiteral("Per-device state: %1 bytes (device, eNB, MME, HSS, gateways and server contexts)\n")
-               .arg(engine::Engine::bytesPerDevice());
+    out +=
+        QStringLiteral("Per-device state: %1 bytes (device, eNB, MME, HSS, gateways and server contexts)\n")
+            .arg(engine::Engine::bytesPerDevice());
     return out;
 }
 

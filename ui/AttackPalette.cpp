@@ -1,6 +1,7 @@
 // The attack palette.
 #include "ui/AttackPalette.h"
 
+#include "ui/QtText.h"
 #include "ui/TopologyScene.h"
 
 #include <QComboBox>
@@ -15,10 +16,6 @@ namespace {
 constexpr std::array<AttackKind, 6> kKinds = {AttackKind::Eavesdrop, AttackKind::Tamper,
                                               AttackKind::Replay,    AttackKind::Inject,
                                               AttackKind::Downgrade, AttackKind::Insider};
-QString qv(std::string_view s)
-{
-    return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size()));
-}
 } // namespace
 
 QString attackKindDescription(AttackKind kind)

@@ -1,6 +1,8 @@
 // The message inspector.
 #include "ui/InspectorPanel.h"
 
+#include "ui/QtText.h"
+
 #include <QFontDatabase>
 #include <QGridLayout>
 #include <QGroupBox>
@@ -10,11 +12,6 @@
 
 namespace mtcsec::ui {
 namespace {
-
-QString qv(std::string_view s)
-{
-    return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size()));
-}
 
 QString findingHtml(const engine::Finding& f, bool attacker)
 {

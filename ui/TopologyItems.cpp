@@ -1,6 +1,8 @@
 // Painting and interaction of the topology canvas items.
 #include "ui/TopologyItems.h"
 
+#include "ui/QtText.h"
+
 #include <QApplication>
 #include <QGraphicsScene>
 #include <QGraphicsSceneContextMenuEvent>
@@ -22,11 +24,6 @@ QColor text()
 QColor base()
 {
     return QApplication::palette().color(QPalette::Base);
-}
-
-QString qv(std::string_view s)
-{
-    return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size()));
 }
 
 // The scene's font: canvas text is sized in scene units.

@@ -1,6 +1,8 @@
 // Layout, synchronisation and interaction of the topology canvas.
 #include "ui/TopologyScene.h"
 
+#include "ui/QtText.h"
+
 #include <QApplication>
 #include <QGraphicsSceneDragDropEvent>
 #include <QMenu>
@@ -9,11 +11,6 @@
 
 namespace mtcsec::ui {
 namespace {
-
-QString qv(std::string_view s)
-{
-    return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size()));
-}
 
 // Node positions (scene coordinates).
 QPointF position(Node node)
