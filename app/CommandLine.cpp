@@ -42,7 +42,7 @@ QString versionLine()
 QString topLevelHelp()
 {
     return QStringLiteral(
-        "Usage: mtcsec [SCENARIO.json] [--self-test]\n"
+        "Usage: mtcsec [SCENARIO.json | --preset NAME] [--self-test]\n"
         "       mtcsec COMMAND [OPTIONS]\n"
         "\n"
         "MTC Security Lab: the security of Machine-Type Communication over LTE, live and with real\n"
@@ -158,6 +158,10 @@ int runGui(const QStringList& arguments)
     const QCommandLineOption selfTest(QStringLiteral("self-test"),
                                       QStringLiteral("Run the known-answer tests and open the main window."));
     parser.addOption(selfTest);
+    const QCommandLineOption preset(QStringLiteral("preset"),
+                                    QStringLiteral("Start on a built-in scenario, running."),
+                                    QStringLiteral("NAME"));
+    parser.addOption(preset);
     parser.addPositionalArgument(QStringLiteral("scenario"), QStringLiteral("A scenario file to open."),
                                  QStringLiteral("[SCENARIO.json]"));
     if (!parser.parse(arguments)) {
@@ -166,12 +170,23 @@ int runGui(const QStringList& arguments)
     }
     if (parser.isSet(selfTest))
         return runSelfTest();
+    std::optional<Scenario> presetToRun;
+    if (parser.isSet(preset)) {
+        presetToRun = presetScenario(parser.value(preset).toStdString());
+        if (!presetToRun) {
+            printError(QStringLiteral("mtcsec: unknown preset '%1' (mtcsec presets lists them)")
+                           .arg(parser.value(preset)));
+            return ExitBadInput;
+        }
+    }
     ui::MainWindow window;
     window.show();
     // A scenario given on the command line opens paused; otherwise the default scenario starts running, so
     // that the first screen shows traffic. A bad file gets an error dialog and the default scenario stays.
     const QStringList files = parser.positionalArguments();
-    if (files.isEmpty() || !window.openScenarioFile(files.constFirst()))
+    if (presetToRun)
+        window.startSession(*presetToRun, QString(), true);
+    else if (files.isEmpty() || !window.openScenarioFile(files.constFirst()))
         window.startSession(*presetScenario("default"), QString(), true);
     return QApplication::exec();
 }

@@ -117,6 +117,7 @@ private slots:
     void liveAttackers();
     void observerGetsBatches();
     void refusesUnimplementedAlgorithms();
+    void keepsPdusForTheInspector();
 };
 
 void TestEngine::attachAndTrafficWithoutAttack_data()
@@ -586,6 +587,47 @@ void TestEngine::refusesUnimplementedAlgorithms()
     q.as.upCiphering = crypto::CipheringAlgorithm::Eea3;
     QVERIFY_THROWS_EXCEPTION(InvalidInput, engine.setProtection(q));
     QCOMPARE(engine.protection(), Protection{});
+}
+
+void TestEngine::keepsPdusForTheInspector()
+{
+    Engine engine(presetScenario("3gpp-only").value());
+    engine.setClassifyPdus(true);
+    engine.runToEnd();
+    int sgi = 0, tampered = 0, ciphered = 0;
+    for (const LogEvent& e : engine.events()) {
+        if (e.kind != EventKind::PduSent)
+            continue;
+        const auto pdu = engine.pdu(e.pdu);
+        QVERIFY(pdu.has_value());
+        QCOMPARE(pdu->id, e.pdu);
+        QCOMPARE(pdu->bytes.size(), std::size_t{e.value});
+        QVERIFY2(!pdu->plain.empty(),
+                 qPrintable(QStringLiteral("pdu %1 on %2 dir %3 size %4")
+                                .arg(e.pdu)
+                                .arg(e.place)
+                                .arg(e.detail)
+                                .arg(e.value))); // every PDU of the nodes has its sender's view
+        if (e.place == placeOf(Link::SGi) && e.detail == 0) {
+            ++sgi;
+            QCOMPARE(engine.pduReading(e.pdu), std::optional<Reading>(Reading::Secret)); // readings in clear
+            if (pdu->attack == "a3") {
+                ++tampered;
+                QVERIFY(pdu->bytes != pdu->plain); // the wire differs from what the P-GW sent
+            } else {
+                QCOMPARE(pdu->bytes, pdu->plain);
+            }
+        }
+        if (e.place == placeOf(Link::S5)) {
+            ciphered += engine.pduReading(e.pdu) == Reading::Ciphertext ? 1 : 0;
+            QVERIFY(pdu->bytes != pdu->plain); // ESP on the wire, GTP-U inside
+        }
+    }
+    QVERIFY(sgi > 20);
+    QVERIFY(tampered > 0);
+    QVERIFY(ciphered > 20);
+    QVERIFY(!engine.pdu(0));
+    QVERIFY(!engine.pdu(1'000'000));
 }
 
 QTEST_GUILESS_MAIN(TestEngine)

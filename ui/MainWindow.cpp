@@ -99,12 +99,8 @@ MainWindow::MainWindow(QWidget* parent)
     connect(scene_, &TopologyScene::attackRemoveRequested, this, &MainWindow::removeAttack);
     connect(scene_, &TopologyScene::attackSettingsRequested, this, &MainWindow::editAttack);
     connect(scene_, &TopologyScene::devicesActivated, this, &MainWindow::showDevices);
-    connect(scene_, &TopologyScene::messageActivated, this, [this](std::uint32_t pdu) {
-        controller_->requestPdu(pdu);
-        inspector_->parentWidget()->show();
-        inspector_->parentWidget()->raise();
-    });
-    connect(eventLog_, &EventLogDock::pduActivated, controller_, &SimulationController::requestPdu);
+    connect(scene_, &TopologyScene::messageActivated, this, &MainWindow::inspectPdu);
+    connect(eventLog_, &EventLogDock::pduActivated, this, &MainWindow::inspectPdu);
     connect(undo_, &QUndoStack::cleanChanged, this, &MainWindow::updateTitle);
 
     // The animation runs at about 30 frames a second on the GUI thread, independent of the engine.
@@ -427,6 +423,13 @@ void MainWindow::editAttack(const QString& id)
     AttackSettingsDialog dialog(*spec, this);
     if (dialog.exec() == QDialog::Accepted && !(dialog.spec() == *spec))
         undo_->push(new ChangeAttackCommand(controller_, *spec, dialog.spec()));
+}
+
+void MainWindow::inspectPdu(std::uint32_t pdu)
+{
+    controller_->requestPdu(pdu);
+    inspector_->parentWidget()->show();
+    inspector_->parentWidget()->raise();
 }
 
 void MainWindow::showDevices()

@@ -72,6 +72,8 @@ private:
     void removeAttack(const QString& id);
     void editAttack(const QString& id);
     void showDevices();
+    // Asks for a PDU and brings the inspector forward; the inspector fills in when the PDU arrives.
+    void inspectPdu(std::uint32_t pdu);
     void openDialog();
     bool saveAs();
     bool save();

@@ -218,9 +218,9 @@ private:
         f->running = running_;
         f->finished = engine_->finished();
         f->generation = generation_;
-        // Events per wall-clock second over the last second.
+        // Events per wall-clock second over the last three seconds (traffic comes in bursts at slow speeds).
         rate_.push_back({QDateTimeClock::now(), processed_});
-        while (rate_.size() > 2 && rate_.front().first < rate_.back().first - 1000)
+        while (rate_.size() > 2 && rate_.front().first < rate_.back().first - 3000)
             rate_.pop_front();
         if (rate_.size() >= 2 && rate_.back().first > rate_.front().first)
             f->eventsPerSecond = static_cast<double>(rate_.back().second - rate_.front().second) * 1000.0 /

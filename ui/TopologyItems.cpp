@@ -306,7 +306,7 @@ AttackerItem::AttackerItem(AttackSpec spec)
 
 QRectF AttackerItem::boundingRect() const
 {
-    return {-85, -22, 170, 44};
+    return {-100, -22, 200, 44};
 }
 
 void AttackerItem::setCounts(std::uint64_t attempts, std::uint64_t blocked, std::uint64_t succeeded)
@@ -356,7 +356,7 @@ void AttackerItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*)
     p->drawRoundedRect(r, 9, 9);
     p->setPen(Qt::white);
     QFont f = sceneFont(this);
-    f.setPointSizeF(f.pointSizeF() * 0.85);
+    f.setPointSizeF(f.pointSizeF() * 0.8);
     f.setBold(true);
     p->setFont(f);
     p->drawText(r.adjusted(6, 1, -6, -r.height() / 2), Qt::AlignLeft | Qt::AlignVCenter,

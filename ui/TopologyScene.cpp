@@ -79,7 +79,20 @@ TopologyScene::TopologyScene(QObject* parent)
     f.setPointSizeF(13);
     setFont(f);
     buildLayout();
+    QEvent paletteChanged(QEvent::PaletteChange);
+    event(&paletteChanged);
     setProtection(Protection{});
+}
+
+bool TopologyScene::event(QEvent* event)
+{
+    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::ApplicationPaletteChange) {
+        const QColor text = QApplication::palette().color(QPalette::WindowText);
+        coreTitle_->setBrush(text);
+        legend_->setBrush(text);
+        update();
+    }
+    return QGraphicsScene::event(event);
 }
 
 void TopologyScene::buildLayout()
@@ -88,9 +101,8 @@ void TopologyScene::buildLayout()
     auto* core = addRect(QRectF(470, 50, 490, 510), QPen(QColor(127, 140, 141), 1.2, Qt::DashLine),
                          QColor(127, 140, 141, 38));
     core->setZValue(-1);
-    auto* coreTitle = addSimpleText(tr("Operator core network (EPC)"), font());
-    coreTitle->setPos(480, 56);
-    coreTitle->setBrush(QApplication::palette().color(QPalette::WindowText));
+    coreTitle_ = addSimpleText(tr("Operator core network (EPC)"), font());
+    coreTitle_->setPos(480, 532);
 
     const std::array<std::pair<QString, QString>, kNodeCount> titles = {
         std::pair{tr("MTC devices"), tr("×0")}, {tr("eNB"), tr("radio access")},
@@ -129,15 +141,13 @@ void TopologyScene::buildLayout()
     nasLabel_->setBrush(QColor(214, 69, 65));
 
     // The legend, readable without colour.
-    const QColor t = QApplication::palette().color(QPalette::WindowText);
-    auto* legend =
+    legend_ =
         addSimpleText(tr("Red: 3GPP network level, hop by hop.   Blue: application level, end to end.\n"
                          "Solid + lock: confidentiality and integrity.  Dashed + shield: integrity only.\n"
                          "Dotted + open lock: nothing.  Dots: messages (red = an observer reads a secret,\n"
                          "green = ciphertext, yellow = nothing secret; ringed = touched by an attacker)."),
                       font());
-    legend->setBrush(t);
-    legend->setPos(-70, 600);
+    legend_->setPos(-70, 600);
     setSceneRect(itemsBoundingRect().adjusted(-40, -40, 60, 40));
 }
 
@@ -167,11 +177,11 @@ QPointF TopologyScene::anchorOf(const AttackSpec& spec) const
             ++stacked;
     }
     if (spec.node)
-        return position(*spec.node) + QPointF(0, -58 - 40.0 * stacked);
+        return position(*spec.node) + QPointF(0, -62 - 48.0 * stacked);
     const QLineF line = links_[static_cast<std::size_t>(*spec.link)]->line();
     const bool vertical = std::abs(line.dx()) < std::abs(line.dy());
     const QPointF mid = line.pointAt(0.5);
-    return vertical ? mid + QPointF(-100, -30 + 40.0 * stacked) : mid + QPointF(0, -44 - 40.0 * stacked);
+    return vertical ? mid + QPointF(-110, -30 + 48.0 * stacked) : mid + QPointF(0, -56 - 48.0 * stacked);
 }
 
 AttackerItem* TopologyScene::attackerItem(const std::string& id) const

@@ -50,6 +50,7 @@ signals:
     void messageActivated(std::uint32_t pdu);
 
 protected:
+    bool event(QEvent* event) override;
     void dragEnterEvent(QGraphicsSceneDragDropEvent* event) override;
     void dragMoveEvent(QGraphicsSceneDragDropEvent* event) override;
     void dropEvent(QGraphicsSceneDragDropEvent* event) override;
@@ -66,6 +67,8 @@ private:
     std::array<LinkItem*, kLinkCount> links_{};
     EndToEndItem* endToEnd_ = nullptr;
     QGraphicsSimpleTextItem* nasLabel_ = nullptr;
+    QGraphicsSimpleTextItem* coreTitle_ = nullptr;
+    QGraphicsSimpleTextItem* legend_ = nullptr;
     std::map<std::string, AttackerItem*> attackers_;
     std::vector<MessageItem*> messages_;
 };

@@ -23,11 +23,14 @@ void Engine::Impl::send(Link link, bool downlink, Bytes bytes, const Meta& meta,
     kept.device = m.device;
     kept.bytes = bytes;
     kept.plain.assign(plain.begin(), plain.end());
-    kept.applicationPayload = m.record != 0 && m.record < records.size() ? records[m.record].payload : std::string();
+    kept.applicationPayload =
+        m.record != 0 && m.record < records.size() ? records[m.record].payload : std::string();
     kept.attack = m.attack >= 0 ? attacks[static_cast<std::size_t>(m.attack)].tally.spec.id : std::string();
     if (classifyPdus) {
         const Finding f = dissectLink(link, bytes);
-        const Reading r = f.secrets != 0 ? Reading::Secret : f.ciphertext ? Reading::Ciphertext : Reading::NothingSecret;
+        const Reading r = f.secrets != 0 ? Reading::Secret
+                          : f.ciphertext ? Reading::Ciphertext
+                                         : Reading::NothingSecret;
         recentReadings[pduId % kRecentPdus] = static_cast<std::uint8_t>(1 + static_cast<unsigned>(r));
     }
     log(EventKind::PduSent, placeOf(link), m.device, static_cast<std::uint32_t>(bytes.size()),
@@ -47,18 +50,22 @@ void Engine::Impl::sendBackhaul(Link link, bool downlink, std::uint32_t src, std
 {
     const Bytes packet = buildIpv4Udp(src, dst, port, port, nextIpId(), payload);
     if (protection.ndsOn(link))
-        send(link, downlink, espEncapsulate(sa[static_cast<std::size_t>(link)][downlink ? 1 : 0], packet, nextIpId()),
-             meta, false, packet);
+        send(link, downlink,
+             espEncapsulate(sa[static_cast<std::size_t>(link)][downlink ? 1 : 0], packet, nextIpId()), meta,
+             false, packet);
     else
         send(link, downlink, packet, meta, false, packet);
 }
 
 void Engine::Impl::sendSgi(bool downlink, Bytes ipPacket, const Meta& meta)
 {
-    if (protection.ndsOn(Link::SGi))
-        ipPacket =
+    if (protection.ndsOn(Link::SGi)) {
+        Bytes esp =
             espEncapsulate(sa[static_cast<std::size_t>(Link::SGi)][downlink ? 1 : 0], ipPacket, nextIpId());
-    send(Link::SGi, downlink, std::move(ipPacket), meta);
+        send(Link::SGi, downlink, std::move(esp), meta, false, ipPacket);
+    } else {
+        send(Link::SGi, downlink, ipPacket, meta, false, ipPacket);
+    }
 }
 
 std::optional<Bytes> Engine::Impl::receiveBackhaul(Link link, bool downlink, Node node, const InFlight& pdu)
