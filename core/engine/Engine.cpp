@@ -4,6 +4,8 @@
 #include "core/InvalidInput.h"
 #include "core/crypto/KeyHierarchy.h"
 #include "core/engine/EngineImpl.h"
+#include "core/crypto/Hex.h"
+#include "core/engine/CaptureSink.h"
 #include "core/engine/Requirements.h"
 
 #include <algorithm>
@@ -177,6 +179,7 @@ void Engine::Impl::newAppSession(std::uint32_t device)
     ue[device].appWindow.reset();
     server[device].appSeq = 0;
     server[device].appWindow.reset();
+    captureKeys(device, "end-to-end");
 }
 
 void Engine::Impl::newSecurityAssociations(Link link)
@@ -381,6 +384,49 @@ std::optional<PduRecord> Engine::pdu(std::uint32_t pduId) const
 std::string Engine::describe(const LogEvent& e) const
 {
     return describeEvent(e);
+}
+
+void Engine::setCaptureSink(CaptureSink* sink)
+{
+    impl_->capture = sink;
+    // The end-to-end keys exist from the start: log them once for every device.
+    for (std::uint32_t d = 0; sink != nullptr && d < impl_->scenario.devices; ++d)
+        impl_->captureKeys(d, "end-to-end");
+}
+
+void Engine::Impl::captureKeys(std::uint32_t d, const char* where)
+{
+    if (capture == nullptr)
+        return;
+    std::string keys;
+    const auto add = [&keys](const char* name, ByteView value) {
+        keys += keys.empty() ? "" : " ";
+        keys += name;
+        keys += '=';
+        keys += toHex(value);
+    };
+    const UeContext& u = ue[d];
+    if (std::string_view(where) == "device") {
+        add("KASME", u.kasme);
+        if (u.nasActive) {
+            keys += " NAS=" + std::string(crypto::name(u.nas.eia)) + "+" + std::string(crypto::name(u.nas.eea));
+            add("KNASint", u.nas.kNasInt);
+            add("KNASenc", u.nas.kNasEnc);
+        }
+        if (u.as.integrityActive) {
+            add("KeNB", u.kenb);
+            keys += " AS=" + std::string(crypto::name(u.as.rrcEia)) + "+" + std::string(crypto::name(u.as.rrcEea)) +
+                    ",UP " + std::string(crypto::name(u.as.upEea));
+            add("KRRCint", u.as.kRrcInt);
+            add("KRRCenc", u.as.kRrcEnc);
+            add("KUPenc", u.as.kUpEnc);
+        }
+    } else {
+        keys += "session=" + std::to_string(appSession[d]);
+        add("E2Eenc", u.app.enc);
+        add("E2Emac", u.app.mac);
+    }
+    capture->keysInForce(now, d, where, keys);
 }
 
 void Engine::setClassifyPdus(bool on)

@@ -75,6 +75,9 @@ public:
     void setClassifyPdus(bool on);
     [[nodiscard]] std::optional<Reading> pduReading(std::uint32_t pduId) const;
 
+    // Hands every PDU, every attacker's capture and every key change to `sink` (not owned; nullptr: none).
+    void setCaptureSink(class CaptureSink* sink);
+
     // Counters, attack tallies, requirement verdicts and digest as of now.
     [[nodiscard]] RunSummary summary() const;
     // Approximate bytes of per-device state (all nodes' contexts for one device).

@@ -4,6 +4,7 @@
 // security capabilities in the unprotected Attach Request, TS 33.401 7.2.4.4), insider (a compromised node's
 // clear view).
 #include "core/crypto/Hex.h"
+#include "core/engine/CaptureSink.h"
 #include "core/engine/Dissector.h"
 #include "core/engine/EngineImpl.h"
 #include "core/protocol/Coap.h"
@@ -99,6 +100,8 @@ void Engine::Impl::attackLink(Link link, bool downlink, Bytes& bytes, Meta& meta
         const auto index = static_cast<std::int16_t>(i);
         switch (spec.kind) {
         case AttackKind::Eavesdrop: {
+            if (capture != nullptr)
+                capture->attackerCapture(spec.id, now, link, std::nullopt, bytes, false);
             const Finding f = dissectLink(link, bytes);
             ++t.attempts;
             ++(meta.signalling ? t.signallingSeen : t.dataSeen);
@@ -218,6 +221,8 @@ void Engine::Impl::insiderSees(Node node, const Meta& meta, ByteView bytes, bool
             !rng.chance(a.probability))
             continue;
         AttackTally& t = a.tally;
+        if (capture != nullptr)
+            capture->attackerCapture(t.spec.id, now, std::nullopt, node, bytes, nasPdu);
         const Finding f = nasPdu ? dissectNas(bytes) : dissectIpPacket(bytes);
         ++t.attempts;
         ++(nasPdu ? t.signallingSeen : t.dataSeen);

@@ -282,6 +282,9 @@ struct Engine::Impl {
 
     std::uint32_t nextPduId = 1;
     std::vector<PduRecord> recentPdus; // ring of the last kRecentPdus PDUs, by id
+    class CaptureSink* capture = nullptr;
+    // Reports the keys of a device at `where` to the capture sink.
+    void captureKeys(std::uint32_t device, const char* where);
     std::vector<std::uint8_t> recentReadings; // 1 + Reading per PDU in the ring when classifying, 0 unknown
     bool classifyPdus = false;
     static constexpr std::uint32_t kRecentPdus = 65536;

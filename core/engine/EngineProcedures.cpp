@@ -268,6 +268,7 @@ void Engine::Impl::ueFromUu(InFlight& pdu)
         next.integrityActive = true;
         next.cipheringActive = !initialAs;
         u.as = next;
+        captureKeys(d, "device");
         Meta m;
         m.device = d;
         m.signalling = true;
@@ -342,6 +343,7 @@ void Engine::Impl::ueNas(std::uint32_t d, const Meta& meta, ByteView nasPdu)
             next.nextDownlinkCount = r.count + 1;
             u.nas = next;
             u.nasActive = true;
+            captureKeys(d, "device");
             NasMessage complete;
             complete.type = EmmType::SecurityModeComplete;
             ueSendNas(d, ueProtectNas(d, encodeNas(complete), kShtIntegrityCipheredNewContext));

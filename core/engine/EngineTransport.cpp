@@ -1,5 +1,6 @@
 // Moving PDUs over the links: attack hooks on the wire, latency, NDS/IP (ESP tunnels, TS 33.210) on backhaul
 // links, arrival dispatch to the receiving node, and the accounting of drops and attack outcomes.
+#include "core/engine/CaptureSink.h"
 #include "core/engine/Dissector.h"
 #include "core/engine/EngineImpl.h"
 #include "core/protocol/Ipv4Udp.h"
@@ -33,6 +34,8 @@ void Engine::Impl::send(Link link, bool downlink, Bytes bytes, const Meta& meta,
                                          : Reading::NothingSecret;
         recentReadings[pduId % kRecentPdus] = static_cast<std::uint8_t>(1 + static_cast<unsigned>(r));
     }
+    if (capture != nullptr)
+        capture->linkPdu(kept);
     log(EventKind::PduSent, placeOf(link), m.device, static_cast<std::uint32_t>(bytes.size()),
         downlink ? 1 : 0, m.attack, pduId);
     const std::uint32_t slot = allocate();
