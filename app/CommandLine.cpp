@@ -113,6 +113,18 @@ bool isHeadlessInvocation(int argc, char** argv)
            !QString::fromLocal8Bit(argv[1]).endsWith(QLatin1String(".json"), Qt::CaseInsensitive);
 }
 
+bool needsOffscreenWidgets(int argc, char** argv)
+{
+    if (argc < 2 || std::string_view(argv[1]) != "run")
+        return false;
+    for (int i = 2; i < argc; ++i) {
+        const QString a = QString::fromLocal8Bit(argv[i]).toLower();
+        if (a.endsWith(QLatin1String(".html")) || a.endsWith(QLatin1String(".pdf")))
+            return true;
+    }
+    return false;
+}
+
 bool isSelfTestInvocation(int argc, char** argv)
 {
     for (int i = 1; i < argc; ++i) {

@@ -9,6 +9,9 @@ namespace mtcsec::app {
 // True when argv asks for a headless command (a subcommand, --help or --version) rather than the GUI.
 [[nodiscard]] bool isHeadlessInvocation(int argc, char** argv);
 
+// True when a headless command must draw (an HTML or PDF report): it then runs on offscreen widgets.
+[[nodiscard]] bool needsOffscreenWidgets(int argc, char** argv);
+
 // True when argv asks for the self-test (which runs the GUI offscreen when there is no display).
 [[nodiscard]] bool isSelfTestInvocation(int argc, char** argv);
 

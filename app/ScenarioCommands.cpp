@@ -5,10 +5,12 @@
 #include "core/InvalidInput.h"
 #include "core/crypto/Hex.h"
 #include "core/engine/Engine.h"
+#include "core/report/CaptureRecorder.h"
 #include "core/report/ReportWriter.h"
 #include "core/scenario/Presets.h"
 #include "core/scenario/ScenarioJson.h"
 #include "ui/QtText.h"
+#include "ui/SessionReport.h"
 
 #include <QCommandLineParser>
 #include <QElapsedTimer>
@@ -170,8 +172,6 @@ int runRunCommand(const QStringList& arguments)
         }
         if (parser.isSet(preset) && parser.isSet(scenarioFile))
             throw InvalidInput("give --preset or --scenario, not both");
-        if (parser.isSet(pcap))
-            throw InvalidInput("--pcap: packet captures are not available in this version");
         Scenario scenario;
         if (parser.isSet(scenarioFile)) {
             scenario = loadScenarioFile(parser.value(scenarioFile));
@@ -207,17 +207,40 @@ int runRunCommand(const QStringList& arguments)
         for (const QString& r : reports)
             report::checkReportPath(r);
 
+        // The capture folder is checked before the run: nothing is simulated for a run that cannot be saved.
+        std::unique_ptr<report::CaptureRecorder> capture;
+        if (parser.isSet(pcap))
+            capture = std::make_unique<report::CaptureRecorder>(parser.value(pcap));
+
         QElapsedTimer timer;
         timer.start();
         engine::Engine engine(scenario);
+        if (capture)
+            engine.setCaptureSink(capture.get());
         engine.runToEnd();
         const double wall = static_cast<double>(timer.nsecsElapsed()) / 1e9;
-        for (const QString& r : reports)
-            report::writeReport(engine, r);
+        if (capture)
+            capture->finish();
+        std::optional<ui::SessionReportInput> document;
+        for (const QString& r : reports) {
+            if (report::isDocumentReport(r)) {
+                if (!document)
+                    document = ui::collectReportInput(engine);
+                if (r.endsWith(QLatin1String(".pdf"), Qt::CaseInsensitive))
+                    ui::writePdfReport(*document, r);
+                else
+                    ui::writeHtmlReport(*document, r);
+            } else {
+                report::writeReport(engine, r);
+            }
+        }
         if (!parser.isSet(quiet)) {
             printOut(summaryText(engine.summary(), wall));
             for (const QString& r : reports)
                 printOut(QStringLiteral("Report written: %1\n").arg(r));
+            if (capture)
+                printOut(
+                    QStringLiteral("Packet captures and key log written to: %1\n").arg(parser.value(pcap)));
         }
         return ExitOk;
     } catch (const InvalidInput& e) {

@@ -22,7 +22,7 @@ packages=(
     libbotan-2-dev
 )
 # What the test suite needs on top.
-test_packages=(xvfb xauth fonts-dejavu-core)
+test_packages=(xvfb xauth fonts-dejavu-core tshark poppler-utils)
 
 die() {
     echo "bootstrap: $*" >&2

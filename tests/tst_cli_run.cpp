@@ -1,6 +1,7 @@
 // The command-line contract of PRODUCT.md sections 6-7 on the real binary: `mtcsec run` with its options and
 // the mtcsec-report/1 JSON report, `mtcsec presets`, `mtcsec validate`, reproducible digests, and bad input
 // refused with exit status 2, one line on stderr and no file written.
+#include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -55,6 +56,7 @@ private slots:
     void overridesAreApplied();
     void scenarioFileRuns();
     void summaryIsReadable();
+    void documentsAndCaptures();
     void validate();
     void badInput_data();
     void badInput();
@@ -213,6 +215,33 @@ void TestCliRun::summaryIsReadable()
     QCOMPARE(r.err, QString());
 }
 
+void TestCliRun::documentsAndCaptures()
+{
+    // One run writes every report format and the captures; the headless binary draws the HTML and PDF
+    // offscreen.
+    const QString html = dir.filePath(QStringLiteral("r.html"));
+    const QString pdf = dir.filePath(QStringLiteral("r.pdf"));
+    const QString captures = dir.filePath(QStringLiteral("captures"));
+    QVERIFY(QDir().mkpath(captures));
+    const Run r = runMtcsec({QStringLiteral("run"), QStringLiteral("--preset"), QStringLiteral("3gpp-only"),
+                             QStringLiteral("--report"), html, QStringLiteral("--report"), pdf,
+                             QStringLiteral("--pcap"), captures});
+    QCOMPARE(r.err, QString());
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY(r.out.contains(QStringLiteral("Report written: ") + pdf));
+    QFile h(html);
+    QVERIFY(h.open(QIODevice::ReadOnly));
+    const QByteArray page = h.readAll();
+    QVERIFY(page.contains("data:image/png;base64,"));
+    QVERIFY(page.contains("R3"));
+    QFile p(pdf);
+    QVERIFY(p.open(QIODevice::ReadOnly));
+    QVERIFY(p.read(5) == "%PDF-");
+    for (const char* name : {"Uu.pcap", "S1-MME.pcap", "S1-U.pcap", "S6a.pcap", "S5.pcap", "SGi.pcap",
+                             "attack-a1.pcap", "attack-a2.pcap", "keys.log"})
+        QVERIFY2(QFile::exists(captures + QLatin1Char('/') + QLatin1String(name)), name);
+}
+
 void TestCliRun::validate()
 {
     const QString good = dir.filePath(QStringLiteral("good.json"));
@@ -258,7 +287,8 @@ void TestCliRun::badInput_data()
         << QStringList{run, "--report", html} << "unsupported report format '.docx'" << html;
     const QString nowhere = dir.filePath(QStringLiteral("no/such/dir/r.json"));
     QTest::newRow("unwritable report") << QStringList{run, "--report", nowhere} << "cannot write" << nowhere;
-    QTest::newRow("pcap not yet") << QStringList{run, "--pcap", dir.path()} << "--pcap" << QString();
+    QTest::newRow("pcap folder missing")
+        << QStringList{run, "--pcap", dir.filePath("no/such/folder")} << "no/such/folder" << QString();
     QTest::newRow("unknown option") << QStringList{run, "--colour"} << "Unknown option 'colour'" << QString();
     QTest::newRow("stray argument") << QStringList{run, "extra"} << "unexpected argument 'extra'"
                                     << QString();

@@ -22,6 +22,8 @@
 #include <QComboBox>
 #include <QDockWidget>
 #include <QGraphicsSceneDragDropEvent>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QMimeData>
 #include <QPlainTextEdit>
@@ -67,6 +69,7 @@ private slots:
     void scenarioRoundTripAndBadFile();
     void inspectorShowsSelectedMessage();
     void staysResponsiveAtFullSpeed();
+    void exportsReportsAndCaptures();
     void aboutNamesVersionAndLibraries();
 };
 
@@ -329,6 +332,51 @@ void TestMainWindow::staysResponsiveAtFullSpeed()
         static_cast<long long>(w.eventLog()->model()->rowCount()), frames, frames / 2.5,
         static_cast<long long>(worstGap), ticks);
     QVERIFY(frames > 10);
+}
+
+void TestMainWindow::exportsReportsAndCaptures()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    MainWindow w;
+    QStringList errors;
+    w.setErrorHandler([&errors](const QString& e) { errors << e; });
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    Scenario s = presetScenario("unprotected").value();
+    s.durationS = 3600;
+    runFast(w, s, 5); // 100x
+    QSignalSpy captured(w.controller(), &SimulationController::captureFinished);
+    w.controller()->startCapture(dir.path());
+    QTRY_VERIFY(w.lastFrame().now > engine::fromSeconds(60));
+    w.controller()->pause();
+    w.controller()->stopCapture();
+    QTRY_VERIFY2(captured.count() == 1, qPrintable(errors.join(QLatin1Char('|'))));
+    QCOMPARE(captured.at(0).at(0).toString(), dir.path());
+    QVERIFY(QFile::exists(dir.filePath(QStringLiteral("SGi.pcap"))));
+    QVERIFY(QFile::exists(dir.filePath(QStringLiteral("keys.log"))));
+
+    for (const char* name : {"r.json", "r.csv", "r.html", "r.pdf"})
+        QVERIFY2(w.exportReport(dir.filePath(QLatin1String(name))), name);
+    QCOMPARE(errors, QStringList());
+    const QJsonObject j = QJsonDocument::fromJson([&] {
+                              QFile f(dir.filePath(QStringLiteral("r.json")));
+                              return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+                          }())
+                              .object();
+    QCOMPARE(j.value(QStringLiteral("schema")).toString(), QStringLiteral("mtcsec-report/1"));
+    QCOMPARE(j.value(QStringLiteral("digest")).toString(),
+             QString::fromStdString(w.lastFrame().summary.digest));
+    QFile csv(dir.filePath(QStringLiteral("r.csv")));
+    QVERIFY(csv.open(QIODevice::ReadOnly));
+    QCOMPARE(csv.readAll().count('\n'), static_cast<qsizetype>(w.lastFrame().summary.eventsTotal) + 1);
+    QFile html(dir.filePath(QStringLiteral("r.html")));
+    QVERIFY(html.open(QIODevice::ReadOnly));
+    QVERIFY(html.readAll().contains("data:image/png;base64,"));
+
+    QVERIFY(!w.exportReport(dir.filePath(QStringLiteral("missing/r.pdf"))));
+    QCOMPARE(errors.size(), 1);
+    QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("missing/r.pdf"))));
 }
 
 void TestMainWindow::aboutNamesVersionAndLibraries()

@@ -2,6 +2,9 @@
 #include "ui/MainWindow.h"
 
 #include "core/InvalidInput.h"
+#include "core/report/EventCsv.h"
+#include "core/report/ReportJson.h"
+#include "core/report/ReportWriter.h"
 #include "core/scenario/Presets.h"
 #include "core/scenario/ScenarioJson.h"
 #include "mtcsec/Version.h"
@@ -13,9 +16,11 @@
 #include "ui/CryptoLabDialog.h"
 #include "ui/DevicesDialog.h"
 #include "ui/EventLogDock.h"
+#include "ui/EventLogModel.h"
 #include "ui/InspectorPanel.h"
 #include "ui/ProtectionPanel.h"
 #include "ui/RequirementsPanel.h"
+#include "ui/SessionReport.h"
 #include "ui/Settings.h"
 #include "ui/ThemeStyle.h"
 #include "ui/TopologyScene.h"
@@ -242,6 +247,10 @@ void MainWindow::createMenus()
     saveAction->setObjectName(QStringLiteral("actionSave"));
     file->addAction(tr("Save &As…"), QKeySequence::SaveAs, this, &MainWindow::saveAs);
     file->addSeparator();
+    QAction* exportReport = file->addAction(tr("&Export report…"), QKeySequence(Qt::CTRL | Qt::Key_E), this,
+                                            &MainWindow::exportReportDialog);
+    exportReport->setObjectName(QStringLiteral("actionExportReport"));
+    file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
     quit->setObjectName(QStringLiteral("actionQuit"));
 
@@ -259,6 +268,32 @@ void MainWindow::createMenus()
     sim->addAction(runAction_);
     sim->addAction(stepAction_);
     sim->addAction(resetAction_);
+    sim->addSeparator();
+    QAction* record = sim->addAction(tr("Record &packet captures…"));
+    record->setObjectName(QStringLiteral("actionRecord"));
+    record->setCheckable(true);
+    record->setToolTip(
+        tr("One pcap per link and per attacker, and a key log, into a folder (open them in Wireshark)"));
+    connect(record, &QAction::triggered, this, [this, record](bool on) {
+        if (!on) {
+            controller_->stopCapture();
+            return;
+        }
+        Settings settings;
+        const QString dir = QFileDialog::getExistingDirectory(this, tr("Record packet captures into"),
+                                                              settings.lastDirectory());
+        if (dir.isEmpty()) {
+            record->setChecked(false);
+            return;
+        }
+        settings.setLastDirectory(dir);
+        controller_->startCapture(dir);
+        statusBar()->showMessage(tr("Recording packet captures into %1").arg(dir));
+    });
+    connect(controller_, &SimulationController::captureFinished, this, [this, record](const QString& dir) {
+        record->setChecked(false);
+        statusBar()->showMessage(tr("Packet captures and key log written to %1").arg(dir), 10000);
+    });
 
     viewMenu_ = menuBar()->addMenu(tr("&View"));
     viewMenu_->addAction(tr("Zoom &In"), QKeySequence::ZoomIn, view_, &TopologyView::zoomIn);
@@ -498,6 +533,54 @@ bool MainWindow::saveAs()
         path += QStringLiteral(".json");
     settings.setLastDirectory(QFileInfo(path).absolutePath());
     return saveScenarioFile(path);
+}
+
+void MainWindow::exportReportDialog()
+{
+    Settings settings;
+    QString filter;
+    QString path = QFileDialog::getSaveFileName(
+        this, tr("Export report"),
+        settings.lastDirectory() + QLatin1Char('/') + QString::fromStdString(controller_->scenario().name) +
+            QStringLiteral(".html"),
+        tr("HTML report (*.html);;PDF report (*.pdf);;JSON report (*.json);;Event log as CSV (*.csv)"),
+        &filter);
+    if (path.isEmpty())
+        return;
+    if (QFileInfo(path).suffix().isEmpty())
+        path += QLatin1Char('.') + filter.section(QStringLiteral("*."), 1).section(QLatin1Char(')'), 0, 0);
+    settings.setLastDirectory(QFileInfo(path).absolutePath());
+    if (exportReport(path))
+        statusBar()->showMessage(tr("Report written to %1").arg(path), 8000);
+}
+
+bool MainWindow::exportReport(const QString& path)
+{
+    try {
+        report::checkReportPath(path);
+        const QString suffix = QFileInfo(path).suffix().toLower();
+        const auto& events = eventLog_->model()->events();
+        if (suffix == QLatin1String("json")) {
+            report::writeFileAtomically(path, report::reportJson(frame_.summary));
+        } else if (suffix == QLatin1String("csv")) {
+            report::writeFileAtomically(path, report::eventCsv(events, eventLog_->model()->attackIds()));
+        } else {
+            SessionReportInput input;
+            input.summary = frame_.summary;
+            input.scenario = controller_->scenario();
+            input.events = events;
+            input.topology = renderTopology(*scene_);
+            input.charts = renderCharts(events, frame_.now);
+            if (suffix == QLatin1String("pdf"))
+                writePdfReport(input, path);
+            else
+                writeHtmlReport(input, path);
+        }
+        return true;
+    } catch (const InvalidInput& e) {
+        reportError(QString::fromStdString(e.what()));
+        return false;
+    }
 }
 
 void MainWindow::updateRecentMenu()

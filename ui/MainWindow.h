@@ -40,6 +40,9 @@ public:
     bool saveScenarioFile(const QString& path);
     // Starts a session on a scenario (paused unless `run`).
     void startSession(const Scenario& scenario, const QString& path, bool run);
+    // Writes a report of the session so far; the format follows the extension (.json, .csv, .html, .pdf).
+    // Reports failures like the other file operations.
+    bool exportReport(const QString& path);
     // Where errors go: a modal dialog by default (tests replace it).
     void setErrorHandler(std::function<void(const QString&)> handler) { errorHandler_ = std::move(handler); }
 
@@ -75,6 +78,7 @@ private:
     // Asks for a PDU and brings the inspector forward; the inspector fills in when the PDU arrives.
     void inspectPdu(std::uint32_t pdu);
     void openDialog();
+    void exportReportDialog();
     bool saveAs();
     bool save();
     void updateRecentMenu();

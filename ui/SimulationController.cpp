@@ -3,6 +3,7 @@
 
 #include "core/InvalidInput.h"
 #include "core/protocol/RrcMessage.h"
+#include "core/report/CaptureRecorder.h"
 
 #include <QElapsedTimer>
 #include <QTimer>
@@ -30,6 +31,7 @@ public:
     void load(const Scenario& scenario, std::uint64_t generation)
     {
         setRunning(false);
+        stopCapture();
         engine_.reset();
         pending_.clear();
         rate_.clear();
@@ -128,6 +130,36 @@ public:
         emit pdu(view);
     }
 
+    void startCapture(const QString& directory)
+    {
+        stopCapture();
+        if (!engine_)
+            return;
+        try {
+            capture_ = std::make_unique<report::CaptureRecorder>(directory);
+            captureDirectory_ = directory;
+            engine_->setCaptureSink(capture_.get());
+        } catch (const std::exception& e) {
+            capture_.reset();
+            emit error(QString::fromStdString(e.what()));
+        }
+    }
+
+    void stopCapture()
+    {
+        if (!capture_)
+            return;
+        if (engine_)
+            engine_->setCaptureSink(nullptr);
+        try {
+            capture_->finish();
+            emit captureDone(captureDirectory_);
+        } catch (const std::exception& e) {
+            emit error(QString::fromStdString(e.what()));
+        }
+        capture_.reset();
+    }
+
     void eventsAppended(std::span<const engine::LogEvent> events) override
     {
         pending_.insert(pending_.end(), events.begin(), events.end());
@@ -141,6 +173,7 @@ signals:
     void frame(std::shared_ptr<mtcsec::ui::Frame> frame);
     void pdu(const mtcsec::ui::PduView& view);
     void error(const QString& message);
+    void captureDone(const QString& directory);
 
 private:
     static engine::Finding endpointView(Link link, ByteView plain)
@@ -246,6 +279,8 @@ private:
 
     std::shared_ptr<std::atomic<bool>> taken_;
     std::unique_ptr<engine::Engine> engine_;
+    std::unique_ptr<report::CaptureRecorder> capture_; // declared after the engine: destroyed before it
+    QString captureDirectory_;
     QTimer* timer_ = nullptr;
     QElapsedTimer anchorWall_;
     QElapsedTimer sinceFrame_;
@@ -272,6 +307,8 @@ SimulationController::SimulationController(QObject* parent)
     connect(worker_, &SimulationWorker::frame, this, &SimulationController::deliver, Qt::QueuedConnection);
     connect(worker_, &SimulationWorker::pdu, this, &SimulationController::pduReady, Qt::QueuedConnection);
     connect(worker_, &SimulationWorker::error, this, &SimulationController::errorOccurred,
+            Qt::QueuedConnection);
+    connect(worker_, &SimulationWorker::captureDone, this, &SimulationController::captureFinished,
             Qt::QueuedConnection);
     thread_.setObjectName(QStringLiteral("engine"));
     thread_.start();
@@ -303,6 +340,7 @@ void SimulationController::deliver(const std::shared_ptr<Frame>& frame)
 
 void SimulationController::load(const Scenario& scenario)
 {
+    capturing_ = false; // a load finishes a capture in progress
     static std::atomic<std::uint64_t> generations{0};
     scenario_ = scenario;
     const std::uint64_t generation = ++generations;
@@ -358,6 +396,18 @@ void SimulationController::removeAttack(const std::string& id)
 {
     std::erase_if(scenario_.attacks, [&](const AttackSpec& a) { return a.id == id; });
     post([id](SimulationWorker& w) { w.removeAttack(id); });
+}
+
+void SimulationController::startCapture(const QString& directory)
+{
+    capturing_ = true;
+    post([directory](SimulationWorker& w) { w.startCapture(directory); });
+}
+
+void SimulationController::stopCapture()
+{
+    capturing_ = false;
+    post([](SimulationWorker& w) { w.stopCapture(); });
 }
 
 void SimulationController::requestPdu(std::uint32_t pduId)

@@ -77,6 +77,11 @@ public:
     void removeAttack(const std::string& id);
     // Asks for a PDU; pduReady follows (never blocks).
     void requestPdu(std::uint32_t pduId);
+    // Starts recording packet captures (one pcap per link and per attacker) and the key log into `directory`;
+    // captureFinished or errorOccurred follows stopCapture(), a load or a reset.
+    void startCapture(const QString& directory);
+    void stopCapture();
+    [[nodiscard]] bool isCapturing() const { return capturing_; }
     // For tests: processes pending work until the worker is idle or `ms` passed.
     bool waitForIdle(int ms);
 
@@ -88,6 +93,8 @@ signals:
     // A protection change was requested (emitted at once, before the engine applies it).
     void protectionRequested(const mtcsec::Protection& protection);
     void errorOccurred(const QString& message);
+    // A capture was completed and written (its folder).
+    void captureFinished(const QString& directory);
 
 private:
     void post(std::function<void(SimulationWorker&)> job);
@@ -97,6 +104,7 @@ private:
     SimulationWorker* worker_ = nullptr;
     Scenario scenario_;
     bool running_ = false;
+    bool capturing_ = false;
     double speed_ = 1.0;
     std::shared_ptr<std::atomic<bool>> frameTaken_;
 };

@@ -121,6 +121,9 @@ void Engine::Impl::attackLink(Link link, bool downlink, Bytes& bytes, Meta& meta
                 reading = Reading::Ciphertext;
                 ++t.blocked;
                 ++t.ciphertextSeen;
+                if (t.examples.empty())
+                    addExample(a, meta.device, meta.signalling, "saw only ciphertext [" + f.layers + "]",
+                               bytes, {});
             }
             log(EventKind::AttackEavesdrop, placeOf(link), meta.device, f.secrets,
                 static_cast<std::uint8_t>(reading), index, pduId);
@@ -242,6 +245,8 @@ void Engine::Impl::insiderSees(Node node, const Meta& meta, ByteView bytes, bool
             reading = Reading::Ciphertext;
             ++t.blocked;
             ++t.ciphertextSeen;
+            if (t.examples.empty())
+                addExample(a, meta.device, nasPdu, "saw only ciphertext [" + f.layers + "]", bytes, {});
         }
         log(EventKind::AttackInsider, placeOf(node), meta.device, f.secrets,
             static_cast<std::uint8_t>(reading), static_cast<std::int16_t>(i));

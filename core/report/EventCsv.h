@@ -8,5 +8,8 @@
 namespace mtcsec::report {
 
 [[nodiscard]] QByteArray eventCsv(const engine::Engine& engine);
+// The same from a copy of the log (the GUI's): `attackIds` maps LogEvent::attack to the attack's id.
+[[nodiscard]] QByteArray eventCsv(std::span<const engine::LogEvent> events,
+                                  const std::vector<std::string>& attackIds);
 
 } // namespace mtcsec::report

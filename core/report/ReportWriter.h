@@ -11,7 +11,10 @@ namespace mtcsec::report {
 // Throws InvalidInput "FILE: ..." when the extension names no format this version writes.
 void checkReportPath(const QString& path);
 
-// Writes the report; throws InvalidInput "FILE: cannot write: why".
+// True for .html and .pdf: documents with images, which the ui library renders (SessionReport).
+[[nodiscard]] bool isDocumentReport(const QString& path);
+
+// Writes a .json or .csv report; throws InvalidInput "FILE: cannot write: why".
 void writeReport(const engine::Engine& engine, const QString& path);
 
 // Writes bytes to a file atomically; throws InvalidInput "FILE: cannot write: why".

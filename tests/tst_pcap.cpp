@@ -1,0 +1,751 @@
+// Packet captures and key log (CaptureRecorder, PcapWriter: pcap link type 252) as tshark 4.0 decodes them.
+// Every capture here is read back by tshark with no options (but -d to show Diameter on UDP) and checked for
+// the protocols and fields a student looks at: NAS-EPS security header type, MAC and sequence number, the
+// IMSI of the plain Attach Request, GTP-U with its inner IP/UDP/CoAP, ESP under NDS/IP, opaque PDCP under UP
+// ciphering, a reading in clear where nothing protects it; attackers' captures; the key log; simulated
+// timestamps; atomic files.
+#include "core/InvalidInput.h"
+#include "core/crypto/Hex.h"
+#include "core/crypto/SecurityAlgorithms.h"
+#include "core/engine/CaptureSink.h"
+#include "core/engine/Engine.h"
+#include "core/report/CaptureRecorder.h"
+#include "core/report/PcapWriter.h"
+#include "core/scenario/Presets.h"
+
+#include <QFile>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <map>
+#include <memory>
+#include <set>
+
+using namespace mtcsec;
+using namespace mtcsec::engine;
+
+namespace {
+
+const QStringList kLinkFiles = {QStringLiteral("Uu.pcap"),   QStringLiteral("S1-MME.pcap"),
+                                QStringLiteral("S1-U.pcap"), QStringLiteral("S6a.pcap"),
+                                QStringLiteral("S5.pcap"),   QStringLiteral("SGi.pcap")};
+
+Scenario scenario(const Protection& protection, std::vector<AttackSpec> attacks = {})
+{
+    Scenario s;
+    s.name = "pcap";
+    s.devices = 3;
+    s.durationS = 25;
+    s.traffic.uplinkIntervalS = 5;
+    s.traffic.downlinkIntervalS = 10;
+    s.protection = protection;
+    s.attacks = std::move(attacks);
+    return s;
+}
+
+Protection nasOn()
+{
+    Protection p;
+    p.nas = {crypto::IntegrityAlgorithm::Eia2, crypto::CipheringAlgorithm::Eea2};
+    return p;
+}
+
+AttackSpec eavesdropper(const std::string& id, Link link, double rate = 1.0)
+{
+    AttackSpec a;
+    a.id = id;
+    a.kind = AttackKind::Eavesdrop;
+    a.link = link;
+    a.rate = rate;
+    return a;
+}
+
+// Passes everything on to the recorder and keeps the PDUs, to compare the files with what the engine sent.
+class Tee : public CaptureSink {
+public:
+    explicit Tee(CaptureSink& next)
+        : next_(next)
+    {}
+    void linkPdu(const PduRecord& pdu) override
+    {
+        pdus.push_back(pdu);
+        next_.linkPdu(pdu);
+    }
+    void attackerCapture(const std::string& attackId, SimTime time, std::optional<Link> link,
+                         std::optional<Node> node, ByteView bytes, bool nasPdu) override
+    {
+        ++captures[attackId];
+        next_.attackerCapture(attackId, time, link, node, bytes, nasPdu);
+    }
+    void keysInForce(SimTime time, std::uint32_t device, const std::string& where,
+                     const std::string& keys) override
+    {
+        next_.keysInForce(time, device, where, keys);
+    }
+
+    std::vector<PduRecord> pdus;
+    std::map<std::string, std::uint64_t> captures;
+
+private:
+    CaptureSink& next_;
+};
+
+// One run recorded into a temporary folder.
+struct Recorded {
+    QTemporaryDir dir;
+    RunSummary summary;
+    std::vector<PduRecord> pdus;
+    std::map<std::string, std::uint64_t> captures;
+
+    [[nodiscard]] QString file(const QString& name) const { return dir.filePath(name); }
+    [[nodiscard]] std::vector<PduRecord> on(Link link) const
+    {
+        std::vector<PduRecord> out;
+        for (const PduRecord& p : pdus)
+            if (p.link == link)
+                out.push_back(p);
+        return out;
+    }
+};
+
+std::unique_ptr<Recorded> record(const Scenario& s)
+{
+    auto r = std::make_unique<Recorded>();
+    if (!r->dir.isValid())
+        return nullptr;
+    // MTCSEC_PCAP_KEEP=1 keeps the captures, to open them in Wireshark.
+    if (qEnvironmentVariableIsSet("MTCSEC_PCAP_KEEP")) {
+        r->dir.setAutoRemove(false);
+        qInfo("captures of %s kept in %s", QTest::currentTestFunction(), qPrintable(r->dir.path()));
+    }
+    report::CaptureRecorder recorder(r->dir.path());
+    Tee tee(recorder);
+    Engine engine(s);
+    engine.setCaptureSink(&tee);
+    engine.runToEnd();
+    recorder.finish();
+    r->summary = engine.summary();
+    r->pdus = std::move(tee.pdus);
+    r->captures = std::move(tee.captures);
+    return r;
+}
+
+const AttackTally* tally(const RunSummary& s, const std::string& id)
+{
+    for (const AttackTally& t : s.attacks)
+        if (t.spec.id == id)
+            return &t;
+    return nullptr;
+}
+
+// tshark's output for a file: one row per frame (matching `filter`), one column per field, each column the
+// field's occurrences joined by ','. Empty rows and a failure message on error.
+struct TsharkRows {
+    std::vector<QStringList> rows;
+    QString error;
+};
+
+TsharkRows tshark(const QString& file, const QString& filter, const QStringList& fields)
+{
+    QStringList args{QStringLiteral("-r"),           file,
+                     QStringLiteral("-n"),           QStringLiteral("-T"),
+                     QStringLiteral("fields"),       QStringLiteral("-E"),
+                     QStringLiteral("occurrence=a"), QStringLiteral("-E"),
+                     QStringLiteral("aggregator=,")};
+    if (!filter.isEmpty())
+        args << QStringLiteral("-Y") << filter;
+    for (const QString& f : fields)
+        args << QStringLiteral("-e") << f;
+    QProcess p;
+    p.start(QStringLiteral("tshark"), args);
+    TsharkRows out;
+    if (!p.waitForFinished(60000) || p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0) {
+        out.error = QStringLiteral("tshark %1 failed (exit %2): %3")
+                        .arg(args.join(QLatin1Char(' ')))
+                        .arg(p.exitCode())
+                        .arg(QString::fromLocal8Bit(p.readAllStandardError()));
+        return out;
+    }
+    const QString text = QString::fromUtf8(p.readAllStandardOutput());
+    for (const QString& line : text.split(QLatin1Char('\n'), Qt::SkipEmptyParts))
+        out.rows.push_back(line.split(QLatin1Char('\t')));
+    return out;
+}
+
+#define TSHARK(var, file, filter, ...)                                                                       \
+    const TsharkRows var = tshark(file, filter, QStringList{__VA_ARGS__});                                   \
+    QVERIFY2(var.error.isEmpty(), qPrintable(var.error))
+
+// The bytes of a tshark bytes field ("743d2b", or "74:3d:2b" in other output formats).
+QByteArray hexField(const QString& field)
+{
+    QString hex = field;
+    hex.remove(QLatin1Char(':'));
+    return QByteArray::fromHex(hex.toLatin1());
+}
+
+bool fileContains(const QString& path, const QByteArray& needle)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) && f.readAll().contains(needle);
+}
+
+std::int64_t micros(const QString& epochSeconds)
+{
+    // "12.345678000": exact decimal, no floating point.
+    const QStringList parts = epochSeconds.split(QLatin1Char('.'));
+    const std::int64_t whole = parts.value(0).toLongLong();
+    const std::int64_t frac = (parts.value(1) + QStringLiteral("000000")).left(6).toLongLong();
+    return whole * 1'000'000 + frac;
+}
+
+QStringList entries(const QString& dir)
+{
+    return QDir(dir).entryList(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot);
+}
+
+} // namespace
+
+class TestPcap : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void pcapFileFormat();
+    void presetsDecodeCleanly_data();
+    void presetsDecodeCleanly();
+    void filesPerLinkAndAttacker();
+    void readingInClearWithoutProtection();
+    void nasSecurityHeaders();
+    void ndsIpShowsOnlyEsp();
+    void upCipheringLeavesOpaquePdcp();
+    void diameterNeedsDecodeAs();
+    void attackerCaptures();
+    void keyLogFollowsTheKeys();
+    void timestampsAreSimulatedTime();
+    void discardedWithoutFinish();
+    void refusesBadFolder();
+    void failedFinishLeavesNothing();
+};
+
+void TestPcap::initTestCase()
+{
+    if (QStandardPaths::findExecutable(QStringLiteral("tshark")).isEmpty())
+        QFAIL("tshark not installed: run installer/bootstrap.sh test");
+}
+
+void TestPcap::pcapFileFormat()
+{
+    // The classic pcap header (little-endian magic a1b2c3d4, version 2.4, link type 252) and exported-PDU
+    // records: tag 12 with the zero-padded dissector name, end-of-options, then the PDU; timestamps to the
+    // microsecond.
+    QCOMPARE(toHex(report::exportedPduHeader("nas-eps")), std::string("000c00086e61732d6570730000000000"));
+    QCOMPARE(toHex(report::exportedPduHeader("ip")), std::string("000c0004"
+                                                                 "69700000"
+                                                                 "00000000"));
+    QCOMPARE(toHex(report::exportedPduHeader("data")), std::string("000c00046461746100000000"));
+    QCOMPARE(toHex(report::exportedPduHeader("nas-eps", {std::pair{0x0a000001u, 0x0a000002u}, "PDCP"})),
+             std::string("000c00086e61732d65707300"
+                         "001400040a000001"
+                         "001500040a000002"
+                         "0021000450444350"
+                         "00000000"));
+
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("w.pcap"));
+    // The SMC of reference section 4.4 (SHT 3, MAC 56e9ae81, SN 0) and an attach request.
+    const Bytes smc = fromHex("3756e9ae8100075d220002e0e0", "smc");
+    {
+        report::PcapWriter w(path);
+        w.write(1'500'002, "nas-eps", smc);
+        w.write(62'000'000, "data", Bytes{1, 2, 3});
+        QCOMPARE(w.packets(), std::uint64_t{2});
+        QVERIFY(!QFile::exists(path)); // not before commit()
+        w.commit();
+    }
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QByteArray bytes = f.readAll();
+    // magic, version 2.4, thiszone, sigfigs, snaplen 262144, link type 252
+    QCOMPARE(bytes.left(24).toHex(), QByteArray("d4c3b2a1"
+                                                "02000400"
+                                                "00000000"
+                                                "00000000"
+                                                "00000400"
+                                                "fc000000"));
+    // 1 s, 500002 us, captured and original length 16 + 13
+    QCOMPARE(bytes.mid(24, 16).toHex(), QByteArray("01000000"
+                                                   "22a10700"
+                                                   "1d000000"
+                                                   "1d000000"));
+    QCOMPARE(bytes.size(), 24 + 16 + 16 + 13 + 16 + 12 + 3);
+
+    TSHARK(rows, path, QString(), "frame.time_epoch", "exported_pdu.prot_name",
+           "nas_eps.security_header_type", "nas_eps.msg_auth_code", "nas_eps.seq_no",
+           "nas_eps.nas_msg_emm_type", "data.data");
+    QCOMPARE(rows.rows.size(), std::size_t{2});
+    QCOMPARE(micros(rows.rows[0][0]), std::int64_t{1'500'002});
+    // (The SMC's inner plain message has a security header type of its own: 0.)
+    QCOMPARE(rows.rows[0].mid(1, 5), (QStringList{"nas-eps", "3,0", "0x56e9ae81", "0", "0x5d"}));
+    QCOMPARE(micros(rows.rows[1][0]), std::int64_t{62'000'000});
+    QCOMPARE(rows.rows[1][1], QStringLiteral("data"));
+    QCOMPARE(rows.rows[1][6], QStringLiteral("010203"));
+}
+
+void TestPcap::presetsDecodeCleanly_data()
+{
+    QTest::addColumn<QString>("preset");
+    for (const Preset& p : presets())
+        QTest::newRow(p.name.c_str()) << QString::fromStdString(p.name);
+}
+
+void TestPcap::presetsDecodeCleanly()
+{
+    // Every built-in scenario, shortened: every file opens in tshark and no frame is malformed or carries an
+    // error, whatever the attackers did to the bytes (tampered ciphertext is still well-formed ciphertext).
+    QFETCH(QString, preset);
+    Scenario s = presetScenario(preset.toStdString()).value();
+    s.devices = std::min<std::uint32_t>(s.devices, 4);
+    s.durationS = std::min(s.durationS, 30.0);
+    const auto r = record(s);
+    QVERIFY(r);
+    for (const QString& name : entries(r->dir.path())) {
+        if (!name.endsWith(QLatin1String(".pcap")))
+            continue;
+        TSHARK(bad, r->file(name), QStringLiteral("_ws.malformed || _ws.expert.severity >= \"error\""),
+               "frame.number", "_ws.expert.message", "frame.protocols");
+        for (const QStringList& row : bad.rows)
+            qWarning("%s: %s", qPrintable(name), qPrintable(row.join(QLatin1Char(' '))));
+        QVERIFY2(bad.rows.empty(), qPrintable(name));
+    }
+}
+
+void TestPcap::filesPerLinkAndAttacker()
+{
+    // One pcap per link and one per attacker that captured anything, plus keys.log; every one opens in
+    // tshark.
+    AttackSpec late = eavesdropper("late", Link::S5);
+    late.startS = 100; // after the end: never captures
+    AttackSpec tamper = eavesdropper("t1", Link::SGi);
+    tamper.kind = AttackKind::Tamper; // acts, but captures nothing to a file
+    const auto r = record(scenario(Protection{}, {eavesdropper("e/1", Link::Uu), late, tamper}));
+    QVERIFY(r);
+    QStringList expected = kLinkFiles;
+    expected << QStringLiteral("attack-e_1.pcap") << QStringLiteral("keys.log");
+    expected.sort();
+    QStringList files = entries(r->dir.path());
+    files.sort();
+    QCOMPARE(files, expected);
+    for (const QString& name : files) {
+        if (!name.endsWith(QLatin1String(".pcap")))
+            continue;
+        TSHARK(rows, r->file(name), QString(), "frame.number");
+        QVERIFY2(!rows.rows.empty(), qPrintable(name));
+    }
+}
+
+void TestPcap::readingInClearWithoutProtection()
+{
+    // Nothing protects the user plane: SGi and S1-U (GTP-U with the inner IP/UDP/CoAP) and the DRB on Uu show
+    // the device's readings "t=+..." to anyone with tshark.
+    const auto r = record(scenario(Protection{}));
+    QVERIFY(r);
+    for (const QString& name :
+         {QStringLiteral("SGi.pcap"), QStringLiteral("S1-U.pcap"), QStringLiteral("Uu.pcap")}) {
+        TSHARK(rows, r->file(name), QStringLiteral("udp.port == 5683 && coap"), "coap.opt.uri_path",
+               "data.data");
+        unsigned readings = 0;
+        for (const QStringList& row : rows.rows)
+            readings +=
+                row.value(0) == QLatin1String("r") && hexField(row.value(1)).startsWith("t=+") ? 1u : 0u;
+        QVERIFY2(readings >= 9u, qPrintable(name + QStringLiteral(": %1 readings").arg(readings)));
+    }
+    // S1-U: outer IP/UDP 2152/GTP-U, inner IP/UDP 5683: two IP headers and two UDP ports per frame.
+    TSHARK(gtp, r->file(QStringLiteral("S1-U.pcap")), QStringLiteral("gtp"), "frame.protocols", "ip.src",
+           "udp.dstport", "gtp.teid");
+    QVERIFY(!gtp.rows.empty());
+    for (const QStringList& row : gtp.rows) {
+        QVERIFY2(row[0].endsWith(QLatin1String("ip:udp:gtp:ip:udp:coap:data")), qPrintable(row[0]));
+        QCOMPARE(row[1].split(QLatin1Char(',')).size(), 2);
+        QCOMPARE(row[2].split(QLatin1Char(',')).value(0), QStringLiteral("2152"));
+        QCOMPARE(row[2].split(QLatin1Char(',')).value(1), QStringLiteral("5683"));
+        QVERIFY(!row[3].isEmpty());
+    }
+    // Without NAS ciphering the Attach Accept is readable on Uu and on S1-MME.
+    for (const QString& name : {QStringLiteral("Uu.pcap"), QStringLiteral("S1-MME.pcap")}) {
+        TSHARK(accept, r->file(name), QStringLiteral("nas_eps.nas_msg_emm_type == 0x42"), "frame.number");
+        QCOMPARE(accept.rows.size(), std::size_t{3});
+    }
+}
+
+void TestPcap::nasSecurityHeaders()
+{
+    // NAS EIA2+EEA2: the plain Attach Request with the IMSI (nothing can protect it), the SMC (SHT 3) and its
+    // Complete (SHT 4) with MAC and SN 0, then Attach Accept/Complete integrity protected and ciphered (SHT
+    // 2), whose message type tshark cannot see. The same on Uu and, extracted from S1AP, on S1-MME.
+    const auto r = record(scenario(nasOn()));
+    QVERIFY(r);
+    for (const QString& name : {QStringLiteral("Uu.pcap"), QStringLiteral("S1-MME.pcap")}) {
+        TSHARK(rows, r->file(name), QStringLiteral("nas-eps"), "nas_eps.security_header_type",
+               "nas_eps.msg_auth_code", "nas_eps.seq_no", "nas_eps.nas_msg_emm_type", "e212.imsi",
+               "nas_eps.ciphered_msg");
+        std::map<int, int> bySht;
+        std::set<QString> imsis;
+        int guessed = 0;
+        for (const QStringList& row : rows.rows) {
+            const int sht = row[0].split(QLatin1Char(',')).value(0).toInt();
+            ++bySht[sht];
+            const QString mac = row[1];
+            const QString sn = row[2];
+            const QString type = row[3];
+            const bool ciphered = !row[5].isEmpty();
+            switch (sht) {
+            case 0:
+                QVERIFY(mac.isEmpty() && sn.isEmpty());
+                if (type == QLatin1String("0x41")) {
+                    QVERIFY2(QRegularExpression(QStringLiteral("^00101\\d{10}$")).match(row[4]).hasMatch(),
+                             qPrintable(row[4]));
+                    imsis.insert(row[4]);
+                }
+                break;
+            case 3: // Security Mode Command: integrity only, the message readable
+                QVERIFY2(QRegularExpression(QStringLiteral("^0x[0-9a-f]{8}$")).match(mac).hasMatch(),
+                         qPrintable(mac));
+                QCOMPARE(sn, QStringLiteral("0"));
+                QCOMPARE(type, QStringLiteral("0x5d"));
+                QVERIFY(!ciphered);
+                break;
+            case 4: // Security Mode Complete: the first ciphered message
+            case 2: // Attach Accept, Attach Complete
+                QVERIFY2(QRegularExpression(QStringLiteral("^0x[0-9a-f]{8}$")).match(mac).hasMatch(),
+                         qPrintable(mac));
+                QCOMPARE(sn, sht == 4 ? QStringLiteral("0") : QStringLiteral("1"));
+                // tshark 4.0 shows "Ciphered message", unless the ciphertext's first octet happens to look
+                // like a plain NAS header: then it guesses EEA0 (preference nas-eps.null_decipher, on by
+                // default) and shows a plain header with a meaningless message type.
+                if (!ciphered) {
+                    QVERIFY2(row[0].split(QLatin1Char(',')).size() == 2,
+                             qPrintable(row.join(QLatin1Char('|'))));
+                    ++guessed;
+                }
+                QVERIFY2(type != QLatin1String("0x42") && type != QLatin1String("0x43") &&
+                             type != QLatin1String("0x5e"),
+                         qPrintable(row.join(QLatin1Char('|'))));
+                break;
+            default:
+                QFAIL(qPrintable(QStringLiteral("unexpected security header type %1").arg(sht)));
+            }
+        }
+        QCOMPARE(imsis.size(), std::size_t{3});
+        QCOMPARE(bySht[3], 3);
+        QCOMPARE(bySht[4], 3);
+        QCOMPARE(bySht[2], 6);
+        QVERIFY2(guessed * 4 <= bySht[2] + bySht[4], qPrintable(QString::number(guessed)));
+        TSHARK(accept, r->file(name), QStringLiteral("nas_eps.nas_msg_emm_type == 0x42"), "frame.number");
+        QVERIFY(accept.rows.empty());
+    }
+    // S1-MME: every NAS frame follows its S1AP packet (IPv4/UDP 36412) at the same time and between the same
+    // addresses.
+    TSHARK(s1, r->file(QStringLiteral("S1-MME.pcap")), QString(), "exported_pdu.prot_name",
+           "frame.time_epoch", "exported_pdu.ipv4_src", "ip.src", "udp.dstport");
+    for (std::size_t i = 0; i < s1.rows.size(); ++i) {
+        if (s1.rows[i][0] != QLatin1String("nas-eps"))
+            continue;
+        QVERIFY(i > 0);
+        const QStringList& ip = s1.rows[i - 1];
+        QCOMPARE(ip[0], QStringLiteral("ip"));
+        QCOMPARE(ip[4], QStringLiteral("36412"));
+        QCOMPARE(ip[1], s1.rows[i][1]);
+        QCOMPARE(ip[3], s1.rows[i][2]);
+    }
+}
+
+void TestPcap::ndsIpShowsOnlyEsp()
+{
+    // NDS/IP on S1-U: only ESP (SPI, sequence number) on that link, no GTP-U and no reading anywhere in the
+    // file; SGi, which NDS/IP does not cover here, still shows the readings.
+    Protection p;
+    p.setNds(Link::S1U, true);
+    const auto r = record(scenario(p));
+    QVERIFY(r);
+    const QString s1u = r->file(QStringLiteral("S1-U.pcap"));
+    TSHARK(all, s1u, QString(), "frame.protocols", "esp.spi", "esp.sequence");
+    QVERIFY(all.rows.size() >= 15);
+    for (const QStringList& row : all.rows) {
+        QCOMPARE(row[0], QStringLiteral("exported_pdu:ip:esp"));
+        QVERIFY(!row[1].isEmpty() && !row[2].isEmpty());
+    }
+    TSHARK(clear, s1u, QStringLiteral("gtp || udp || coap || data"), "frame.number");
+    QVERIFY(clear.rows.empty());
+    QVERIFY(!fileContains(s1u, "t=+"));
+    QVERIFY(fileContains(r->file(QStringLiteral("SGi.pcap")), "t=+"));
+}
+
+void TestPcap::upCipheringLeavesOpaquePdcp()
+{
+    // UP ciphering (EEA2) on Uu: the DRB PDUs are opaque "data" frames labelled PDCP, with no IP, no CoAP and
+    // no reading; S1-U behind the eNB still carries them in clear.
+    Protection p;
+    p.as.upCiphering = crypto::CipheringAlgorithm::Eea2;
+    const auto r = record(scenario(p));
+    QVERIFY(r);
+    const QString uu = r->file(QStringLiteral("Uu.pcap"));
+    TSHARK(ip, uu, QStringLiteral("ip || udp || coap"), "frame.number");
+    QVERIFY(ip.rows.empty());
+    TSHARK(data, uu, QStringLiteral("exported_pdu.prot_name == \"data\""), "exported_pdu.col_proto_str",
+           "data.data");
+    std::size_t drb = 0;
+    for (const QStringList& row : data.rows) {
+        QCOMPARE(row[0], QStringLiteral("PDCP"));
+        const QByteArray bytes = hexField(row[1]);
+        QVERIFY(!bytes.contains("t=+"));
+        drb += bytes.startsWith('\x03') ? 1u : 0u; // LCID 3: DRB1
+    }
+    std::size_t sent = 0;
+    for (const PduRecord& pdu : r->on(Link::Uu))
+        sent += pdu.bytes.front() == 3 ? 1u : 0u;
+    QCOMPARE(drb, sent);
+    QVERIFY(drb >= 15);
+    QVERIFY(!fileContains(uu, "t=+"));
+    QVERIFY(fileContains(r->file(QStringLiteral("S1-U.pcap")), "t=+"));
+}
+
+void TestPcap::diameterNeedsDecodeAs()
+{
+    // S6a is Diameter (RFC 6733) on UDP 3868, which tshark 4.0 decodes only when told (-d); then the
+    // Authentication-Information Answer shows the vector's KASME to an eavesdropper on an unprotected S6a.
+    const auto r = record(scenario(Protection{}));
+    QVERIFY(r);
+    const QString s6a = r->file(QStringLiteral("S6a.pcap"));
+    TSHARK(plain, s6a, QStringLiteral("udp.port == 3868"), "frame.protocols");
+    QCOMPARE(plain.rows.size(), std::size_t{6});
+    QProcess p;
+    p.start(QStringLiteral("tshark"),
+            {QStringLiteral("-r"), s6a, QStringLiteral("-d"), QStringLiteral("udp.port==3868,diameter"),
+             QStringLiteral("-T"), QStringLiteral("fields"), QStringLiteral("-e"),
+             QStringLiteral("diameter.cmd.code"), QStringLiteral("-e"), QStringLiteral("diameter.KASME")});
+    QVERIFY(p.waitForFinished(60000) && p.exitCode() == 0);
+    const QStringList lines =
+        QString::fromUtf8(p.readAllStandardOutput()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 6);
+    int withKasme = 0;
+    for (const QString& line : lines) {
+        QVERIFY2(line.startsWith(QLatin1String("318")), qPrintable(line));
+        withKasme += line.section(QLatin1Char('\t'), 1).isEmpty() ? 0 : 1;
+    }
+    QCOMPARE(withKasme, 3);
+}
+
+void TestPcap::attackerCaptures()
+{
+    // An eavesdropper's file holds what it captured: one frame per attempt on Uu; on S1-MME one IP frame per
+    // attempt (each NAS-carrying S1AP packet followed by its NAS frame, as in the link's file). An insider in
+    // the eNB gets the NAS PDUs and inner IP packets the eNB holds.
+    AttackSpec insider;
+    insider.id = "in";
+    insider.kind = AttackKind::Insider;
+    insider.node = Node::ENB;
+    const auto r = record(
+        scenario(nasOn(), {eavesdropper("uu", Link::Uu, 0.5), eavesdropper("mme", Link::S1Mme), insider}));
+    QVERIFY(r);
+    const AttackTally* uu = tally(r->summary, "uu");
+    const AttackTally* mme = tally(r->summary, "mme");
+    const AttackTally* in = tally(r->summary, "in");
+    QVERIFY(uu && mme && in);
+    QVERIFY(uu->attempts > 10 && uu->attempts < r->on(Link::Uu).size());
+
+    TSHARK(uuRows, r->file(QStringLiteral("attack-uu.pcap")), QString(), "exported_pdu.prot_name");
+    QCOMPARE(uuRows.rows.size(), static_cast<std::size_t>(uu->attempts));
+
+    TSHARK(mmeRows, r->file(QStringLiteral("attack-mme.pcap")), QString(), "exported_pdu.prot_name");
+    std::size_t ipFrames = 0;
+    std::size_t nasFrames = 0;
+    for (const QStringList& row : mmeRows.rows) {
+        ipFrames += row[0] == QLatin1String("ip") ? 1u : 0u;
+        nasFrames += row[0] == QLatin1String("nas-eps") ? 1u : 0u;
+    }
+    QCOMPARE(ipFrames, static_cast<std::size_t>(mme->attempts));
+    QCOMPARE(ipFrames + nasFrames, mmeRows.rows.size());
+    QVERIFY(nasFrames > 0);
+    // Rate 1: the same bytes as the link's own file.
+    QFile a(r->file(QStringLiteral("attack-mme.pcap")));
+    QFile l(r->file(QStringLiteral("S1-MME.pcap")));
+    QVERIFY(a.open(QIODevice::ReadOnly) && l.open(QIODevice::ReadOnly));
+    QCOMPARE(a.readAll(), l.readAll());
+
+    TSHARK(inRows, r->file(QStringLiteral("attack-in.pcap")), QString(), "exported_pdu.prot_name",
+           "nas_eps.nas_msg_emm_type", "coap.opt.uri_path");
+    QCOMPARE(inRows.rows.size(), static_cast<std::size_t>(in->attempts));
+    std::size_t nas = 0;
+    std::size_t coap = 0;
+    for (const QStringList& row : inRows.rows) {
+        nas += row[0] == QLatin1String("nas-eps") ? 1u : 0u;
+        coap += row[0] == QLatin1String("ip") && !row[2].isEmpty() ? 1u : 0u;
+    }
+    QCOMPARE(nas + coap, inRows.rows.size());
+    QVERIFY(nas > 0 && coap > 0);
+    QCOMPARE(r->captures.at("in"), in->attempts);
+}
+
+void TestPcap::keyLogFollowsTheKeys()
+{
+    // keys.log: a header, then per device the end-to-end keys from the start and, after its NAS SMC, KNASint:
+    // the key that verifies the MAC tshark shows on that device's Security Mode Command.
+    const auto r = record(scenario(nasOn()));
+    QVERIFY(r);
+    QFile f(r->file(QStringLiteral("keys.log")));
+    QVERIFY(f.open(QIODevice::ReadOnly | QIODevice::Text));
+    const QStringList lines = QString::fromUtf8(f.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    QVERIFY(lines.size() > 1);
+    QVERIFY(lines[0].startsWith(QLatin1String("# mtcsec key log")));
+    const QRegularExpression line(
+        QStringLiteral("^(\\d+\\.\\d{6}) device=(\\d+) where=(device|end-to-end) (.+)$"));
+    const QRegularExpression knasint(QStringLiteral("\\bKNASint=([0-9a-f]{32})\\b"));
+    std::map<std::uint32_t, std::pair<std::int64_t, QString>> firstKnasInt;
+    std::set<std::uint32_t> endToEnd;
+    for (qsizetype i = 1; i < lines.size(); ++i) {
+        const auto m = line.match(lines[i]);
+        QVERIFY2(m.hasMatch(), qPrintable(lines[i]));
+        const auto device = static_cast<std::uint32_t>(m.captured(2).toUInt());
+        if (m.captured(3) == QLatin1String("end-to-end")) {
+            QCOMPARE(m.captured(1), QStringLiteral("0.000000"));
+            QVERIFY(m.captured(4).contains(QLatin1String("E2Eenc=")));
+            endToEnd.insert(device);
+            continue;
+        }
+        const auto k = knasint.match(m.captured(4));
+        if (k.hasMatch() && !firstKnasInt.count(device))
+            firstKnasInt[device] = {micros(m.captured(1)), k.captured(1)};
+    }
+    QCOMPARE(endToEnd.size(), std::size_t{3});
+    QCOMPARE(firstKnasInt.size(), std::size_t{3});
+
+    TSHARK(smcRows, r->file(QStringLiteral("Uu.pcap")), QStringLiteral("nas_eps.security_header_type == 3"),
+           "frame.time_epoch", "nas_eps.msg_auth_code");
+    QCOMPARE(smcRows.rows.size(), std::size_t{3});
+    for (const auto& [device, key] : firstKnasInt) {
+        // The device's SMC on Uu: sent before the key line, and its MAC is EIA2 under the logged KNASint.
+        std::optional<PduRecord> smc;
+        for (const PduRecord& p : r->on(Link::Uu)) {
+            const auto exported = report::exportLinkPdu(Link::Uu, p.bytes);
+            if (p.device == device && exported.size() == 1 && exported[0].dissector == "nas-eps" &&
+                exported[0].bytes.at(0) == 0x37) {
+                smc = p;
+                break;
+            }
+        }
+        QVERIFY(smc);
+        QVERIFY(smc->time <= key.first);
+        const Bytes nas = report::exportLinkPdu(Link::Uu, smc->bytes)[0].bytes;
+        const Bytes k = fromHex(key.second.toStdString(), "KNASint");
+        const crypto::Mac mac =
+            crypto::computeMac(crypto::IntegrityAlgorithm::Eia2, k, {nas[5], 0, crypto::Direction::Downlink},
+                               ByteView(nas).subspan(5));
+        const QString shown = QStringLiteral("0x") + QString::fromStdString(toHex(mac));
+        QVERIFY(std::equal(mac.begin(), mac.end(), nas.begin() + 1));
+        bool found = false;
+        for (const QStringList& row : smcRows.rows)
+            found = found || (micros(row[0]) == smc->time && row[1] == shown);
+        QVERIFY2(found, qPrintable(shown));
+    }
+}
+
+void TestPcap::timestampsAreSimulatedTime()
+{
+    // Every frame's time is the simulated time of its PDU, to the microsecond, in order, on every link.
+    const auto r = record(scenario(nasOn(), {eavesdropper("e", Link::SGi)}));
+    QVERIFY(r);
+    for (const Link link : kAllLinks) {
+        std::vector<std::int64_t> expected;
+        for (const PduRecord& p : r->on(link))
+            for (std::size_t i = 0; i < report::exportLinkPdu(link, p.bytes).size(); ++i)
+                expected.push_back(p.time);
+        const std::string_view linkName = name(link);
+        const QString file =
+            r->file(QString::fromLatin1(linkName.data(), static_cast<qsizetype>(linkName.size())) +
+                    QStringLiteral(".pcap"));
+        TSHARK(rows, file, QString(), "frame.time_epoch");
+        std::vector<std::int64_t> times;
+        for (const QStringList& row : rows.rows)
+            times.push_back(micros(row[0]));
+        QVERIFY(!times.empty());
+        QCOMPARE(times, expected);
+    }
+    TSHARK(attack, r->file(QStringLiteral("attack-e.pcap")), QString(), "frame.time_epoch");
+    TSHARK(sgi, r->file(QStringLiteral("SGi.pcap")), QString(), "frame.time_epoch");
+    QCOMPARE(attack.rows, sgi.rows);
+}
+
+void TestPcap::discardedWithoutFinish()
+{
+    // A recorder destroyed without finish() (a cancelled recording, an exception) leaves nothing behind.
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    {
+        report::CaptureRecorder recorder(dir.path());
+        Engine engine(scenario(Protection{}, {eavesdropper("e", Link::Uu)}));
+        engine.setCaptureSink(&recorder);
+        engine.runUntil(fromSeconds(10));
+    }
+    QCOMPARE(entries(dir.path()), QStringList());
+}
+
+void TestPcap::refusesBadFolder()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString missing = dir.filePath(QStringLiteral("no/such/folder"));
+    try {
+        report::CaptureRecorder recorder(missing);
+        QFAIL("no exception for a missing folder");
+    } catch (const InvalidInput& e) {
+        QCOMPARE(QString::fromUtf8(e.what()),
+                 missing + QStringLiteral(": cannot write captures: the folder does not exist"));
+    }
+    const QString file = dir.filePath(QStringLiteral("file"));
+    QFile f(file);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.close();
+    try {
+        report::CaptureRecorder recorder(file);
+        QFAIL("no exception for a file");
+    } catch (const InvalidInput& e) {
+        QCOMPARE(QString::fromUtf8(e.what()),
+                 file + QStringLiteral(": cannot write captures: it is not a folder"));
+    }
+    QCOMPARE(entries(dir.path()), QStringList{QStringLiteral("file")});
+}
+
+void TestPcap::failedFinishLeavesNothing()
+{
+    // The folder becomes unusable during the run (here: moved away, which even root cannot write through):
+    // finish() says which file it could not write and leaves no file, neither where the folder was nor where
+    // it went.
+    QTemporaryDir parent;
+    QVERIFY(parent.isValid());
+    const QString dir = parent.filePath(QStringLiteral("captures"));
+    const QString moved = parent.filePath(QStringLiteral("moved"));
+    QVERIFY(QDir().mkdir(dir));
+    report::CaptureRecorder recorder(dir);
+    Engine engine(scenario(Protection{}, {eavesdropper("e", Link::Uu)}));
+    engine.setCaptureSink(&recorder);
+    engine.runToEnd();
+    QVERIFY(QDir().rename(dir, moved));
+    try {
+        recorder.finish();
+        QFAIL("finish() did not fail");
+    } catch (const InvalidInput& e) {
+        const QString what = QString::fromUtf8(e.what());
+        QVERIFY2(what.startsWith(dir + QStringLiteral("/")) &&
+                     what.contains(QLatin1String(".pcap: cannot write: ")),
+                 qPrintable(what));
+    }
+    QVERIFY(!QFileInfo::exists(dir));
+    QCOMPARE(entries(moved), QStringList());
+}
+
+QTEST_GUILESS_MAIN(TestPcap)
+#include "tst_pcap.moc"
