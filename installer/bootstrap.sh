@@ -4,6 +4,7 @@
 #   installer/bootstrap.sh run [ARGS...]   install what is missing, build, start mtcsec (default scenario)
 #   installer/bootstrap.sh test            install what is missing, build, run the whole test suite (CTest)
 #   installer/bootstrap.sh build           install what is missing and build, nothing else
+#   installer/bootstrap.sh install         the same, then build the Debian package and install it with apt-get
 #
 # Packages are installed with apt-get (non-interactive), as root or through sudo, and only when one is
 # missing, so a second run goes straight to the incremental build. The build lives in ./build (or
@@ -22,7 +23,9 @@ packages=(
     libbotan-2-dev
 )
 # What the test suite needs on top.
-test_packages=(xvfb xauth fonts-dejavu-core tshark poppler-utils)
+test_packages=(xvfb xauth fonts-dejavu-core tshark poppler-utils dpkg-dev desktop-file-utils appstream file)
+# What building the Debian package needs on top.
+package_packages=(dpkg-dev file)
 
 die() {
     echo "bootstrap: $*" >&2
@@ -32,7 +35,8 @@ die() {
 case "$mode" in
 run | build) ;;
 test) packages+=("${test_packages[@]}") ;;
-*) die "usage: installer/bootstrap.sh run|test|build" ;;
+install) packages+=("${package_packages[@]}") ;;
+*) die "usage: installer/bootstrap.sh run|test|build|install" ;;
 esac
 
 install_missing() {
@@ -62,6 +66,14 @@ cmake --build "$build" --parallel "$(nproc)"
 case "$mode" in
 build) ;;
 run) exec "$build/bin/mtcsec" "$@" ;;
+install)
+    (cd "$build" && rm -f mtcsec_*.deb && cpack -G DEB >cpack.log) || die "cpack failed (see $build/cpack.log)"
+    deb=$(ls "$build"/mtcsec_*.deb)
+    sudo=()
+    [ "$(id -u)" -ne 0 ] && sudo=(sudo)
+    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$deb"
+    echo "bootstrap: installed $(basename "$deb"); remove it with: sudo apt-get remove mtcsec"
+    ;;
 test)
     export QT_QPA_PLATFORM=offscreen
     ctest --test-dir "$build" --output-on-failure --parallel "$(nproc)" --timeout 600
