@@ -1,5 +1,6 @@
 // The real mtcsec binary: `mtcsec crypto ...` reproduces the official 3GPP test sets, refuses bad input with
 // one line on stderr and exit status 2, and documents itself (PRODUCT.md section 6).
+#include "tests/RunBinary.h"
 #include "tests/VectorFile.h"
 
 #include <QProcess>
@@ -7,23 +8,10 @@
 
 using namespace mtcsec;
 
+using mtcsec::test::Run;
+using mtcsec::test::runMtcsec;
+
 namespace {
-
-struct Run {
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-Run runMtcsec(const QStringList& args)
-{
-    QProcess p;
-    p.start(QStringLiteral(MTCSEC_BINARY), args);
-    if (!p.waitForFinished(30000) || p.exitStatus() != QProcess::NormalExit)
-        return {};
-    return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()),
-            QString::fromUtf8(p.readAllStandardError())};
-}
 
 QStringList algorithmArgs(const QString& fn, const test::Vector& v, const QString& dataField)
 {

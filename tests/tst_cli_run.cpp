@@ -1,6 +1,8 @@
 // The command-line contract of PRODUCT.md sections 6-7 on the real binary: `mtcsec run` with its options and
 // the mtcsec-report/1 JSON report, `mtcsec presets`, `mtcsec validate`, reproducible digests, and bad input
 // refused with exit status 2, one line on stderr and no file written.
+#include "tests/RunBinary.h"
+
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -10,23 +12,10 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+using mtcsec::test::Run;
+using mtcsec::test::runMtcsec;
+
 namespace {
-
-struct Run {
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-Run runMtcsec(const QStringList& args)
-{
-    QProcess p;
-    p.start(QStringLiteral(MTCSEC_BINARY), args);
-    if (!p.waitForFinished(120000) || p.exitStatus() != QProcess::NormalExit)
-        return {};
-    return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()),
-            QString::fromUtf8(p.readAllStandardError())};
-}
 
 QJsonObject readJson(const QString& path)
 {

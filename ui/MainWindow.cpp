@@ -353,7 +353,6 @@ void MainWindow::startSession(const Scenario& scenario, const QString& path, boo
     seed_->blockSignals(false);
     controller_->load(scenario);
     controller_->setSpeed(speed_->currentData().toDouble());
-    ++generation_;
     frame_ = Frame();
     if (run)
         controller_->run();
@@ -365,10 +364,9 @@ void MainWindow::startSession(const Scenario& scenario, const QString& path, boo
 void MainWindow::onFrame(const Frame& frame)
 {
     // Frames of an earlier session may still be on their way: keep only the newest generation.
-    static std::uint64_t newest = 0;
-    if (frame.generation < newest)
+    if (frame.generation < newestGeneration_)
         return;
-    newest = frame.generation;
+    newestGeneration_ = frame.generation;
     frame_.now = frame.now;
     frame_.end = frame.end;
     frame_.summary = frame.summary;

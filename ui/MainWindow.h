@@ -108,7 +108,7 @@ private:
     QLabel* rateLabel_ = nullptr;
     QLabel* stateLabel_ = nullptr;
     Frame frame_;
-    std::uint64_t generation_ = 0;
+    std::uint64_t newestGeneration_ = 0;
     QString path_;
     qint64 lastChartRefresh_ = 0;
     std::function<void(const QString&)> errorHandler_;

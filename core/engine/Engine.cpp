@@ -2,10 +2,10 @@
 #include "core/engine/Engine.h"
 
 #include "core/InvalidInput.h"
-#include "core/crypto/KeyHierarchy.h"
-#include "core/engine/EngineImpl.h"
 #include "core/crypto/Hex.h"
+#include "core/crypto/KeyHierarchy.h"
 #include "core/engine/CaptureSink.h"
+#include "core/engine/EngineImpl.h"
 #include "core/engine/Requirements.h"
 
 #include <algorithm>
@@ -409,14 +409,15 @@ void Engine::Impl::captureKeys(std::uint32_t d, const char* where)
     if (std::string_view(where) == "device") {
         add("KASME", u.kasme);
         if (u.nasActive) {
-            keys += " NAS=" + std::string(crypto::name(u.nas.eia)) + "+" + std::string(crypto::name(u.nas.eea));
+            keys +=
+                " NAS=" + std::string(crypto::name(u.nas.eia)) + "+" + std::string(crypto::name(u.nas.eea));
             add("KNASint", u.nas.kNasInt);
             add("KNASenc", u.nas.kNasEnc);
         }
         if (u.as.integrityActive) {
             add("KeNB", u.kenb);
-            keys += " AS=" + std::string(crypto::name(u.as.rrcEia)) + "+" + std::string(crypto::name(u.as.rrcEea)) +
-                    ",UP " + std::string(crypto::name(u.as.upEea));
+            keys += " AS=" + std::string(crypto::name(u.as.rrcEia)) + "+" +
+                    std::string(crypto::name(u.as.rrcEea)) + ",UP " + std::string(crypto::name(u.as.upEea));
             add("KRRCint", u.as.kRrcInt);
             add("KRRCenc", u.as.kRrcEnc);
             add("KUPenc", u.as.kUpEnc);

@@ -21,8 +21,8 @@ struct PduRecord {
     Link link = Link::Uu;
     bool downlink = false;
     std::uint32_t device = kNoDevice;
-    Bytes bytes;                    // on the wire, as an attacker on the link captures it (after any tampering)
-    Bytes plain;                    // the sender's view inside this hop's protection (PDCP SDU, ESP inner packet)
+    Bytes bytes; // on the wire, as an attacker on the link captures it (after any tampering)
+    Bytes plain; // the sender's view inside this hop's protection (PDCP SDU, ESP inner packet)
     std::string applicationPayload; // what the application sent, if it carries application data
     std::string attack;             // the attack that produced or changed it, if any
 };
@@ -69,9 +69,9 @@ public:
     // A recent PDU by id, if still kept (the last 65536 PDUs are).
     [[nodiscard]] std::optional<PduRecord> pdu(std::uint32_t pduId) const;
 
-    // What an eavesdropper on the link would get from each PDU (the dissector's verdict), kept for the last 65536
-    // PDUs when switched on: the GUI colours messages by it. Off by default (it costs a parse per PDU). It does not
-    // change the event log or the digest.
+    // What an eavesdropper on the link would get from each PDU (the dissector's verdict), kept for the last
+    // 65536 PDUs when switched on: the GUI colours messages by it. Off by default (it costs a parse per PDU).
+    // It does not change the event log or the digest.
     void setClassifyPdus(bool on);
     [[nodiscard]] std::optional<Reading> pduReading(std::uint32_t pduId) const;
 

@@ -70,6 +70,33 @@ void Engine::Impl::addExample(AttackRuntime& a, std::uint32_t device, bool signa
                                              Bytes(after.begin(), after.end())});
 }
 
+Reading Engine::Impl::tallyReading(AttackRuntime& a, const Finding& f, std::uint32_t device, bool signalling,
+                                   ByteView bytes)
+{
+    AttackTally& t = a.tally;
+    ++t.attempts;
+    ++(signalling ? t.signallingSeen : t.dataSeen);
+    if (f.secrets != 0) {
+        ++t.succeeded;
+        t.imsiRead += (f.secrets & SecretImsi) ? 1 : 0;
+        t.imsiInitialAttach += (f.secrets & SecretImsi) && f.initialAttach ? 1 : 0;
+        t.nasBodiesRead += (f.secrets & SecretNasBody) ? 1 : 0;
+        t.keysRead += (f.secrets & SecretKey) ? 1 : 0;
+        t.readingsRead += (f.secrets & SecretReading) ? 1 : 0;
+        t.commandsRead += (f.secrets & SecretCommand) ? 1 : 0;
+        addExample(a, device, signalling, "read " + f.content + " [" + f.layers + "]", bytes, {});
+        return Reading::Secret;
+    }
+    if (f.ciphertext) {
+        ++t.blocked;
+        ++t.ciphertextSeen;
+        if (t.examples.empty())
+            addExample(a, device, signalling, "saw only ciphertext [" + f.layers + "]", bytes, {});
+        return Reading::Ciphertext;
+    }
+    return Reading::NothingSecret;
+}
+
 void Engine::Impl::observeSn(AttackRuntime& a, Link link, bool downlink, std::uint32_t device, ByteView bytes)
 {
     if (link != Link::Uu)
@@ -103,28 +130,7 @@ void Engine::Impl::attackLink(Link link, bool downlink, Bytes& bytes, Meta& meta
             if (capture != nullptr)
                 capture->attackerCapture(spec.id, now, link, std::nullopt, bytes, false);
             const Finding f = dissectLink(link, bytes);
-            ++t.attempts;
-            ++(meta.signalling ? t.signallingSeen : t.dataSeen);
-            Reading reading = Reading::NothingSecret;
-            if (f.secrets != 0) {
-                reading = Reading::Secret;
-                ++t.succeeded;
-                t.imsiRead += (f.secrets & SecretImsi) ? 1 : 0;
-                t.imsiInitialAttach += (f.secrets & SecretImsi) && f.initialAttach ? 1 : 0;
-                t.nasBodiesRead += (f.secrets & SecretNasBody) ? 1 : 0;
-                t.keysRead += (f.secrets & SecretKey) ? 1 : 0;
-                t.readingsRead += (f.secrets & SecretReading) ? 1 : 0;
-                t.commandsRead += (f.secrets & SecretCommand) ? 1 : 0;
-                addExample(a, meta.device, meta.signalling, "read " + f.content + " [" + f.layers + "]",
-                           bytes, {});
-            } else if (f.ciphertext) {
-                reading = Reading::Ciphertext;
-                ++t.blocked;
-                ++t.ciphertextSeen;
-                if (t.examples.empty())
-                    addExample(a, meta.device, meta.signalling, "saw only ciphertext [" + f.layers + "]",
-                               bytes, {});
-            }
+            const Reading reading = tallyReading(a, f, meta.device, meta.signalling, bytes);
             log(EventKind::AttackEavesdrop, placeOf(link), meta.device, f.secrets,
                 static_cast<std::uint8_t>(reading), index, pduId);
             break;
@@ -227,27 +233,7 @@ void Engine::Impl::insiderSees(Node node, const Meta& meta, ByteView bytes, bool
         if (capture != nullptr)
             capture->attackerCapture(t.spec.id, now, std::nullopt, node, bytes, nasPdu);
         const Finding f = nasPdu ? dissectNas(bytes) : dissectIpPacket(bytes);
-        ++t.attempts;
-        ++(nasPdu ? t.signallingSeen : t.dataSeen);
-        Reading reading = Reading::NothingSecret;
-        if (f.secrets != 0) {
-            reading = Reading::Secret;
-            ++t.succeeded;
-            t.imsiRead += (f.secrets & SecretImsi) ? 1 : 0;
-            t.imsiInitialAttach += (f.secrets & SecretImsi) && f.initialAttach ? 1 : 0;
-            t.nasBodiesRead += (f.secrets & SecretNasBody) ? 1 : 0;
-            t.keysRead += (f.secrets & SecretKey) ? 1 : 0;
-            t.readingsRead += (f.secrets & SecretReading) ? 1 : 0;
-            t.commandsRead += (f.secrets & SecretCommand) ? 1 : 0;
-            addExample(a, meta.device, meta.signalling, "read " + f.content + " [" + f.layers + "]", bytes,
-                       {});
-        } else if (f.ciphertext) {
-            reading = Reading::Ciphertext;
-            ++t.blocked;
-            ++t.ciphertextSeen;
-            if (t.examples.empty())
-                addExample(a, meta.device, nasPdu, "saw only ciphertext [" + f.layers + "]", bytes, {});
-        }
+        const Reading reading = tallyReading(a, f, meta.device, nasPdu, bytes);
         log(EventKind::AttackInsider, placeOf(node), meta.device, f.secrets,
             static_cast<std::uint8_t>(reading), static_cast<std::int16_t>(i));
     }

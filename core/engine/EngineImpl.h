@@ -177,8 +177,8 @@ struct Engine::Impl {
     std::uint16_t nextIpId() { return static_cast<std::uint16_t>(++ipId_); }
 
     // transmission (EngineTransport.cpp)
-    // Puts a PDU on a link: attackers act on it, it is logged and kept (with the sender's view `plain`, the bytes
-    // inside this hop's protection) for the inspector, and it arrives after the link's latency.
+    // Puts a PDU on a link: attackers act on it, it is logged and kept (with the sender's view `plain`, the
+    // bytes inside this hop's protection) for the inspector, and it arrives after the link's latency.
     void send(Link link, bool downlink, Bytes bytes, const Meta& meta, bool attackerOriginated = false,
               ByteView plain = {});
     void sendBackhaul(Link link, bool downlink, std::uint32_t src, std::uint32_t dst, std::uint16_t port,
@@ -202,6 +202,10 @@ struct Engine::Impl {
     Bytes mmeProtectNas(std::uint32_t device, ByteView plain, std::uint8_t securityHeaderType);
     void mmeNas(std::uint32_t device, const Meta& meta, ByteView nasPdu);
     void deliverApplication(Node node, std::uint32_t device, const Meta& meta, bool uplink, ByteView coap);
+    // The UDP payload of a backhaul packet to `port`, after NDS/IP; empty when it was dropped (and
+    // accounted).
+    std::optional<Bytes> udpFromBackhaul(Link link, bool downlink, Node node, const InFlight& pdu,
+                                         std::uint16_t port);
     std::optional<std::pair<std::uint32_t, Bytes>> gtpFromBackhaul(Link link, bool downlink, Node node,
                                                                    const InFlight& pdu,
                                                                    std::uint32_t teidBase,
@@ -242,6 +246,9 @@ struct Engine::Impl {
     }
     void addExample(AttackRuntime& a, std::uint32_t device, bool signalling, std::string what,
                     ByteView before, ByteView after);
+    // Counts what a passive attacker got from one PDU (and keeps an example); returns it for the log.
+    Reading tallyReading(AttackRuntime& a, const struct Finding& f, std::uint32_t device, bool signalling,
+                         ByteView bytes);
     void observeSn(AttackRuntime& a, Link link, bool downlink, std::uint32_t device, ByteView bytes);
     void scheduleAttack(std::uint32_t index);
     std::uint32_t addAttackRuntime(const AttackSpec& spec);

@@ -570,12 +570,10 @@ void Engine::Impl::enbFromUu(InFlight& pdu)
 
 void Engine::Impl::enbFromS1Mme(InFlight& pdu)
 {
-    const auto inner = receiveBackhaul(Link::S1Mme, true, Node::ENB, pdu);
-    if (!inner)
+    const auto payload = udpFromBackhaul(Link::S1Mme, true, Node::ENB, pdu, kPortS1ap);
+    if (!payload)
         return;
-    const auto ip = parseIpv4(*inner);
-    const auto udp = ip ? parseUdp(ip->payload) : std::nullopt;
-    const auto s = udp && udp->destinationPort == kPortS1ap ? decodeS1ap(udp->payload) : std::nullopt;
+    const auto s = decodeS1ap(*payload);
     if (!s || s->enbUeId == 0 || s->enbUeId > scenario.devices) {
         drop(Node::ENB, pdu.meta, DropReason::Malformed);
         return;
@@ -603,16 +601,29 @@ void Engine::Impl::enbFromS1Mme(InFlight& pdu)
     }
 }
 
+std::optional<Bytes> Engine::Impl::udpFromBackhaul(Link link, bool downlink, Node node, const InFlight& pdu,
+                                                   std::uint16_t port)
+{
+    const auto inner = receiveBackhaul(link, downlink, node, pdu);
+    if (!inner)
+        return std::nullopt; // dropped (and accounted) by the security gateway
+    const auto ip = parseIpv4(*inner);
+    const auto udp = ip && ip->protocol == kIpProtoUdp ? parseUdp(ip->payload) : std::nullopt;
+    if (!udp || udp->destinationPort != port) {
+        drop(node, pdu.meta, DropReason::Malformed);
+        return std::nullopt;
+    }
+    return Bytes(udp->payload.begin(), udp->payload.end());
+}
+
 std::optional<std::pair<std::uint32_t, Bytes>>
 Engine::Impl::gtpFromBackhaul(Link link, bool downlink, Node node, const InFlight& pdu,
                               std::uint32_t teidBase, const std::vector<std::uint8_t>* bearer)
 {
-    const auto inner = receiveBackhaul(link, downlink, node, pdu);
-    if (!inner)
+    const auto payload = udpFromBackhaul(link, downlink, node, pdu, kPortGtpU);
+    if (!payload)
         return std::nullopt;
-    const auto ip = parseIpv4(*inner);
-    const auto udp = ip ? parseUdp(ip->payload) : std::nullopt;
-    const auto gtp = udp && udp->destinationPort == kPortGtpU ? parseGtpU(udp->payload) : std::nullopt;
+    const auto gtp = parseGtpU(*payload);
     if (!gtp) {
         drop(node, pdu.meta, DropReason::Malformed);
         return std::nullopt;
@@ -702,12 +713,10 @@ void Engine::Impl::mmeSecurityModeCommand(std::uint32_t d, const Meta& meta)
 
 void Engine::Impl::mmeFromS1(InFlight& pdu)
 {
-    const auto inner = receiveBackhaul(Link::S1Mme, false, Node::MME, pdu);
-    if (!inner)
+    const auto payload = udpFromBackhaul(Link::S1Mme, false, Node::MME, pdu, kPortS1ap);
+    if (!payload)
         return;
-    const auto ip = parseIpv4(*inner);
-    const auto udp = ip ? parseUdp(ip->payload) : std::nullopt;
-    const auto s = udp && udp->destinationPort == kPortS1ap ? decodeS1ap(udp->payload) : std::nullopt;
+    const auto s = decodeS1ap(*payload);
     if (!s || s->enbUeId == 0 || s->enbUeId > scenario.devices) {
         drop(Node::MME, pdu.meta, DropReason::Malformed);
         return;
@@ -837,12 +846,10 @@ void Engine::Impl::mmeNas(std::uint32_t d, const Meta& meta, ByteView nasPdu)
 
 void Engine::Impl::mmeFromS6a(InFlight& pdu)
 {
-    const auto inner = receiveBackhaul(Link::S6a, true, Node::MME, pdu);
-    if (!inner)
+    const auto payload = udpFromBackhaul(Link::S6a, true, Node::MME, pdu, kPortDiameter);
+    if (!payload)
         return;
-    const auto ip = parseIpv4(*inner);
-    const auto udp = ip ? parseUdp(ip->payload) : std::nullopt;
-    const auto aia = udp ? decodeS6a(udp->payload) : std::nullopt;
+    const auto aia = decodeS6a(*payload);
     if (!aia || aia->request || aia->hopByHop == 0 || aia->hopByHop > scenario.devices) {
         drop(Node::MME, pdu.meta, DropReason::Malformed);
         return;
@@ -878,12 +885,10 @@ void Engine::Impl::mmeFromS6a(InFlight& pdu)
 
 void Engine::Impl::hssFromS6a(InFlight& pdu)
 {
-    const auto inner = receiveBackhaul(Link::S6a, false, Node::HSS, pdu);
-    if (!inner)
+    const auto payload = udpFromBackhaul(Link::S6a, false, Node::HSS, pdu, kPortDiameter);
+    if (!payload)
         return;
-    const auto ip = parseIpv4(*inner);
-    const auto udp = ip ? parseUdp(ip->payload) : std::nullopt;
-    const auto air = udp ? decodeS6a(udp->payload) : std::nullopt;
+    const auto air = decodeS6a(*payload);
     if (!air || !air->request) {
         drop(Node::HSS, pdu.meta, DropReason::Malformed);
         return;
