@@ -42,6 +42,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QScreen>
 #include <QScrollArea>
 #include <QSpinBox>
 #include <QStatusBar>
@@ -121,7 +122,9 @@ MainWindow::MainWindow(QWidget* parent)
 
     Settings settings;
     applyTheme(settings.theme());
-    resize(1400, 900);
+    // A first start fits the screen (high-DPI scaling included); later starts restore the saved geometry.
+    const QSize available = screen() != nullptr ? screen()->availableGeometry().size() : QSize(1400, 900);
+    resize(std::min(1400, available.width() * 95 / 100), std::min(900, available.height() * 95 / 100));
     restoreGeometry(settings.geometry());
     restoreState(settings.windowState());
     updateRecentMenu();
