@@ -185,8 +185,22 @@ Finding dissectNas(ByteView pdu)
         return f;
     add(f, "NAS SHT " + std::to_string(*sht) + " MAC " + toHex(pdu.subspan(1, 4)) + " SN " +
                std::to_string(pdu[5]));
-    // SHT 1 and 3 are not ciphered; for SHT 2 and 4 try a plain decode, which succeeds only with EEA0.
-    plainNas(f, pdu.subspan(6), decoded);
+    // SHT 1 and 3 are not ciphered; for SHT 2 and 4 try a plain decode, which succeeds only with EEA0. SHT 3
+    // and 4 carry only the SECURITY MODE COMMAND and COMPLETE (TS 24.301 Table 9.3.1): anything else decoded
+    // under them is ciphertext that happened to look like a short message.
+    const ByteView inner = pdu.subspan(6);
+    const auto expected = *sht == kShtIntegrityNewContext ? std::optional(EmmType::SecurityModeCommand)
+                          : *sht == kShtIntegrityCipheredNewContext
+                              ? std::optional(EmmType::SecurityModeComplete)
+                              : std::nullopt;
+    if (expected) {
+        const auto m = decodeNas(inner);
+        if (!m || m->type != *expected) {
+            f.ciphertext = true;
+            return f;
+        }
+    }
+    plainNas(f, inner, decoded);
     if (!decoded)
         f.ciphertext = true;
     return f;

@@ -287,6 +287,7 @@ struct Engine::Impl {
     std::array<std::array<std::optional<protocol::EspSa>, 2>, kLinkCount> previousSa{};
     std::uint32_t nextSpi = 0x1000;
 
+    std::array<std::array<SimTime, 2>, kLinkCount> lastArrival{}; // per link and direction: FIFO delivery
     std::uint32_t nextPduId = 1;
     std::vector<PduRecord> recentPdus; // ring of the last kRecentPdus PDUs, by id
     class CaptureSink* capture = nullptr;

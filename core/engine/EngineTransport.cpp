@@ -5,6 +5,8 @@
 #include "core/engine/EngineImpl.h"
 #include "core/protocol/Ipv4Udp.h"
 
+#include <algorithm>
+
 namespace mtcsec::engine {
 
 using namespace protocol;
@@ -45,7 +47,11 @@ void Engine::Impl::send(Link link, bool downlink, Bytes bytes, const Meta& meta,
     f.downlink = downlink;
     f.meta = m;
     f.pduId = pduId;
-    schedule(now + latency(link), Action::Arrive, slot);
+    // A link is a FIFO pipe: jitter never lets a PDU overtake an earlier one in the same direction (which
+    // would also push it out of an ESP anti-replay window on a busy link).
+    SimTime& last = lastArrival[static_cast<std::size_t>(link)][downlink ? 1 : 0];
+    last = std::max(now + latency(link), last + 1);
+    schedule(last, Action::Arrive, slot);
 }
 
 void Engine::Impl::sendBackhaul(Link link, bool downlink, std::uint32_t src, std::uint32_t dst,
