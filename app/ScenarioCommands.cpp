@@ -135,8 +135,10 @@ int runRunCommand(const QStringList& arguments)
     const QString command = QStringLiteral("mtcsec run");
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
-        "Runs a scenario headless and prints a summary; --report writes reports (the format follows "
-        "the extension: .json, .csv).\nExample: mtcsec run --preset 3gpp-only --report out.json"));
+        "Runs a scenario headless and prints a summary. --report writes a report whose format follows the\n"
+        "extension (.json, .csv, .html, .pdf); --pcap writes one pcap per link and per attacker, and a key "
+        "log.\n"
+        "Example: mtcsec run --preset 3gpp-only --report out.pdf --report out.json --pcap captures"));
     const QCommandLineOption help(QStringList{QStringLiteral("h"), QStringLiteral("help")},
                                   QStringLiteral("Show this help."));
     const QCommandLineOption preset(QStringLiteral("preset"),
@@ -154,10 +156,11 @@ int runRunCommand(const QStringList& arguments)
                                      QStringLiteral("Number of MTC devices (overrides the scenario)."),
                                      QStringLiteral("N"));
     const QCommandLineOption reportFile(
-        QStringLiteral("report"), QStringLiteral("Write a report; repeatable."), QStringLiteral("FILE"));
-    const QCommandLineOption pcap(QStringLiteral("pcap"),
-                                  QStringLiteral("Write packet captures into DIR (not in this version)."),
-                                  QStringLiteral("DIR"));
+        QStringLiteral("report"), QStringLiteral("Write a report (.json, .csv, .html, .pdf); repeatable."),
+        QStringLiteral("FILE"));
+    const QCommandLineOption pcap(
+        QStringLiteral("pcap"), QStringLiteral("Write packet captures and the key log into the folder DIR."),
+        QStringLiteral("DIR"));
     const QCommandLineOption quiet(QStringLiteral("quiet"), QStringLiteral("Print nothing but errors."));
     for (const auto* o :
          {&help, &preset, &scenarioFile, &duration, &seed, &devices, &reportFile, &pcap, &quiet})
