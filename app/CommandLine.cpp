@@ -198,9 +198,9 @@ int runGui(const QStringList& arguments)
     // that the first screen shows traffic. A bad file gets an error dialog and the default scenario stays.
     const QStringList files = parser.positionalArguments();
     if (presetToRun)
-        window.startSession(*presetToRun, QString(), true);
+        window.startPreset(parser.value(preset).toStdString(), true);
     else if (files.isEmpty() || !window.openScenarioFile(files.constFirst()))
-        window.startSession(*presetScenario("default"), QString(), true);
+        window.startPreset("default", true);
     return QApplication::exec();
 }
 

@@ -128,7 +128,7 @@ MainWindow::MainWindow(QWidget* parent)
     restoreGeometry(settings.geometry());
     restoreState(settings.windowState());
     updateRecentMenu();
-    startSession(presetScenario("default").value(), QString(), false);
+    startPreset("default", false);
 }
 
 MainWindow::~MainWindow() = default;
@@ -231,17 +231,15 @@ void MainWindow::createToolBar()
 void MainWindow::createMenus()
 {
     QMenu* file = menuBar()->addMenu(tr("&File"));
-    file->addAction(tr("&New"), QKeySequence::New, this,
-                    [this] { startSession(presetScenario("default").value(), QString(), false); })
+    file->addAction(tr("&New"), QKeySequence::New, this, [this] { startPreset("default", false); })
         ->setToolTip(tr("The default scenario"));
     file->addAction(tr("&Open…"), QKeySequence::Open, this, &MainWindow::openDialog);
     recentMenu_ = file->addMenu(tr("Open &Recent"));
     QMenu* presetsMenu = file->addMenu(tr("&Presets"));
     presetsMenu->setToolTipsVisible(true);
     for (const Preset& p : presets()) {
-        QAction* a = presetsMenu->addAction(QString::fromStdString(p.name), this, [this, name = p.name] {
-            startSession(presetScenario(name).value(), QString(), true);
-        });
+        QAction* a = presetsMenu->addAction(QString::fromStdString(p.name), this,
+                                            [this, name = p.name] { startPreset(name, true); });
         a->setToolTip(QString::fromStdString(p.description));
         a->setStatusTip(QString::fromStdString(p.description));
     }
@@ -362,6 +360,13 @@ void MainWindow::startSession(const Scenario& scenario, const QString& path, boo
     runAction_->setChecked(run);
     updateTitle();
     statusBar()->showMessage(QString::fromStdString(scenario.description), 8000);
+}
+
+void MainWindow::startPreset(const std::string& name, bool run)
+{
+    Scenario scenario = presetScenario(name).value();
+    scenario.durationS = std::max(scenario.durationS, 3600.0);
+    startSession(scenario, QString(), run);
 }
 
 void MainWindow::onFrame(const Frame& frame)

@@ -43,6 +43,9 @@ public:
     // Writes a report of the session so far; the format follows the extension (.json, .csv, .html, .pdf).
     // Reports failures like the other file operations.
     bool exportReport(const QString& path);
+    // Starts a session on a built-in preset. In the desktop application a preset runs for at least an hour, so that
+    // a lecture is not cut short by the one minute the command line uses.
+    void startPreset(const std::string& name, bool run);
     // Where errors go: a modal dialog by default (tests replace it).
     void setErrorHandler(std::function<void(const QString&)> handler) { errorHandler_ = std::move(handler); }
 
