@@ -415,18 +415,6 @@ void SimulationController::requestPdu(std::uint32_t pduId)
     post([pduId](SimulationWorker& w) { w.requestPdu(pduId); });
 }
 
-bool SimulationController::waitForIdle(int ms)
-{
-    // A round trip through the worker's queue: everything posted before has been handled.
-    auto done = std::make_shared<std::atomic<bool>>(false);
-    post([done](SimulationWorker&) { *done = true; });
-    QElapsedTimer t;
-    t.start();
-    while (!*done && t.elapsed() < ms)
-        QThread::msleep(1);
-    return *done;
-}
-
 } // namespace mtcsec::ui
 
 #include "SimulationController.moc"

@@ -82,8 +82,6 @@ public:
     void startCapture(const QString& directory);
     void stopCapture();
     [[nodiscard]] bool isCapturing() const { return capturing_; }
-    // For tests: processes pending work until the worker is idle or `ms` passed.
-    bool waitForIdle(int ms);
 
 signals:
     void frameReady(const mtcsec::ui::Frame& frame);

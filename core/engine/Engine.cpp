@@ -368,22 +368,12 @@ const std::vector<LogEvent>& Engine::events() const
     return impl_->eventLog.events();
 }
 
-std::string Engine::attackId(const LogEvent& e) const
-{
-    return e.attack >= 0 ? impl_->attacks[static_cast<std::size_t>(e.attack)].tally.spec.id : std::string();
-}
-
 std::optional<PduRecord> Engine::pdu(std::uint32_t pduId) const
 {
     const Impl& d = *impl_;
     if (pduId == 0 || pduId >= d.nextPduId || d.nextPduId - pduId > Impl::kRecentPdus)
         return std::nullopt;
     return d.recentPdus[pduId % Impl::kRecentPdus];
-}
-
-std::string Engine::describe(const LogEvent& e) const
-{
-    return describeEvent(e);
 }
 
 void Engine::setCaptureSink(CaptureSink* sink)

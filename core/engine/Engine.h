@@ -62,10 +62,6 @@ public:
 
     [[nodiscard]] const Scenario& scenario() const;
     [[nodiscard]] const std::vector<LogEvent>& events() const;
-    // The id of the attack an event refers to ("" for none).
-    [[nodiscard]] std::string attackId(const LogEvent& event) const;
-    // One readable line about an event (for logs and CSV).
-    [[nodiscard]] std::string describe(const LogEvent& event) const;
     // A recent PDU by id, if still kept (the last 65536 PDUs are).
     [[nodiscard]] std::optional<PduRecord> pdu(std::uint32_t pduId) const;
 
