@@ -11,12 +11,12 @@
 #include "core/crypto/Milenage.h"
 #include "core/crypto/SecurityAlgorithms.h"
 #include "core/crypto/TestSets.h"
+#include "ui/FixedFont.h"
 
 #include <QButtonGroup>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFile>
-#include <QFontDatabase>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -45,7 +45,7 @@ namespace {
 
 QFont hexFont()
 {
-    return QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    return fixedFont();
 }
 
 // The text with all white space removed: hex may be pasted with spaces or line breaks, as the specifications

@@ -1,9 +1,9 @@
 // The message inspector.
 #include "ui/InspectorPanel.h"
 
+#include "ui/FixedFont.h"
 #include "ui/QtText.h"
 
-#include <QFontDatabase>
 #include <QGridLayout>
 #include <QGroupBox>
 #include <QLabel>
@@ -41,7 +41,7 @@ QPlainTextEdit* hexBox(QWidget* parent, const QString& accessible)
 {
     auto* e = new QPlainTextEdit(parent);
     e->setReadOnly(true);
-    e->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    e->setFont(fixedFont());
     e->setLineWrapMode(QPlainTextEdit::NoWrap);
     e->setAccessibleName(accessible);
     e->setMinimumHeight(90);
