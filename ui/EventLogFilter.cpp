@@ -80,9 +80,10 @@ std::uint32_t EventLogFilter::kinds(Category category)
         return bit(EventKind::AttackEavesdrop) | bit(EventKind::AttackTamper) | bit(EventKind::AttackReplay) |
                bit(EventKind::AttackInject) | bit(EventKind::AttackDowngrade) |
                bit(EventKind::AttackInsider) | bit(EventKind::AttackBlocked) |
-               bit(EventKind::AttackSucceeded) | bit(EventKind::AttackAdded) | bit(EventKind::AttackRemoved);
+               bit(EventKind::AttackSucceeded) | bit(EventKind::AttackAdded) | bit(EventKind::AttackRemoved) |
+               bit(EventKind::AttackNoEffect) | bit(EventKind::MessageLost);
     case Category::Drops:
-        return bit(EventKind::PduDropped);
+        return bit(EventKind::PduDropped) | bit(EventKind::MessageLost);
     }
     return kAllKinds;
 }
@@ -95,7 +96,7 @@ std::uint32_t EventLogFilter::kinds(Outcome outcome)
     case Outcome::Blocked:
         return bit(EventKind::AttackBlocked) | bit(EventKind::PduDropped);
     case Outcome::Succeeded:
-        return bit(EventKind::AttackSucceeded);
+        return bit(EventKind::AttackSucceeded) | bit(EventKind::MessageLost);
     }
     return kAllKinds;
 }

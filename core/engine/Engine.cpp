@@ -50,6 +50,8 @@ Engine::Impl::Impl(Scenario s)
     sgwBearer.assign(n, 0);
     pgwBearer.assign(n, 0);
     appSession.assign(n, 0);
+    disturbedBy.assign(n, {-1, -1});
+    detachedBy.assign(n, -1);
     for (std::uint32_t i = 0; i < n; ++i) {
         // Subscription data shared by the USIM and the HSS; the end-to-end key shared by device and server.
         UeContext& u = ue[i];
@@ -448,9 +450,31 @@ RunSummary Engine::summary() const
     s.protection = d.protection;
     s.changes = d.appliedChanges;
     s.traffic = d.traffic;
+    s.accounting = d.accounting;
     for (const AttackRuntime& a : d.attacks)
         s.attacks.push_back(a.tally);
-    s.requirements = evaluateRequirements(s.attacks);
+    // What is still on its way: genuine messages in flight, and attackers' attempts whose outcome is not yet
+    // known (their PDUs on a link, a downgraded attach before its Security Mode Command).
+    const auto pending = [&s](std::int16_t attack) {
+        if (attack < 0 || static_cast<std::size_t>(attack) >= s.attacks.size())
+            return;
+        AttackTally& t = s.attacks[static_cast<std::size_t>(attack)];
+        ++t.noEffect;
+        ++t.noEffectBy[static_cast<std::size_t>(NoEffectReason::InFlightAtEnd)];
+    };
+    for (const InFlight& f : d.pool) {
+        if (f.state != SlotState::OnLink)
+            continue;
+        if (f.meta.record != 0 && f.meta.record < d.records.size() &&
+            (f.meta.mark == Mark::None || f.meta.mark == Mark::Tampered) &&
+            d.records[f.meta.record].fate == Fate::Pending)
+            ++(d.records[f.meta.record].uplink ? s.accounting.uplink : s.accounting.downlink).inFlight;
+        if (f.meta.mark != Mark::None && f.meta.mark != Mark::Downgraded)
+            pending(f.meta.attack);
+    }
+    for (const UeContext& u : d.ue)
+        pending(u.downgradeAttack);
+    s.requirements = evaluateRequirements(s.attacks, s.accounting);
     s.eventsTotal = d.eventLog.events().size();
     s.digest = d.eventLog.digestHex();
     return s;

@@ -15,6 +15,8 @@
 #include "core/protocol/S1apMessage.h"
 
 #include <algorithm>
+#include <array>
+#include <cstdio>
 
 namespace mtcsec::engine {
 
@@ -90,10 +92,14 @@ Reading Engine::Impl::tallyReading(AttackRuntime& a, const Finding& f, std::uint
     if (f.ciphertext) {
         ++t.blocked;
         ++t.ciphertextSeen;
+        t.dataCiphertextSeen += signalling ? 0 : 1;
         if (t.examples.empty())
             addExample(a, device, signalling, "saw only ciphertext [" + f.layers + "]", bytes, {});
         return Reading::Ciphertext;
     }
+    // Read, but nothing secret in it (the eavesdrop or insider event logged for it says so).
+    ++t.noEffect;
+    ++t.noEffectBy[static_cast<std::size_t>(NoEffectReason::NothingSecret)];
     return Reading::NothingSecret;
 }
 
@@ -165,6 +171,7 @@ void Engine::Impl::attackLink(Link link, bool downlink, Bytes& bytes, Meta& meta
             copy.meta = meta;
             copy.meta.attack = index;
             copy.meta.mark = Mark::Replayed;
+            copy.state = SlotState::HeldForReplay;
             schedule(now + fromSeconds(spec.replayDelayS), Action::ReplayFire, slot,
                      static_cast<std::uint32_t>(i));
             break;
@@ -243,25 +250,32 @@ void Engine::Impl::replayFire(std::uint32_t slot, std::uint32_t index)
 {
     AttackRuntime& a = attacks[index];
     InFlight copy = std::move(pool[slot]);
-    pool[slot].bytes = Bytes();
-    freeSlots.push_back(slot);
+    freeSlot(slot);
     if (a.tally.removed)
         return;
+    const Bytes captured = copy.bytes;
+    std::array<char, 32> delay{};
+    std::snprintf(delay.data(), delay.size(), "%g", a.tally.spec.replayDelayS);
+    std::string what = "re-sent a PDU captured " + std::string(delay.data()) + " s earlier";
     if (copy.link == Link::Uu) {
         // The PDCP header is never protected: give the copy the SN the receiver expects next.
         if (const auto h = parsePdcpHeader(copy.bytes)) {
             const bool drb = h->lcid == kLcidDrb1;
             const auto last = a.lastSn.find(snKey(copy.meta.device, copy.downlink, drb));
-            if (last != a.lastSn.end())
-                setPdcpSn(copy.bytes, static_cast<std::uint16_t>((last->second + 1) & (drb ? 0x0fff : 0x1f)));
+            if (last != a.lastSn.end()) {
+                const auto sn = static_cast<std::uint16_t>((last->second + 1) & (drb ? 0x0fff : 0x1f));
+                setPdcpSn(copy.bytes, sn);
+                what += ", its PDCP SN rewritten from " + std::to_string(h->sn) + " to " +
+                        std::to_string(sn) + " (the SN the receiver expects next)";
+            }
         }
     }
+    if (copy.bytes == captured)
+        what += ", an identical copy";
     AttackTally& t = a.tally;
     ++t.attempts;
     ++(copy.meta.signalling ? t.signallingAttempts : t.dataAttempts);
-    addExample(a, copy.meta.device, copy.meta.signalling,
-               "re-sent a PDU captured " + std::to_string(a.tally.spec.replayDelayS) + " s earlier",
-               copy.bytes, copy.bytes);
+    addExample(a, copy.meta.device, copy.meta.signalling, what, captured, copy.bytes);
     log(EventKind::AttackReplay, placeOf(copy.link), copy.meta.device,
         static_cast<std::uint32_t>(copy.bytes.size()), 0, static_cast<std::int16_t>(index));
     send(copy.link, copy.downlink, std::move(copy.bytes), copy.meta, true);

@@ -51,8 +51,12 @@ struct Meta {
     bool initialAttach = false; // a plain Attach Request: LTE has no security context to protect it with
 };
 
+// A slot of the pool of PDUs: free, on a link, or a replayer's copy waiting to be re-sent.
+enum class SlotState : std::uint8_t { Free, OnLink, HeldForReplay };
+
 struct InFlight {
     Bytes bytes;
+    SlotState state = SlotState::Free;
     Link link = Link::Uu;
     bool downlink = false;
     Meta meta;
@@ -143,11 +147,24 @@ struct ServerContext {
     std::uint32_t appSeq = 0;
 };
 
+// The fate of one application message (RunSummary.h DirectionAccounting).
+enum class Fate : std::uint8_t {
+    Pending,
+    DeliveredIntact,
+    DeliveredAltered,
+    DroppedIntegrity,
+    DroppedReplay,
+    DroppedMalformed,
+    DroppedCollateral,
+    DroppedOther
+};
+
 // One application message as sent, to classify what a receiver later accepts.
 struct AppRecord {
     std::uint32_t device = 0;
     bool uplink = true;
     bool delivered = false;
+    Fate fate = Fate::Pending;
     std::string payload;
 };
 
@@ -190,6 +207,14 @@ struct Engine::Impl {
     void arrive(std::uint32_t slot);
     void drop(Node node, const Meta& meta, DropReason reason);
     void settle(Node node, const Meta& meta, bool succeeded, DropReason reason = DropReason::Integrity);
+    // An attacker's attempt that neither was blocked nor succeeded.
+    void noEffect(Node node, std::int16_t attack, std::uint32_t device, NoEffectReason reason);
+    // The one fate of the genuine application message a PDU carries (none for an attacker's copy or forgery).
+    void settleMessage(const Meta& meta, Fate fate, std::int16_t collateralOf = -1);
+    // A replayed or forged PDU accepted by a PDCP receiver has advanced its COUNT: genuine PDUs that follow
+    // may be discarded, as this attacker's collateral, until one gets through again.
+    void markDisturbed(const Meta& meta, bool uplink);
+    void freeSlot(std::uint32_t slot);
     void newSecurityAssociations(Link link);
 
     // procedures (EngineProcedures.cpp)
@@ -277,6 +302,12 @@ struct Engine::Impl {
     std::vector<std::uint32_t> appSession; // end-to-end session number per device
 
     std::vector<AppRecord> records;
+    MessageAccounting accounting;
+    // Per device and direction (0 uplink, 1 downlink): the attacker whose accepted PDU disturbed the PDCP
+    // receiver's COUNT, or -1; per device: the attacker whose forged Detach Request the device accepted, or
+    // -1.
+    std::vector<std::array<std::int16_t, 2>> disturbedBy;
+    std::vector<std::int16_t> detachedBy;
     std::vector<AttackRuntime> attacks;
     TrafficCounters traffic;
     std::vector<ProtectionChange> appliedChanges;

@@ -141,6 +141,9 @@ void Engine::Impl::startAttach(std::uint32_t d)
     u.as = AsSecurityContext();
     u.nas = NasSecurityContext();
     u.srbTx = u.srbRx = u.drbTx = u.drbRx = PdcpCounter(); // a new RRC connection
+    disturbedBy[d] = {-1, -1};                             // with counters from zero
+    if (u.downgradeAttack >= 0)
+        noEffect(Node::Device, u.downgradeAttack, d, NoEffectReason::AttachRestarted);
     u.downgradeAttack = -1;
     enb[d] = EnbContext();
     mme[d] = MmeContext();
@@ -192,7 +195,7 @@ void Engine::Impl::ueSendUplink(std::uint32_t d, std::uint32_t generation)
     const auto tenths = static_cast<int>(150 + rng.below(150));
     const bool alarm = rng.below(20) == 0;
     const auto record = static_cast<std::uint32_t>(records.size());
-    records.push_back(AppRecord{d, true, false, readingPayload(tenths, alarm)});
+    records.push_back(AppRecord{d, true, false, Fate::Pending, readingPayload(tenths, alarm)});
     CoapMessage coap;
     coap.messageId = static_cast<std::uint16_t>(record);
     coap.token = record;
@@ -202,6 +205,7 @@ void Engine::Impl::ueSendUplink(std::uint32_t d, std::uint32_t generation)
     const std::uint16_t port = appPort(protection.app);
     const Bytes ip = buildIpv4Udp(u.address, kAddrServer, port, port, nextIpId(), app);
     ++traffic.uplinkSent;
+    ++accounting.uplink.sent;
     log(EventKind::UplinkSent, placeOf(Node::Device), d, record);
     Meta m;
     m.device = d;
@@ -225,6 +229,7 @@ void Engine::Impl::ueFromUu(InFlight& pdu)
         return;
     }
     if (r.lcid == kLcidDrb1) {
+        markDisturbed(pdu.meta, false);
         ueApplication(d, pdu.meta, r.payload);
         return;
     }
@@ -412,6 +417,7 @@ void Engine::Impl::ueNas(std::uint32_t d, const Meta& meta, ByteView nasPdu)
         if (u.state != UeState::Attaching)
             break;
         u.address = m->pdnAddress;
+        detachedBy[d] = -1;
         NasMessage complete;
         complete.type = EmmType::AttachComplete;
         ueSendNas(d, ueProtectNas(d, encodeNas(complete), kShtIntegrityCiphered));
@@ -426,6 +432,8 @@ void Engine::Impl::ueNas(std::uint32_t d, const Meta& meta, ByteView nasPdu)
         break;
     }
     case EmmType::DetachRequest:
+        if (meta.mark == Mark::Forged)
+            detachedBy[d] = meta.attack; // what the device misses until it is back is this attacker's doing
         log(EventKind::Detached, placeOf(Node::Device), d, m->detachType);
         u.state = UeState::Idle;
         schedule(now + 5 * kMicrosPerSecond, Action::AttachStart, d);
@@ -456,31 +464,44 @@ void Engine::Impl::ueApplication(std::uint32_t d, const Meta& meta, ByteView pac
 void Engine::Impl::deliverApplication(Node node, std::uint32_t d, const Meta& meta, bool uplink,
                                       ByteView coapBytes)
 {
+    // What the receiver accepted is judged by the message the PDU really carries (the simulation's record of
+    // it), never by fields an attacker may have changed.
     const auto coap = parseCoap(coapBytes);
+    const bool genuine = meta.mark == Mark::None || meta.mark == Mark::Tampered;
+    AppRecord* rec = meta.record != 0 && meta.record < records.size() ? &records[meta.record] : nullptr;
     Delivery delivery = Delivery::Forged;
-    if (coap && coap->token < records.size() && records[coap->token].device == d &&
-        records[coap->token].uplink == uplink) {
-        AppRecord& rec = records[coap->token];
-        delivery = rec.delivered                  ? Delivery::Replayed
-                   : rec.payload == coap->payload ? Delivery::Intact
-                                                  : Delivery::Altered;
-        rec.delivered = true;
+    const bool firstCopy = rec != nullptr && meta.mark == Mark::Replayed && !rec->delivered;
+    if (rec != nullptr && meta.mark == Mark::Replayed)
+        delivery = Delivery::Replayed;
+    else if (rec != nullptr && genuine)
+        delivery = coap && rec->payload == coap->payload ? Delivery::Intact : Delivery::Altered;
+    if (rec != nullptr && (genuine || firstCopy))
+        rec->delivered = true;
+    if (rec != nullptr && genuine) {
+        settleMessage(meta, delivery == Delivery::Intact ? Fate::DeliveredIntact : Fate::DeliveredAltered);
+        disturbedBy[d][uplink ? 0 : 1] = -1; // a genuine message got through: the counters agree again
     }
+    const bool delivered = delivery == Delivery::Intact || delivery == Delivery::Altered;
     if (uplink) {
-        ++traffic.uplinkDelivered;
-        traffic.uplinkAlteredAccepted +=
-            delivery == Delivery::Altered || delivery == Delivery::Forged ? 1 : 0;
+        traffic.uplinkDelivered += delivered ? 1 : 0;
+        traffic.uplinkAlteredAccepted += delivery == Delivery::Altered ? 1 : 0;
         traffic.uplinkReplayedAccepted += delivery == Delivery::Replayed ? 1 : 0;
     } else {
-        ++traffic.downlinkDelivered;
+        traffic.downlinkDelivered += delivered ? 1 : 0;
         traffic.downlinkForgedAccepted += delivery == Delivery::Forged ? 1 : 0;
         traffic.downlinkAlteredAccepted += delivery == Delivery::Altered ? 1 : 0;
         traffic.downlinkReplayedAccepted += delivery == Delivery::Replayed ? 1 : 0;
     }
-    log(uplink ? EventKind::UplinkDelivered : EventKind::DownlinkDelivered, placeOf(node), d,
-        coap ? coap->token : 0, static_cast<std::uint8_t>(delivery), meta.attack);
+    accounting.acceptedReplayed += delivery == Delivery::Replayed ? 1 : 0;
+    accounting.acceptedForged += delivery == Delivery::Forged ? 1 : 0;
+    log(uplink ? EventKind::UplinkDelivered : EventKind::DownlinkDelivered, placeOf(node), d, meta.record,
+        static_cast<std::uint8_t>(delivery), meta.attack);
+    if (meta.attack < 0 || meta.mark == Mark::None || meta.mark == Mark::Downgraded)
+        return;
     if (delivery == Delivery::Intact)
-        settle(node, meta, false, DropReason::NoEffect);
+        noEffect(node, meta.attack, d, NoEffectReason::Unchanged);
+    else if (firstCopy && coap && coap->payload == rec->payload)
+        noEffect(node, meta.attack, d, NoEffectReason::LateFirstCopy);
     else
         settle(node, meta, true);
 }
@@ -525,6 +546,7 @@ void Engine::Impl::enbFromUu(InFlight& pdu)
         return;
     }
     if (r.lcid == kLcidDrb1) {
+        markDisturbed(pdu.meta, true);
         if (!e.contextUp) {
             drop(Node::ENB, pdu.meta, DropReason::NoContext);
             return;
@@ -1036,7 +1058,7 @@ void Engine::Impl::serverSendDownlink(std::uint32_t d, std::uint32_t generation)
         return;
     ServerContext& s = server[d];
     const auto record = static_cast<std::uint32_t>(records.size());
-    records.push_back(AppRecord{d, false, false, commandPayload(rng.below(2) == 1)});
+    records.push_back(AppRecord{d, false, false, Fate::Pending, commandPayload(rng.below(2) == 1)});
     CoapMessage coap;
     coap.messageId = static_cast<std::uint16_t>(record);
     coap.token = record;
@@ -1045,6 +1067,7 @@ void Engine::Impl::serverSendDownlink(std::uint32_t d, std::uint32_t generation)
     const Bytes app = protectApp(protection.app, s.app, false, ++s.appSeq, encodeCoap(coap));
     const std::uint16_t port = appPort(protection.app);
     ++traffic.downlinkSent;
+    ++accounting.downlink.sent;
     log(EventKind::DownlinkSent, placeOf(Node::Server), d, record);
     Meta m;
     m.device = d;

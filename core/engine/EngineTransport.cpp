@@ -47,6 +47,7 @@ void Engine::Impl::send(Link link, bool downlink, Bytes bytes, const Meta& meta,
     f.downlink = downlink;
     f.meta = m;
     f.pduId = pduId;
+    f.state = SlotState::OnLink;
     // A link is a FIFO pipe: jitter never lets a PDU overtake an earlier one in the same direction (which
     // would also push it out of an ESP anti-replay window on a busy link).
     SimTime& last = lastArrival[static_cast<std::size_t>(link)][downlink ? 1 : 0];
@@ -139,7 +140,13 @@ void Engine::Impl::arrive(std::uint32_t slot)
         pdu.downlink ? pgwFromSgi(pdu) : serverFromSgi(pdu);
         break;
     }
+    freeSlot(slot);
+}
+
+void Engine::Impl::freeSlot(std::uint32_t slot)
+{
     pool[slot].bytes = Bytes();
+    pool[slot].state = SlotState::Free;
     freeSlots.push_back(slot);
 }
 
@@ -164,7 +171,108 @@ void Engine::Impl::drop(Node node, const Meta& meta, DropReason reason)
         break;
     }
     log(EventKind::PduDropped, placeOf(node), meta.device, 0, static_cast<std::uint8_t>(reason), meta.attack);
-    settle(node, meta, false, reason);
+    const bool carriesMessage = meta.record != 0 && meta.record < records.size();
+    // A genuine message (changed by a tamperer or not) refused by a check of state that another attacker
+    // disturbed: a COUNT its replayed or forged PDU advanced, a device its forged Detach Request detached.
+    std::int16_t culprit = -1;
+    if (carriesMessage && (meta.mark == Mark::None || meta.mark == Mark::Tampered) &&
+        meta.device < disturbedBy.size()) {
+        const bool stateCheck = reason == DropReason::Duplicate || reason == DropReason::Malformed ||
+                                reason == DropReason::Replay || reason == DropReason::Mismatch;
+        if (stateCheck)
+            culprit = disturbedBy[meta.device][records[meta.record].uplink ? 0 : 1];
+        if (culprit < 0 && reason == DropReason::NoContext)
+            culprit = detachedBy[meta.device];
+        if (culprit == meta.attack)
+            culprit = -1; // its own attempt, blocked by the check
+    }
+    if (culprit >= 0 && meta.mark == Mark::Tampered)
+        noEffect(node, meta.attack, meta.device, NoEffectReason::LostToOtherAttack);
+    else
+        settle(node, meta, false, reason);
+    if (!carriesMessage)
+        return;
+    Fate fate = Fate::DroppedOther;
+    switch (reason) {
+    case DropReason::Integrity:
+    case DropReason::Policy:
+        fate = Fate::DroppedIntegrity;
+        break;
+    case DropReason::Replay:
+    case DropReason::Duplicate:
+        fate = Fate::DroppedReplay;
+        break;
+    case DropReason::Malformed:
+        fate = Fate::DroppedMalformed;
+        break;
+    case DropReason::NoContext:
+    case DropReason::Mismatch:
+    case DropReason::NoEffect:
+        break;
+    }
+    settleMessage(meta, culprit >= 0 ? Fate::DroppedCollateral : fate, culprit);
+}
+
+void Engine::Impl::settleMessage(const Meta& meta, Fate fate, std::int16_t collateralOf)
+{
+    if (meta.record == 0 || meta.record >= records.size() ||
+        (meta.mark != Mark::None && meta.mark != Mark::Tampered))
+        return; // no application message, or an attacker's copy or forgery (counted apart)
+    AppRecord& rec = records[meta.record];
+    if (rec.fate != Fate::Pending)
+        return;
+    rec.fate = fate;
+    DirectionAccounting& a = rec.uplink ? accounting.uplink : accounting.downlink;
+    switch (fate) {
+    case Fate::Pending:
+        break;
+    case Fate::DeliveredIntact:
+        ++a.deliveredIntact;
+        break;
+    case Fate::DeliveredAltered:
+        ++a.deliveredAltered;
+        break;
+    case Fate::DroppedIntegrity:
+        ++a.droppedIntegrity;
+        break;
+    case Fate::DroppedReplay:
+        ++a.droppedReplay;
+        break;
+    case Fate::DroppedMalformed:
+        ++a.droppedMalformed;
+        break;
+    case Fate::DroppedCollateral: {
+        ++a.droppedCollateral;
+        AttackTally& t = attacks[static_cast<std::size_t>(collateralOf)].tally;
+        ++t.collateral;
+        t.collateralUplink += rec.uplink ? 1 : 0;
+        ++(detachedBy[rec.device] == collateralOf &&
+                   disturbedBy[rec.device][rec.uplink ? 0 : 1] != collateralOf
+               ? t.collateralDetached
+               : t.collateralCounter);
+        log(EventKind::MessageLost, placeOf(rec.uplink ? Node::Server : Node::Device), rec.device,
+            meta.record, rec.uplink ? 0 : 1, collateralOf);
+        break;
+    }
+    case Fate::DroppedOther:
+        ++a.droppedOther;
+        break;
+    }
+}
+
+void Engine::Impl::markDisturbed(const Meta& meta, bool uplink)
+{
+    if (meta.attack >= 0 && (meta.mark == Mark::Replayed || meta.mark == Mark::Forged) &&
+        meta.device < disturbedBy.size())
+        disturbedBy[meta.device][uplink ? 0 : 1] = meta.attack;
+}
+
+void Engine::Impl::noEffect(Node node, std::int16_t attack, std::uint32_t device, NoEffectReason reason)
+{
+    AttackTally& t = attacks[static_cast<std::size_t>(attack)].tally;
+    ++t.noEffect;
+    ++t.noEffectBy[static_cast<std::size_t>(reason)];
+    log(EventKind::AttackNoEffect, placeOf(node), device, 0, static_cast<std::uint8_t>(reason), attack);
 }
 
 void Engine::Impl::settle(Node node, const Meta& meta, bool succeeded, DropReason reason)

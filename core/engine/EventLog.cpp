@@ -3,6 +3,7 @@
 
 #include "core/crypto/Hex.h"
 #include "core/crypto/SecurityAlgorithms.h"
+#include "core/engine/RunSummary.h"
 
 #include <array>
 
@@ -41,7 +42,9 @@ std::string_view name(EventKind kind)
                                                                             "downgrade",
                                                                             "insider",
                                                                             "attack-blocked",
-                                                                            "attack-succeeded"};
+                                                                            "attack-succeeded",
+                                                                            "attack-no-effect",
+                                                                            "message-lost"};
     return names.at(static_cast<std::size_t>(kind));
 }
 
@@ -62,6 +65,18 @@ std::string_view name(Reading reading)
 {
     static constexpr std::array<std::string_view, 3> names = {"nothing-secret", "ciphertext", "secret"};
     return names.at(static_cast<std::size_t>(reading));
+}
+
+std::string_view describe(NoEffectReason reason)
+{
+    static constexpr std::array<std::string_view, kNoEffectReasons> texts = {
+        "nothing secret in the PDU",
+        "accepted, but what the receiver acted on was unchanged",
+        "the attach ended before the Security Mode Command",
+        "still in flight when the run ended",
+        "discarded because another attacker had disturbed the receiver's counters",
+        "a copy of a message the receiver never had: a late delivery, not a duplicate"};
+    return texts.at(static_cast<std::size_t>(reason));
 }
 
 std::string describeEvent(const LogEvent& e)
@@ -85,6 +100,14 @@ std::string describeEvent(const LogEvent& e)
         break;
     case EventKind::AttackBlocked:
         text += ": " + std::string(name(static_cast<DropReason>(e.detail)));
+        break;
+    case EventKind::AttackNoEffect:
+        if (e.detail < kNoEffectReasons)
+            text += ": " + std::string(describe(static_cast<NoEffectReason>(e.detail)));
+        break;
+    case EventKind::MessageLost:
+        text += e.detail ? ": command " : ": reading ";
+        text += std::to_string(e.value) + ", a genuine message lost to the attacker's disturbance";
         break;
     case EventKind::NasSecurityModeCommand:
         text += ": " + std::string(crypto::name(static_cast<crypto::CipheringAlgorithm>(e.value >> 4 & 7))) +

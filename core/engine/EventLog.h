@@ -37,8 +37,11 @@ enum class EventKind : std::uint8_t {
     AttackInsider, // detail: Reading
     AttackBlocked,
     AttackSucceeded,
+    AttackNoEffect, // detail: NoEffectReason
+    MessageLost,    // a genuine application message lost as an attacker's collateral; value: message record,
+                    // detail: 0 uplink, 1 downlink
 };
-inline constexpr std::size_t kEventKindCount = static_cast<std::size_t>(EventKind::AttackSucceeded) + 1;
+inline constexpr std::size_t kEventKindCount = static_cast<std::size_t>(EventKind::MessageLost) + 1;
 
 // Why a receiver refused a PDU (Mismatch: the replayed UE security capabilities differ; NoEffect: an
 // attacker's change did not alter what the receiver accepted).

@@ -36,9 +36,14 @@ std::string firstExample(const AttackTally& t, bool signalling)
 
 std::string blockedReasons(const AttackTally& t)
 {
-    static constexpr std::array<std::string_view, 8> reasons = {
-        "integrity check",   "replay check", "malformed after tampering", "policy (protection required)",
-        "duplicate counter", "no context",   "capability mismatch",       "no effect"};
+    static constexpr std::array<std::string_view, 8> reasons = {"integrity check",
+                                                                "replay check",
+                                                                "parser (did not parse)",
+                                                                "policy (protection required)",
+                                                                "duplicate PDCP COUNT check",
+                                                                "no context",
+                                                                "capability mismatch",
+                                                                "no effect"};
     std::string out;
     for (std::size_t i = 0; i < t.blockedBy.size(); ++i) {
         if (t.blockedBy[i] == 0)
@@ -68,7 +73,8 @@ std::string_view requirementText(std::size_t index)
     return kTexts.at(index);
 }
 
-std::array<RequirementResult, 4> evaluateRequirements(const std::vector<AttackTally>& attacks)
+std::array<RequirementResult, 4> evaluateRequirements(const std::vector<AttackTally>& attacks,
+                                                      const MessageAccounting& accounting)
 {
     std::array<RequirementResult, 4> r;
     for (std::size_t i = 0; i < 4; ++i) {
@@ -103,13 +109,17 @@ std::array<RequirementResult, 4> evaluateRequirements(const std::vector<AttackTa
         if (!passive(t) && t.dataAttempts > 0) {
             r4Exercised = true;
             r4Violated = r4Violated || t.dataSucceeded > 0;
+            const std::uint64_t decided = t.dataSucceeded + t.dataBlocked;
+            const std::uint64_t dataNoEffect = t.dataAttempts > decided ? t.dataAttempts - decided : 0;
             r[3].evidence.push_back(
                 who(t) + ": " + std::to_string(t.dataAttempts) + " application messages " +
                 (t.spec.kind == AttackKind::Inject   ? "forged"
                  : t.spec.kind == AttackKind::Replay ? "replayed"
                                                      : "altered") +
                 ", " + std::to_string(t.dataSucceeded) + " accepted by device or server, " +
-                std::to_string(t.dataBlocked) + " blocked" + blockedReasons(t) + firstExample(t, false));
+                std::to_string(t.dataBlocked) + " blocked" + blockedReasons(t) +
+                (dataNoEffect > 0 ? ", " + std::to_string(dataNoEffect) + " without effect" : std::string()) +
+                firstExample(t, false));
         }
         if (passive(t) && t.signallingSeen > 0 && insiderRelaysSignalling(t)) {
             r2Exercised = true;
@@ -142,9 +152,32 @@ std::array<RequirementResult, 4> evaluateRequirements(const std::vector<AttackTa
             r[2].evidence.push_back(who(t) + ": " + std::to_string(t.dataSeen) +
                                     " user-plane PDUs seen; read " + std::to_string(t.readingsRead) +
                                     " readings and " + std::to_string(t.commandsRead) + " commands, " +
-                                    std::to_string(t.ciphertextSeen) + " were ciphertext" +
+                                    std::to_string(t.dataCiphertextSeen) + " were ciphertext" +
                                     firstExample(t, false));
         }
+    }
+    // Availability: genuine messages lost because an attacker disturbed state. Integrity may hold while they
+    // are lost, so the verdict stands and the evidence says what it cost.
+    for (const AttackTally& t : attacks) {
+        if (t.collateral == 0)
+            continue;
+        r4Exercised = true;
+        const std::uint64_t readings = t.collateralUplink, commands = t.collateral - t.collateralUplink;
+        std::string lost;
+        if (readings > 0)
+            lost = std::to_string(readings) + " of " + std::to_string(accounting.uplink.sent) + " readings";
+        if (commands > 0)
+            lost += (lost.empty() ? "" : " and ") + std::to_string(commands) + " of " +
+                    std::to_string(accounting.downlink.sent) + " commands";
+        std::string cause;
+        if (t.collateralCounter > 0)
+            cause = "the PDCP COUNT its accepted " +
+                    std::string(t.spec.kind == AttackKind::Replay ? "replays" : "forgeries") +
+                    " advanced (LTE has no user-plane integrity on Uu)";
+        if (t.collateralDetached > 0)
+            cause +=
+                (cause.empty() ? "" : ", and ") + std::string("the forged Detach Request devices accepted");
+        r[3].evidence.push_back(who(t) + ": " + lost + " lost, discarded as genuine messages after " + cause);
     }
     const auto verdict = [](bool exercised, bool violated) {
         return !exercised ? Verdict::NotExercised : violated ? Verdict::Violated : Verdict::Met;

@@ -10,7 +10,10 @@
 
 namespace mtcsec::engine {
 
-[[nodiscard]] std::array<RequirementResult, 4> evaluateRequirements(const std::vector<AttackTally>& attacks);
+// The verdicts with their evidence, from the attackers' tallies; `accounting` gives the totals that losses
+// (an attacker's collateral) are stated against ("11 of 60 readings lost"). Never throws.
+[[nodiscard]] std::array<RequirementResult, 4> evaluateRequirements(const std::vector<AttackTally>& attacks,
+                                                                    const MessageAccounting& accounting);
 
 // The requirement's wording, for tooltips and reports.
 [[nodiscard]] std::string_view requirementText(std::size_t index);

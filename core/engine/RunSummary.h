@@ -15,14 +15,14 @@ namespace mtcsec::engine {
 
 struct TrafficCounters {
     std::uint64_t uplinkSent = 0;
-    std::uint64_t uplinkDelivered = 0;        // accepted by the server (intact or not)
-    std::uint64_t uplinkAlteredAccepted = 0;  // accepted with content other than what the device sent
-    std::uint64_t uplinkReplayedAccepted = 0; // accepted a second time
+    std::uint64_t uplinkDelivered = 0;        // genuine readings accepted by the server (intact or altered)
+    std::uint64_t uplinkAlteredAccepted = 0;  // of uplinkDelivered: content other than what the device sent
+    std::uint64_t uplinkReplayedAccepted = 0; // copies accepted again (not deliveries)
     std::uint64_t downlinkSent = 0;
-    std::uint64_t downlinkDelivered = 0;
-    std::uint64_t downlinkForgedAccepted = 0; // accepted commands the server never sent
-    std::uint64_t downlinkAlteredAccepted = 0;
-    std::uint64_t downlinkReplayedAccepted = 0;
+    std::uint64_t downlinkDelivered = 0;        // genuine commands accepted by the device (intact or altered)
+    std::uint64_t downlinkForgedAccepted = 0;   // accepted commands the server never sent (not deliveries)
+    std::uint64_t downlinkAlteredAccepted = 0;  // of downlinkDelivered: content changed
+    std::uint64_t downlinkReplayedAccepted = 0; // copies accepted again (not deliveries)
     std::uint64_t droppedIntegrity =
         0;                           // MAC, MAC-I, ICV or AEAD tag failed, or integrity required but absent
     std::uint64_t droppedReplay = 0; // counter or replay window
@@ -31,6 +31,51 @@ struct TrafficCounters {
     std::uint64_t attachOk = 0;
     std::uint64_t attachFailed = 0;
 };
+
+// What became of the application messages of one direction. Every message sent has exactly one fate, so
+// sent == deliveredIntact + deliveredAltered + dropped* + inFlight at every moment of a run.
+struct DirectionAccounting {
+    std::uint64_t sent = 0;
+    std::uint64_t deliveredIntact = 0;  // accepted by the final receiver with the content sent
+    std::uint64_t deliveredAltered = 0; // accepted with content other than what was sent
+    std::uint64_t droppedIntegrity = 0; // a MAC, MAC-I, ICV or tag failed, or protection required but absent
+    std::uint64_t droppedReplay = 0;    // a counter or replay window refused it
+    std::uint64_t droppedMalformed = 0; // did not parse (for example deciphered with the wrong COUNT)
+    // A genuine message discarded because an attacker disturbed state: a PDCP COUNT advanced by a replayed or
+    // forged PDU, a device detached by a forged Detach Request. Attributed to that attacker (its collateral).
+    std::uint64_t droppedCollateral = 0;
+    std::uint64_t droppedOther = 0; // no context, no bearer, policy mismatch (without an attacker's part)
+    std::uint64_t inFlight = 0;     // still on its way when the summary was taken
+
+    [[nodiscard]] std::uint64_t dropped() const
+    {
+        return droppedIntegrity + droppedReplay + droppedMalformed + droppedCollateral + droppedOther;
+    }
+    [[nodiscard]] std::uint64_t fates() const
+    {
+        return deliveredIntact + deliveredAltered + dropped() + inFlight;
+    }
+};
+
+struct MessageAccounting {
+    DirectionAccounting uplink;   // readings, device to server
+    DirectionAccounting downlink; // commands, server to device
+    // Accepted by a receiver but never sent by its peer: not deliveries, counted apart.
+    std::uint64_t acceptedReplayed = 0; // a copy of a message already delivered, accepted again
+    std::uint64_t acceptedForged = 0;   // a message the peer never sent
+};
+
+// Why an attacker's attempt had no effect (neither blocked by a check nor succeeded).
+enum class NoEffectReason : std::uint8_t {
+    NothingSecret,     // a passive attacker read a PDU that holds nothing secret
+    Unchanged,         // the receiver accepted the PDU, but what it acted on was not changed
+    AttachRestarted,   // a downgraded Attach Request whose attach ended before the Security Mode Command
+    InFlightAtEnd,     // still on its way (or its attach unfinished) when the summary was taken
+    LostToOtherAttack, // the changed PDU was discarded because another attacker had disturbed the receiver
+    LateFirstCopy, // a replayed copy of a message the receiver never had: a late delivery, not a duplicate
+};
+inline constexpr std::size_t kNoEffectReasons = 6;
+[[nodiscard]] std::string_view describe(NoEffectReason reason); // "nothing secret in the PDU", ...
 
 struct AttackExample {
     SimTime time = 0;
@@ -45,13 +90,22 @@ struct AttackExample {
 struct AttackTally {
     AttackSpec spec;
     bool removed = false;
+    // Every attempt has one outcome: attempts == blocked + succeeded + noEffect.
     std::uint64_t attempts = 0;
     std::uint64_t blocked = 0;
     std::uint64_t succeeded = 0;
+    std::uint64_t noEffect = 0;
+    std::array<std::uint64_t, kNoEffectReasons> noEffectBy{}; // by NoEffectReason
+    // Genuine application messages lost because of what this attacker did (beyond its own attempts).
+    std::uint64_t collateral = 0;
+    std::uint64_t collateralUplink = 0;   // of collateral: readings
+    std::uint64_t collateralCounter = 0;  // of collateral: by a PDCP COUNT the attacker's PDU advanced
+    std::uint64_t collateralDetached = 0; // of collateral: by a forged Detach Request the device accepted
     // Passive attacks: PDUs seen by class, and what was read.
     std::uint64_t signallingSeen = 0;
     std::uint64_t dataSeen = 0;
-    std::uint64_t ciphertextSeen = 0;
+    std::uint64_t ciphertextSeen = 0;     // signalling and data
+    std::uint64_t dataCiphertextSeen = 0; // of ciphertextSeen: user-plane PDUs
     std::uint64_t imsiRead = 0;
     std::uint64_t imsiInitialAttach = 0; // of imsiRead: from a plain Attach Request (LTE cannot protect it)
     std::uint64_t nasBodiesRead = 0;
@@ -90,6 +144,7 @@ struct RunSummary {
     Protection protection;                 // in force at the end
     std::vector<ProtectionChange> changes; // applied during the run
     TrafficCounters traffic;
+    MessageAccounting accounting;
     std::vector<AttackTally> attacks;
     std::array<RequirementResult, 4> requirements;
     std::uint64_t eventsTotal = 0;

@@ -24,6 +24,20 @@ QJsonValue count(std::uint64_t v)
     return static_cast<qint64>(v);
 }
 
+QJsonObject directionJson(const DirectionAccounting& d)
+{
+    return QJsonObject{
+        {QStringLiteral("sent"), count(d.sent)},
+        {QStringLiteral("delivered_intact"), count(d.deliveredIntact)},
+        {QStringLiteral("delivered_altered"), count(d.deliveredAltered)},
+        {QStringLiteral("dropped"), QJsonObject{{QStringLiteral("integrity"), count(d.droppedIntegrity)},
+                                                {QStringLiteral("replay"), count(d.droppedReplay)},
+                                                {QStringLiteral("malformed"), count(d.droppedMalformed)},
+                                                {QStringLiteral("collateral"), count(d.droppedCollateral)},
+                                                {QStringLiteral("other"), count(d.droppedOther)}}},
+        {QStringLiteral("in_flight"), count(d.inFlight)}};
+}
+
 QJsonObject attackJson(const AttackTally& t)
 {
     QJsonArray examples;
@@ -45,6 +59,13 @@ QJsonObject attackJson(const AttackTally& t)
         if (t.blockedBy[i] > 0)
             blockedBy.insert(QString::fromLatin1(reasons[i]), count(t.blockedBy[i]));
     }
+    QJsonObject noEffectBy;
+    static constexpr std::array<const char*, kNoEffectReasons> noEffectReasons = {
+        "nothing-secret", "unchanged", "attach-restarted", "in-flight", "lost-to-other-attack", "late-first-copy"};
+    for (std::size_t i = 0; i < t.noEffectBy.size(); ++i) {
+        if (t.noEffectBy[i] > 0)
+            noEffectBy.insert(QString::fromLatin1(noEffectReasons[i]), count(t.noEffectBy[i]));
+    }
     return QJsonObject{
         {QStringLiteral("id"), q(t.spec.id)},
         {QStringLiteral("kind"), q(std::string(name(t.spec.kind)))},
@@ -54,6 +75,14 @@ QJsonObject attackJson(const AttackTally& t)
         {QStringLiteral("attempts"), count(t.attempts)},
         {QStringLiteral("blocked"), count(t.blocked)},
         {QStringLiteral("succeeded"), count(t.succeeded)},
+        {QStringLiteral("no_effect"), count(t.noEffect)},
+        {QStringLiteral("no_effect_by"), noEffectBy},
+        {QStringLiteral("collateral"), count(t.collateral)},
+        {QStringLiteral("collateral_by"),
+         QJsonObject{{QStringLiteral("uplink"), count(t.collateralUplink)},
+                     {QStringLiteral("downlink"), count(t.collateral - t.collateralUplink)},
+                     {QStringLiteral("counter_desynchronisation"), count(t.collateralCounter)},
+                     {QStringLiteral("forged_detach"), count(t.collateralDetached)}}},
         {QStringLiteral("blocked_by"), blockedBy},
         {QStringLiteral("read"),
          QJsonObject{{QStringLiteral("imsi"), count(t.imsiRead)},
@@ -62,7 +91,8 @@ QJsonObject attackJson(const AttackTally& t)
                      {QStringLiteral("keys"), count(t.keysRead)},
                      {QStringLiteral("readings"), count(t.readingsRead)},
                      {QStringLiteral("commands"), count(t.commandsRead)},
-                     {QStringLiteral("ciphertext"), count(t.ciphertextSeen)}}},
+                     {QStringLiteral("ciphertext"), count(t.ciphertextSeen)},
+                     {QStringLiteral("user_plane_ciphertext"), count(t.dataCiphertextSeen)}}},
         {QStringLiteral("examples"), examples},
     };
 }
@@ -116,6 +146,12 @@ QByteArray reportJson(const RunSummary& s)
                      {QStringLiteral("dropped_other"), count(t.droppedOther)},
                      {QStringLiteral("attach_ok"), count(t.attachOk)},
                      {QStringLiteral("attach_failed"), count(t.attachFailed)}}},
+        {QStringLiteral("accounting"),
+         QJsonObject{{QStringLiteral("uplink"), directionJson(s.accounting.uplink)},
+                     {QStringLiteral("downlink"), directionJson(s.accounting.downlink)},
+                     {QStringLiteral("accepted_extra"),
+                      QJsonObject{{QStringLiteral("replayed"), count(s.accounting.acceptedReplayed)},
+                                  {QStringLiteral("forged"), count(s.accounting.acceptedForged)}}}}},
         {QStringLiteral("events_total"), count(s.eventsTotal)},
         {QStringLiteral("digest"), q(s.digest)},
     };
