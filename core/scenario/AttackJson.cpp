@@ -3,6 +3,7 @@
 
 #include "core/scenario/JsonPathReader.h"
 #include "core/scenario/ScenarioJson.h"
+#include "core/scenario/ScenarioLimits.h"
 
 #include <algorithm>
 #include <optional>
@@ -10,8 +11,6 @@
 
 namespace mtcsec::json {
 namespace {
-
-constexpr double kMaxInjectRate = 1000.0;
 
 const std::string& linkList()
 {
@@ -97,8 +96,13 @@ AttackSpec readAttack(const QJsonValue& value, std::string_view path, qsizetype 
     };
     if (r.has("id")) {
         attack.id = requireString(r.get("id"), r.path("id"));
-        if (attack.id.empty())
-            fail(r.path("id"), "must not be empty");
+        const bool safe = std::all_of(attack.id.begin(), attack.id.end(), [](char c) {
+            return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
+                   c == '_' || c == '.';
+        });
+        if (attack.id.empty() || attack.id.size() > kMaxAttackIdLength || !safe)
+            fail(r.path("id"), "must be 1 to " + std::to_string(kMaxAttackIdLength) +
+                                   " letters, digits, '-', '_' or '.', got " + inQuotes(attack.id));
         if (owner(attack.id) != before.end())
             fail(r.path("id"), "duplicate id " + inQuotes(attack.id));
     } else {
@@ -135,21 +139,18 @@ AttackSpec readAttack(const QJsonValue& value, std::string_view path, qsizetype 
         attack.direction = *filter;
     }
     if (r.has("start_s"))
-        attack.startS = requireNumberIn(r.get("start_s"), r.path("start_s"), Bound{0.0, true}, std::nullopt);
-    if (r.has("stop_s"))
-        attack.stopS = requireNumberIn(r.get("stop_s"), r.path("stop_s"),
-                                       Bound{attack.startS, false, "start_s"}, std::nullopt);
-    if (r.has("rate")) {
-        if (attack.kind == AttackKind::Inject)
-            attack.rate = requireNumberIn(r.get("rate"), r.path("rate"), Bound{0.0, false},
-                                          Bound{kMaxInjectRate, true}, "a number of forgeries per second");
-        else
-            attack.rate = requireNumberIn(r.get("rate"), r.path("rate"), Bound{0.0, false}, Bound{1.0, true},
-                                          "a probability");
+        attack.startS = requireNumberIn(r.get("start_s"), r.path("start_s"), kAttackStartRange);
+    if (r.has("stop_s")) {
+        const NumberRange range{{attack.startS, false, "start_s"}, kAttackStartRange.high, "seconds"};
+        attack.stopS = requireNumberIn(r.get("stop_s"), r.path("stop_s"), range);
     }
+    if (r.has("rate"))
+        attack.rate =
+            requireNumberIn(r.get("rate"), r.path("rate"),
+                            attack.kind == AttackKind::Inject ? kInjectRateRange : kProbabilityRange);
     if (r.has("replay_delay_s"))
-        attack.replayDelayS = requireNumberIn(r.get("replay_delay_s"), r.path("replay_delay_s"),
-                                              Bound{0.0, false}, std::nullopt);
+        attack.replayDelayS =
+            requireNumberIn(r.get("replay_delay_s"), r.path("replay_delay_s"), kReplayDelayRange);
     return attack;
 }
 

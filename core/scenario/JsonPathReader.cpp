@@ -113,36 +113,45 @@ double requireNumber(const QJsonValue& value, std::string_view path)
     return x;
 }
 
-std::string Bound::text() const
+namespace {
+
+std::string boundText(const Bound& bound)
 {
-    if (label.empty())
-        return formatNumber(value);
-    return std::string(label) + " (" + formatNumber(value) + ")";
+    if (bound.label.empty())
+        return formatNumber(bound.value);
+    return std::string(bound.label) + " (" + formatNumber(bound.value) + ")";
 }
 
-double requireNumberIn(const QJsonValue& value, std::string_view path, std::optional<Bound> low,
-                       std::optional<Bound> high, std::string_view what)
+} // namespace
+
+std::string rangeText(const NumberRange& range)
+{
+    std::string out = range.noun.empty() ? std::string() : std::string(range.noun) + " ";
+    if (range.low.inclusive && range.high.inclusive && range.low.label.empty() && range.high.label.empty())
+        out += "from " + boundText(range.low) + " to " + boundText(range.high);
+    else
+        out += (range.low.inclusive ? "at least " : "above ") + boundText(range.low) +
+               (range.high.inclusive ? " and at most " : " and below ") + boundText(range.high);
+    if (!range.unit.empty())
+        out += " " + std::string(range.unit);
+    return out;
+}
+
+double requireNumberIn(const QJsonValue& value, std::string_view path, const NumberRange& range)
 {
     const double x = requireNumber(value, path);
-    const bool aboveLow = !low || (low->inclusive ? x >= low->value : x > low->value);
-    const bool belowHigh = !high || (high->inclusive ? x <= high->value : x < high->value);
-    if (aboveLow && belowHigh)
-        return x;
-    std::string range;
-    if (low)
-        range += (low->inclusive ? " at least " : " greater than ") + low->text();
-    if (low && high)
-        range += " and";
-    if (high)
-        range += (high->inclusive ? " at most " : " less than ") + high->text();
-    fail(path, "must be " + std::string(what) + range + ", got " + formatNumber(x));
+    const bool aboveLow = range.low.inclusive ? x >= range.low.value : x > range.low.value;
+    const bool belowHigh = range.high.inclusive ? x <= range.high.value : x < range.high.value;
+    if (!(aboveLow && belowHigh))
+        fail(path, "must be " + rangeText(range) + ", got " + formatNumber(x));
+    return x + 0.0; // -0 becomes 0
 }
 
 std::uint64_t requireInteger(const QJsonValue& value, std::string_view path, std::uint64_t low,
                              std::uint64_t high)
 {
     const std::string expected =
-        "must be an integer from " + std::to_string(low) + " to " + std::to_string(high) + ", got ";
+        "must be a whole number from " + std::to_string(low) + " to " + std::to_string(high) + ", got ";
     if (!value.isDouble())
         fail(path, expected + describe(value));
     const double x = value.toDouble();

@@ -2,6 +2,8 @@
 // values of one type, numbers within bounds, and objects that refuse keys they do not know.
 #pragma once
 
+#include "core/scenario/ScenarioLimits.h"
+
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QJsonValue>
@@ -42,20 +44,15 @@ namespace mtcsec::json {
 // A finite number.
 [[nodiscard]] double requireNumber(const QJsonValue& value, std::string_view path);
 
-// One end of an allowed range; `label` names a field that the bound comes from ("start_s").
-struct Bound {
-    double value = 0.0;
-    bool inclusive = true;
-    std::string_view label = {};
+// A finite number within `range` (see ScenarioLimits.h); -0 is read as 0. Throws InvalidInput
+// "PATH: must be from 0.001 to 86400 seconds, got 1e-07".
+[[nodiscard]] double requireNumberIn(const QJsonValue& value, std::string_view path,
+                                     const NumberRange& range);
+// The text of a range for a message: "from 0.001 to 86400 seconds", "a probability above 0 and at most 1".
+[[nodiscard]] std::string rangeText(const NumberRange& range);
 
-    [[nodiscard]] std::string text() const;
-};
-
-// A finite number within the bounds given; `what` says what it is ("a probability").
-[[nodiscard]] double requireNumberIn(const QJsonValue& value, std::string_view path, std::optional<Bound> low,
-                                     std::optional<Bound> high, std::string_view what = "a number");
-
-// An integer from `low` to `high`, exact.
+// A whole number from `low` to `high`, exact (JSON numbers are exact up to 2^53). Throws InvalidInput
+// "PATH: must be a whole number from LOW to HIGH, got X".
 [[nodiscard]] std::uint64_t requireInteger(const QJsonValue& value, std::string_view path, std::uint64_t low,
                                            std::uint64_t high);
 

@@ -5,7 +5,9 @@
 #include "core/InvalidInput.h"
 #include "core/scenario/AttackJson.h"
 #include "core/scenario/JsonPathReader.h"
+#include "core/scenario/JsonTextCheck.h"
 #include "core/scenario/ProtectionJson.h"
+#include "core/scenario/ScenarioLimits.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -17,7 +19,10 @@
 
 #include <algorithm>
 #include <cctype>
+#include <charconv>
+#include <cmath>
 #include <cstdint>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -27,9 +32,6 @@ namespace {
 using namespace json;
 
 constexpr std::string_view kDocumentPath = "(document)";
-constexpr double kMaxDurationS = 86400.0;
-constexpr std::uint64_t kMaxDevices = 1'000'000;
-constexpr std::uint64_t kMaxSeed = std::uint64_t{1} << 53; // every integer up to here is exact in a double
 constexpr qint64 kMaxFileSize = qint64{16} * 1024 * 1024;
 
 // ---- the document ----
@@ -76,14 +78,23 @@ void readTraffic(const QJsonValue& value, std::string_view path, TrafficPattern&
     const ObjectReader r(requireObject(value, path), std::string(path),
                          {"attach_spread_s", "uplink_interval_s", "downlink_interval_s"});
     if (r.has("attach_spread_s"))
-        traffic.attachSpreadS = requireNumberIn(r.get("attach_spread_s"), r.path("attach_spread_s"),
-                                                Bound{0.0, true}, std::nullopt);
+        traffic.attachSpreadS =
+            requireNumberIn(r.get("attach_spread_s"), r.path("attach_spread_s"), kAttachSpreadRange);
     if (r.has("uplink_interval_s"))
-        traffic.uplinkIntervalS = requireNumberIn(r.get("uplink_interval_s"), r.path("uplink_interval_s"),
-                                                  Bound{0.0, false}, std::nullopt);
-    if (r.has("downlink_interval_s"))
-        traffic.downlinkIntervalS = requireNumberIn(
-            r.get("downlink_interval_s"), r.path("downlink_interval_s"), Bound{0.0, true}, std::nullopt);
+        traffic.uplinkIntervalS =
+            requireNumberIn(r.get("uplink_interval_s"), r.path("uplink_interval_s"), kUplinkIntervalRange);
+    if (r.has("downlink_interval_s")) {
+        // 0 switches commands off; anything else is an interval.
+        const std::string downlinkPath = r.path("downlink_interval_s");
+        const double x = requireNumber(r.get("downlink_interval_s"), downlinkPath);
+        if (x == 0.0)
+            traffic.downlinkIntervalS = 0.0;
+        else if (x >= kDownlinkIntervalRange.low.value && x <= kDownlinkIntervalRange.high.value)
+            traffic.downlinkIntervalS = x;
+        else
+            fail(downlinkPath, "must be 0 (no commands) or " + rangeText(kDownlinkIntervalRange) + ", got " +
+                                   formatNumber(x));
+    }
 }
 
 void readChanges(const QJsonValue& value, std::string_view path, Scenario& scenario)
@@ -94,8 +105,8 @@ void readChanges(const QJsonValue& value, std::string_view path, Scenario& scena
         const std::string changePath = element(path, i);
         const ObjectReader r(requireObject(changes.at(i), changePath), changePath, {"at_s", "protection"});
         const std::string atPath = r.path("at_s");
-        const double at = requireNumberIn(r.required("at_s", "seconds from the start"), atPath,
-                                          Bound{0.0, true}, Bound{scenario.durationS, false, "duration_s"});
+        const NumberRange range{{0.0, true}, {scenario.durationS, false, "duration_s"}, "seconds"};
+        const double at = requireNumberIn(r.required("at_s", "seconds from the start"), atPath, range);
         if (!scenario.changes.empty() && at < scenario.changes.back().atS)
             fail(atPath, "changes must be listed in time order; " + formatNumber(at) + " is before " +
                              element(path, i - 1) + ".at_s (" + formatNumber(scenario.changes.back().atS) +
@@ -103,6 +114,43 @@ void readChanges(const QJsonValue& value, std::string_view path, Scenario& scena
         readProtection(r.required("protection", "the fields that change"), r.path("protection"), current);
         scenario.changes.push_back({.atS = at, .protection = current});
     }
+}
+
+// A seed: a JSON number up to 2^53 (exact in every JSON reader), or any 64-bit value as a string of digits.
+std::uint64_t readSeed(const QJsonValue& value, std::string_view path)
+{
+    const std::string expected = "must be a whole number from 0 to " + std::to_string(kMaxSeedAsNumber) +
+                                 ", or a string of decimal digits up to " +
+                                 std::to_string(std::numeric_limits<std::uint64_t>::max()) + "; got ";
+    if (value.isString()) {
+        const std::string text = value.toString().toStdString();
+        std::uint64_t seed = 0;
+        const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), seed);
+        const bool digits =
+            std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+        if (text.empty() || !digits || error != std::errc() || end != text.data() + text.size())
+            fail(path, expected + describe(value));
+        return seed;
+    }
+    if (!value.isDouble())
+        fail(path, expected + describe(value));
+    const double x = value.toDouble();
+    const qint64 exact = value.toInteger(-1); // exact when the text is an integer that fits in 64 bits
+    if (std::floor(x) == x && exact >= 0 && static_cast<std::uint64_t>(exact) <= kMaxSeedAsNumber)
+        return static_cast<std::uint64_t>(exact);
+    fail(path, expected + (std::floor(x) == x && exact >= 0 ? std::to_string(exact) : formatNumber(x)));
+}
+
+// A string of at most `maxLength` Unicode code points.
+std::string readText(const QJsonValue& value, std::string_view path, std::size_t maxLength)
+{
+    std::string text = requireString(value, path);
+    const auto length = static_cast<std::size_t>(std::count_if(
+        text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xc0) != 0x80; }));
+    if (length > maxLength)
+        fail(path,
+             "must be at most " + std::to_string(maxLength) + " characters, got " + std::to_string(length));
+    return text;
 }
 
 } // namespace
@@ -117,6 +165,7 @@ Scenario scenarioFromJson(const QByteArray& json)
         fail(kDocumentPath, std::string("the root must be a JSON object, got ") +
                                 (document.isArray() ? "an array" : "something else"));
     const QJsonObject root = document.object();
+    checkJsonText(json);
 
     // The schema first: a file of another kind or version is refused as such, before its fields are read.
     const std::string schemaHint = "must be \"" + std::string(kScenarioSchema) + "\"";
@@ -131,17 +180,16 @@ Scenario scenarioFromJson(const QByteArray& json)
                           "traffic", "protection", "attacks", "changes"});
     Scenario scenario;
     if (r.has("name"))
-        scenario.name = requireString(r.get("name"), r.path("name"));
+        scenario.name = readText(r.get("name"), r.path("name"), kMaxNameLength);
     if (r.has("description"))
-        scenario.description = requireString(r.get("description"), r.path("description"));
+        scenario.description = readText(r.get("description"), r.path("description"), kMaxDescriptionLength);
     if (r.has("seed"))
-        scenario.seed = requireInteger(r.get("seed"), r.path("seed"), 0, kMaxSeed);
+        scenario.seed = readSeed(r.get("seed"), r.path("seed"));
     if (r.has("duration_s"))
-        scenario.durationS = requireNumberIn(r.get("duration_s"), r.path("duration_s"), Bound{0.0, false},
-                                             Bound{kMaxDurationS, true});
+        scenario.durationS = requireNumberIn(r.get("duration_s"), r.path("duration_s"), kDurationRange);
     if (r.has("devices"))
-        scenario.devices =
-            static_cast<std::uint32_t>(requireInteger(r.get("devices"), r.path("devices"), 1, kMaxDevices));
+        scenario.devices = static_cast<std::uint32_t>(
+            requireInteger(r.get("devices"), r.path("devices"), kMinDevices, kMaxDevices));
     if (r.has("network"))
         readNetwork(r.get("network"), r.path("network"), scenario);
     if (r.has("traffic"))
@@ -151,6 +199,9 @@ Scenario scenarioFromJson(const QByteArray& json)
     if (r.has("attacks")) {
         const std::string attacksPath = r.path("attacks");
         const QJsonArray attacks = requireArray(r.get("attacks"), attacksPath);
+        if (static_cast<std::size_t>(attacks.size()) > kMaxAttacks)
+            fail(attacksPath, "at most " + std::to_string(kMaxAttacks) + " attacks, got " +
+                                  std::to_string(attacks.size()));
         for (qsizetype i = 0; i < attacks.size(); ++i)
             scenario.attacks.push_back(
                 readAttack(attacks.at(i), element(attacksPath, i), i, scenario.attacks));
@@ -173,7 +224,9 @@ QByteArray scenarioToJson(const Scenario& scenario)
         {QStringLiteral("schema"), toQString(kScenarioSchema)},
         {QStringLiteral("name"), toQString(scenario.name)},
         {QStringLiteral("description"), toQString(scenario.description)},
-        {QStringLiteral("seed"), static_cast<qint64>(scenario.seed)},
+        {QStringLiteral("seed"), scenario.seed <= kMaxSeedAsNumber
+                                     ? QJsonValue(static_cast<qint64>(scenario.seed))
+                                     : QJsonValue(toQString(std::to_string(scenario.seed)))},
         {QStringLiteral("duration_s"), scenario.durationS},
         {QStringLiteral("devices"), static_cast<qint64>(scenario.devices)},
         {QStringLiteral("network"), QJsonObject{{QStringLiteral("mcc"), toQString(scenario.mcc)},
