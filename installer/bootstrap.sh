@@ -23,7 +23,7 @@ packages=(
     libbotan-2-dev
 )
 # What the test suite needs on top.
-test_packages=(xvfb xauth fonts-dejavu-core tshark poppler-utils dpkg-dev desktop-file-utils appstream file)
+test_packages=(xvfb xauth fonts-dejavu-core tshark poppler-utils dpkg-dev desktop-file-utils appstream file lintian libxml2-utils libglib2.0-bin)
 # What building the Debian package needs on top.
 package_packages=(dpkg-dev file)
 
