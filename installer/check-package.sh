@@ -44,7 +44,7 @@ doc=$root/usr/share/doc/mtcsec
 
 check "package name and architecture" test "$(dpkg-deb -f "$deb" Package) $(dpkg-deb -f "$deb" Architecture)" = "mtcsec $(dpkg --print-architecture)"
 check "dependencies computed from the binary (Qt Widgets, Charts, Botan) and the SVG plugin" \
-    bash -c "dpkg-deb -f '$deb' Depends | grep -q libqt6widgets6 && dpkg-deb -f '$deb' Depends | grep -q libqt6charts6 && dpkg-deb -f '$deb' Depends | grep -q libbotan-2 && dpkg-deb -f '$deb' Depends | grep -q libqt6svg6"
+    bash -c "dpkg-deb -f '$deb' Depends | grep -q libqt6widgets6 && dpkg-deb -f '$deb' Depends | grep -q libqt6charts6 && dpkg-deb -f '$deb' Depends | grep -q libbotan-2 && dpkg-deb -f '$deb' Depends | grep -q libqt6svg6 && dpkg-deb -f '$deb' Depends | grep -q fonts-dejavu-core"
 for f in usr/bin/mtcsec usr/share/applications/$app.desktop usr/share/metainfo/$app.metainfo.xml \
     usr/share/icons/hicolor/scalable/apps/$app.svg usr/share/man/man1/mtcsec.1.gz usr/share/mime/packages/$app.xml \
     usr/share/doc/mtcsec/copyright usr/share/doc/mtcsec/changelog.gz; do
