@@ -109,8 +109,9 @@ bool isHeadlessInvocation(int argc, char** argv)
         if (isHelpOrVersion(argv[i]))
             return true;
     }
-    // A word that is neither an option nor a scenario file is a mistyped command: report it headless.
-    return !first.starts_with('-') &&
+    // A word that is neither an option nor a scenario file is a mistyped command: report it headless. A path
+    // (the desktop entry passes one for every file of the scenario MIME type, whatever its name) is a file.
+    return !first.starts_with('-') && first.find('/') == std::string_view::npos &&
            !QString::fromLocal8Bit(argv[1]).endsWith(QLatin1String(".json"), Qt::CaseInsensitive);
 }
 

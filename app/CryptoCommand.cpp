@@ -33,6 +33,13 @@ struct Function {
     std::function<QString(const QCommandLineParser&)> run;
 };
 
+// The spellings of --help that mtcsec accepts at every level (those of QCommandLineParser::addHelpOption).
+bool isHelpOption(const QString& a)
+{
+    return a == QLatin1String("--help") || a == QLatin1String("-h") || a == QLatin1String("-?") ||
+           a == QLatin1String("--help-all");
+}
+
 class BadUsage : public std::runtime_error {
 public:
     using std::runtime_error::runtime_error;
@@ -188,18 +195,45 @@ std::vector<Function> functions()
     return f;
 }
 
-QString cryptoHelp(const std::vector<Function>& all)
+// The words after "crypto" that name functions or a group of them: everything before the first option.
+QStringList leadingWords(const QStringList& arguments)
 {
-    QString text = QStringLiteral(
-        "Usage: mtcsec crypto FUNCTION [OPTIONS]\n"
-        "\n"
-        "3GPP security functions on hexadecimal input; the result is lowercase hex on stdout.\n"
-        "Lengths are in bits, as the 3GPP test sets give them. mtcsec crypto FUNCTION --help lists its "
-        "options.\n"
-        "\n"
-        "Functions:\n");
-    for (const Function& f : all)
-        text += QStringLiteral("  %1\n      %2\n      %3\n").arg(f.words, f.summary, f.example);
+    QStringList words;
+    for (const QString& a : arguments.mid(1)) {
+        if (a.startsWith(QLatin1Char('-')))
+            break;
+        words << a;
+    }
+    return words;
+}
+
+// The functions whose words begin with `group` ("" for all of them, "kdf" for the key derivations).
+std::vector<const Function*> functionsIn(const std::vector<Function>& all, const QStringList& group)
+{
+    std::vector<const Function*> in;
+    for (const Function& f : all) {
+        if (f.words.split(QLatin1Char(' ')).mid(0, group.size()) == group)
+            in.push_back(&f);
+    }
+    return in;
+}
+
+// `mtcsec crypto --help` and `mtcsec crypto kdf --help`: the functions of the group, each with an example.
+QString groupHelp(const std::vector<const Function*>& functions, const QStringList& group)
+{
+    const QString prefix = group.isEmpty() ? QString() : group.join(QLatin1Char(' ')) + QLatin1Char(' ');
+    QString text =
+        QStringLiteral(
+            "Usage: mtcsec crypto %1FUNCTION [OPTIONS]\n"
+            "\n"
+            "3GPP security functions on hexadecimal input; the result is lowercase hex on stdout.\n"
+            "Lengths are in bits, as the 3GPP test sets give them. mtcsec crypto %1FUNCTION --help "
+            "lists its options.\n"
+            "\n"
+            "Functions:\n")
+            .arg(prefix);
+    for (const Function* f : functions)
+        text += QStringLiteral("  %1\n      %2\n      %3\n").arg(f->words, f->summary, f->example);
     return text;
 }
 
@@ -208,11 +242,6 @@ QString cryptoHelp(const std::vector<Function>& all)
 int runCryptoCommand(const QStringList& arguments)
 {
     const std::vector<Function> all = functions();
-    const QString sub = arguments.value(1);
-    if (sub == QLatin1String("--help") || sub == QLatin1String("-h")) {
-        printOut(cryptoHelp(all));
-        return ExitOk;
-    }
 
     // Match "eea2" or "kdf kasme": the longest run of words naming a function.
     const Function* chosen = nullptr;
@@ -224,18 +253,25 @@ int runCryptoCommand(const QStringList& arguments)
             wordsUsed = static_cast<int>(words.size());
         }
     }
-    if (chosen == nullptr && sub.isEmpty()) {
-        printError(QStringLiteral("mtcsec crypto: which function? (mtcsec crypto --help lists them)"));
-        return ExitBadInput;
-    }
     if (chosen == nullptr) {
+        // No function named: the words name a group of them ("" for all, "kdf") or nothing known.
+        const QStringList words = leadingWords(arguments);
+        const std::vector<const Function*> group = functionsIn(all, words);
+        if (!group.empty()) {
+            if (isHelpOption(arguments.value(1 + static_cast<int>(words.size())))) {
+                printOut(groupHelp(group, words));
+                return ExitOk;
+            }
+            const QString command =
+                (QStringList{QStringLiteral("mtcsec crypto")} + words).join(QLatin1Char(' '));
+            printError(QStringLiteral("%1: which function? (%1 --help lists them)").arg(command));
+            return ExitBadInput;
+        }
         QString known;
         for (const Function& f : all)
             known += (known.isEmpty() ? QString() : QStringLiteral(", ")) + f.words;
-        const QString what = sub == QLatin1String("kdf") && arguments.size() > 2
-                                 ? QStringLiteral("kdf ") + arguments.value(2)
-                                 : sub;
-        printError(QStringLiteral("mtcsec crypto: unknown function '%1' (one of: %2)").arg(what, known));
+        printError(QStringLiteral("mtcsec crypto: unknown function '%1' (one of: %2)")
+                       .arg(words.join(QLatin1Char(' ')), known));
         return ExitBadInput;
     }
 
@@ -246,6 +282,10 @@ int runCryptoCommand(const QStringList& arguments)
     const QCommandLineOption help(QStringList{QStringLiteral("h"), QStringLiteral("help")},
                                   QStringLiteral("Show this help."));
     parser.addOption(help);
+    QCommandLineOption otherHelp(QStringList{QStringLiteral("?"), QStringLiteral("help-all")},
+                                 QStringLiteral("Show this help."));
+    otherHelp.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOption(otherHelp);
     for (const Option& o : chosen->options)
         parser.addOption(QCommandLineOption(QString::fromLatin1(o.name), QString::fromLatin1(o.description),
                                             QString::fromLatin1(o.valueName)));
@@ -256,7 +296,7 @@ int runCryptoCommand(const QStringList& arguments)
         printError(command + QStringLiteral(": ") + parser.errorText());
         return ExitBadInput;
     }
-    if (parser.isSet(help)) {
+    if (parser.isSet(help) || parser.isSet(otherHelp)) {
         // QCommandLineParser names the executable alone; name the whole command instead.
         QString text = parser.helpText();
         const QString usage = QStringLiteral("Usage: ");

@@ -2,9 +2,11 @@
 #include "app/ScenarioCommands.h"
 
 #include "app/Console.h"
+#include "app/RunOptions.h"
 #include "core/InvalidInput.h"
 #include "core/crypto/Hex.h"
 #include "core/engine/Engine.h"
+#include "core/engine/ResourceEstimate.h"
 #include "core/report/CaptureRecorder.h"
 #include "core/report/ReportWriter.h"
 #include "core/scenario/Presets.h"
@@ -187,23 +189,8 @@ int runRunCommand(const QStringList& arguments)
                                    "' (mtcsec presets lists them)");
             scenario = *found;
         }
-        if (parser.isSet(duration)) {
-            bool ok = false;
-            const double v = parser.value(duration).toDouble(&ok);
-            if (!ok || !std::isfinite(v) || v <= 0 || v > 86400)
-                throw InvalidInput(
-                    "--duration: must be a number of seconds above 0 and at most 86400, got '" +
-                    parser.value(duration).toStdString() + "'");
-            scenario.durationS = v;
-        }
-        if (parser.isSet(seed))
-            scenario.seed =
-                parseUnsigned(parser.value(seed).toStdString(), "--seed", (std::uint64_t{1} << 53));
-        if (parser.isSet(devices))
-            scenario.devices = static_cast<std::uint32_t>(
-                parseUnsigned(parser.value(devices).toStdString(), "--devices", 1'000'000));
-        if (scenario.devices == 0)
-            throw InvalidInput("--devices: must be at least 1");
+        applyNumberOptions(scenario, parser, duration, seed, devices);
+        engine::requireFitsInMemory(scenario);
         std::erase_if(scenario.changes,
                       [&](const ProtectionChange& c) { return c.atS >= scenario.durationS; });
         const QStringList reports = parser.values(reportFile);
@@ -291,6 +278,7 @@ int runValidateCommand(const QStringList& arguments)
     const QString file = parser.positionalArguments().constFirst();
     try {
         const Scenario s = loadScenarioFile(file);
+        engine::requireFitsInMemory(s, file.toStdString() + ": valid, but cannot run on this machine: ");
         printOut(
             QStringLiteral("%1: valid scenario '%2': %3 devices, %4 s, %5 attacks, %6 protection changes\n")
                 .arg(file, q(s.name))

@@ -4,10 +4,12 @@
 
 #include <QApplication>
 #include <QCoreApplication>
+#include <QGuiApplication>
 
+#include <cstdlib>
 #include <filesystem>
 #include <string>
-#include <unistd.h>
+#include <system_error>
 
 namespace {
 
@@ -19,30 +21,49 @@ void describeApplication()
     QCoreApplication::setOrganizationDomain(QStringLiteral("mtcsec.invalid"));
 }
 
-// Qt wants a private runtime directory; where the session has none (a root shell, CI), give it one rather
-// than have it warn on stderr, which the command line keeps for errors.
-void ensureRuntimeDirectory()
-{
-    if (!qEnvironmentVariableIsEmpty("XDG_RUNTIME_DIR"))
-        return;
-    const std::filesystem::path dir =
-        std::filesystem::temp_directory_path() / ("mtcsec-runtime-" + std::to_string(::getuid()));
-    std::error_code error;
-    std::filesystem::create_directories(dir, error);
-    std::filesystem::permissions(dir, std::filesystem::perms::owner_all,
-                                 std::filesystem::perm_options::replace, error);
-    if (!error)
-        qputenv("XDG_RUNTIME_DIR", QByteArray::fromStdString(dir.string()));
-}
+// Qt's GUI wants a private runtime directory (XDG Base Directory Specification: owned by the user, mode 0700)
+// and warns on stderr, which the command line keeps for errors, when the session has none (a root shell, CI).
+// Then this creates one with mkdtemp(3) (POSIX.1-2008) under the temporary directory: an unpredictable name,
+// created mode 0700 in one step, so nobody can have prepared it or a link in its place; it is removed at
+// exit. A path in /tmp that another user could guess is never used.
+class PrivateRuntimeDirectory {
+public:
+    PrivateRuntimeDirectory()
+    {
+        if (!qEnvironmentVariableIsEmpty("XDG_RUNTIME_DIR"))
+            return;
+        std::error_code error;
+        const std::filesystem::path base = std::filesystem::temp_directory_path(error);
+        if (error)
+            return;
+        std::string name = (base / "mtcsec-runtime-XXXXXX").string();
+        if (::mkdtemp(name.data()) == nullptr)
+            return; // Qt falls back to its own checked directory, with a warning
+        path_ = name;
+        qputenv("XDG_RUNTIME_DIR", QByteArray::fromStdString(path_));
+    }
+    ~PrivateRuntimeDirectory()
+    {
+        if (path_.empty())
+            return;
+        std::error_code error;
+        std::filesystem::remove_all(path_, error);
+    }
+    PrivateRuntimeDirectory(const PrivateRuntimeDirectory&) = delete;
+    PrivateRuntimeDirectory& operator=(const PrivateRuntimeDirectory&) = delete;
+
+private:
+    std::string path_;
+};
 
 } // namespace
 
 int main(int argc, char* argv[])
 {
-    ensureRuntimeDirectory();
     if (mtcsec::app::isHeadlessInvocation(argc, argv)) {
         // HTML and PDF reports draw the topology and the charts: they need the widgets, offscreen.
         if (mtcsec::app::needsOffscreenWidgets(argc, argv)) {
+            const PrivateRuntimeDirectory runtimeDirectory;
             qputenv("QT_QPA_PLATFORM", "offscreen");
             QApplication app(argc, argv);
             describeApplication();
@@ -52,10 +73,14 @@ int main(int argc, char* argv[])
         describeApplication();
         return mtcsec::app::runHeadless(QCoreApplication::arguments());
     }
+    const PrivateRuntimeDirectory runtimeDirectory;
     // The self-test must run on a machine without a display (CI): fall back to the offscreen platform.
     if (mtcsec::app::isSelfTestInvocation(argc, argv) && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") &&
         qEnvironmentVariableIsEmpty("DISPLAY") && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
+    // The window belongs to org.mtcsec.MtcSecurityLab.desktop (the Wayland app id, the taskbar's icon and
+    // name).
+    QGuiApplication::setDesktopFileName(QStringLiteral("org.mtcsec.MtcSecurityLab"));
     QApplication app(argc, argv);
     describeApplication();
     return mtcsec::app::runGui(QCoreApplication::arguments());

@@ -21,9 +21,10 @@ packages=(
     cmake ninja-build g++ pkg-config
     qt6-base-dev qt6-charts-dev qt6-svg-dev libqt6opengl6-dev libxkbcommon-dev
     libbotan-2-dev
+    fonts-dejavu-core
 )
 # What the test suite needs on top.
-test_packages=(xvfb xauth fonts-dejavu-core tshark poppler-utils dpkg-dev desktop-file-utils appstream file)
+test_packages=(xvfb xauth tshark poppler-utils dpkg-dev desktop-file-utils appstream file lintian libxml2-utils libglib2.0-bin)
 # What building the Debian package needs on top.
 package_packages=(dpkg-dev file)
 

@@ -1,9 +1,13 @@
 // The real mtcsec binary: `mtcsec crypto ...` reproduces the official 3GPP test sets, refuses bad input with
-// one line on stderr and exit status 2, and documents itself (PRODUCT.md section 6).
+// one line on stderr and exit status 2, documents itself at every level (PRODUCT.md section 6), and leaves
+// nothing in the temporary directory when the session has no XDG_RUNTIME_DIR.
 #include "tests/RunBinary.h"
 #include "tests/VectorFile.h"
 
+#include <QDir>
 #include <QProcess>
+#include <QProcessEnvironment>
+#include <QTemporaryDir>
 #include <QtTest>
 
 using namespace mtcsec;
@@ -24,6 +28,22 @@ QStringList algorithmArgs(const QString& fn, const test::Vector& v, const QStrin
             QStringLiteral("--data"),      v[dataField]};
 }
 
+// Runs mtcsec as a session without XDG_RUNTIME_DIR would (a root shell, CI), with TMPDIR set to `tmp`.
+Run runWithoutRuntimeDirectory(const QStringList& args, const QString& tmp)
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.remove(QStringLiteral("XDG_RUNTIME_DIR"));
+    env.insert(QStringLiteral("TMPDIR"), tmp);
+    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    QProcess p;
+    p.setProcessEnvironment(env);
+    p.start(QStringLiteral(MTCSEC_BINARY), args);
+    if (!p.waitForFinished(120000) || p.exitStatus() != QProcess::NormalExit)
+        return {};
+    return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()),
+            QString::fromUtf8(p.readAllStandardError())};
+}
+
 } // namespace
 
 class TestCliCrypto : public QObject {
@@ -39,7 +59,11 @@ private slots:
     void badInput();
     void help_data();
     void help();
+    void everyHelpExitsZero_data();
+    void everyHelpExitsZero();
     void version();
+    void noRuntimeDirectoryLeavesNothing_data();
+    void noRuntimeDirectoryLeavesNothing();
 };
 
 void TestCliCrypto::knownAnswers_data()
@@ -246,6 +270,81 @@ void TestCliCrypto::help()
     QCOMPARE(r.exitCode, 0);
     for (const QString& m : mentions)
         QVERIFY2(r.out.contains(m), qPrintable(m));
+}
+
+void TestCliCrypto::everyHelpExitsZero_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QString>("usage");
+    const QStringList levels[] = {
+        {},
+        {QStringLiteral("run")},
+        {QStringLiteral("presets")},
+        {QStringLiteral("validate")},
+        {QStringLiteral("crypto")},
+        {QStringLiteral("crypto"), QStringLiteral("eea2")},
+        {QStringLiteral("crypto"), QStringLiteral("eia2")},
+        {QStringLiteral("crypto"), QStringLiteral("milenage")},
+        {QStringLiteral("crypto"), QStringLiteral("kdf")},
+        {QStringLiteral("crypto"), QStringLiteral("kdf"), QStringLiteral("kasme")},
+        {QStringLiteral("crypto"), QStringLiteral("kdf"), QStringLiteral("kenb")},
+        {QStringLiteral("crypto"), QStringLiteral("kdf"), QStringLiteral("nh")},
+        {QStringLiteral("crypto"), QStringLiteral("kdf"), QStringLiteral("alg")},
+    };
+    for (const QStringList& level : levels) {
+        const QString usage = (QStringList{QStringLiteral("Usage: mtcsec")} + level).join(QLatin1Char(' '));
+        for (const char* help : {"--help", "-h"})
+            QTest::addRow("%s %s", qPrintable(level.join(QLatin1Char(' '))), help)
+                << level + QStringList{QString::fromLatin1(help)} << usage;
+    }
+    // The other spellings QCommandLineParser accepts, where mtcsec accepts them too.
+    for (const QStringList& level : {QStringList{}, QStringList{QStringLiteral("crypto")},
+                                     QStringList{QStringLiteral("crypto"), QStringLiteral("kdf")},
+                                     QStringList{QStringLiteral("crypto"), QStringLiteral("eea2")}}) {
+        const QString usage = (QStringList{QStringLiteral("Usage: mtcsec")} + level).join(QLatin1Char(' '));
+        for (const char* help : {"-?", "--help-all"})
+            QTest::addRow("%s %s", qPrintable(level.join(QLatin1Char(' '))), help)
+                << level + QStringList{QString::fromLatin1(help)} << usage;
+    }
+}
+
+void TestCliCrypto::everyHelpExitsZero()
+{
+    QFETCH(QStringList, args);
+    QFETCH(QString, usage);
+    const Run r = runMtcsec(args);
+    QCOMPARE(r.err, QString());
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY2(r.out.startsWith(usage), qPrintable(r.out.left(200)));
+}
+
+void TestCliCrypto::noRuntimeDirectoryLeavesNothing_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::newRow("--version") << QStringList{QStringLiteral("--version")};
+    QTest::newRow("crypto") << QStringList{QStringLiteral("crypto"), QStringLiteral("kdf"),
+                                           QStringLiteral("--help")};
+    // Reports that draw run on offscreen widgets, which want a runtime directory.
+    QTest::newRow("run with an HTML report")
+        << QStringList{QStringLiteral("run"),     QStringLiteral("--duration"), QStringLiteral("2"),
+                       QStringLiteral("--quiet"), QStringLiteral("--report"),   QStringLiteral("REPORT")};
+}
+
+void TestCliCrypto::noRuntimeDirectoryLeavesNothing()
+{
+    QFETCH(QStringList, args);
+    QTemporaryDir tmp;
+    QTemporaryDir out;
+    QVERIFY(tmp.isValid() && out.isValid());
+    args.replaceInStrings(QStringLiteral("REPORT"), out.filePath(QStringLiteral("r.html")));
+    const Run r = runWithoutRuntimeDirectory(args, tmp.path());
+    QCOMPARE(r.err, QString()); // no "XDG_RUNTIME_DIR not set" from Qt
+    QCOMPARE(r.exitCode, 0);
+    // Nothing left in the temporary directory: no predictable mtcsec-runtime-UID (nor Qt's runtime-USER),
+    // and the private directory of a run that needed one is gone.
+    QCOMPARE(
+        QDir(tmp.path()).entryList(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot),
+        QStringList());
 }
 
 void TestCliCrypto::version()

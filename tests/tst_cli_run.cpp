@@ -261,15 +261,18 @@ void TestCliRun::badInput_data()
     QTest::newRow("missing scenario file")
         << QStringList{run, "--scenario", dir.filePath("missing.json"), "--report", out}
         << "missing.json: cannot read" << out;
-    QTest::newRow("zero devices") << QStringList{run, "--devices", "0"} << "--devices: must be at least 1"
+    QTest::newRow("zero devices") << QStringList{run, "--devices", "0"}
+                                  << "--devices: must be a whole number from 1 to 1000000, got '0'"
                                   << QString();
     QTest::newRow("too many devices")
-        << QStringList{run, "--devices", "2000000"} << "--devices: 2000000 is out of range" << QString();
+        << QStringList{run, "--devices", "2000000"}
+        << "--devices: must be a whole number from 1 to 1000000, got '2000000'" << QString();
     QTest::newRow("bad duration") << QStringList{run, "--duration", "soon"} << "--duration: must be a number"
                                   << QString();
     QTest::newRow("negative duration")
         << QStringList{run, "--duration", "-5"} << "--duration: must be a number" << QString();
-    QTest::newRow("bad seed") << QStringList{run, "--seed", "x1"} << "--seed: 'x1' is not a number"
+    QTest::newRow("bad seed") << QStringList{run, "--seed", "x1"}
+                              << "--seed: must be a whole number from 0 to 18446744073709551615, got 'x1'"
                               << QString();
     const QString html = dir.filePath(QStringLiteral("r.docx"));
     QTest::newRow("unknown report format")

@@ -276,22 +276,23 @@ void TestScenario::malformed_data()
     // Types and ranges at the root.
     row("name not a string", withFields(R"("name": 7)"), "name: must be a string, got the number 7");
     row("seed negative", withFields(R"("seed": -1)"),
-        "seed: must be an integer from 0 to 9007199254740992, got -1");
-    row("seed fraction", withFields(R"("seed": 1.5)"), "seed: must be an integer");
-    row("seed too large", withFields(R"("seed": 9007199254740993)"), "seed: must be an integer");
-    row("seed as string", withFields(R"("seed": "1")"),
-        "seed: must be an integer from 0 to 9007199254740992, got "
-        "the string '1'");
+        "seed: must be a whole number from 0 to 9007199254740992, or a string of decimal digits up to "
+        "18446744073709551615; got -1");
+    row("seed fraction", withFields(R"("seed": 1.5)"), "seed: must be a whole number");
+    row("seed too large", withFields(R"("seed": 9007199254740993)"),
+        "seed: must be a whole number from 0 to 9007199254740992, or a string of decimal digits up to "
+        "18446744073709551615; got 9007199254740993");
+    row("seed as a bad string", withFields(R"("seed": "1x")"), "seed: must be a whole number from 0 to ");
     row("duration as string", withFields(R"("duration_s": "60")"),
         "duration_s: must be a number, got the string '60'");
     row("duration zero", withFields(R"("duration_s": 0)"),
-        "duration_s: must be a number greater than 0 and at most "
-        "86400, got 0");
-    row("duration too long", withFields(R"("duration_s": 86400.5)"), "duration_s: must be a number ");
+        "duration_s: must be above 0 and at most 86400 seconds, got 0");
+    row("duration too long", withFields(R"("duration_s": 86400.5)"),
+        "duration_s: must be above 0 and at most 86400 seconds, got 86400.5");
     row("devices too many", withFields(R"("devices": 1000001)"),
-        "devices: must be an integer from 1 to 1000000");
+        "devices: must be a whole number from 1 to 1000000");
     row("devices null", withFields(R"("devices": null)"),
-        "devices: must be an integer from 1 to 1000000, got null");
+        "devices: must be a whole number from 1 to 1000000, got null");
     // network and traffic.
     row("mcc short", withFields(R"("network": {"mcc": "01"})"),
         "network.mcc: must be 3 decimal digits, got '01'");
@@ -301,7 +302,7 @@ void TestScenario::malformed_data()
     row("network unknown", withFields(R"("network": {"mmc": "001"})"), "network.mmc: unknown field");
     row("network not an object", withFields(R"("network": "001-01")"), "network: must be an object");
     row("uplink zero", withFields(R"("traffic": {"uplink_interval_s": 0})"),
-        "traffic.uplink_interval_s: must be a number greater than 0, got 0");
+        "traffic.uplink_interval_s: must be from 0.001 to 86400 seconds, got 0");
     row("downlink negative", withFields(R"("traffic": {"downlink_interval_s": -1})"),
         "traffic.downlink_interval_s: ");
     row("spread negative", withFields(R"("traffic": {"attach_spread_s": -0.5})"),
@@ -371,25 +372,24 @@ void TestScenario::malformed_data()
                                                       {"kind": "tamper", "target": "Uu"}])"),
         "attacks[1].id: duplicate id 'a2' (the default for this attack, taken by attacks[0])");
     row("empty id", withFields(R"("attacks": [{"id": "", "kind": "tamper", "target": "Uu"}])"),
-        "attacks[0].id: must not be empty");
+        "attacks[0].id: must be 1 to 32 letters, digits, '-', '_' or '.', got ''");
     row("start negative", withFields(R"("attacks": [{"kind": "tamper", "target": "Uu", "start_s": -1}])"),
-        "attacks[0].start_s: must be a number at least 0, got -1");
+        "attacks[0].start_s: must be from 0 to 86400 seconds, got -1");
     row("stop before start",
         withFields(R"("attacks": [{"kind": "tamper", "target": "Uu", "start_s": 10, "stop_s": 5}])"),
-        "attacks[0].stop_s: must be a number greater than start_s (10), got 5");
+        "attacks[0].stop_s: must be above start_s (10) and at most 86400 seconds, got 5");
     row("stop at start", withFields(R"("attacks": [{"kind": "tamper", "target": "Uu", "stop_s": 0}])"),
         "attacks[0].stop_s: ");
     row("probability above 1", withFields(R"("attacks": [{"kind": "tamper", "target": "Uu", "rate": 1.5}])"),
-        "attacks[0].rate: must be a probability greater than 0 and at most 1, got 1.5");
+        "attacks[0].rate: must be a probability above 0 and at most 1, got 1.5");
     row("rate zero", withFields(R"("attacks": [{"kind": "eavesdrop", "target": "Uu", "rate": 0}])"),
         "attacks[0].rate: must be a probability");
     row("inject rate too high",
         withFields(R"("attacks": [{"kind": "inject", "target": "SGi", "rate": 1001}])"),
-        "attacks[0].rate: must be a number of forgeries per second greater than 0 and at most 1000, got "
-        "1001");
+        "attacks[0].rate: must be from 1e-05 to 1000 forgeries per second, got 1001");
     row("replay delay zero",
         withFields(R"("attacks": [{"kind": "replay", "target": "SGi", "replay_delay_s": 0}])"),
-        "attacks[0].replay_delay_s: must be a number greater than 0");
+        "attacks[0].replay_delay_s: must be from 0.001 to 86400 seconds, got 0");
     row("rate as string", withFields(R"("attacks": [{"kind": "tamper", "target": "Uu", "rate": "1"}])"),
         "attacks[0].rate: must be a number, got the string '1'");
     // changes.
@@ -398,7 +398,7 @@ void TestScenario::malformed_data()
                                                          {"at_s": 10, "protection": {}}])"),
         "changes[1].at_s: changes must be listed in time order; 10 is before changes[0].at_s (30)");
     row("change at the end", withFields(R"("duration_s": 60, "changes": [{"at_s": 60, "protection": {}}])"),
-        "changes[0].at_s: must be a number at least 0 and less than duration_s (60), got 60");
+        "changes[0].at_s: must be at least 0 and below duration_s (60) seconds, got 60");
     row("change negative", withFields(R"("changes": [{"at_s": -1, "protection": {}}])"), "changes[0].at_s: ");
     row("change time missing", withFields(R"("changes": [{"protection": {}}])"), "changes[0].at_s: missing");
     row("change protection missing", withFields(R"("changes": [{"at_s": 1}])"),
@@ -433,7 +433,7 @@ void TestScenario::exactMessages()
              }),
              QStringLiteral("protection.nas.integrity: 128-EIA1 is not implemented (EIA0, EIA2 are)"));
     QCOMPARE(errorOf([] { (void)scenarioFromJson(withFields(R"("devices": 0)")); }),
-             QStringLiteral("devices: must be an integer from 1 to 1000000, got 0"));
+             QStringLiteral("devices: must be a whole number from 1 to 1000000, got 0"));
     QCOMPARE(errorOf([] { (void)scenarioFromJson(withFields(R"("protection": {"nass": {}})")); }),
              QStringLiteral("protection.nass: unknown field"));
     QCOMPARE(errorOf([] {
@@ -474,8 +474,8 @@ void TestScenario::roundTripUnusualValues()
 {
     Scenario s;
     s.name = "ünïcode \"quoted\" name";
-    s.description = "line with\ttab";
-    s.seed = (std::uint64_t{1} << 53) - 1;
+    s.description = "line with \u00fcn\u00efcode, \"quotes\" and a backslash \\";
+    s.seed = std::numeric_limits<std::uint64_t>::max(); // written as a string of digits
     s.durationS = 1.0 / 3.0;
     s.devices = 1;
     s.traffic = {0.1, 1e-3, 7.7};

@@ -2,6 +2,7 @@
 #include "ui/MainWindow.h"
 
 #include "core/InvalidInput.h"
+#include "core/engine/ResourceEstimate.h"
 #include "core/report/EventCsv.h"
 #include "core/report/ReportJson.h"
 #include "core/report/ReportWriter.h"
@@ -483,6 +484,7 @@ bool MainWindow::openScenarioFile(const QString& path)
 {
     try {
         const Scenario scenario = loadScenarioFile(path);
+        engine::requireFitsInMemory(scenario, path.toStdString() + ": cannot run on this machine: ");
         Settings().addRecentFile(QFileInfo(path).absoluteFilePath());
         updateRecentMenu();
         startSession(scenario, path, false);

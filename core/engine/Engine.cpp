@@ -91,7 +91,7 @@ void Engine::Impl::scheduleAttack(std::uint32_t index)
 {
     const AttackRuntime& a = attacks[index];
     if (a.tally.spec.kind == AttackKind::Inject)
-        schedule(a.start + fromSeconds(1.0 / a.tally.spec.rate), Action::Inject, index);
+        schedule(after(a.start, 1.0 / a.tally.spec.rate), Action::Inject, index);
 }
 
 void Engine::Impl::schedule(SimTime at, Action action, std::uint32_t a, std::uint32_t b)

@@ -172,7 +172,7 @@ void Engine::Impl::attackLink(Link link, bool downlink, Bytes& bytes, Meta& meta
             copy.meta.attack = index;
             copy.meta.mark = Mark::Replayed;
             copy.state = SlotState::HeldForReplay;
-            schedule(now + fromSeconds(spec.replayDelayS), Action::ReplayFire, slot,
+            schedule(plus(now, fromSeconds(spec.replayDelayS)), Action::ReplayFire, slot,
                      static_cast<std::uint32_t>(i));
             break;
         }
@@ -287,7 +287,7 @@ void Engine::Impl::inject(std::uint32_t index)
     const AttackSpec& spec = a.tally.spec;
     if (a.tally.removed || now >= a.stop)
         return;
-    schedule(now + std::max<SimTime>(1, fromSeconds(1.0 / spec.rate)), Action::Inject, index);
+    schedule(after(now, 1.0 / spec.rate), Action::Inject, index);
     const auto d = static_cast<std::uint32_t>(rng.below(scenario.devices));
     if (ue[d].state != UeState::Attached)
         return; // the attacker forges for devices it has seen online

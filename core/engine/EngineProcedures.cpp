@@ -211,7 +211,7 @@ void Engine::Impl::ueSendUplink(std::uint32_t d, std::uint32_t generation)
     m.device = d;
     m.record = record;
     send(Link::Uu, false, buildDrbPdu(u.as, false, u.drbTx.next++, ip), m, false, ip);
-    schedule(now + fromSeconds(scenario.traffic.uplinkIntervalS), Action::Uplink, d, generation);
+    schedule(after(now, scenario.traffic.uplinkIntervalS), Action::Uplink, d, generation);
 }
 
 void Engine::Impl::ueFromUu(InFlight& pdu)
@@ -423,12 +423,12 @@ void Engine::Impl::ueNas(std::uint32_t d, const Meta& meta, ByteView nasPdu)
         ueSendNas(d, ueProtectNas(d, encodeNas(complete), kShtIntegrityCiphered));
         u.state = UeState::Attached;
         const double up = scenario.traffic.uplinkIntervalS;
-        schedule(now + fromSeconds(up * static_cast<double>(1 + rng.below(1000)) / 1000.0), Action::Uplink, d,
+        schedule(after(now, up * static_cast<double>(1 + rng.below(1000)) / 1000.0), Action::Uplink, d,
                  u.attachGeneration);
         const double down = scenario.traffic.downlinkIntervalS;
         if (down > 0)
-            schedule(now + fromSeconds(down * static_cast<double>(1 + rng.below(1000)) / 1000.0),
-                     Action::Downlink, d, u.attachGeneration);
+            schedule(after(now, down * static_cast<double>(1 + rng.below(1000)) / 1000.0), Action::Downlink,
+                     d, u.attachGeneration);
         break;
     }
     case EmmType::DetachRequest:
@@ -1073,7 +1073,7 @@ void Engine::Impl::serverSendDownlink(std::uint32_t d, std::uint32_t generation)
     m.device = d;
     m.record = record;
     sendSgi(true, buildIpv4Udp(kAddrServer, deviceAddress(d), port, port, nextIpId(), app), m);
-    schedule(now + fromSeconds(scenario.traffic.downlinkIntervalS), Action::Downlink, d, generation);
+    schedule(after(now, scenario.traffic.downlinkIntervalS), Action::Downlink, d, generation);
 }
 
 } // namespace mtcsec::engine

@@ -1,0 +1,63 @@
+// The numeric options of `mtcsec run`, with the scenario format's bounds.
+#include "app/RunOptions.h"
+
+#include "core/InvalidInput.h"
+#include "core/scenario/ScenarioLimits.h"
+
+#include <charconv>
+#include <cmath>
+#include <limits>
+#include <string>
+
+namespace mtcsec::app {
+namespace {
+
+std::string quoted(std::string_view text)
+{
+    constexpr std::size_t kMax = 40;
+    return "'" + std::string(text.substr(0, kMax)) + (text.size() > kMax ? "...'" : "'");
+}
+
+} // namespace
+
+std::uint64_t parseWholeNumberOption(std::string_view option, std::string_view text, std::uint64_t min,
+                                     std::uint64_t max)
+{
+    std::uint64_t value = 0;
+    const char* const end = text.data() + text.size();
+    const auto [at, error] = std::from_chars(text.data(), end, value);
+    const bool digitsOnly = !text.empty() && text.front() >= '0' && text.front() <= '9';
+    if (!digitsOnly || error != std::errc() || at != end || value < min || value > max)
+        throw InvalidInput(std::string(option) + ": must be a whole number from " + std::to_string(min) +
+                           " to " + std::to_string(max) + ", got " + quoted(text));
+    return value;
+}
+
+double parseDurationOption(std::string_view option, std::string_view text)
+{
+    double value = 0;
+    const char* const end = text.data() + text.size();
+    const auto [at, error] = std::from_chars(text.data(), end, value);
+    const NumberRange& range = kDurationRange;
+    if (text.empty() || error != std::errc() || at != end || !std::isfinite(value) ||
+        value <= range.low.value || value > range.high.value)
+        throw InvalidInput(std::string(option) +
+                           ": must be a number of seconds above 0 and at most 86400, got " + quoted(text));
+    return value;
+}
+
+void applyNumberOptions(Scenario& scenario, const QCommandLineParser& parser,
+                        const QCommandLineOption& duration, const QCommandLineOption& seed,
+                        const QCommandLineOption& devices)
+{
+    if (parser.isSet(duration))
+        scenario.durationS = parseDurationOption("--duration", parser.value(duration).toStdString());
+    if (parser.isSet(seed))
+        scenario.seed = parseWholeNumberOption("--seed", parser.value(seed).toStdString(), 0,
+                                               std::numeric_limits<std::uint64_t>::max());
+    if (parser.isSet(devices))
+        scenario.devices = static_cast<std::uint32_t>(parseWholeNumberOption(
+            "--devices", parser.value(devices).toStdString(), kMinDevices, kMaxDevices));
+}
+
+} // namespace mtcsec::app

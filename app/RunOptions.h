@@ -1,0 +1,29 @@
+// The numeric options of `mtcsec run` (PRODUCT.md section 6: --duration, --seed, --devices): parsed with the
+// bounds of the scenario format (core/scenario/ScenarioLimits.h) and one message form for every option.
+#pragma once
+
+#include "core/scenario/Scenario.h"
+
+#include <QCommandLineOption>
+#include <QCommandLineParser>
+
+#include <cstdint>
+#include <string_view>
+
+namespace mtcsec::app {
+
+// A whole number in decimal digits from `min` to `max`. Throws InvalidInput
+// "--seed: must be a whole number from 0 to 18446744073709551615, got '-1'".
+[[nodiscard]] std::uint64_t parseWholeNumberOption(std::string_view option, std::string_view text,
+                                                   std::uint64_t min, std::uint64_t max);
+
+// Seconds above 0 and at most a day (a decimal number, as "1.5" or "2e3"). Throws InvalidInput
+// "--duration: must be a number of seconds above 0 and at most 86400, got 'soon'".
+[[nodiscard]] double parseDurationOption(std::string_view option, std::string_view text);
+
+// Puts --duration, --seed and --devices, where given, over `scenario`. Throws InvalidInput as above.
+void applyNumberOptions(Scenario& scenario, const QCommandLineParser& parser,
+                        const QCommandLineOption& duration, const QCommandLineOption& seed,
+                        const QCommandLineOption& devices);
+
+} // namespace mtcsec::app

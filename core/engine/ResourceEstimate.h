@@ -1,0 +1,44 @@
+// What a run of a scenario will cost before it starts: application messages, event-log entries and peak
+// memory, from the engine's own per-device and per-event sizes; and the memory this machine has available
+// (Linux /proc/meminfo MemAvailable, within the cgroup v2 limit if any). A run that cannot fit is refused
+// up front, with the estimate, instead of growing until the machine swaps or kills it.
+#pragma once
+
+#include "core/scenario/Scenario.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace mtcsec::engine {
+
+struct ResourceEstimate {
+    double messages = 0; // application messages sent (readings, commands, forgeries)
+    double events = 0;   // entries in the event log
+    double bytes = 0;    // peak memory of the run, in bytes
+};
+
+// An estimate (within a factor of about 2 for the presets) of the whole run of `scenario`, as the engine is
+// built: Engine::bytesPerDevice() per device, sizeof(LogEvent) per event with the event log's growth, one
+// record per application message, the ring of recent PDUs, and the process itself. Never throws.
+[[nodiscard]] ResourceEstimate estimateResources(const Scenario& scenario);
+
+// Bytes of memory available to this process now: MemAvailable, lowered to what the cgroup (v2) allows if it
+// sets a limit; sysconf's available physical pages where /proc is missing. Empty if nothing says.
+[[nodiscard]] std::optional<std::uint64_t> availableMemory();
+
+// "1.2 TB", "23 GB", "640 MB" (powers of 1000, two significant digits below 10).
+[[nodiscard]] std::string formatBytes(double bytes);
+
+// Empty if the run fits in `available` bytes (or `available` is unknown); else the reason, e.g. "needs about
+// 3.3 TB of memory (1,000,000 devices for 86400 s: about 69 billion events), this machine has 23 GB
+// available; shorten duration_s, lower devices or send less often (traffic.uplink_interval_s)".
+[[nodiscard]] std::optional<std::string> memoryShortfall(const Scenario& scenario,
+                                                         std::optional<std::uint64_t> available);
+
+// Throws InvalidInput(prefix + memoryShortfall(...)) if the run does not fit in the memory available.
+void requireFitsInMemory(const Scenario& scenario, std::string_view prefix = {},
+                         std::optional<std::uint64_t> available = availableMemory());
+
+} // namespace mtcsec::engine

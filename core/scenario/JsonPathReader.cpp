@@ -1,0 +1,167 @@
+// Reading JSON values by their path: errors, values of one type, numbers within bounds.
+#include "core/scenario/JsonPathReader.h"
+
+#include "core/InvalidInput.h"
+
+#include <array>
+#include <charconv>
+#include <cmath>
+
+namespace mtcsec::json {
+namespace {
+
+constexpr std::size_t kMaxQuotedLength = 40;
+
+} // namespace
+
+[[noreturn]] void fail(std::string_view path, const std::string& what)
+{
+    throw InvalidInput(std::string(path) + ": " + what);
+}
+
+std::string member(std::string_view path, std::string_view key)
+{
+    if (path.empty())
+        return std::string(key);
+    return std::string(path) + "." + std::string(key);
+}
+
+std::string element(std::string_view path, qsizetype index)
+{
+    return std::string(path) + "[" + std::to_string(index) + "]";
+}
+
+std::string formatNumber(double value)
+{
+    std::array<char, 32> buffer{};
+    const auto result = std::to_chars(buffer.data(), buffer.data() + buffer.size(), value);
+    return std::string(buffer.data(), result.ptr);
+}
+
+std::string inQuotes(std::string_view text)
+{
+    if (text.size() > kMaxQuotedLength)
+        return "'" + std::string(text.substr(0, kMaxQuotedLength)) + "...'";
+    return "'" + std::string(text) + "'";
+}
+
+std::string describe(const QJsonValue& value)
+{
+    switch (value.type()) {
+    case QJsonValue::Null:
+        return "null";
+    case QJsonValue::Bool:
+        return value.toBool() ? "true" : "false";
+    case QJsonValue::Double:
+        return "the number " + formatNumber(value.toDouble());
+    case QJsonValue::String:
+        return "the string " + inQuotes(value.toString().toStdString());
+    case QJsonValue::Array:
+        return "an array";
+    case QJsonValue::Object:
+        return "an object";
+    case QJsonValue::Undefined:
+        break;
+    }
+    return "nothing";
+}
+
+QString toQString(std::string_view text)
+{
+    return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()));
+}
+
+QString toQString(const std::string& text)
+{
+    return toQString(std::string_view(text));
+}
+QJsonObject requireObject(const QJsonValue& value, std::string_view path)
+{
+    if (!value.isObject())
+        fail(path, "must be an object, got " + describe(value));
+    return value.toObject();
+}
+
+QJsonArray requireArray(const QJsonValue& value, std::string_view path)
+{
+    if (!value.isArray())
+        fail(path, "must be an array, got " + describe(value));
+    return value.toArray();
+}
+
+std::string requireString(const QJsonValue& value, std::string_view path)
+{
+    if (!value.isString())
+        fail(path, "must be a string, got " + describe(value));
+    return value.toString().toStdString();
+}
+
+bool requireBool(const QJsonValue& value, std::string_view path)
+{
+    if (!value.isBool())
+        fail(path, "must be true or false, got " + describe(value));
+    return value.toBool();
+}
+
+double requireNumber(const QJsonValue& value, std::string_view path)
+{
+    if (!value.isDouble())
+        fail(path, "must be a number, got " + describe(value));
+    const double x = value.toDouble();
+    if (!std::isfinite(x))
+        fail(path, "must be a finite number, got " + formatNumber(x));
+    return x;
+}
+
+namespace {
+
+std::string boundText(const Bound& bound)
+{
+    if (bound.label.empty())
+        return formatNumber(bound.value);
+    return std::string(bound.label) + " (" + formatNumber(bound.value) + ")";
+}
+
+} // namespace
+
+std::string rangeText(const NumberRange& range)
+{
+    std::string out = range.noun.empty() ? std::string() : std::string(range.noun) + " ";
+    if (range.low.inclusive && range.high.inclusive && range.low.label.empty() && range.high.label.empty())
+        out += "from " + boundText(range.low) + " to " + boundText(range.high);
+    else
+        out += (range.low.inclusive ? "at least " : "above ") + boundText(range.low) +
+               (range.high.inclusive ? " and at most " : " and below ") + boundText(range.high);
+    if (!range.unit.empty())
+        out += " " + std::string(range.unit);
+    return out;
+}
+
+double requireNumberIn(const QJsonValue& value, std::string_view path, const NumberRange& range)
+{
+    const double x = requireNumber(value, path);
+    const bool aboveLow = range.low.inclusive ? x >= range.low.value : x > range.low.value;
+    const bool belowHigh = range.high.inclusive ? x <= range.high.value : x < range.high.value;
+    if (!(aboveLow && belowHigh))
+        fail(path, "must be " + rangeText(range) + ", got " + formatNumber(x));
+    return x + 0.0; // -0 becomes 0
+}
+
+std::uint64_t requireInteger(const QJsonValue& value, std::string_view path, std::uint64_t low,
+                             std::uint64_t high)
+{
+    const std::string expected =
+        "must be a whole number from " + std::to_string(low) + " to " + std::to_string(high) + ", got ";
+    if (!value.isDouble())
+        fail(path, expected + describe(value));
+    const double x = value.toDouble();
+    if (!(std::isfinite(x) && x >= static_cast<double>(low) && x <= static_cast<double>(high) &&
+          std::floor(x) == x))
+        fail(path, expected + formatNumber(x));
+    // Integers are kept exact by the parser when they fit in 64 bits; the double may have rounded.
+    const qint64 exact = value.toInteger(-1);
+    if (exact < 0 || static_cast<std::uint64_t>(exact) < low || static_cast<std::uint64_t>(exact) > high)
+        fail(path, expected + std::to_string(exact));
+    return static_cast<std::uint64_t>(exact);
+}
+} // namespace mtcsec::json
