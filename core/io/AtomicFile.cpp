@@ -50,6 +50,7 @@ AtomicFile::AtomicFile(const QString& path)
     path_ = path;
     redirected_ = redirectDevice();
     existingMode_ = folder_->checkTarget(name_, path_);
+    folder_->requireWritable(path_);
     open(O_CREAT | O_EXCL);
 }
 

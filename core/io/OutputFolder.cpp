@@ -84,10 +84,17 @@ std::shared_ptr<const OutputFolder> OutputFolder::open(const QString& path, Link
              : error == ELOOP   ? std::string("is a symbolic link (not followed)")
                                 : "cannot be opened: " + osReason(error));
     }
-    std::shared_ptr<const OutputFolder> folder(new OutputFolder(fd, path));
-    if (::faccessat(fd, ".", W_OK | X_OK, 0) != 0)
-        fail("is not writable: " + osReason(errno));
-    return folder;
+    return std::shared_ptr<const OutputFolder>(new OutputFolder(fd, path));
+}
+
+void OutputFolder::requireWritable(const QString& subject) const
+{
+    if (::faccessat(fd_, ".", W_OK | X_OK, 0) == 0)
+        return;
+    const QString shown = path_.isEmpty() ? QStringLiteral(".") : path_;
+    if (subject.isEmpty())
+        throwCannotWrite(shown, "the folder is not writable: " + osReason(errno));
+    throwCannotWrite(subject, "the folder " + shown.toStdString() + " is not writable: " + osReason(errno));
 }
 
 QString OutputFolder::filePath(const QString& name) const
@@ -115,7 +122,9 @@ std::optional<mode_t> OutputFolder::checkTarget(const QString& name, const QStri
 void checkOutputPath(const QString& path)
 {
     const auto [folder, name] = splitOutputPath(path);
-    OutputFolder::open(folder, OutputFolder::Links::Follow, path)->checkTarget(name, path);
+    const auto handle = OutputFolder::open(folder, OutputFolder::Links::Follow, path);
+    handle->checkTarget(name, path);
+    handle->requireWritable(path);
 }
 
 } // namespace mtcsec::io

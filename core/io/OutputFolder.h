@@ -33,14 +33,18 @@ public:
 
     // Opens the folder `path` (absolute or relative to the current folder; "" is the current folder).
     // Throws InvalidInput "SUBJECT: cannot write: the folder FOLDER does not exist" (or "is not a folder",
-    // "is a symbolic link", "is not writable: Permission denied", "... Read-only file system"), where SUBJECT
-    // is `subject` (the file about to be written) or, when empty, the folder itself (then the text reads
-    // "FOLDER: cannot write: the folder does not exist").
+    // "is a symbolic link (not followed)", "cannot be opened: why"), where SUBJECT is `subject` (the file
+    // about to be written) or, when empty, the folder itself (then the text reads "FOLDER: cannot write: the
+    // folder does not exist").
     [[nodiscard]] static std::shared_ptr<const OutputFolder> open(const QString& path, Links links,
                                                                   const QString& subject = {});
     ~OutputFolder();
     OutputFolder(const OutputFolder&) = delete;
     OutputFolder& operator=(const OutputFolder&) = delete;
+
+    // Throws InvalidInput "SUBJECT: cannot write: the folder FOLDER is not writable: Permission denied" (or
+    // "Read-only file system"), SUBJECT as for open().
+    void requireWritable(const QString& subject = {}) const;
 
     [[nodiscard]] int fd() const { return fd_; } // an O_PATH descriptor, for the *at() calls
     [[nodiscard]] const QString& path() const { return path_; }

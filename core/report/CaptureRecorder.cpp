@@ -112,8 +112,8 @@ CaptureRecorder::CaptureRecorder(const QString& directory, Limits limits)
     : directory_(directory)
     , limits_(limits)
     , folder_(io::OutputFolder::open(directory, io::OutputFolder::Links::Refuse))
-    , syncHandle_(io::openSyncHandle(*folder_))
 {
+    folder_->requireWritable();
     for (const Link link : kAllLinks)
         links_[static_cast<std::size_t>(link)] = std::make_unique<PcapWriter>(folder_, linkFileName(link));
     keys_ = std::make_unique<io::AtomicFile>(folder_, kKeyLogName);
@@ -125,6 +125,7 @@ CaptureRecorder::CaptureRecorder(const QString& directory, Limits limits)
         "(KASME, KNASint, KNASenc, KeNB, KRRCint, KRRCenc, KUPenc, E2Eenc, E2Emac) and the algorithms in "
         "force (NAS=, AS=)\n";
     keys_->write(header);
+    syncHandle_ = io::openSyncHandle(*folder_); // last: nothing throws after it is open
 }
 
 CaptureRecorder::~CaptureRecorder()
@@ -152,10 +153,12 @@ void CaptureRecorder::checkFolder(const QString& directory, const std::vector<st
         errno == ENOENT) {
         const auto [parent, name] = io::splitOutputPath(directory);
         (void)name;
-        (void)io::OutputFolder::open(parent, io::OutputFolder::Links::Follow, directory);
+        io::OutputFolder::open(parent, io::OutputFolder::Links::Follow, directory)
+            ->requireWritable(directory);
         return;
     }
     const auto folder = io::OutputFolder::open(directory, io::OutputFolder::Links::Refuse);
+    folder->requireWritable();
     for (const Link link : kAllLinks)
         folder->checkTarget(linkFileName(link));
     folder->checkTarget(kKeyLogName);
