@@ -20,8 +20,10 @@
 #include <QFile>
 #include <QFileInfo>
 
+#include <array>
 #include <cerrno>
 #include <cmath>
+#include <csignal>
 #include <exception>
 #include <map>
 #include <sys/stat.h>
@@ -29,6 +31,48 @@
 
 namespace mtcsec::app {
 namespace {
+
+volatile std::sig_atomic_t gInterruptedBy = 0;
+
+extern "C" void onInterrupt(int signal)
+{
+    gInterruptedBy = signal;
+    std::signal(signal, SIG_DFL); // a second one ends the process at once
+}
+
+struct Interrupted {
+    int signal = 0;
+};
+
+// While it lives, SIGINT, SIGTERM and SIGHUP are noted instead of ending the process, so that a run stops at
+// a point where it can remove what it wrote (POSIX signal(2); the handler only stores the signal number).
+class InterruptGuard {
+public:
+    InterruptGuard()
+    {
+        gInterruptedBy = 0;
+        for (const int s : kSignals)
+            previous_[index(s)] = std::signal(s, onInterrupt);
+    }
+    ~InterruptGuard()
+    {
+        for (const int s : kSignals)
+            std::signal(s, previous_[index(s)]);
+    }
+    InterruptGuard(const InterruptGuard&) = delete;
+    InterruptGuard& operator=(const InterruptGuard&) = delete;
+    // Throws Interrupted when a signal arrived.
+    void throwIfInterrupted() const
+    {
+        if (gInterruptedBy != 0)
+            throw Interrupted{static_cast<int>(gInterruptedBy)};
+    }
+
+private:
+    static constexpr std::array<int, 3> kSignals = {SIGINT, SIGTERM, SIGHUP};
+    static std::size_t index(int s) { return s == SIGINT ? 0 : s == SIGTERM ? 1 : 2; }
+    std::array<void (*)(int), 3> previous_{};
+};
 
 using ui::qv;
 
@@ -231,6 +275,9 @@ int runRunCommand(const QStringList& arguments)
             ::rmdir(QFile::encodeName(*pcapDir).constData());
     };
     try {
+        // Ctrl+C (or SIGTERM, SIGHUP) from here on stops the command between two simulated seconds, and
+        // whatever it created goes again.
+        const InterruptGuard interrupts;
         for (const auto* o : {&preset, &scenarioFile, &duration, &seed, &devices, &pcap}) {
             if (parser.values(*o).size() > 1)
                 throw InvalidInput("--" + o->names().constFirst().toStdString() + " given more than once");
@@ -271,7 +318,10 @@ int runRunCommand(const QStringList& arguments)
         engine::Engine engine(scenario);
         if (capture)
             engine.setCaptureSink(capture.get());
-        engine.runToEnd();
+        while (!engine.finished()) {
+            engine.runUntil(engine.now() + engine::kMicrosPerSecond);
+            interrupts.throwIfInterrupted();
+        }
         engine.setCaptureSink(nullptr);
         const double wall = static_cast<double>(timer.nsecsElapsed()) / 1e9;
 
@@ -296,6 +346,7 @@ int runRunCommand(const QStringList& arguments)
         }
         if (capture)
             capture->prepare();
+        interrupts.throwIfInterrupted();
         // Then each is renamed into place; should a rename fail, the files this command created go again.
         if (capture) {
             capture->commit();
@@ -319,6 +370,10 @@ int runRunCommand(const QStringList& arguments)
         undo();
         printError(command + QStringLiteral(": ") + q(e.what()));
         return ExitBadInput;
+    } catch (const Interrupted& e) {
+        undo();
+        printError(command + QStringLiteral(": interrupted by signal %1; no file written").arg(e.signal));
+        return 128 + e.signal;
     } catch (const std::exception& e) {
         undo();
         printError(command + QStringLiteral(": internal error: ") + q(e.what()));

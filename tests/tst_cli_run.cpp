@@ -107,6 +107,7 @@ private slots:
     void manyAttackersFewOpenFiles();
     void csvEscapesIds();
     void summaryPrintsTextLiterally();
+    void interruptRemovesWhatItWrote();
 
 private:
     QTemporaryDir dir;
@@ -536,23 +537,24 @@ void TestCliRun::manyAttackersFewOpenFiles()
 
 void TestCliRun::csvEscapesIds()
 {
-    // RFC 4180: an id with a comma is quoted; a formula is neutralised with a leading apostrophe.
+    // Scenario files refuse ids outside letters, digits, '-', '_' and '.' (tst_scenario_hostile), so a comma
+    // or a formula cannot reach the CSV from a file; what can, an id starting with '-', is neutralised with a
+    // leading apostrophe, and every field with a comma or quote is quoted (RFC 4180; the cell rules themselves
+    // are in tst_filewrite).
     QTemporaryDir tmp;
     QVERIFY(tmp.isValid());
     const QString scenario = tmp.filePath(QStringLiteral("csv.json"));
     writeFile(scenario, R"json({"schema": "mtcsec-scenario/1", "devices": 2, "duration_s": 10,
-        "attacks": [{"id": "x,y", "kind": "eavesdrop", "target": "Uu"},
-            {"id": "=HYPERLINK(\"http://example.com\",\"c\")", "kind": "eavesdrop", "target": "SGi"},
-            {"id": "-2+3", "kind": "eavesdrop", "target": "S1-U"}]})json");
+        "attacks": [{"id": "-2.5", "kind": "eavesdrop", "target": "Uu"},
+            {"id": "a1", "kind": "eavesdrop", "target": "SGi"}]})json");
     const QString csv = tmp.filePath(QStringLiteral("c.csv"));
     const Run r = runMtcsec({"run", "--scenario", scenario, "--report", csv, "--quiet"});
     QCOMPARE(r.err, QString());
     QCOMPARE(r.exitCode, 0);
     const QByteArray text = contentOf(csv);
-    QVERIFY(text.contains(",\"x,y\","));
-    QVERIFY(text.contains(",\"'=HYPERLINK(\"\"http://example.com\"\",\"\"c\"\")\","));
-    QVERIFY(text.contains(",'-2+3,"));
-    QVERIFY(!text.contains(",=HYPERLINK"));
+    QVERIFY(text.contains(",'-2.5,"));
+    QVERIFY(!text.contains(",-2.5,"));
+    QVERIFY(text.contains(",a1,"));
     // Every row has the header's nine fields when read as RFC 4180 says.
     int fields = 1;
     bool quoted = false;
@@ -581,11 +583,11 @@ void TestCliRun::summaryPrintsTextLiterally()
     const QString scenario = tmp.filePath(QStringLiteral("evil.json"));
     writeFile(scenario,
               R"({"schema": "mtcsec-scenario/1", "name": "evil %1 %9", "devices": 2, "duration_s": 5,
-        "attacks": [{"id": "%2%3", "kind": "eavesdrop", "target": "Uu"}]})");
+        "attacks": [{"id": "a.2_3", "kind": "eavesdrop", "target": "Uu"}]})");
     Run r = runMtcsec({"run", "--scenario", scenario});
     QCOMPARE(r.exitCode, 0);
     QVERIFY2(r.out.startsWith(QStringLiteral("Scenario evil %1 %9: 2 devices, seed ")), qPrintable(r.out));
-    QVERIFY2(r.out.contains(QStringLiteral("\n  %2%3 eavesdrop on Uu: ")), qPrintable(r.out));
+    QVERIFY2(r.out.contains(QStringLiteral("\n  a.2_3 eavesdrop on Uu: ")), qPrintable(r.out));
     QVERIFY(r.out.contains(QStringLiteral("Per-device state: ")));
     r = runMtcsec({"validate", scenario});
     QCOMPARE(r.exitCode, 0);
@@ -600,6 +602,35 @@ void TestCliRun::summaryPrintsTextLiterally()
     QCOMPARE(r.exitCode, 0);
     QVERIFY2(r.out.startsWith(QStringLiteral("Scenario a\\x00b\\x1b[2J: 2 devices")), qPrintable(r.out));
     QVERIFY(r.out.contains(QStringLiteral("Per-device state: ")));
+}
+
+void TestCliRun::interruptRemovesWhatItWrote()
+{
+    // Ctrl+C during a long run: exit 128 + SIGINT with one line, and the capture folder the command made,
+    // with everything in it, is gone; a file that was there before is untouched. No timing is assumed: the
+    // signal is sent once the folder exists, which the command creates after it started watching for signals.
+    QTemporaryDir tmp;
+    QVERIFY(tmp.isValid());
+    const QString old = tmp.filePath(QStringLiteral("old.json"));
+    {
+        QFile f(old);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(kOld);
+    }
+    QProcess p;
+    p.start(QStringLiteral(MTCSEC_BINARY),
+            {"run", "--preset", "defence-in-depth", "--devices", "2000", "--duration", "3600", "--pcap",
+             tmp.filePath(QStringLiteral("cap")), "--report", old, "--report", tmp.filePath("new.csv")});
+    QVERIFY(p.waitForStarted());
+    QTRY_VERIFY_WITH_TIMEOUT(QFileInfo::exists(tmp.filePath(QStringLiteral("cap"))), 120'000);
+    QCOMPARE(::kill(static_cast<pid_t>(p.processId()), SIGINT), 0);
+    QVERIFY(p.waitForFinished(120'000));
+    QCOMPARE(p.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(p.exitCode(), 128 + SIGINT);
+    QCOMPARE(QString::fromUtf8(p.readAllStandardError()),
+             QStringLiteral("mtcsec run: interrupted by signal 2; no file written\n"));
+    QCOMPARE(entries(tmp.path()), QStringList{QStringLiteral("old.json")});
+    QCOMPARE(contentOf(old), kOld);
 }
 
 QTEST_GUILESS_MAIN(TestCliRun)
