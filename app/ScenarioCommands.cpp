@@ -88,11 +88,16 @@ std::optional<int> parse(QCommandLineParser& parser, const QString& command, con
 {
     QStringList list{command};
     list += arguments.mid(1);
+    // -? and --help-all ask for help too, as at every other level of mtcsec.
+    QCommandLineOption otherHelp(QStringList{QStringLiteral("?"), QStringLiteral("help-all")},
+                                 QStringLiteral("Show this help."));
+    otherHelp.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOption(otherHelp);
     if (!parser.parse(list)) {
         printError(command + QStringLiteral(": ") + parser.errorText());
         return ExitBadInput;
     }
-    if (parser.isSet(help)) {
+    if (parser.isSet(help) || parser.isSet(otherHelp)) {
         QString text = parser.helpText();
         const qsizetype at = text.indexOf(QLatin1Char(' '), text.indexOf(QStringLiteral("Usage: ")) + 7);
         text.replace(7, at - 7, command);
