@@ -7,6 +7,7 @@
 #include "core/crypto/Hex.h"
 #include "core/engine/Engine.h"
 #include "core/engine/ResourceEstimate.h"
+#include "core/io/AtomicFile.h"
 #include "core/report/CaptureRecorder.h"
 #include "core/report/ReportWriter.h"
 #include "core/scenario/Presets.h"
@@ -16,12 +17,62 @@
 
 #include <QCommandLineParser>
 #include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
 
+#include <array>
+#include <cerrno>
 #include <cmath>
+#include <csignal>
 #include <exception>
+#include <map>
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace mtcsec::app {
 namespace {
+
+volatile std::sig_atomic_t gInterruptedBy = 0;
+
+extern "C" void onInterrupt(int signal)
+{
+    gInterruptedBy = signal;
+    std::signal(signal, SIG_DFL); // a second one ends the process at once
+}
+
+struct Interrupted {
+    int signal = 0;
+};
+
+// While it lives, SIGINT, SIGTERM and SIGHUP are noted instead of ending the process, so that a run stops at
+// a point where it can remove what it wrote (POSIX signal(2); the handler only stores the signal number).
+class InterruptGuard {
+public:
+    InterruptGuard()
+    {
+        gInterruptedBy = 0;
+        for (const int s : kSignals)
+            previous_[index(s)] = std::signal(s, onInterrupt);
+    }
+    ~InterruptGuard()
+    {
+        for (const int s : kSignals)
+            std::signal(s, previous_[index(s)]);
+    }
+    InterruptGuard(const InterruptGuard&) = delete;
+    InterruptGuard& operator=(const InterruptGuard&) = delete;
+    // Throws Interrupted when a signal arrived.
+    void throwIfInterrupted() const
+    {
+        if (gInterruptedBy != 0)
+            throw Interrupted{static_cast<int>(gInterruptedBy)};
+    }
+
+private:
+    static constexpr std::array<int, 3> kSignals = {SIGINT, SIGTERM, SIGHUP};
+    static std::size_t index(int s) { return s == SIGINT ? 0 : s == SIGTERM ? 1 : 2; }
+    std::array<void (*)(int), 3> previous_{};
+};
 
 using ui::qv;
 
@@ -37,11 +88,16 @@ std::optional<int> parse(QCommandLineParser& parser, const QString& command, con
 {
     QStringList list{command};
     list += arguments.mid(1);
+    // -? and --help-all ask for help too, as at every other level of mtcsec.
+    QCommandLineOption otherHelp(QStringList{QStringLiteral("?"), QStringLiteral("help-all")},
+                                 QStringLiteral("Show this help."));
+    otherHelp.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOption(otherHelp);
     if (!parser.parse(list)) {
         printError(command + QStringLiteral(": ") + parser.errorText());
         return ExitBadInput;
     }
-    if (parser.isSet(help)) {
+    if (parser.isSet(help) || parser.isSet(otherHelp)) {
         QString text = parser.helpText();
         const qsizetype at = text.indexOf(QLatin1Char(' '), text.indexOf(QStringLiteral("Usage: ")) + 7);
         text.replace(7, at - 7, command);
@@ -70,64 +126,102 @@ QString protectionLine(const Protection& p)
              q(appProtectionName(p.app)));
 }
 
+// Text from a scenario as the terminal shows it: control characters (a NUL would cut the output short, an
+// escape sequence would drive the terminal), line separators and bidirectional overrides as \xNN or \uNNNN.
+QString shown(const std::string& text)
+{
+    const QString in = QString::fromStdString(text);
+    QString out;
+    out.reserve(in.size());
+    for (const QChar c : in) {
+        const char16_t u = c.unicode();
+        if (u < 0x20 || (u >= 0x7f && u < 0xa0))
+            out += QStringLiteral("\\x") + QString::number(u, 16).rightJustified(2, QLatin1Char('0'));
+        else if (u == 0x2028 || u == 0x2029 || (u >= 0x202a && u <= 0x202e) || (u >= 0x2066 && u <= 0x2069))
+            out += QStringLiteral("\\u") + QString::number(u, 16);
+        else
+            out += c;
+    }
+    return out;
+}
+
+template <typename T>
+QString num(T value)
+{
+    return QString::number(value);
+}
+
+// Every line is one QString::arg call with all its values: text from the scenario (a name "evil %1 %9") is
+// inserted once and never read again as a placeholder.
 QString summaryText(const engine::RunSummary& s, double wallSeconds)
 {
     const engine::TrafficCounters& t = s.traffic;
     QString out;
     out +=
         QStringLiteral("Scenario %1: %2 devices, seed %3, %4 s simulated in %5 s (%6 events, %7 events/s)\n")
-            .arg(q(s.scenarioName))
-            .arg(s.devices)
-            .arg(s.seed)
-            .arg(s.durationS, 0, 'f', 1)
-            .arg(wallSeconds, 0, 'f', 2)
-            .arg(s.eventsTotal)
-            .arg(wallSeconds > 0 ? std::llround(static_cast<double>(s.eventsTotal) / wallSeconds) : 0);
+            .arg(shown(s.scenarioName), num(s.devices), num(s.seed), QString::number(s.durationS, 'f', 1),
+                 QString::number(wallSeconds, 'f', 2), num(s.eventsTotal),
+                 num(wallSeconds > 0 ? std::llround(static_cast<double>(s.eventsTotal) / wallSeconds) : 0));
     out += QStringLiteral("Protection: %1\n").arg(protectionLine(s.protection));
-    out += QStringLiteral("Attach: %1 ok, %2 failed\n").arg(t.attachOk).arg(t.attachFailed);
+    out += QStringLiteral("Attach: %1 ok, %2 failed\n").arg(num(t.attachOk), num(t.attachFailed));
     out +=
         QStringLiteral("Uplink: %1 sent, %2 delivered, %3 altered and accepted, %4 replayed and accepted\n")
-            .arg(t.uplinkSent)
-            .arg(t.uplinkDelivered)
-            .arg(t.uplinkAlteredAccepted)
-            .arg(t.uplinkReplayedAccepted);
+            .arg(num(t.uplinkSent), num(t.uplinkDelivered), num(t.uplinkAlteredAccepted),
+                 num(t.uplinkReplayedAccepted));
     out +=
         QStringLiteral("Downlink: %1 sent, %2 delivered, %3 forged and accepted, %4 altered, %5 replayed\n")
-            .arg(t.downlinkSent)
-            .arg(t.downlinkDelivered)
-            .arg(t.downlinkForgedAccepted)
-            .arg(t.downlinkAlteredAccepted)
-            .arg(t.downlinkReplayedAccepted);
-    out += QStringLiteral("Dropped: %1 integrity, %2 replay, %3 malformed, %4 other\n")
-               .arg(t.droppedIntegrity)
-               .arg(t.droppedReplay)
-               .arg(t.droppedMalformed)
-               .arg(t.droppedOther);
+            .arg(num(t.downlinkSent), num(t.downlinkDelivered), num(t.downlinkForgedAccepted),
+                 num(t.downlinkAlteredAccepted), num(t.downlinkReplayedAccepted));
+    out +=
+        QStringLiteral("Dropped: %1 integrity, %2 replay, %3 malformed, %4 other\n")
+            .arg(num(t.droppedIntegrity), num(t.droppedReplay), num(t.droppedMalformed), num(t.droppedOther));
     if (s.attacks.empty()) {
         out += QStringLiteral("Attacks: none\n");
     } else {
         out += QStringLiteral("Attacks:\n");
         for (const engine::AttackTally& a : s.attacks)
             out += QStringLiteral("  %1 %2 %3 %4: %5 attempts, %6 blocked, %7 succeeded\n")
-                       .arg(q(a.spec.id), qv(name(a.spec.kind)),
-                            a.spec.node ? QStringLiteral("in") : QStringLiteral("on"), q(a.spec.target()))
-                       .arg(a.attempts)
-                       .arg(a.blocked)
-                       .arg(a.succeeded);
+                       .arg(shown(a.spec.id), qv(name(a.spec.kind)),
+                            a.spec.node ? QStringLiteral("in") : QStringLiteral("on"), shown(a.spec.target()),
+                            num(a.attempts), num(a.blocked), num(a.succeeded));
     }
     out += QStringLiteral("Requirements:\n");
     for (const engine::RequirementResult& r : s.requirements) {
-        out +=
-            QStringLiteral("  %1 %2%3\n")
-                .arg(q(r.id), qv(name(r.verdict)), r.lteLimit ? QStringLiteral(" (LTE limit)") : QString());
+        out += QStringLiteral("  %1 %2%3\n")
+                   .arg(shown(r.id), qv(name(r.verdict)),
+                        r.lteLimit ? QStringLiteral(" (LTE limit)") : QString());
         for (const std::string& e : r.evidence)
-            out += QStringLiteral("     - %1\n").arg(q(e));
+            out += QStringLiteral("     - %1\n").arg(shown(e));
     }
-    out += QStringLiteral("Digest: %1\n").arg(q(s.digest));
+    out += QStringLiteral("Digest: %1\n").arg(shown(s.digest));
     out +=
         QStringLiteral("Per-device state: %1 bytes (device, eNB, MME, HSS, gateways and server contexts)\n")
-            .arg(engine::Engine::bytesPerDevice());
+            .arg(num(engine::Engine::bytesPerDevice()));
     return out;
+}
+
+// Checks every output of a run before it starts (report::checkReportPath, CaptureRecorder::checkFolder) and
+// refuses two --report options naming the same file. Throws InvalidInput "FILE: why".
+void checkOutputs(const QStringList& reports, const std::optional<QString>& pcapDir, const Scenario& scenario)
+{
+    std::map<QString, QString> seen; // the file as the system knows it -> as given
+    for (const QString& r : reports) {
+        report::checkReportPath(r);
+        const QFileInfo info(r);
+        const QString key =
+            QFileInfo(info.absolutePath()).canonicalFilePath() + QLatin1Char('/') + info.fileName();
+        const auto [it, added] = seen.emplace(key, r);
+        if (!added)
+            throw InvalidInput(
+                r.toStdString() + ": named by two --report options" +
+                (it->second == r ? std::string() : " (also as " + it->second.toStdString() + ")"));
+    }
+    if (pcapDir) {
+        std::vector<std::string> ids;
+        for (const AttackSpec& a : scenario.attacks)
+            ids.push_back(a.id);
+        report::CaptureRecorder::checkFolder(*pcapDir, ids);
+    }
 }
 
 } // namespace
@@ -170,7 +264,25 @@ int runRunCommand(const QStringList& arguments)
     if (const auto done = parse(parser, command, arguments, help, 0))
         return *done;
 
+    // What a failed command removes: the files it created (files there before keep their previous content,
+    // or the new one when the failure came after their rename), the temporary files, the capture folder if
+    // it made it.
+    QStringList reports;
+    std::optional<QString> pcapDir;
+    std::unique_ptr<report::CaptureRecorder> capture;
+    bool createdFolder = false;
+    QStringList created;
+    const auto undo = [&] {
+        for (const QString& f : std::as_const(created))
+            QFile::remove(f);
+        capture.reset();
+        if (createdFolder)
+            ::rmdir(QFile::encodeName(*pcapDir).constData());
+    };
     try {
+        // Ctrl+C (or SIGTERM, SIGHUP) from here on stops the command between two simulated seconds, and
+        // whatever it created goes again.
+        const InterruptGuard interrupts;
         for (const auto* o : {&preset, &scenarioFile, &duration, &seed, &devices, &pcap}) {
             if (parser.values(*o).size() > 1)
                 throw InvalidInput("--" + o->names().constFirst().toStdString() + " given more than once");
@@ -193,50 +305,82 @@ int runRunCommand(const QStringList& arguments)
         engine::requireFitsInMemory(scenario);
         std::erase_if(scenario.changes,
                       [&](const ProtectionChange& c) { return c.atS >= scenario.durationS; });
-        const QStringList reports = parser.values(reportFile);
-        for (const QString& r : reports)
-            report::checkReportPath(r);
-
-        // The capture folder is checked before the run: nothing is simulated for a run that cannot be saved.
-        std::unique_ptr<report::CaptureRecorder> capture;
+        reports = parser.values(reportFile);
         if (parser.isSet(pcap))
-            capture = std::make_unique<report::CaptureRecorder>(parser.value(pcap));
+            pcapDir = parser.value(pcap);
+        // Every output is checked before the run: nothing is simulated for a run that cannot be saved.
+        checkOutputs(reports, pcapDir, scenario);
+        if (pcapDir && !QFileInfo::exists(*pcapDir)) {
+            if (::mkdir(QFile::encodeName(*pcapDir).constData(), 0777) != 0)
+                io::throwCannotWrite(*pcapDir, io::osReason(errno));
+            createdFolder = true;
+        }
+        if (pcapDir)
+            capture = std::make_unique<report::CaptureRecorder>(*pcapDir);
 
         QElapsedTimer timer;
         timer.start();
         engine::Engine engine(scenario);
         if (capture)
             engine.setCaptureSink(capture.get());
-        engine.runToEnd();
+        while (!engine.finished()) {
+            engine.runUntil(engine.now() + engine::kMicrosPerSecond);
+            interrupts.throwIfInterrupted();
+        }
+        engine.setCaptureSink(nullptr);
         const double wall = static_cast<double>(timer.nsecsElapsed()) / 1e9;
-        if (capture)
-            capture->finish();
+
+        // Every file is written out and synced before any is put in place: a full disk or a quota shows
+        // here, with every file there before untouched.
+        std::vector<std::unique_ptr<io::AtomicFile>> files;
         std::optional<ui::SessionReportInput> document;
         for (const QString& r : reports) {
+            QByteArray bytes;
             if (report::isDocumentReport(r)) {
                 if (!document)
                     document = ui::collectReportInput(engine);
-                if (r.endsWith(QLatin1String(".pdf"), Qt::CaseInsensitive))
-                    ui::writePdfReport(*document, r);
-                else
-                    ui::writeHtmlReport(*document, r);
+                bytes = r.endsWith(QLatin1String(".pdf"), Qt::CaseInsensitive)
+                            ? ui::pdfReport(*document)
+                            : ui::reportHtml(*document, false).toUtf8();
             } else {
-                report::writeReport(engine, r);
+                bytes = report::reportData(engine, r);
             }
+            files.push_back(std::make_unique<io::AtomicFile>(r));
+            files.back()->write(bytes);
+            files.back()->finishWriting();
+        }
+        if (capture)
+            capture->prepare();
+        interrupts.throwIfInterrupted();
+        // Then each is renamed into place; should a rename fail, the files this command created go again.
+        if (capture) {
+            capture->commit();
+            created += capture->createdFiles();
+        }
+        for (const auto& f : files) {
+            const bool existed = f->replacesExisting();
+            f->commit();
+            if (!existed)
+                created << f->path();
         }
         if (!parser.isSet(quiet)) {
             printOut(summaryText(engine.summary(), wall));
             for (const QString& r : reports)
                 printOut(QStringLiteral("Report written: %1\n").arg(r));
             if (capture)
-                printOut(
-                    QStringLiteral("Packet captures and key log written to: %1\n").arg(parser.value(pcap)));
+                printOut(QStringLiteral("Packet captures and key log written to: %1\n").arg(*pcapDir));
         }
         return ExitOk;
     } catch (const InvalidInput& e) {
+        undo();
         printError(command + QStringLiteral(": ") + q(e.what()));
         return ExitBadInput;
+    } catch (const Interrupted& e) {
+        undo();
+        printError(command + QStringLiteral(": interrupted by signal %1; no file written").arg(e.signal));
+        return 128 + e.signal;
     } catch (const std::exception& e) {
+        undo();
         printError(command + QStringLiteral(": internal error: ") + q(e.what()));
         return ExitInternal;
     }
@@ -281,11 +425,8 @@ int runValidateCommand(const QStringList& arguments)
         engine::requireFitsInMemory(s, file.toStdString() + ": valid, but cannot run on this machine: ");
         printOut(
             QStringLiteral("%1: valid scenario '%2': %3 devices, %4 s, %5 attacks, %6 protection changes\n")
-                .arg(file, q(s.name))
-                .arg(s.devices)
-                .arg(s.durationS)
-                .arg(s.attacks.size())
-                .arg(s.changes.size()));
+                .arg(file, shown(s.name), num(s.devices), num(s.durationS), num(s.attacks.size()),
+                     num(s.changes.size())));
         return ExitOk;
     } catch (const InvalidInput& e) {
         printError(q(e.what()));

@@ -6,6 +6,7 @@
 #include <QCoreApplication>
 #include <QGuiApplication>
 
+#include <csignal>
 #include <cstdlib>
 #include <filesystem>
 #include <string>
@@ -60,6 +61,9 @@ private:
 
 int main(int argc, char* argv[])
 {
+    // A file that would pass the size limit (ulimit -f) is a write error to report like a full disk (EFBIG,
+    // "File too large": nothing left behind, exit 2), not a signal that kills the process mid-write.
+    std::signal(SIGXFSZ, SIG_IGN);
     if (mtcsec::app::isHeadlessInvocation(argc, argv)) {
         // HTML and PDF reports draw the topology and the charts: they need the widgets, offscreen.
         if (mtcsec::app::needsOffscreenWidgets(argc, argv)) {

@@ -297,10 +297,8 @@ void TestCliCrypto::everyHelpExitsZero_data()
             QTest::addRow("%s %s", qPrintable(level.join(QLatin1Char(' '))), help)
                 << level + QStringList{QString::fromLatin1(help)} << usage;
     }
-    // The other spellings QCommandLineParser accepts, where mtcsec accepts them too.
-    for (const QStringList& level : {QStringList{}, QStringList{QStringLiteral("crypto")},
-                                     QStringList{QStringLiteral("crypto"), QStringLiteral("kdf")},
-                                     QStringList{QStringLiteral("crypto"), QStringLiteral("eea2")}}) {
+    // The other spellings QCommandLineParser accepts, at every level too.
+    for (const QStringList& level : levels) {
         const QString usage = (QStringList{QStringLiteral("Usage: mtcsec")} + level).join(QLatin1Char(' '));
         for (const char* help : {"-?", "--help-all"})
             QTest::addRow("%s %s", qPrintable(level.join(QLatin1Char(' '))), help)

@@ -12,6 +12,13 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <csignal>
+#include <memory>
+#include <sys/mount.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 using mtcsec::test::Run;
 using mtcsec::test::runMtcsec;
 
@@ -32,6 +39,49 @@ void writeFile(const QString& path, const QByteArray& content)
     f.write(content);
 }
 
+QByteArray contentOf(const QString& path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray("(unreadable)");
+}
+
+mode_t lmode(const QString& path)
+{
+    struct stat st {};
+    return ::lstat(QFile::encodeName(path).constData(), &st) == 0 ? st.st_mode : 0;
+}
+
+QStringList entries(const QString& dir)
+{
+    return QDir(dir).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden | QDir::System,
+                               QDir::Name);
+}
+
+// Runs mtcsec with resource limits set in the child: open files (RLIMIT_NOFILE) and the largest file it may
+// write (RLIMIT_FSIZE, SIGXFSZ ignored so that a write past it fails with EFBIG, "File too large").
+Run runLimited(const QStringList& args, rlim_t openFiles, rlim_t fileSize = 0)
+{
+    QProcess p;
+    p.setChildProcessModifier([openFiles, fileSize] {
+        if (openFiles != 0) {
+            const rlimit limit{openFiles, openFiles};
+            ::setrlimit(RLIMIT_NOFILE, &limit);
+        }
+        if (fileSize != 0) {
+            std::signal(SIGXFSZ, SIG_IGN);
+            const rlimit limit{fileSize, fileSize};
+            ::setrlimit(RLIMIT_FSIZE, &limit);
+        }
+    });
+    p.start(QStringLiteral(MTCSEC_BINARY), args);
+    if (!p.waitForFinished(300000) || p.exitStatus() != QProcess::NormalExit)
+        return {};
+    return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()),
+            QString::fromUtf8(p.readAllStandardError())};
+}
+
+const QByteArray kOld = "the previous content\n";
+
 } // namespace
 
 class TestCliRun : public QObject {
@@ -49,6 +99,15 @@ private slots:
     void validate();
     void badInput_data();
     void badInput();
+    void outputsCheckedBeforeTheRun_data();
+    void outputsCheckedBeforeTheRun();
+    void failedWriteLeavesNothing_data();
+    void failedWriteLeavesNothing();
+    void fullDisk();
+    void manyAttackersFewOpenFiles();
+    void csvEscapesIds();
+    void summaryPrintsTextLiterally();
+    void interruptRemovesWhatItWrote();
 
 private:
     QTemporaryDir dir;
@@ -299,6 +358,279 @@ void TestCliRun::badInput()
     QCOMPARE(r.err.count(QLatin1Char('\n')), 1);
     if (!mustNotExist.isEmpty())
         QVERIFY(!QFile::exists(mustNotExist));
+}
+
+void TestCliRun::outputsCheckedBeforeTheRun_data()
+{
+    // Each bad output is found before the run starts (a day-long run would not end within the test's time
+    // limit), exits 2 with one line, and leaves no capture folder and every special file as it was.
+    QTest::addColumn<QString>("kind");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("report in a missing folder, with --pcap")
+        << "missing"
+        << "/nonexistent-mtcsec/r.json: cannot write: the folder /nonexistent-mtcsec does not exist";
+    QTest::newRow("report is a FIFO") << "fifo"
+                                      << "r.json: cannot write: is a FIFO";
+    QTest::newRow("report is a link to /dev/null") << "devnull"
+                                                   << "r.json: cannot write: is a symbolic link";
+    QTest::newRow("report is a link to a file") << "link"
+                                                << "r.json: cannot write: is a symbolic link";
+    QTest::newRow("report is a folder") << "folder"
+                                        << "r.json: cannot write: is a folder";
+    QTest::newRow("same report twice") << "twice"
+                                       << "./r.json: named by two --report options (also as r.json)";
+    QTest::newRow("pcap folder is a link") << "pcaplink"
+                                           << "cap: cannot write: the folder is a symbolic link";
+    QTest::newRow("pcap folder is a file") << "pcapfile"
+                                           << "cap: cannot write: the folder is not a folder";
+    QTest::newRow("a pcap is a FIFO") << "pcapfifo"
+                                      << "cap/Uu.pcap: cannot write: is a FIFO";
+    QTest::newRow("an attacker's pcap is a link") << "attacklink"
+                                                  << "cap/attack-a1.pcap: cannot write: is a symbolic link";
+}
+
+void TestCliRun::outputsCheckedBeforeTheRun()
+{
+    QFETCH(QString, kind);
+    QFETCH(QString, message);
+    QTemporaryDir tmp;
+    QVERIFY(tmp.isValid());
+    const QString home = QDir::currentPath();
+    QVERIFY(QDir::setCurrent(tmp.path()));
+    const auto restore = qScopeGuard([&home] { QDir::setCurrent(home); });
+    const QString report = QStringLiteral("r.json");
+    const QString other = QStringLiteral("other.json");
+    {
+        QFile f(other);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(kOld);
+    }
+    QStringList args{"run", "--preset", "defence-in-depth", "--duration", "86400", "--pcap", "cap"};
+    if (kind == QLatin1String("missing"))
+        args << "--report"
+             << "/nonexistent-mtcsec/r.json";
+    else
+        args << "--report" << report;
+    if (kind == QLatin1String("fifo"))
+        QVERIFY(::mkfifo("r.json", 0644) == 0);
+    else if (kind == QLatin1String("devnull"))
+        QVERIFY(QFile::link(QStringLiteral("/dev/null"), report));
+    else if (kind == QLatin1String("link"))
+        QVERIFY(QFile::link(other, report));
+    else if (kind == QLatin1String("folder"))
+        QVERIFY(QDir().mkdir(report));
+    else if (kind == QLatin1String("twice"))
+        args << "--report" << QStringLiteral("./r.json");
+    else if (kind == QLatin1String("pcaplink"))
+        QVERIFY(QDir().mkdir(QStringLiteral("real")) &&
+                QFile::link(QStringLiteral("real"), QStringLiteral("cap")));
+    else if (kind == QLatin1String("pcapfile"))
+        QVERIFY(QFile::copy(other, QStringLiteral("cap")));
+    else if (kind == QLatin1String("pcapfifo"))
+        QVERIFY(QDir().mkdir(QStringLiteral("cap")) && ::mkfifo("cap/Uu.pcap", 0644) == 0);
+    else if (kind == QLatin1String("attacklink"))
+        QVERIFY(QDir().mkdir(QStringLiteral("cap")) &&
+                QFile::link(QStringLiteral("/dev/null"), QStringLiteral("cap/attack-a1.pcap")));
+    const QStringList before = entries(tmp.path());
+    const mode_t reportMode = lmode(report);
+    const Run r = runMtcsec(args);
+    QCOMPARE(r.exitCode, 2);
+    QCOMPARE(r.out, QString());
+    QVERIFY2(r.err.startsWith(QStringLiteral("mtcsec run: ") + message), qPrintable(r.err));
+    QCOMPARE(r.err.count(QLatin1Char('\n')), 1);
+    QCOMPARE(entries(tmp.path()), before); // no capture folder made, nothing replaced
+    QCOMPARE(lmode(report), reportMode);
+    QCOMPARE(contentOf(other), kOld);
+    QVERIFY(S_ISCHR(lmode(QStringLiteral("/dev/null"))));
+    if (QFileInfo(QStringLiteral("cap")).isDir() && !QFileInfo(QStringLiteral("cap")).isSymLink())
+        QVERIFY(entries(QStringLiteral("cap")).size() == 1);
+}
+
+void TestCliRun::failedWriteLeavesNothing_data()
+{
+    QTest::addColumn<QStringList>("reports");
+    QTest::addColumn<bool>("pcap");
+    QTest::newRow("PDF too large, with captures") << QStringList{"r.json", "big.pdf", "old.json"} << true;
+    QTest::newRow("PDF too large after a JSON report")
+        << QStringList{"r.json", "old.json", "big.pdf"} << false;
+}
+
+void TestCliRun::failedWriteLeavesNothing()
+{
+    // A write that fails after the run (here: past RLIMIT_FSIZE, "File too large", which stops root as well):
+    // exit 2 with one line naming the file and the reason; the reports and captures this command wrote are
+    // gone, the capture folder it made too, and a file there before keeps its previous content.
+    QFETCH(QStringList, reports);
+    QFETCH(bool, pcap);
+    QTemporaryDir tmp;
+    QVERIFY(tmp.isValid());
+    const QString old = tmp.filePath(QStringLiteral("old.json"));
+    {
+        QFile f(old);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(kOld);
+    }
+    QStringList args{"run", "--preset", "defence-in-depth"};
+    for (const QString& r : reports)
+        args << "--report" << tmp.filePath(r);
+    if (pcap)
+        args << "--pcap" << tmp.filePath(QStringLiteral("cap"));
+    const Run r = runLimited(args, 0, 100 * 1024);
+    QCOMPARE(r.exitCode, 2);
+    QCOMPARE(r.err, QStringLiteral("mtcsec run: ") + tmp.filePath(QStringLiteral("big.pdf")) +
+                        QStringLiteral(": cannot write: File too large\n"));
+    QCOMPARE(entries(tmp.path()), QStringList{QStringLiteral("old.json")});
+    QCOMPARE(contentOf(old), kOld);
+}
+
+void TestCliRun::fullDisk()
+{
+    // As root: a 64 KiB tmpfs, full before the PDF (about 500 KB) is written.
+    QTemporaryDir tmp;
+    QVERIFY(tmp.isValid());
+    const QString small = tmp.filePath(QStringLiteral("small"));
+    QVERIFY(QDir().mkdir(small));
+    if (::geteuid() != 0 ||
+        ::mount("tmpfs", QFile::encodeName(small).constData(), "tmpfs", 0, "size=64k") != 0)
+        QSKIP("mounting a small tmpfs needs root (failedWriteLeavesNothing covers a failed write without)");
+    const auto unmount = qScopeGuard([&] { ::umount2(QFile::encodeName(small).constData(), MNT_DETACH); });
+    const QString old = small + QStringLiteral("/r.pdf");
+    {
+        QFile f(old);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(kOld);
+    }
+    const Run r = runMtcsec(
+        {"run", "--preset", "defence-in-depth", "--report", old, "--pcap", small + QStringLiteral("/cap")});
+    QCOMPARE(r.exitCode, 2);
+    QCOMPARE(r.err, QStringLiteral("mtcsec run: ") + old +
+                        QStringLiteral(": cannot write: No space left on device\n"));
+    QCOMPARE(entries(small), QStringList{QStringLiteral("r.pdf")});
+    QCOMPARE(contentOf(old), kOld);
+}
+
+void TestCliRun::manyAttackersFewOpenFiles()
+{
+    // 3,000 eavesdroppers with --pcap under a limit of 64 open files: every capture is written, and each
+    // eavesdropper on Uu at rate 1 holds what Uu.pcap holds.
+    QTemporaryDir tmp;
+    QVERIFY(tmp.isValid());
+    constexpr int kAttackers = 3000;
+    QByteArray json = R"({"schema": "mtcsec-scenario/1", "name": "many", "devices": 3, "duration_s": 20,
+        "attacks": [)";
+    for (int i = 0; i < kAttackers; ++i)
+        json += (i > 0 ? "," : "") + QByteArray(R"({"id": "e)") + QByteArray::number(i) +
+                R"(", "kind": "eavesdrop", "target": "Uu"})";
+    json += "]}";
+    const QString scenario = tmp.filePath(QStringLiteral("many.json"));
+    writeFile(scenario, json);
+    const QString cap = tmp.filePath(QStringLiteral("cap"));
+    const Run r = runLimited({"run", "--scenario", scenario, "--pcap", cap, "--quiet"}, 64);
+    QCOMPARE(r.err, QString());
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(entries(cap).size(), kAttackers + 7);
+    const QByteArray uu = contentOf(cap + QStringLiteral("/Uu.pcap"));
+    QVERIFY(uu.size() > 1000);
+    for (const char* id : {"e0", "e1", "e1500", "e2999"})
+        QVERIFY2(contentOf(cap + QStringLiteral("/attack-%1.pcap").arg(QLatin1String(id))) == uu, id);
+}
+
+void TestCliRun::csvEscapesIds()
+{
+    // Scenario files refuse ids outside letters, digits, '-', '_' and '.' (tst_scenario_hostile), so a comma
+    // or a formula cannot reach the CSV from a file; what can, an id starting with '-', is neutralised with a
+    // leading apostrophe, and every field with a comma or quote is quoted (RFC 4180; the cell rules themselves
+    // are in tst_filewrite).
+    QTemporaryDir tmp;
+    QVERIFY(tmp.isValid());
+    const QString scenario = tmp.filePath(QStringLiteral("csv.json"));
+    writeFile(scenario, R"json({"schema": "mtcsec-scenario/1", "devices": 2, "duration_s": 10,
+        "attacks": [{"id": "-2.5", "kind": "eavesdrop", "target": "Uu"},
+            {"id": "a1", "kind": "eavesdrop", "target": "SGi"}]})json");
+    const QString csv = tmp.filePath(QStringLiteral("c.csv"));
+    const Run r = runMtcsec({"run", "--scenario", scenario, "--report", csv, "--quiet"});
+    QCOMPARE(r.err, QString());
+    QCOMPARE(r.exitCode, 0);
+    const QByteArray text = contentOf(csv);
+    QVERIFY(text.contains(",'-2.5,"));
+    QVERIFY(!text.contains(",-2.5,"));
+    QVERIFY(text.contains(",a1,"));
+    // Every row has the header's nine fields when read as RFC 4180 says.
+    int fields = 1;
+    bool quoted = false;
+    int rows = 0;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (c == '"')
+            quoted = !quoted;
+        else if (c == ',' && !quoted)
+            ++fields;
+        else if (c == '\n' && !quoted) {
+            QCOMPARE(fields, 9);
+            fields = 1;
+            ++rows;
+        }
+    }
+    QVERIFY(rows > 10);
+}
+
+void TestCliRun::summaryPrintsTextLiterally()
+{
+    // Placeholders in a name or an id print as they are; a control character shows as \xNN and does not cut
+    // the summary short (a NUL, when the scenario reader lets it through).
+    QTemporaryDir tmp;
+    QVERIFY(tmp.isValid());
+    const QString scenario = tmp.filePath(QStringLiteral("evil.json"));
+    writeFile(scenario,
+              R"({"schema": "mtcsec-scenario/1", "name": "evil %1 %9", "devices": 2, "duration_s": 5,
+        "attacks": [{"id": "a.2_3", "kind": "eavesdrop", "target": "Uu"}]})");
+    Run r = runMtcsec({"run", "--scenario", scenario});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY2(r.out.startsWith(QStringLiteral("Scenario evil %1 %9: 2 devices, seed ")), qPrintable(r.out));
+    QVERIFY2(r.out.contains(QStringLiteral("\n  a.2_3 eavesdrop on Uu: ")), qPrintable(r.out));
+    QVERIFY(r.out.contains(QStringLiteral("Per-device state: ")));
+    r = runMtcsec({"validate", scenario});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY2(r.out.contains(QStringLiteral("valid scenario 'evil %1 %9': 2 devices, 5 s, 1 attacks")),
+             qPrintable(r.out));
+
+    writeFile(scenario, R"({"schema": "mtcsec-scenario/1", "name": "a\u0000b\u001b[2J", "devices": 2,
+        "duration_s": 5})");
+    r = runMtcsec({"run", "--scenario", scenario});
+    if (r.exitCode == 2)
+        return; // refused by the scenario reader: fine too
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY2(r.out.startsWith(QStringLiteral("Scenario a\\x00b\\x1b[2J: 2 devices")), qPrintable(r.out));
+    QVERIFY(r.out.contains(QStringLiteral("Per-device state: ")));
+}
+
+void TestCliRun::interruptRemovesWhatItWrote()
+{
+    // Ctrl+C during a long run: exit 128 + SIGINT with one line, and the capture folder the command made,
+    // with everything in it, is gone; a file that was there before is untouched. No timing is assumed: the
+    // signal is sent once the folder exists, which the command creates after it started watching for signals.
+    QTemporaryDir tmp;
+    QVERIFY(tmp.isValid());
+    const QString old = tmp.filePath(QStringLiteral("old.json"));
+    {
+        QFile f(old);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(kOld);
+    }
+    QProcess p;
+    p.start(QStringLiteral(MTCSEC_BINARY),
+            {"run", "--preset", "defence-in-depth", "--devices", "2000", "--duration", "3600", "--pcap",
+             tmp.filePath(QStringLiteral("cap")), "--report", old, "--report", tmp.filePath("new.csv")});
+    QVERIFY(p.waitForStarted());
+    QTRY_VERIFY_WITH_TIMEOUT(QFileInfo::exists(tmp.filePath(QStringLiteral("cap"))), 120'000);
+    QCOMPARE(::kill(static_cast<pid_t>(p.processId()), SIGINT), 0);
+    QVERIFY(p.waitForFinished(120'000));
+    QCOMPARE(p.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(p.exitCode(), 128 + SIGINT);
+    QCOMPARE(QString::fromUtf8(p.readAllStandardError()),
+             QStringLiteral("mtcsec run: interrupted by signal 2; no file written\n"));
+    QCOMPARE(entries(tmp.path()), QStringList{QStringLiteral("old.json")});
+    QCOMPARE(contentOf(old), kOld);
 }
 
 QTEST_GUILESS_MAIN(TestCliRun)

@@ -9,6 +9,7 @@
 #include "core/crypto/SecurityAlgorithms.h"
 #include "core/engine/CaptureSink.h"
 #include "core/engine/Engine.h"
+#include "core/io/AtomicFile.h"
 #include "core/report/CaptureRecorder.h"
 #include "core/report/PcapWriter.h"
 #include "core/scenario/Presets.h"
@@ -20,9 +21,11 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <set>
+#include <sys/stat.h>
 
 using namespace mtcsec;
 using namespace mtcsec::engine;
@@ -202,6 +205,16 @@ std::int64_t micros(const QString& epochSeconds)
     return whole * 1'000'000 + frac;
 }
 
+QString errorText(const std::function<void()>& f)
+{
+    try {
+        f();
+    } catch (const InvalidInput& e) {
+        return QString::fromUtf8(e.what());
+    }
+    return QString();
+}
+
 QStringList entries(const QString& dir)
 {
     return QDir(dir).entryList(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot);
@@ -228,6 +241,9 @@ private slots:
     void discardedWithoutFinish();
     void refusesBadFolder();
     void failedFinishLeavesNothing();
+    void specialFileInFolderRefused();
+    void openFilesStayBounded_data();
+    void openFilesStayBounded();
 };
 
 void TestPcap::initTestCase()
@@ -697,54 +713,141 @@ void TestPcap::refusesBadFolder()
 {
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
+    const auto refusal = [](const QString& folder) {
+        try {
+            report::CaptureRecorder recorder(folder);
+        } catch (const InvalidInput& e) {
+            return QString::fromUtf8(e.what());
+        }
+        return QString();
+    };
     const QString missing = dir.filePath(QStringLiteral("no/such/folder"));
-    try {
-        report::CaptureRecorder recorder(missing);
-        QFAIL("no exception for a missing folder");
-    } catch (const InvalidInput& e) {
-        QCOMPARE(QString::fromUtf8(e.what()),
-                 missing + QStringLiteral(": cannot write captures: the folder does not exist"));
-    }
+    QCOMPARE(refusal(missing), missing + QStringLiteral(": cannot write: the folder does not exist"));
     const QString file = dir.filePath(QStringLiteral("file"));
     QFile f(file);
     QVERIFY(f.open(QIODevice::WriteOnly));
     f.close();
-    try {
-        report::CaptureRecorder recorder(file);
-        QFAIL("no exception for a file");
-    } catch (const InvalidInput& e) {
-        QCOMPARE(QString::fromUtf8(e.what()),
-                 file + QStringLiteral(": cannot write captures: it is not a folder"));
-    }
-    QCOMPARE(entries(dir.path()), QStringList{QStringLiteral("file")});
+    QCOMPARE(refusal(file), file + QStringLiteral(": cannot write: the folder is not a folder"));
+    // The capture folder itself is never a symbolic link, not even to a real folder.
+    const QString real = dir.filePath(QStringLiteral("real"));
+    const QString link = dir.filePath(QStringLiteral("link"));
+    QVERIFY(QDir().mkdir(real));
+    QVERIFY(QFile::link(real, link));
+    QCOMPARE(refusal(link),
+             link + QStringLiteral(": cannot write: the folder is a symbolic link (not followed)"));
+    QVERIFY(errorText([&] { report::CaptureRecorder::checkFolder(link, {}); }).startsWith(link));
+    QCOMPARE(entries(dir.path()),
+             (QStringList{QStringLiteral("file"), QStringLiteral("link"), QStringLiteral("real")}));
+    QCOMPARE(entries(real), QStringList());
 }
 
 void TestPcap::failedFinishLeavesNothing()
 {
-    // The folder becomes unusable during the run (here: moved away, which even root cannot write through):
-    // finish() says which file it could not write and leaves no file, neither where the folder was nor where
-    // it went.
-    QTemporaryDir parent;
-    QVERIFY(parent.isValid());
-    const QString dir = parent.filePath(QStringLiteral("captures"));
-    const QString moved = parent.filePath(QStringLiteral("moved"));
-    QVERIFY(QDir().mkdir(dir));
-    report::CaptureRecorder recorder(dir);
+    // A full disk (every write sent to /dev/full by the test hook): finish() says which file it could not
+    // write and why, leaves no new file, and the files there before keep their content.
+    if (!QFile::exists(QStringLiteral("/dev/full")))
+        QSKIP("no /dev/full on this system");
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QFile old(dir.filePath(QStringLiteral("Uu.pcap")));
+    QVERIFY(old.open(QIODevice::WriteOnly));
+    old.write("previous capture");
+    old.close();
+    io::testing::redirectWrites(QStringLiteral("/dev/full"));
+    report::CaptureRecorder recorder(dir.path());
+    io::testing::redirectWrites({});
     Engine engine(scenario(Protection{}, {eavesdropper("e", Link::Uu)}));
     engine.setCaptureSink(&recorder);
     engine.runToEnd();
-    QVERIFY(QDir().rename(dir, moved));
-    try {
+    engine.setCaptureSink(nullptr);
+    const QString what = errorText([&] { recorder.finish(); });
+    QCOMPARE(what, dir.filePath(QStringLiteral("Uu.pcap")) +
+                       QStringLiteral(": cannot write: No space left on device"));
+    QCOMPARE(entries(dir.path()), QStringList{QStringLiteral("Uu.pcap")});
+    QVERIFY(old.open(QIODevice::ReadOnly));
+    QCOMPARE(old.readAll(), QByteArray("previous capture"));
+}
+
+void TestPcap::specialFileInFolderRefused()
+{
+    // A FIFO or a symbolic link where a capture goes is refused before the run (checkFolder) and by the
+    // recorder, and left as it was.
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString fifo = dir.filePath(QStringLiteral("attack-e.pcap"));
+    QVERIFY(::mkfifo(QFile::encodeName(fifo).constData(), 0644) == 0);
+    const QString link = dir.filePath(QStringLiteral("keys.log"));
+    QVERIFY(QFile::link(QStringLiteral("/dev/null"), link));
+    QCOMPARE(errorText([&] { report::CaptureRecorder::checkFolder(dir.path(), {"e"}); }),
+             link + QStringLiteral(": cannot write: is a symbolic link (only regular files are replaced)"));
+    QVERIFY(QFile::remove(link));
+    QCOMPARE(errorText([&] { report::CaptureRecorder::checkFolder(dir.path(), {"e"}); }),
+             fifo + QStringLiteral(": cannot write: is a FIFO (only regular files are replaced)"));
+    // The recorder meets it at the attacker's first capture, and reports it when finishing.
+    report::CaptureRecorder recorder(dir.path());
+    Engine engine(scenario(Protection{}, {eavesdropper("e", Link::Uu)}));
+    engine.setCaptureSink(&recorder);
+    engine.runToEnd();
+    engine.setCaptureSink(nullptr);
+    QCOMPARE(errorText([&] { recorder.finish(); }),
+             fifo + QStringLiteral(": cannot write: is a FIFO (only regular files are replaced)"));
+    QCOMPARE(entries(dir.path()), QStringList{QStringLiteral("attack-e.pcap")});
+    struct stat st {};
+    QVERIFY(::lstat(QFile::encodeName(fifo).constData(), &st) == 0 && S_ISFIFO(st.st_mode));
+}
+
+void TestPcap::openFilesStayBounded_data()
+{
+    QTest::addColumn<std::size_t>("openAttackFiles");
+    QTest::addColumn<qsizetype>("bufferedBytes");
+    const report::CaptureRecorder::Limits product;
+    QTest::newRow("the product's limits") << product.openAttackFiles << product.bufferedBytes;
+    QTest::newRow("small limits") << std::size_t{8} << qsizetype{256 * 1024};
+}
+
+void TestPcap::openFilesStayBounded()
+{
+    // 1,000 eavesdroppers on Uu at rate 1: at most Limits::openAttackFiles of their files are open at a time
+    // (the others closed and reopened in append mode), and each holds exactly what Uu.pcap holds; with small
+    // limits (8 files, 256 KiB in memory) too, where the files are written out many times during the run.
+    QFETCH(std::size_t, openAttackFiles);
+    QFETCH(qsizetype, bufferedBytes);
+    const auto openFiles = [] {
+        return QDir(QStringLiteral("/proc/self/fd")).entryList(QDir::System).size();
+    };
+    if (openFiles() == 0)
+        QSKIP("no /proc/self/fd");
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    std::vector<AttackSpec> attacks;
+    for (int i = 0; i < 1000; ++i)
+        attacks.push_back(eavesdropper("e" + std::to_string(i), Link::Uu));
+    const qsizetype before = openFiles();
+    qsizetype most = 0;
+    {
+        report::CaptureRecorder recorder(dir.path(), {openAttackFiles, bufferedBytes});
+        Engine engine(scenario(Protection{}, attacks));
+        engine.setCaptureSink(&recorder);
+        while (engine.now() < fromSeconds(25)) {
+            engine.runUntil(engine.now() + fromSeconds(1));
+            most = std::max(most, openFiles());
+        }
+        engine.setCaptureSink(nullptr);
         recorder.finish();
-        QFAIL("finish() did not fail");
-    } catch (const InvalidInput& e) {
-        const QString what = QString::fromUtf8(e.what());
-        QVERIFY2(what.startsWith(dir + QStringLiteral("/")) &&
-                     what.contains(QLatin1String(".pcap: cannot write: ")),
-                 qPrintable(what));
     }
-    QVERIFY(!QFileInfo::exists(dir));
-    QCOMPARE(entries(moved), QStringList());
+    QVERIFY2(most - before <= static_cast<qsizetype>(openAttackFiles) + 8,
+             qPrintable(QStringLiteral("%1 files open").arg(most - before)));
+    QCOMPARE(openFiles(), before);
+    QFile uu(dir.filePath(QStringLiteral("Uu.pcap")));
+    QVERIFY(uu.open(QIODevice::ReadOnly));
+    const QByteArray expected = uu.readAll();
+    QVERIFY(expected.size() > 1000);
+    for (const char* id : {"e0", "e1", "e500", "e999"}) {
+        QFile f(dir.filePath(QStringLiteral("attack-%1.pcap").arg(QLatin1String(id))));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QVERIFY2(f.readAll() == expected, id);
+    }
+    QCOMPARE(entries(dir.path()).size(), 1000 + 7);
 }
 
 QTEST_GUILESS_MAIN(TestPcap)

@@ -3,7 +3,7 @@
 #include "ui/SessionReport.h"
 
 #include "core/InvalidInput.h"
-#include "core/report/ReportWriter.h"
+#include "core/io/AtomicFile.h"
 #include "core/scenario/Presets.h"
 #include "mtcsec/Version.h"
 #include "ui/ChartsDock.h"
@@ -15,13 +15,11 @@
 #include <QApplication>
 #include <QBuffer>
 #include <QDateTime>
-#include <QFileInfo>
 #include <QPageLayout>
 #include <QPageSize>
 #include <QPainter>
 #include <QPalette>
 #include <QPdfWriter>
-#include <QSaveFile>
 #include <QStringList>
 #include <QTextBlock>
 #include <QTextCursor>
@@ -956,14 +954,7 @@ namespace {
 
 [[noreturn]] void cannotWrite(const QString& path, const QString& why)
 {
-    throw InvalidInput(path.toStdString() + ": cannot write: " + why.toStdString());
-}
-
-void requireFolder(const QString& path)
-{
-    const QFileInfo folder(QFileInfo(path).absolutePath());
-    if (!folder.isDir())
-        cannotWrite(path, QStringLiteral("the folder %1 does not exist").arg(folder.filePath()));
+    io::throwCannotWrite(path, why.toStdString());
 }
 
 // A heading stays with what follows it: one in the last part of a page, or whose next line starts on a later
@@ -1004,13 +995,19 @@ void keepHeadingsWithNext(QTextDocument& document, double pageHeight)
 
 void writeHtmlReport(const SessionReportInput& in, const QString& path)
 {
-    requireFolder(path);
-    report::writeFileAtomically(path, reportHtml(in, false).toUtf8());
+    io::checkOutputPath(path);
+    io::writeFileAtomically(path, reportHtml(in, false).toUtf8());
 }
 
 void writePdfReport(const SessionReportInput& in, const QString& path)
 {
-    requireFolder(path);
+    io::checkOutputPath(path); // before the rendering, which takes a while
+    io::writeFileAtomically(path, pdfReport(in));
+}
+
+QByteArray pdfReport(const SessionReportInput& in)
+{
+    const QString path = QStringLiteral("PDF report");
     QTextDocument document;
     document.setUndoRedoEnabled(false);
     document.addResource(QTextDocument::ImageResource, QUrl(imageName(0)), in.topology);
@@ -1018,7 +1015,8 @@ void writePdfReport(const SessionReportInput& in, const QString& path)
         document.addResource(QTextDocument::ImageResource, QUrl(imageName(static_cast<int>(i) + 1)),
                              in.charts[i].second);
 
-    QSaveFile file(path);
+    QByteArray pdf;
+    QBuffer file(&pdf);
     if (!file.open(QIODevice::WriteOnly))
         cannotWrite(path, file.errorString());
     {
@@ -1049,8 +1047,8 @@ void writePdfReport(const SessionReportInput& in, const QString& path)
         QFont footerFont(QStringLiteral("DejaVu Sans"));
         footerFont.setPointSizeF(7.5);
         const QString footerText = QStringLiteral("%1 · session report · %2 · seed %3")
-                                       .arg(QString::fromUtf8(kDisplayName), qv(in.summary.scenarioName))
-                                       .arg(in.summary.seed);
+                                       .arg(QString::fromUtf8(kDisplayName), qv(in.summary.scenarioName),
+                                            QString::number(in.summary.seed));
         for (int i = 0; i < pages; ++i) {
             if (i > 0 && !writer.newPage())
                 cannotWrite(path, QStringLiteral("the PDF writer could not start page %1").arg(i + 1));
@@ -1074,8 +1072,7 @@ void writePdfReport(const SessionReportInput& in, const QString& path)
         if (!painter.end())
             cannotWrite(path, QStringLiteral("the PDF could not be completed"));
     }
-    if (!file.commit())
-        cannotWrite(path, file.errorString());
+    return pdf;
 }
 
 } // namespace mtcsec::ui

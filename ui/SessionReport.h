@@ -1,8 +1,9 @@
 // The session report as a document (PRODUCT.md sections 1, 6 and 7): one self-contained HTML file (images
 // embedded) or a paginated PDF with the scenario, the protection in force, the topology as drawn, the
 // timeline, every attack with its counts and a before/after example, the R1-R4 verdicts with evidence, the
-// charts, and the seed and digest that reproduce the run. Both are written atomically: a failure leaves no
-// file.
+// charts, and the seed and digest that reproduce the run. Both are written through io::AtomicFile: complete
+// or absent, a previous file kept on a failure, never a symbolic link or special file replaced. Every text
+// from the scenario (names, ids, descriptions, evidence) is HTML-escaped.
 #pragma once
 
 #include "core/engine/Engine.h"
@@ -10,6 +11,7 @@
 #include "core/engine/RunSummary.h"
 #include "core/scenario/Scenario.h"
 
+#include <QByteArray>
 #include <QImage>
 #include <QString>
 
@@ -56,5 +58,9 @@ void writeHtmlReport(const SessionReportInput& in, const QString& path);
 // Writes the PDF report (A4, 300 dpi, page numbers in the footer) atomically. Throws InvalidInput
 // "FILE: cannot write: why".
 void writePdfReport(const SessionReportInput& in, const QString& path);
+
+// The PDF report's bytes (what writePdfReport writes). Throws InvalidInput "PDF report: cannot write: why"
+// when Qt's PDF writer fails.
+[[nodiscard]] QByteArray pdfReport(const SessionReportInput& in);
 
 } // namespace mtcsec::ui

@@ -27,9 +27,12 @@
 #include "core/protocol/RrcMessage.h"
 #include "core/protocol/S1apMessage.h"
 
-#include <QDir>
 #include <QFile>
-#include <QFileInfo>
+
+#include <algorithm>
+#include <cerrno>
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace mtcsec::report {
 namespace {
@@ -86,10 +89,13 @@ std::vector<ExportedPdu> exportIp(ByteView packet)
     return out;
 }
 
-std::string cannotWrite(const QString& path, const std::string& why)
+QString linkFileName(Link link)
 {
-    return path.toStdString() + ": cannot write: " + why;
+    return QString::fromUtf8(name(link).data(), static_cast<qsizetype>(name(link).size())) +
+           QStringLiteral(".pcap");
 }
+
+const QString kKeyLogName = QStringLiteral("keys.log");
 
 } // namespace
 
@@ -99,34 +105,35 @@ std::vector<ExportedPdu> exportLinkPdu(Link link, ByteView pdu)
 }
 
 CaptureRecorder::CaptureRecorder(const QString& directory)
+    : CaptureRecorder(directory, Limits{})
+{}
+
+CaptureRecorder::CaptureRecorder(const QString& directory, Limits limits)
     : directory_(directory)
+    , limits_(limits)
+    , folder_(io::OutputFolder::open(directory, io::OutputFolder::Links::Refuse))
 {
-    const QFileInfo info(directory);
-    const char* problem = !info.exists()       ? "the folder does not exist"
-                          : !info.isDir()      ? "it is not a folder"
-                          : !info.isWritable() ? "the folder is not writable"
-                                               : nullptr;
-    if (problem != nullptr)
-        throw InvalidInput(directory.toStdString() + ": cannot write captures: " + problem);
-    const QDir dir(directory);
+    folder_->requireWritable();
     for (const Link link : kAllLinks)
-        links_[static_cast<std::size_t>(link)] = std::make_unique<PcapWriter>(
-            dir.filePath(QString::fromUtf8(name(link).data(), static_cast<qsizetype>(name(link).size())) +
-                         QStringLiteral(".pcap")));
-    keys_ = std::make_unique<QSaveFile>(dir.filePath(QStringLiteral("keys.log")));
-    if (!keys_->open(QIODevice::WriteOnly))
-        throw InvalidInput(cannotWrite(keys_->fileName(), keys_->errorString().toStdString()));
+        links_[static_cast<std::size_t>(link)] = std::make_unique<PcapWriter>(folder_, linkFileName(link));
+    keys_ = std::make_unique<io::AtomicFile>(folder_, kKeyLogName);
+    keysReplaceExisting_ = keys_->replacesExisting();
     const QByteArray header =
         "# mtcsec key log (simulated time): TIME_S device=N where=WHERE KEYS, one line whenever the keys "
         "in force change; WHERE: \"device\" = the NAS and AS keys the device holds (as its MME and eNB "
         "do), \"end-to-end\" = the application keys it shares with the MTC server; KEYS: name=hex "
         "(KASME, KNASint, KNASenc, KeNB, KRRCint, KRRCenc, KUPenc, E2Eenc, E2Emac) and the algorithms in "
         "force (NAS=, AS=)\n";
-    if (keys_->write(header) != header.size())
-        error_ = cannotWrite(keys_->fileName(), keys_->errorString().toStdString());
+    keys_->write(header);
+    syncHandle_ = io::openSyncHandle(*folder_); // last: nothing throws after it is open
 }
 
-CaptureRecorder::~CaptureRecorder() = default;
+CaptureRecorder::~CaptureRecorder()
+{
+    discardAll();
+    if (syncHandle_ >= 0)
+        ::close(syncHandle_);
+}
 
 QString CaptureRecorder::attackFileName(const std::string& attackId)
 {
@@ -138,29 +145,100 @@ QString CaptureRecorder::attackFileName(const std::string& attackId)
     return QStringLiteral("attack-") + id + QStringLiteral(".pcap");
 }
 
+void CaptureRecorder::checkFolder(const QString& directory, const std::vector<std::string>& attackIds)
+{
+    struct stat st {};
+    if (::lstat(QFile::encodeName(directory.isEmpty() ? QStringLiteral(".") : directory).constData(), &st) !=
+            0 &&
+        errno == ENOENT) {
+        const auto [parent, name] = io::splitOutputPath(directory);
+        (void)name;
+        io::OutputFolder::open(parent, io::OutputFolder::Links::Follow, directory)
+            ->requireWritable(directory);
+        return;
+    }
+    const auto folder = io::OutputFolder::open(directory, io::OutputFolder::Links::Refuse);
+    folder->requireWritable();
+    for (const Link link : kAllLinks)
+        folder->checkTarget(linkFileName(link));
+    folder->checkTarget(kKeyLogName);
+    for (const std::string& id : attackIds)
+        folder->checkTarget(attackFileName(id));
+}
+
 PcapWriter& CaptureRecorder::attackWriter(const std::string& attackId)
 {
     auto it = attacks_.find(attackId);
     if (it != attacks_.end())
         return *it->second;
-    const QDir dir(directory_);
-    QString path = dir.filePath(attackFileName(attackId));
+    QString fileName = attackFileName(attackId);
     // Two ids that differ only in replaced characters get distinct files.
-    for (int n = 2;; ++n) {
-        bool taken = false;
-        for (const auto& [id, writer] : attacks_)
-            taken = taken || writer->path() == path;
-        if (!taken)
-            break;
-        path = dir.filePath(attackFileName(attackId + "-" + std::to_string(n)));
+    for (int n = 2; attackNames_.count(fileName) != 0; ++n)
+        fileName = attackFileName(attackId + "-" + std::to_string(n));
+    makeRoom();
+    auto writer = std::make_unique<PcapWriter>(folder_, fileName);
+    attackNames_.insert(fileName);
+    PcapWriter& w = *writer;
+    attackBuffered_ += w.buffered();
+    attacks_.emplace(attackId, std::move(writer));
+    markOpen(w);
+    return w;
+}
+
+void CaptureRecorder::makeRoom()
+{
+    while (!openAttacks_.empty() &&
+           openAttacks_.size() >= std::max<std::size_t>(limits_.openAttackFiles, 1)) {
+        PcapWriter& oldest = *openAttacks_.front();
+        openAttacks_.erase(openAttacks_.begin());
+        const qsizetype before = oldest.buffered();
+        oldest.suspend();
+        attackBuffered_ += oldest.buffered() - before;
     }
-    it = attacks_.emplace(attackId, std::make_unique<PcapWriter>(path)).first;
-    return *it->second;
+}
+
+void CaptureRecorder::markOpen(PcapWriter& writer)
+{
+    const auto it = std::find(openAttacks_.begin(), openAttacks_.end(), &writer);
+    if (it != openAttacks_.end())
+        openAttacks_.erase(it);
+    if (writer.isOpen())
+        openAttacks_.push_back(&writer);
+}
+
+void CaptureRecorder::written(PcapWriter& writer, qsizetype bufferedBefore)
+{
+    attackBuffered_ += writer.buffered() - bufferedBefore;
+    if (writer.isOpen()) {
+        markOpen(writer);
+    } else if (writer.buffered() >= io::AtomicFile::kBufferBytes) {
+        makeRoom();
+        const qsizetype before = writer.buffered();
+        writer.flush(); // opens it again
+        attackBuffered_ += writer.buffered() - before;
+        markOpen(writer);
+    }
+    if (attackBuffered_ > limits_.bufferedBytes)
+        flushAttacks();
+}
+
+void CaptureRecorder::flushAttacks()
+{
+    for (auto& [id, writer] : attacks_) {
+        if (writer->buffered() == 0)
+            continue;
+        if (!writer->isOpen())
+            makeRoom();
+        const qsizetype before = writer->buffered();
+        writer->flush();
+        attackBuffered_ += writer->buffered() - before;
+        markOpen(*writer);
+    }
 }
 
 void CaptureRecorder::linkPdu(const engine::PduRecord& pdu)
 {
-    if (finished_)
+    if (state_ != State::Recording)
         return;
     PcapWriter& writer = *links_[static_cast<std::size_t>(pdu.link)];
     for (const ExportedPdu& e : exportLinkPdu(pdu.link, pdu.bytes))
@@ -171,7 +249,7 @@ void CaptureRecorder::attackerCapture(const std::string& attackId, engine::SimTi
                                       std::optional<Link> link, std::optional<Node> node, ByteView bytes,
                                       bool nasPdu)
 {
-    if (finished_)
+    if (state_ != State::Recording)
         return;
     std::vector<ExportedPdu> packets;
     if (link)
@@ -184,64 +262,102 @@ void CaptureRecorder::attackerCapture(const std::string& attackId, engine::SimTi
     try {
         writer = &attackWriter(attackId);
     } catch (const InvalidInput& e) {
-        // Reported by finish(): a sink must not throw in the middle of the engine's event.
+        // Reported by prepare(): a sink must not throw in the middle of the engine's event.
         if (error_.empty())
             error_ = e.what();
         return;
     }
+    const qsizetype before = writer->buffered();
     for (const ExportedPdu& e : packets)
         writer->write(time, e.dissector, e.bytes, e.tags);
+    written(*writer, before);
 }
 
 void CaptureRecorder::keysInForce(engine::SimTime time, std::uint32_t device, const std::string& where,
                                   const std::string& keys)
 {
-    if (finished_)
+    if (state_ != State::Recording || !keys_)
         return;
     const std::string line = engine::formatTime(time) + " device=" + std::to_string(device) +
                              " where=" + where + " " + keys + "\n";
-    const auto size = static_cast<qint64>(line.size());
-    if (error_.empty() && keys_->write(line.data(), size) != size)
-        error_ = cannotWrite(keys_->fileName(), keys_->errorString().toStdString());
+    try {
+        keys_->write(QByteArrayView(line.data(), static_cast<qsizetype>(line.size())));
+    } catch (const InvalidInput& e) {
+        if (error_.empty())
+            error_ = e.what();
+        keys_.reset();
+    }
+}
+
+void CaptureRecorder::discardAll()
+{
+    openAttacks_.clear();
+    links_ = {};
+    attacks_.clear();
+    keys_.reset();
+    attackBuffered_ = 0;
+}
+
+void CaptureRecorder::prepare()
+{
+    if (state_ != State::Recording)
+        throw InvalidInput(directory_.toStdString() + ": cannot write: the capture is already finished");
+    state_ = State::Prepared;
+    try {
+        if (!error_.empty())
+            throw InvalidInput(error_);
+        // Each file written out and closed, then one syncfs for all: thousands of attackers' files cost one
+        // flush to disk, not one each, and a full disk or quota still shows here (AtomicFile.h).
+        constexpr auto none = io::AtomicFile::Sync::None;
+        for (auto& writer : links_)
+            writer->finishWriting(none);
+        openAttacks_.clear();
+        for (auto& [id, writer] : attacks_)
+            writer->finishWriting(none); // one at a time: reopened, written out, closed
+        keys_->finishWriting(none);
+        io::syncFolder(*folder_, syncHandle_);
+    } catch (const InvalidInput&) {
+        // All or nothing: a folder with some of the files would look like a complete capture. Destroying the
+        // writers removes their temporary files; files there before stay as they were.
+        discardAll();
+        state_ = State::Done;
+        throw;
+    }
+}
+
+void CaptureRecorder::commit()
+{
+    if (state_ != State::Prepared)
+        throw InvalidInput(directory_.toStdString() + ": cannot write: the capture is not prepared");
+    state_ = State::Done;
+    try {
+        const auto commitPcap = [this](PcapWriter& writer) {
+            writer.commit(io::AtomicFile::Sync::None);
+            if (!writer.replacesExisting())
+                created_ << writer.path();
+        };
+        for (auto& writer : links_)
+            commitPcap(*writer);
+        for (auto& [id, writer] : attacks_)
+            commitPcap(*writer);
+        keys_->commit(io::AtomicFile::Sync::None);
+        if (!keysReplaceExisting_)
+            created_ << folder_->filePath(kKeyLogName);
+        io::syncFolder(*folder_, syncHandle_); // the renames
+    } catch (const InvalidInput&) {
+        for (const QString& path : std::as_const(created_))
+            QFile::remove(path);
+        created_.clear();
+        discardAll();
+        throw;
+    }
+    discardAll();
 }
 
 void CaptureRecorder::finish()
 {
-    if (finished_)
-        throw InvalidInput(directory_.toStdString() + ": cannot write captures: already finished");
-    finished_ = true;
-    QStringList committed;
-    std::string error;
-    const auto commitPcap = [&](PcapWriter& writer) {
-        if (!error.empty()) {
-            writer.cancel();
-            return;
-        }
-        try {
-            writer.commit();
-            committed << writer.path();
-        } catch (const InvalidInput& e) {
-            error = e.what();
-        }
-    };
-    for (auto& writer : links_)
-        commitPcap(*writer);
-    for (auto& [id, writer] : attacks_)
-        commitPcap(*writer);
-    if (error.empty())
-        error = error_;
-    if (error.empty() && !keys_->commit())
-        error = cannotWrite(keys_->fileName(), keys_->errorString().toStdString());
-    if (error.empty())
-        return;
-    // All or nothing: a folder with some of the files would look like a complete capture. Destroying the
-    // writers removes their temporary files.
-    for (const QString& path : committed)
-        QFile::remove(path);
-    links_ = {};
-    attacks_.clear();
-    keys_.reset();
-    throw InvalidInput(error);
+    prepare();
+    commit();
 }
 
 } // namespace mtcsec::report

@@ -4,15 +4,18 @@
 #pragma once
 
 #include "core/engine/CaptureSink.h"
+#include "core/io/AtomicFile.h"
 #include "core/report/PcapWriter.h"
 
-#include <QSaveFile>
 #include <QString>
+#include <QStringList>
 
 #include <array>
 #include <map>
 #include <memory>
+#include <set>
 #include <string>
+#include <vector>
 
 namespace mtcsec::report {
 
@@ -26,12 +29,24 @@ struct ExportedPdu {
 // The packets a capture on `link` holds for one PDU as on the wire (see CaptureRecorder.cpp for the choice).
 [[nodiscard]] std::vector<ExportedPdu> exportLinkPdu(Link link, ByteView pdu);
 
+// Every file goes through io::AtomicFile: complete or absent, never a symbolic link or special file
+// replaced. Open files stay bounded whatever the number of attackers: at most Limits::openAttackFiles
+// attacker captures are open at a time (least recently used closed first, reopened in append mode), and at
+// most Limits::bufferedBytes of their packets wait in memory (then all are written out).
 class CaptureRecorder : public engine::CaptureSink {
 public:
+    struct Limits {
+        std::size_t openAttackFiles = 32;
+        qsizetype bufferedBytes = qsizetype{32} * 1024 * 1024;
+    };
+
     // Opens DIR/Uu.pcap, S1-MME.pcap, S1-U.pcap, S6a.pcap, S5.pcap, SGi.pcap and keys.log (temporary until
-    // finish()). Throws InvalidInput "DIR: cannot write captures: why" when DIR is not a writable folder.
+    // commit()). Throws InvalidInput "DIR: cannot write: the folder does not exist" (or "is not a folder",
+    // "is a symbolic link (not followed)", "is not writable: why"), or "DIR/FILE: cannot write: why" when a
+    // file there is a symbolic link or special file.
     explicit CaptureRecorder(const QString& directory);
-    // Without finish(): discards everything, leaving no file.
+    CaptureRecorder(const QString& directory, Limits limits);
+    // Without commit(): discards everything, leaving no file (files there before stay as they were).
     ~CaptureRecorder() override;
     CaptureRecorder(const CaptureRecorder&) = delete;
     CaptureRecorder& operator=(const CaptureRecorder&) = delete;
@@ -42,24 +57,52 @@ public:
     void keysInForce(engine::SimTime time, std::uint32_t device, const std::string& where,
                      const std::string& keys) override;
 
-    // Commits every file; on a failure removes those already committed and throws InvalidInput
-    // "FILE: cannot write: why". Nothing is written after finish().
+    // First half of finish(): every file written out, fsynced and closed, none replaced yet. On a failure
+    // discards every file and throws InvalidInput "FILE: cannot write: why" (the first error met, also one
+    // deferred from the run). Nothing is recorded afterwards.
+    void prepare();
+    // Second half: renames every file into place. On a failure removes the files it put in place that did
+    // not exist before, discards the rest and throws InvalidInput "FILE: cannot write: why".
+    void commit();
+    // prepare() then commit().
     void finish();
+    // After commit(): the files it wrote that did not exist before.
+    [[nodiscard]] const QStringList& createdFiles() const { return created_; }
 
     [[nodiscard]] const QString& directory() const { return directory_; }
     // The file name of an attacker's capture: "attack-<id>.pcap", characters other than letters, digits, '.',
     // '-' and '_' replaced by '_'.
     [[nodiscard]] static QString attackFileName(const std::string& attackId);
+    // Checks before a run, writing nothing, that a capture into `directory` for these attacks could be
+    // written: the folder exists (not a symbolic link) and is writable, or is absent and its parent folder
+    // exists and is writable; each file it would write there is absent or a regular file. Throws as the
+    // constructor.
+    static void checkFolder(const QString& directory, const std::vector<std::string>& attackIds);
 
 private:
+    enum class State { Recording, Prepared, Done };
+
     PcapWriter& attackWriter(const std::string& attackId);
+    void written(PcapWriter& writer, qsizetype bufferedBefore);
+    void makeRoom();
+    void markOpen(PcapWriter& writer);
+    void flushAttacks();
+    void discardAll();
 
     QString directory_;
+    Limits limits_;
+    std::shared_ptr<const io::OutputFolder> folder_;
+    int syncHandle_ = -1; // io::openSyncHandle(): late write errors since the capture started
     std::array<std::unique_ptr<PcapWriter>, kLinkCount> links_;
     std::map<std::string, std::unique_ptr<PcapWriter>> attacks_;
-    std::unique_ptr<QSaveFile> keys_;
+    std::set<QString> attackNames_;        // file names taken by attack captures
+    std::vector<PcapWriter*> openAttacks_; // least recently used first, at most limits_.openAttackFiles
+    qsizetype attackBuffered_ = 0;         // bytes held in memory by attack captures
+    std::unique_ptr<io::AtomicFile> keys_;
+    bool keysReplaceExisting_ = false;
     std::string error_; // the first deferred write error, "FILE: cannot write: why"
-    bool finished_ = false;
+    State state_ = State::Recording;
+    QStringList created_;
 };
 
 } // namespace mtcsec::report

@@ -1,7 +1,26 @@
-// Event log CSV.
+// Event log CSV (RFC 4180 section 2; formula-like cells neutralised per OWASP "CSV Injection").
 #include "core/report/EventCsv.h"
 
 namespace mtcsec::report {
+
+std::string csvText(std::string_view text, bool alwaysQuote)
+{
+    std::string cell;
+    cell.reserve(text.size() + 3);
+    if (!text.empty() && std::string_view("=+-@\t\r").find(text.front()) != std::string_view::npos)
+        cell += '\'';
+    cell += text;
+    if (!alwaysQuote && cell.find_first_of(",\"\r\n") == std::string::npos)
+        return cell;
+    std::string quoted = "\"";
+    for (const char c : cell) {
+        if (c == '"')
+            quoted += '"';
+        quoted += c;
+    }
+    quoted += '"';
+    return quoted;
+}
 
 QByteArray eventCsv(const engine::Engine& engine)
 {
@@ -18,27 +37,23 @@ QByteArray eventCsv(std::span<const engine::LogEvent> events, const std::vector<
     for (const engine::LogEvent& e : events) {
         std::string row = engine::formatTime(e.time);
         row += ',';
-        row += engine::name(e.kind);
+        row += engine::name(e.kind); // the product's own words: no separator, no formula
         row += ',';
-        row += engine::placeName(e.place);
+        row += engine::placeName(e.place); // a link or node name, or "-"
         row += ',';
         row += e.device == engine::kNoDevice ? std::string() : std::to_string(e.device);
         row += ',';
         if (e.attack >= 0 && static_cast<std::size_t>(e.attack) < attackIds.size())
-            row += attackIds[static_cast<std::size_t>(e.attack)];
+            row += csvText(attackIds[static_cast<std::size_t>(e.attack)]);
         row += ',';
         row += std::to_string(e.detail);
         row += ',';
         row += std::to_string(e.value);
         row += ',';
         row += e.pdu == 0 ? std::string() : std::to_string(e.pdu);
-        row += ",\"";
-        for (const char c : engine::describeEvent(e)) {
-            if (c == '"')
-                row += '"';
-            row += c;
-        }
-        row += "\"\r\n";
+        row += ',';
+        row += csvText(engine::describeEvent(e), true);
+        row += "\r\n";
         out.append(row.data(), static_cast<qsizetype>(row.size()));
     }
     return out;

@@ -1,5 +1,5 @@
 // pcap files (libpcap classic format, tcpdump.org "pcap-savefile", magic a1b2c3d4 written little-endian) of
-// exported PDUs (link type 252, Wireshark wsutil/exported_pdu_tlvs.h), written through QSaveFile.
+// exported PDUs (link type 252, Wireshark wsutil/exported_pdu_tlvs.h), written through io::AtomicFile.
 #include "core/report/PcapWriter.h"
 
 #include "core/InvalidInput.h"
@@ -36,11 +36,6 @@ void be32(Bytes& out, std::uint32_t v)
         out.push_back(static_cast<std::uint8_t>((v >> shift) & 0xff));
 }
 
-std::string cannotWrite(const QString& path, const QString& why)
-{
-    return path.toStdString() + ": cannot write: " + why.toStdString();
-}
-
 } // namespace
 
 Bytes exportedPduHeader(std::string_view dissector, const ExportTags& tags)
@@ -71,10 +66,22 @@ Bytes exportedPduHeader(std::string_view dissector, const ExportTags& tags)
 
 PcapWriter::PcapWriter(const QString& path)
     : path_(path)
-    , file_(path)
+    , file_(std::make_unique<io::AtomicFile>(path))
+    , replacesExisting_(file_->replacesExisting())
 {
-    if (!file_.open(QIODevice::WriteOnly))
-        throw InvalidInput(cannotWrite(path_, file_.errorString()));
+    writeHeader();
+}
+
+PcapWriter::PcapWriter(std::shared_ptr<const io::OutputFolder> folder, const QString& name)
+    : file_(std::make_unique<io::AtomicFile>(std::move(folder), name))
+    , replacesExisting_(file_->replacesExisting())
+{
+    path_ = file_->path();
+    writeHeader();
+}
+
+void PcapWriter::writeHeader()
+{
     QByteArray header;
     le32(header, kPcapMagic);
     le16(header, kPcapMajor);
@@ -86,15 +93,39 @@ PcapWriter::PcapWriter(const QString& path)
     put(header);
 }
 
+template <typename F>
+void PcapWriter::keepError(F&& step)
+{
+    if (!file_)
+        return;
+    try {
+        step(*file_);
+    } catch (const InvalidInput& e) {
+        error_ = e.what();
+        file_.reset(); // the temporary file is gone
+    }
+}
+
 void PcapWriter::put(const QByteArray& bytes)
 {
-    if (error_.empty() && file_.write(bytes) != bytes.size())
-        error_ = file_.errorString().toStdString();
+    keepError([&](io::AtomicFile& f) { f.write(bytes); });
+}
+
+void PcapWriter::suspend()
+{
+    keepError([](io::AtomicFile& f) { f.suspend(); });
+}
+
+void PcapWriter::flush()
+{
+    keepError([](io::AtomicFile& f) { f.flush(); });
 }
 
 void PcapWriter::write(std::int64_t timeMicros, std::string_view dissector, ByteView bytes,
                        const ExportTags& tags)
 {
+    if (!file_)
+        return;
     Bytes packet = exportedPduHeader(dissector, tags);
     packet.insert(packet.end(), bytes.begin(), bytes.end());
     const auto length = static_cast<std::uint32_t>(packet.size());
@@ -110,21 +141,27 @@ void PcapWriter::write(std::int64_t timeMicros, std::string_view dissector, Byte
     ++packets_;
 }
 
-void PcapWriter::commit()
+void PcapWriter::finishWriting(io::AtomicFile::Sync sync)
 {
-    if (!error_.empty()) {
-        file_.cancelWriting(); // the destructor removes the temporary file
-        throw InvalidInput(path_.toStdString() + ": cannot write: " + error_);
-    }
-    if (!file_.isOpen())
-        throw InvalidInput(cannotWrite(path_, QStringLiteral("already closed")));
-    if (!file_.commit())
-        throw InvalidInput(cannotWrite(path_, file_.errorString()));
+    keepError([sync](io::AtomicFile& f) { f.finishWriting(sync); });
+    if (!error_.empty())
+        throw InvalidInput(error_);
+    if (!file_)
+        throw InvalidInput(path_.toStdString() + ": cannot write: already closed");
+}
+
+void PcapWriter::commit(io::AtomicFile::Sync sync)
+{
+    finishWriting(sync);
+    keepError([sync](io::AtomicFile& f) { f.commit(sync); });
+    if (!error_.empty())
+        throw InvalidInput(error_);
+    file_.reset();
 }
 
 void PcapWriter::cancel()
 {
-    file_.cancelWriting(); // the destructor removes the temporary file
+    file_.reset(); // removes the temporary file
 }
 
 } // namespace mtcsec::report

@@ -1,13 +1,14 @@
 // A pcap writer: libpcap classic format, link type 252 (Wireshark exported PDUs, wsutil/exported_pdu_tlvs.h).
-// Microsecond timestamps; written atomically through QSaveFile.
+// Microsecond timestamps; written through io::AtomicFile (complete or absent).
 #pragma once
 
 #include "core/crypto/Bytes.h"
+#include "core/io/AtomicFile.h"
 
-#include <QSaveFile>
 #include <QString>
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -39,9 +40,11 @@ struct ExportTags {
 class PcapWriter {
 public:
     // Opens `path` for writing (a temporary file until commit()) and writes the file header.
-    // Throws InvalidInput "PATH: cannot write: why".
+    // Throws InvalidInput "PATH: cannot write: why" (AtomicFile.h: a symbolic link or special file refused).
     explicit PcapWriter(const QString& path);
-    // Without commit(): discards everything, leaving no file.
+    // The same for the file `name` in an open folder.
+    PcapWriter(std::shared_ptr<const io::OutputFolder> folder, const QString& name);
+    // Without commit(): discards everything, leaving no file (a previous file stays).
     ~PcapWriter() = default;
     PcapWriter(const PcapWriter&) = delete;
     PcapWriter& operator=(const PcapWriter&) = delete;
@@ -52,20 +55,34 @@ public:
     void write(std::int64_t timeMicros, std::string_view dissector, ByteView bytes,
                const ExportTags& tags = {});
 
+    // Bounding open files (AtomicFile::suspend, flush); errors are kept for commit() as for write().
+    void suspend();
+    void flush();
+    [[nodiscard]] bool isOpen() const { return file_ && file_->isOpen(); }
+    [[nodiscard]] qsizetype buffered() const { return file_ ? file_->buffered() : 0; }
+
+    // The first half of commit() (AtomicFile::finishWriting): everything on disk, nothing replaced yet.
+    // Throws InvalidInput "PATH: cannot write: why" (the first error met while writing, if any).
+    void finishWriting(io::AtomicFile::Sync sync = io::AtomicFile::Sync::Each);
     // Replaces the file atomically with what was written; throws InvalidInput "PATH: cannot write: why".
-    void commit();
-    // Discards what was written (nothing is left once the writer is destroyed).
+    void commit(io::AtomicFile::Sync sync = io::AtomicFile::Sync::Each);
+    // Discards what was written (nothing is left, a previous file stays).
     void cancel();
 
     [[nodiscard]] std::uint64_t packets() const { return packets_; }
     [[nodiscard]] const QString& path() const { return path_; }
+    [[nodiscard]] bool replacesExisting() const { return replacesExisting_; }
 
 private:
+    void writeHeader();
     void put(const QByteArray& bytes);
+    template <typename F>
+    void keepError(F&& step);
 
     QString path_;
-    QSaveFile file_;
+    std::unique_ptr<io::AtomicFile> file_; // null once committed, cancelled or failed
     std::uint64_t packets_ = 0;
+    bool replacesExisting_ = false;
     std::string error_; // the first write error
 };
 

@@ -1,23 +1,31 @@
-// Writing a run's report to a file whose extension names the format, atomically (QSaveFile): a failure leaves
-// no partial file and says why.
+// Writing a run's report to a file whose extension names the format, through io::AtomicFile: the file is
+// complete or absent, a previous file stays whole on a failure, and the error says why.
 #pragma once
 
 #include "core/engine/Engine.h"
+#include "core/io/AtomicFile.h"
 
+#include <QByteArray>
 #include <QString>
 
 namespace mtcsec::report {
 
-// Throws InvalidInput "FILE: ..." when the extension names no format this version writes.
+// Checks a report path before anything is written: the extension names a format this version writes
+// (.json, .csv, .html, .pdf), the folder exists and is writable, and the file is absent or a regular file.
+// Throws InvalidInput "FILE: unsupported report format ..." or "FILE: cannot write: why".
 void checkReportPath(const QString& path);
 
 // True for .html and .pdf: documents with images, which the ui library renders (SessionReport).
 [[nodiscard]] bool isDocumentReport(const QString& path);
 
+// The bytes of a .json (mtcsec-report/1) or .csv (EventCsv.h) report. Throws InvalidInput "FILE: ..." for
+// another extension.
+[[nodiscard]] QByteArray reportData(const engine::Engine& engine, const QString& path);
+
 // Writes a .json or .csv report; throws InvalidInput "FILE: cannot write: why".
 void writeReport(const engine::Engine& engine, const QString& path);
 
-// Writes bytes to a file atomically; throws InvalidInput "FILE: cannot write: why".
-void writeFileAtomically(const QString& path, const QByteArray& bytes);
+// Writes bytes to a file atomically (AtomicFile.h); throws InvalidInput "FILE: cannot write: why".
+using io::writeFileAtomically;
 
 } // namespace mtcsec::report

@@ -3,6 +3,7 @@
 #include "core/scenario/ScenarioJson.h"
 
 #include "core/InvalidInput.h"
+#include "core/io/AtomicFile.h"
 #include "core/scenario/AttackJson.h"
 #include "core/scenario/JsonPathReader.h"
 #include "core/scenario/JsonTextCheck.h"
@@ -15,7 +16,6 @@
 #include <QJsonObject>
 #include <QJsonParseError>
 #include <QJsonValue>
-#include <QSaveFile>
 
 #include <algorithm>
 #include <cctype>
@@ -263,18 +263,7 @@ Scenario loadScenarioFile(const QString& path)
 
 void saveScenarioFile(const Scenario& scenario, const QString& path)
 {
-    const std::string file = path.toStdString();
-    const QByteArray json = scenarioToJson(scenario);
-    QSaveFile out(path);
-    if (!out.open(QIODevice::WriteOnly))
-        throw InvalidInput(file + ": cannot write: " + out.errorString().toStdString());
-    if (out.write(json) != json.size()) {
-        const std::string reason = out.errorString().toStdString();
-        out.cancelWriting();
-        throw InvalidInput(file + ": cannot write: " + reason);
-    }
-    if (!out.commit())
-        throw InvalidInput(file + ": cannot write: " + out.errorString().toStdString());
+    io::writeFileAtomically(path, scenarioToJson(scenario));
 }
 
 } // namespace mtcsec

@@ -29,8 +29,8 @@ inline constexpr std::string_view kScenarioSchema = "mtcsec-scenario/1";
 // Reads a scenario file. Throws InvalidInput "FILE: json.path: what is wrong", or "FILE: cannot read: why".
 [[nodiscard]] Scenario loadScenarioFile(const QString& path);
 
-// Writes a scenario file atomically (QSaveFile): the old file stays whole if anything fails. Throws
-// InvalidInput "FILE: cannot write: why".
+// Writes a scenario file through io::AtomicFile: complete or absent, the old file stays whole if anything
+// fails, a symbolic link or special file is never replaced. Throws InvalidInput "FILE: cannot write: why".
 void saveScenarioFile(const Scenario& scenario, const QString& path);
 
 } // namespace mtcsec
