@@ -164,26 +164,34 @@ QString summaryText(const engine::RunSummary& s, double wallSeconds)
                  num(wallSeconds > 0 ? std::llround(static_cast<double>(s.eventsTotal) / wallSeconds) : 0));
     out += QStringLiteral("Protection: %1\n").arg(protectionLine(s.protection));
     out += QStringLiteral("Attach: %1 ok, %2 failed\n").arg(num(t.attachOk), num(t.attachFailed));
+    // Every message sent has one fate, and the line says all of them (sent = the sum of the rest).
+    const auto fates = [](const QString& what, const engine::DirectionAccounting& d) {
+        return QStringLiteral(
+                   "%1: %2 sent = %3 delivered intact + %4 delivered altered + %5 dropped (%6 integrity, "
+                   "%7 replay, %8 malformed, %9 lost to an attack, %10 other) + %11 in flight\n")
+            .arg(what, num(d.sent), num(d.deliveredIntact), num(d.deliveredAltered), num(d.dropped()),
+                 num(d.droppedIntegrity), num(d.droppedReplay), num(d.droppedMalformed),
+                 num(d.droppedCollateral), num(d.droppedOther), num(d.inFlight));
+    };
+    out += fates(QStringLiteral("Readings (uplink)"), s.accounting.uplink);
+    out += fates(QStringLiteral("Commands (downlink)"), s.accounting.downlink);
+    out += QStringLiteral("Accepted but never sent by the peer: %1 replayed copies, %2 forgeries\n")
+               .arg(num(s.accounting.acceptedReplayed), num(s.accounting.acceptedForged));
     out +=
-        QStringLiteral("Uplink: %1 sent, %2 delivered, %3 altered and accepted, %4 replayed and accepted\n")
-            .arg(num(t.uplinkSent), num(t.uplinkDelivered), num(t.uplinkAlteredAccepted),
-                 num(t.uplinkReplayedAccepted));
-    out +=
-        QStringLiteral("Downlink: %1 sent, %2 delivered, %3 forged and accepted, %4 altered, %5 replayed\n")
-            .arg(num(t.downlinkSent), num(t.downlinkDelivered), num(t.downlinkForgedAccepted),
-                 num(t.downlinkAlteredAccepted), num(t.downlinkReplayedAccepted));
-    out +=
-        QStringLiteral("Dropped: %1 integrity, %2 replay, %3 malformed, %4 other\n")
+        QStringLiteral("PDUs dropped on all links: %1 integrity, %2 replay, %3 malformed, %4 other\n")
             .arg(num(t.droppedIntegrity), num(t.droppedReplay), num(t.droppedMalformed), num(t.droppedOther));
     if (s.attacks.empty()) {
         out += QStringLiteral("Attacks: none\n");
     } else {
         out += QStringLiteral("Attacks:\n");
         for (const engine::AttackTally& a : s.attacks)
-            out += QStringLiteral("  %1 %2 %3 %4: %5 attempts, %6 blocked, %7 succeeded\n")
-                       .arg(shown(a.spec.id), qv(name(a.spec.kind)),
-                            a.spec.node ? QStringLiteral("in") : QStringLiteral("on"), shown(a.spec.target()),
-                            num(a.attempts), num(a.blocked), num(a.succeeded));
+            out +=
+                QStringLiteral("  %1 %2 %3 %4: %5 attempts = %6 blocked + %7 succeeded + %8 without effect; "
+                               "%9 genuine messages lost\n")
+                    .arg(shown(a.spec.id), qv(name(a.spec.kind)),
+                         a.spec.node ? QStringLiteral("in") : QStringLiteral("on"), shown(a.spec.target()),
+                         num(a.attempts), num(a.blocked), num(a.succeeded), num(a.noEffect),
+                         num(a.collateral));
     }
     out += QStringLiteral("Requirements:\n");
     for (const engine::RequirementResult& r : s.requirements) {

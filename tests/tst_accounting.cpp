@@ -160,6 +160,8 @@ private slots:
     void replayedCommandsAreNotDeliveries();
     void eavesdropperEveryAttemptHasAnOutcome();
     void replayExampleShowsTheRealBytes();
+    void evidenceNumbersAreTheCounts_data();
+    void evidenceNumbersAreTheCounts();
 };
 
 void TestAccounting::everyPresetAddsUp_data()
@@ -287,6 +289,84 @@ void TestAccounting::replayExampleShowsTheRealBytes()
                 QVERIFY(QString::fromStdString(e.what).contains(QStringLiteral("PDCP SN rewritten")));
         }
     }
+}
+
+void TestAccounting::evidenceNumbersAreTheCounts_data()
+{
+    everyPresetAddsUp_data();
+}
+
+void TestAccounting::evidenceNumbersAreTheCounts()
+{
+    // Every evidence sentence that names a count names the count the report holds.
+    QFETCH(QString, preset);
+    Engine engine(presetScenario(preset.toStdString()).value());
+    engine.runToEnd();
+    const RunSummary s = engine.summary();
+    const auto u = [](std::uint64_t v) {
+        return QString::number(v);
+    };
+    int checked = 0;
+    for (const AttackTally& t : s.attacks) {
+        const QString who =
+            QString::fromStdString(t.spec.id) + QLatin1Char(' ') +
+            QString::fromUtf8(name(t.spec.kind).data(), static_cast<qsizetype>(name(t.spec.kind).size())) +
+            (t.spec.node ? QStringLiteral(" in ") : QStringLiteral(" on ")) +
+            QString::fromStdString(t.spec.target()) + QStringLiteral(": ");
+        for (std::size_t r = 0; r < 4; ++r) {
+            for (const std::string& line : s.requirements[r].evidence) {
+                const QString e = QString::fromStdString(line);
+                if (!e.startsWith(who))
+                    continue;
+                const QString rest = e.mid(who.size());
+                if (rest.contains(QStringLiteral(" user-plane PDUs seen; read "))) {
+                    QVERIFY2(rest.startsWith(u(t.dataSeen) + QStringLiteral(" user-plane PDUs seen; read ") +
+                                             u(t.readingsRead) + QStringLiteral(" readings and ") +
+                                             u(t.commandsRead) + QStringLiteral(" commands, ") +
+                                             u(t.dataCiphertextSeen) + QStringLiteral(" were ciphertext")),
+                             qPrintable(e));
+                    ++checked;
+                } else if (rest.contains(QStringLiteral(" signalling PDUs seen; read "))) {
+                    QVERIFY2(rest.startsWith(u(t.signallingSeen) +
+                                             QStringLiteral(" signalling PDUs seen; read ") + u(t.imsiRead) +
+                                             QStringLiteral(" IMSIs, ") + u(t.nasBodiesRead) +
+                                             QStringLiteral(" NAS message bodies, ") + u(t.keysRead) +
+                                             QStringLiteral(" keys")),
+                             qPrintable(e));
+                    ++checked;
+                } else if (rest.contains(QStringLiteral(" signalling PDUs attacked, "))) {
+                    QVERIFY2(rest.startsWith(
+                                 u(t.signallingAttempts) + QStringLiteral(" signalling PDUs attacked, ") +
+                                 u(t.signallingSucceeded) + QStringLiteral(" accepted by the receiver, ") +
+                                 u(t.signallingBlocked) + QStringLiteral(" blocked")),
+                             qPrintable(e));
+                    ++checked;
+                } else if (rest.contains(QStringLiteral(" application messages "))) {
+                    QVERIFY2(rest.startsWith(u(t.dataAttempts) + QStringLiteral(" application messages ")),
+                             qPrintable(e));
+                    QVERIFY2(rest.contains(QStringLiteral(", ") + u(t.dataSucceeded) +
+                                           QStringLiteral(" accepted by device or server, ") +
+                                           u(t.dataBlocked) + QStringLiteral(" blocked")),
+                             qPrintable(e));
+                    ++checked;
+                } else if (rest.contains(QStringLiteral(" lost: genuine messages discarded"))) {
+                    const std::uint64_t commands = t.collateral - t.collateralUplink;
+                    QString want;
+                    if (t.collateralUplink > 0)
+                        want = u(t.collateralUplink) + QStringLiteral(" of ") + u(s.accounting.uplink.sent) +
+                               QStringLiteral(" readings");
+                    if (commands > 0)
+                        want += (want.isEmpty() ? QString() : QStringLiteral(" and ")) + u(commands) +
+                                QStringLiteral(" of ") + u(s.accounting.downlink.sent) +
+                                QStringLiteral(" commands");
+                    QVERIFY2(rest.startsWith(want + QStringLiteral(" lost: ")), qPrintable(e));
+                    ++checked;
+                }
+            }
+        }
+    }
+    if (!s.attacks.empty())
+        QVERIFY(checked > 0);
 }
 
 QTEST_GUILESS_MAIN(TestAccounting)

@@ -258,7 +258,8 @@ void TestCliRun::summaryIsReadable()
         runMtcsec({QStringLiteral("run"), QStringLiteral("--preset"), QStringLiteral("bidding-down")});
     QCOMPARE(r.exitCode, 0);
     for (const char* text : {"Scenario bidding-down", "Protection: NAS 128-EIA2+128-EEA2",
-                             "Attach:", "Uplink:", "a1 downgrade on Uu", "R1 met", "Digest: "})
+                             "Attach:", "Readings (uplink): ", "Commands (downlink): ", "a1 downgrade on Uu",
+                             "R1 met", "Digest: "})
         QVERIFY2(r.out.contains(QLatin1String(text)), text);
     QCOMPARE(r.err, QString());
 }
@@ -539,8 +540,8 @@ void TestCliRun::csvEscapesIds()
 {
     // Scenario files refuse ids outside letters, digits, '-', '_' and '.' (tst_scenario_hostile), so a comma
     // or a formula cannot reach the CSV from a file; what can, an id starting with '-', is neutralised with a
-    // leading apostrophe, and every field with a comma or quote is quoted (RFC 4180; the cell rules themselves
-    // are in tst_filewrite).
+    // leading apostrophe, and every field with a comma or quote is quoted (RFC 4180; the cell rules
+    // themselves are in tst_filewrite).
     QTemporaryDir tmp;
     QVERIFY(tmp.isValid());
     const QString scenario = tmp.filePath(QStringLiteral("csv.json"));

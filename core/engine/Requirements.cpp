@@ -171,13 +171,12 @@ std::array<RequirementResult, 4> evaluateRequirements(const std::vector<AttackTa
                     std::to_string(accounting.downlink.sent) + " commands";
         std::string cause;
         if (t.collateralCounter > 0)
-            cause = "the PDCP COUNT its accepted " +
-                    std::string(t.spec.kind == AttackKind::Replay ? "replays" : "forgeries") +
-                    " advanced (LTE has no user-plane integrity on Uu)";
+            cause = "its " + std::string(t.spec.kind == AttackKind::Replay ? "replayed" : "forged") +
+                    " PDUs advanced the receiver's PDCP COUNT (LTE has no user-plane integrity on Uu)";
         if (t.collateralDetached > 0)
             cause +=
                 (cause.empty() ? "" : ", and ") + std::string("the forged Detach Request devices accepted");
-        r[3].evidence.push_back(who(t) + ": " + lost + " lost, discarded as genuine messages after " + cause);
+        r[3].evidence.push_back(who(t) + ": " + lost + " lost: genuine messages discarded after " + cause);
     }
     const auto verdict = [](bool exercised, bool violated) {
         return !exercised ? Verdict::NotExercised : violated ? Verdict::Violated : Verdict::Met;
