@@ -69,10 +69,14 @@ Bytes protectApp(const AppProtection& mode, const AppKeys& keys, bool uplink, st
         Bytes body(coap.begin(), coap.end());
         crypto::aes128CtrXor(keys.enc, counterBlock(uplink, seq), body);
         out.insert(out.end(), body.begin(), body.end());
-    } else {
+    } else if (mode.integrity) {
         out.insert(out.end(), coap.begin(), coap.end());
         const crypto::Block tag = crypto::aes128Cmac(keys.mac, out);
         out.insert(out.end(), tag.begin(), tag.begin() + kCmacTagSize);
+    } else {
+        // Replay protection alone: the header's sequence number, the message in clear and no tag (the flags
+        // say so, and the receiver reads it that way).
+        out.insert(out.end(), coap.begin(), coap.end());
     }
     return out;
 }
