@@ -316,6 +316,8 @@ private slots:
     void nasRoundTrip();
     void nasRejectsTruncationAndTrailingOctets_data();
     void nasRejectsTruncationAndTrailingOctets();
+    void nasKeySetIdentifierIgnoresSpareBits_data();
+    void nasKeySetIdentifierIgnoresSpareBits();
     void imsiBcd_data();
     void imsiBcd();
     void imsiRejectsBadEncodings_data();
@@ -387,6 +389,34 @@ private slots:
 
 // ---- NAS
 // ----------------------------------------------------------------------------------------------------
+
+void TestProtocol::nasKeySetIdentifierIgnoresSpareBits_data()
+{
+    // TS 24.301 9.9.3.21: the NAS key set identifier is a half octet beside a spare half octet (and its bit 4
+    // is the type of security context). Found by the nas fuzz target: the whole octet used to become the KSI,
+    // which the encoder then cut to 3 bits.
+    QTest::addColumn<QString>("encoding");
+    QTest::addColumn<int>("ksi");
+    QTest::newRow("SMC, spare and TSC bits set") << QStringLiteral("075d22fb02e0e0") << 3;
+    QTest::newRow("SMC, fuzz input") << QStringLiteral("075d71081009000030"
+                                                       "02e0e002e0e0000402"
+                                                       "01d011")
+                                     << 0;
+    QTest::newRow("AuthReq, spare bits set")
+        << QStringLiteral("0752f623553cbe9637a89d218ae64dae47bf351055f328b43577b9b94a9ffac354dfafb3") << 6;
+}
+
+void TestProtocol::nasKeySetIdentifierIgnoresSpareBits()
+{
+    QFETCH(QString, encoding);
+    QFETCH(int, ksi);
+    const auto m = decodeNas(hex(encoding));
+    QVERIFY(m);
+    QCOMPARE(int{m->ksi}, ksi);
+    const auto again = decodeNas(encodeNas(*m));
+    QVERIFY(again);
+    QCOMPARE(describe(*again), describe(*m));
+}
 
 void TestProtocol::nasKnownEncodings_data()
 {
