@@ -24,6 +24,8 @@ packages=(
 )
 # What the test suite needs on top.
 test_packages=(xvfb xauth fonts-dejavu-core tshark poppler-utils dpkg-dev desktop-file-utils appstream file)
+# The fuzz targets (tests/fuzz/fuzz.sh): clang with its libFuzzer and sanitizer runtimes.
+test_packages+=(clang libclang-rt-14-dev)
 # What building the Debian package needs on top.
 package_packages=(dpkg-dev file)
 
@@ -77,5 +79,7 @@ install)
 test)
     export QT_QPA_PLATFORM=offscreen
     ctest --test-dir "$build" --output-on-failure --parallel "$(nproc)" --timeout 600
+    # Every parser under libFuzzer (clang, ASan + UBSan) for 10 seconds each; skipped, saying so, without clang.
+    "$root/tests/fuzz/fuzz.sh" 10
     ;;
 esac
