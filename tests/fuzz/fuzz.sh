@@ -26,8 +26,14 @@ if [ ${#targets[@]} -eq 0 ]; then
     for d in "$root"/tests/fuzz/corpus/*/; do targets+=("$(basename "$d")"); done
 fi
 
+hint="Debian: apt-get install clang libclang-rt-14-dev"
 if ! command -v clang++ >/dev/null || ! command -v clang >/dev/null; then
-    echo "fuzz: clang not found: fuzz targets skipped (Debian: apt-get install clang libclang-rt-14-dev)"
+    echo "fuzz: clang not found: fuzz targets skipped ($hint)"
+    exit 0
+fi
+probe='extern "C" int LLVMFuzzerTestOneInput(const unsigned char*, unsigned long) { return 0; }'
+if ! echo "$probe" | clang++ -x c++ -fsanitize=fuzzer,address,undefined - -o /dev/null 2>/dev/null; then
+    echo "fuzz: clang cannot link libFuzzer with ASan and UBSan: fuzz targets skipped ($hint)"
     exit 0
 fi
 
