@@ -25,6 +25,8 @@ packages=(
 )
 # What the test suite needs on top.
 test_packages=(xvfb xauth tshark poppler-utils dpkg-dev desktop-file-utils appstream file lintian libxml2-utils libglib2.0-bin)
+# The fuzz targets (tests/fuzz/fuzz.sh): clang with its libFuzzer and sanitizer runtimes.
+test_packages+=(clang libclang-rt-14-dev)
 # What building the Debian package needs on top.
 package_packages=(dpkg-dev file)
 
@@ -77,6 +79,6 @@ install)
     ;;
 test)
     export QT_QPA_PLATFORM=offscreen
-    ctest --test-dir "$build" --output-on-failure --parallel "$(nproc)" --timeout 600
+    ctest --test-dir "$build" --output-on-failure --parallel "$(nproc)" --timeout 900
     ;;
 esac

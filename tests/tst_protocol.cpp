@@ -316,6 +316,8 @@ private slots:
     void nasRoundTrip();
     void nasRejectsTruncationAndTrailingOctets_data();
     void nasRejectsTruncationAndTrailingOctets();
+    void nasKeySetIdentifierIgnoresSpareBits_data();
+    void nasKeySetIdentifierIgnoresSpareBits();
     void imsiBcd_data();
     void imsiBcd();
     void imsiRejectsBadEncodings_data();
@@ -359,6 +361,7 @@ private slots:
     void coapKnownEncoding();
     void coapRejectsMalformed_data();
     void coapRejectsMalformed();
+    void coapEmptyMessage();
     void coapReadingPayload();
     void coapPayloadRecognition_data();
     void coapPayloadRecognition();
@@ -386,6 +389,34 @@ private slots:
 
 // ---- NAS
 // ----------------------------------------------------------------------------------------------------
+
+void TestProtocol::nasKeySetIdentifierIgnoresSpareBits_data()
+{
+    // TS 24.301 9.9.3.21: the NAS key set identifier is a half octet beside a spare half octet (and its bit 4
+    // is the type of security context). Found by the nas fuzz target: the whole octet used to become the KSI,
+    // which the encoder then cut to 3 bits.
+    QTest::addColumn<QString>("encoding");
+    QTest::addColumn<int>("ksi");
+    QTest::newRow("SMC, spare and TSC bits set") << QStringLiteral("075d22fb02e0e0") << 3;
+    QTest::newRow("SMC, fuzz input") << QStringLiteral("075d71081009000030"
+                                                       "02e0e002e0e0000402"
+                                                       "01d011")
+                                     << 0;
+    QTest::newRow("AuthReq, spare bits set")
+        << QStringLiteral("0752f623553cbe9637a89d218ae64dae47bf351055f328b43577b9b94a9ffac354dfafb3") << 6;
+}
+
+void TestProtocol::nasKeySetIdentifierIgnoresSpareBits()
+{
+    QFETCH(QString, encoding);
+    QFETCH(int, ksi);
+    const auto m = decodeNas(hex(encoding));
+    QVERIFY(m);
+    QCOMPARE(int{m->ksi}, ksi);
+    const auto again = decodeNas(encodeNas(*m));
+    QVERIFY(again);
+    QCOMPARE(describe(*again), describe(*m));
+}
 
 void TestProtocol::nasKnownEncodings_data()
 {
@@ -996,6 +1027,10 @@ void TestProtocol::appRoundTrip_data()
     QTest::newRow("confidentiality only") << appMode(true, false, false);
     QTest::newRow("aead") << appMode(true, true, true);
     QTest::newRow("integrity + replay") << appMode(false, true, true);
+    // Found by the fuzz target appsecurity: replay protection alone used to append a CMAC tag that the flags
+    // did not announce, and the receiver took it for payload.
+    QTest::newRow("replay only") << appMode(false, false, true);
+    QTest::newRow("confidentiality + replay") << appMode(true, false, true);
 }
 
 void TestProtocol::appRoundTrip()
@@ -1189,12 +1224,17 @@ void TestProtocol::coapRoundTrip_data()
     ack.messageId = 1;
     ack.token = 0;
     QTest::newRow("ACK without options or payload") << ack;
+    CoapMessage content;
+    content.type = 2;
+    content.code = 0x45; // 2.05 Content
+    content.uriPath = "twelve-chars";
+    content.payload = "x";
+    QTest::newRow("ACK 2.05, longest one-octet option") << content;
     CoapMessage reset;
     reset.type = 3;
-    reset.code = 0;
-    reset.uriPath = "twelve-chars";
-    reset.payload = "x";
-    QTest::newRow("RST, longest one-octet option") << reset;
+    reset.code = kCodeEmpty;
+    reset.messageId = 7;
+    QTest::newRow("RST, Empty message") << reset;
 }
 
 void TestProtocol::coapRoundTrip()
@@ -1226,6 +1266,37 @@ void TestProtocol::coapRejectsMalformed_data()
     QTest::newRow("marker without payload") << QStringLiteral("5402123400000000ff");
     QTest::newRow("option value truncated") << QStringLiteral("5402123400000000b2");
     QTest::newRow("unknown option 12") << QStringLiteral("5402123400000000c1ff");
+    // RFC 7252 4.1: an Empty message (0.00) with a token or any byte after the Message ID.
+    QTest::newRow("Empty with a token") << QStringLiteral("7100123499");
+    QTest::newRow("Empty with an option") << QStringLiteral("70001234b172");
+    QTest::newRow("Empty with a payload") << QStringLiteral("70001234ff78");
+    QTest::newRow("Empty, one stray octet") << QStringLiteral("7000123400");
+    // RFC 7252 3: reserved code classes 1, 6, 7 and token lengths 9-15.
+    QTest::newRow("code class 1 (1.00)") << QStringLiteral("5420123400000000");
+    QTest::newRow("code class 6 (6.00)") << QStringLiteral("54c0123400000000");
+    QTest::newRow("code class 7 (7.31)") << QStringLiteral("54ff123400000000");
+    QTest::newRow("token length 15") << QStringLiteral("5f021234000000000000000000000000000000");
+}
+
+void TestProtocol::coapEmptyMessage()
+{
+    // RFC 7252 4.1: the Empty message is exactly the 4-octet header, whatever the structure holds besides.
+    CoapMessage reset;
+    reset.type = 3;
+    reset.code = kCodeEmpty;
+    reset.messageId = 0x1234;
+    reset.token = 0xdeadbeef;
+    reset.uriPath = "r";
+    reset.payload = "x";
+    QCOMPARE(str(encodeCoap(reset)), QStringLiteral("70001234"));
+    const auto parsed = parseCoap(hex(QStringLiteral("70001234")));
+    QVERIFY(parsed);
+    QCOMPARE(int{parsed->code}, int{kCodeEmpty});
+    QCOMPARE(int{parsed->type}, 3);
+    QCOMPARE(int{parsed->messageId}, 0x1234);
+    // Every class that RFC 7252 12.1 does not reserve is accepted: request 0, responses 2, 4 and 5.
+    for (const char* ok : {"5401123400000000", "5445123400000000", "5484123400000000", "54a0123400000000"})
+        QVERIFY2(parseCoap(hex(QString::fromLatin1(ok))), ok);
 }
 
 void TestProtocol::coapRejectsMalformed()

@@ -42,6 +42,8 @@ public:
     void clear();
 
     [[nodiscard]] const engine::LogEvent& event(int row) const;
+    // QObject::event(QEvent*) stays visible beside the row accessor above (no hidden virtual).
+    using QAbstractTableModel::event;
     [[nodiscard]] const std::vector<engine::LogEvent>& events() const { return events_; }
     [[nodiscard]] const std::vector<std::string>& attackIds() const { return attackIds_; }
     // The id of an attack index; empty for -1 or an index the table does not know.

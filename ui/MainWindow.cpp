@@ -132,7 +132,16 @@ MainWindow::MainWindow(QWidget* parent)
     startPreset("default", false);
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    // QWidget's destructor deletes children in creation order, the controller before the undo stack, and by
+    // then this is no longer a MainWindow: the undo stack's last cleanChanged would reach updateTitle() on a
+    // destroyed controller. So the undo stack (and the commands, which refer to the controller) goes first,
+    // silently, while everything it refers to still lives.
+    disconnect(undo_, nullptr, this, nullptr);
+    delete undo_;
+    undo_ = nullptr;
+}
 
 void MainWindow::createDocks()
 {

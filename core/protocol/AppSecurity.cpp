@@ -74,7 +74,9 @@ Bytes protectApp(const AppProtection& mode, const AppKeys& keys, bool uplink, st
         const crypto::Block tag = crypto::aes128Cmac(keys.mac, out);
         out.insert(out.end(), tag.begin(), tag.begin() + kCmacTagSize);
     } else {
-        out.insert(out.end(), coap.begin(), coap.end()); // replay protection alone: the sequence number only
+        // Replay protection alone: the header's sequence number, the message in clear and no tag (the flags
+        // say so, and the receiver reads it that way).
+        out.insert(out.end(), coap.begin(), coap.end());
     }
     return out;
 }

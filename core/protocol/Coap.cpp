@@ -1,4 +1,4 @@
-// CoAP encoding and strict parsing (RFC 7252 clauses 3 and 3.1).
+// CoAP encoding and strict parsing (RFC 7252 clauses 3, 3.1 and 4.1).
 #include "core/protocol/Coap.h"
 
 #include "core/protocol/ByteReader.h"
@@ -14,6 +14,11 @@ Bytes encodeCoap(const CoapMessage& m)
 {
     Bytes out;
     ByteWriter w(out);
+    if (m.code == kCodeEmpty) {
+        // RFC 7252 4.1: an Empty message is the 4-octet header alone (TKL 0).
+        w.u8(0x40u | static_cast<std::uint32_t>(m.type) << 4).u8(m.code).u16(m.messageId);
+        return out;
+    }
     w.u8(0x40u | static_cast<std::uint32_t>(m.type) << 4 | 4u).u8(m.code).u16(m.messageId).u32(m.token);
     if (!m.uriPath.empty()) {
         // Option delta 11 (Uri-Path), length < 13.
@@ -37,7 +42,14 @@ std::optional<CoapMessage> parseCoap(ByteView bytes)
     r.u16(mid);
     if (!r.ok() || first >> 6 != 1)
         return std::nullopt;
+    // RFC 7252 3: code classes 1, 6 and 7 are reserved; TKL 9-15 are reserved. Both are format errors.
+    const unsigned codeClass = code >> 5;
+    if (codeClass == 1 || codeClass >= 6)
+        return std::nullopt;
     const std::size_t tkl = first & 0x0f;
+    // RFC 7252 4.1: an Empty message (0.00) has TKL 0 and no byte after the Message ID.
+    if (code == kCodeEmpty && (tkl != 0 || r.remaining() != 0))
+        return std::nullopt;
     ByteView token;
     if (tkl > 8 || !r.bytes(tkl, token))
         return std::nullopt;

@@ -204,8 +204,10 @@ std::optional<NasMessage> decodeNas(ByteView plain)
     case EmmType::DetachAccept:
         break;
     case EmmType::AuthenticationRequest:
-        if (!r.u8(m.ksi) || !r.bytes(16, v))
+        // Spare half octet | NAS key set identifier (TSC and the 3-bit value; 9.9.3.21).
+        if (!r.u8(octet) || !r.bytes(16, v))
             return std::nullopt;
+        m.ksi = static_cast<std::uint8_t>(octet & 0x07);
         std::copy(v.begin(), v.end(), m.rand.begin());
         if (!readLv(r, v) || v.size() != 16)
             return std::nullopt;
@@ -222,9 +224,10 @@ std::optional<NasMessage> decodeNas(ByteView plain)
             return std::nullopt;
         break;
     case EmmType::SecurityModeCommand:
-        if (!r.u8(m.selectedAlgorithms) || (m.selectedAlgorithms & 0x88) != 0 || !r.u8(m.ksi) ||
+        if (!r.u8(m.selectedAlgorithms) || (m.selectedAlgorithms & 0x88) != 0 || !r.u8(octet) ||
             !readLv(r, v) || v.size() < 2)
             return std::nullopt;
+        m.ksi = static_cast<std::uint8_t>(octet & 0x07); // as in the Authentication Request
         m.capabilities = {v[0], v[1]};
         break;
     case EmmType::SecurityModeComplete:
