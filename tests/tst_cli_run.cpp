@@ -466,11 +466,7 @@ void TestCliRun::failedWriteLeavesNothing()
     QTemporaryDir tmp;
     QVERIFY(tmp.isValid());
     const QString old = tmp.filePath(QStringLiteral("old.json"));
-    {
-        QFile f(old);
-        QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write(kOld);
-    }
+    writeFile(old, kOld);
     QStringList args{"run", "--preset", "defence-in-depth"};
     for (const QString& r : reports)
         args << "--report" << tmp.filePath(r);
@@ -613,11 +609,7 @@ void TestCliRun::interruptRemovesWhatItWrote()
     QTemporaryDir tmp;
     QVERIFY(tmp.isValid());
     const QString old = tmp.filePath(QStringLiteral("old.json"));
-    {
-        QFile f(old);
-        QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write(kOld);
-    }
+    writeFile(old, kOld);
     QProcess p;
     p.start(QStringLiteral(MTCSEC_BINARY),
             {"run", "--preset", "defence-in-depth", "--devices", "2000", "--duration", "3600", "--pcap",

@@ -9,6 +9,7 @@
 #include "core/report/ReportWriter.h"
 #include "core/scenario/Presets.h"
 #include "core/scenario/ScenarioJson.h"
+#include "tests/FileTestSupport.h"
 
 #include <QDir>
 #include <QFile>
@@ -27,22 +28,6 @@
 using namespace mtcsec;
 
 namespace {
-
-QString errorOf(const std::function<void()>& f)
-{
-    try {
-        f();
-    } catch (const InvalidInput& e) {
-        return QString::fromUtf8(e.what());
-    }
-    return QString();
-}
-
-QStringList entries(const QString& dir)
-{
-    return QDir(dir).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden | QDir::System,
-                               QDir::Name);
-}
 
 QByteArray contentOf(const QString& path)
 {
@@ -128,7 +113,7 @@ void TestFileWrite::writesCompleteFile()
     QCOMPARE(lmode(target) & 0777, mode_t{0644});             // 0666 & ~umask
     io::writeFileAtomically(target, QByteArray(300000, 'x')); // larger than the buffer: written directly
     QCOMPARE(contentOf(target), QByteArray(300000, 'x'));
-    QCOMPARE(entries(dir_->path()), QStringList{QStringLiteral("out.json")}); // no temporary file left
+    QCOMPARE(test::entries(dir_->path()), QStringList{QStringLiteral("out.json")}); // no temporary file left
 }
 
 void TestFileWrite::keepsPermissionsOfReplacedFile()
@@ -150,10 +135,10 @@ void TestFileWrite::discardedWithoutCommit()
         QVERIFY(f.replacesExisting());
         f.write("half of it");
         f.finishWriting();
-        QCOMPARE(entries(dir_->path()).size(), 2); // the target and the temporary file
+        QCOMPARE(test::entries(dir_->path()).size(), 2); // the target and the temporary file
     }
     QCOMPARE(contentOf(target), kOld);
-    QCOMPARE(entries(dir_->path()), QStringList{QStringLiteral("kept.json")});
+    QCOMPARE(test::entries(dir_->path()), QStringList{QStringLiteral("kept.json")});
 }
 
 void TestFileWrite::suspendedFileContinues()
@@ -226,14 +211,14 @@ void TestFileWrite::refusesSpecialTargets()
     const mode_t before = lmode(target);
     const QString expected = target + QStringLiteral(": cannot write: ") + reason;
     // The same refusal from every writer: the raw facility, a report, a scenario.
-    QVERIFY(errorOf([&] { io::writeFileAtomically(target, "x"); }).startsWith(expected));
-    QVERIFY(errorOf([&] { io::checkOutputPath(target); }).startsWith(expected));
-    QVERIFY(errorOf([&] { saveScenarioFile(Scenario{}, target); }).startsWith(expected));
+    QVERIFY(test::errorText([&] { io::writeFileAtomically(target, "x"); }).startsWith(expected));
+    QVERIFY(test::errorText([&] { io::checkOutputPath(target); }).startsWith(expected));
+    QVERIFY(test::errorText([&] { saveScenarioFile(Scenario{}, target); }).startsWith(expected));
     QCOMPARE(lmode(target), before); // neither replaced nor written through
     QCOMPARE(contentOf(regular), kOld);
     QVERIFY(S_ISCHR(lmode(QStringLiteral("/dev/null"))));
     if (target != QLatin1String("/dev/null"))
-        QCOMPARE(entries(dir_->path()),
+        QCOMPARE(test::entries(dir_->path()),
                  (QStringList{QStringLiteral("regular.json"), QStringLiteral("target.json")}));
 }
 
@@ -244,10 +229,10 @@ void TestFileWrite::targetReplacedBeforeRename()
     io::AtomicFile f(target);
     f.write("content");
     QVERIFY(::mkfifo(QFile::encodeName(target).constData(), 0644) == 0);
-    const QString error = errorOf([&] { f.commit(); });
+    const QString error = test::errorText([&] { f.commit(); });
     QVERIFY2(error.startsWith(target + QStringLiteral(": cannot write: is a FIFO")), qPrintable(error));
     QVERIFY(S_ISFIFO(lmode(target)));
-    QCOMPARE(entries(dir_->path()), QStringList{QStringLiteral("late.json")});
+    QCOMPARE(test::entries(dir_->path()), QStringList{QStringLiteral("late.json")});
 }
 
 void TestFileWrite::folderProblems_data()
@@ -268,11 +253,11 @@ void TestFileWrite::folderProblems()
     put(path("file"), kOld);
     QVERIFY(QDir().mkpath(path("sub")));
     const QString full = dir_->filePath(target);
-    const QString error = errorOf([&] { io::writeFileAtomically(full, "x"); });
+    const QString error = test::errorText([&] { io::writeFileAtomically(full, "x"); });
     QVERIFY2(error.startsWith(full + QStringLiteral(": cannot write: ") +
                               (reason.contains(QLatin1String("%1")) ? reason.arg(dir_->path()) : reason)),
              qPrintable(error));
-    QCOMPARE(entries(dir_->path()), (QStringList{QStringLiteral("file"), QStringLiteral("sub")}));
+    QCOMPARE(test::entries(dir_->path()), (QStringList{QStringLiteral("file"), QStringLiteral("sub")}));
 }
 
 void TestFileWrite::readOnlyFolder()
@@ -293,13 +278,13 @@ void TestFileWrite::readOnlyFolder()
         put(target, kOld);
         QVERIFY(::chmod(QFile::encodeName(folder).constData(), 0555) == 0);
     }
-    const QString error = errorOf([&] { io::writeFileAtomically(target, "new"); });
+    const QString error = test::errorText([&] { io::writeFileAtomically(target, "new"); });
     const QString reason =
         tmpfs.mounted ? QStringLiteral("Read-only file system") : QStringLiteral("Permission denied");
     QCOMPARE(error, target + QStringLiteral(": cannot write: the folder ") + folder +
                         QStringLiteral(" is not writable: ") + reason);
     QCOMPARE(contentOf(target), kOld);
-    QCOMPARE(entries(folder), QStringList{QStringLiteral("r.json")});
+    QCOMPARE(test::entries(folder), QStringList{QStringLiteral("r.json")});
     if (!tmpfs.mounted)
         QVERIFY(::chmod(QFile::encodeName(folder).constData(), 0755) == 0);
 }
@@ -321,10 +306,10 @@ void TestFileWrite::fullDiskThroughDevFull()
     put(target, kOld);
     io::testing::redirectWrites(QStringLiteral("/dev/full"));
     const QString expected = target + QStringLiteral(": cannot write: No space left on device");
-    QCOMPARE(errorOf([&] { io::writeFileAtomically(target, QByteArray(size, 'x')); }), expected);
-    QCOMPARE(errorOf([&] { saveScenarioFile(presetScenario("default").value(), target); }), expected);
+    QCOMPARE(test::errorText([&] { io::writeFileAtomically(target, QByteArray(size, 'x')); }), expected);
+    QCOMPARE(test::errorText([&] { saveScenarioFile(presetScenario("default").value(), target); }), expected);
     QCOMPARE(contentOf(target), kOld); // the previous file is kept whole
-    QCOMPARE(entries(dir_->path()), QStringList{QStringLiteral("full.json")});
+    QCOMPARE(test::entries(dir_->path()), QStringList{QStringLiteral("full.json")});
 }
 
 void TestFileWrite::fullDiskOnTmpfs()
@@ -336,10 +321,10 @@ void TestFileWrite::fullDiskOnTmpfs()
         QSKIP("mounting a 64 KiB tmpfs needs root (the /dev/full case covers a full disk without)");
     const QString target = folder + QStringLiteral("/scenario.json");
     put(target, kOld);
-    const QString error = errorOf([&] { io::writeFileAtomically(target, QByteArray(200000, 'x')); });
+    const QString error = test::errorText([&] { io::writeFileAtomically(target, QByteArray(200000, 'x')); });
     QCOMPARE(error, target + QStringLiteral(": cannot write: No space left on device"));
     QCOMPARE(contentOf(target), kOld);
-    QCOMPARE(entries(folder), QStringList{QStringLiteral("scenario.json")});
+    QCOMPARE(test::entries(folder), QStringList{QStringLiteral("scenario.json")});
     // What fits is written.
     io::writeFileAtomically(target, QByteArray(1000, 'y'));
     QCOMPARE(contentOf(target), QByteArray(1000, 'y'));

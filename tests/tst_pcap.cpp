@@ -13,6 +13,7 @@
 #include "core/report/CaptureRecorder.h"
 #include "core/report/PcapWriter.h"
 #include "core/scenario/Presets.h"
+#include "tests/FileTestSupport.h"
 
 #include <QFile>
 #include <QProcess>
@@ -205,21 +206,6 @@ std::int64_t micros(const QString& epochSeconds)
     return whole * 1'000'000 + frac;
 }
 
-QString errorText(const std::function<void()>& f)
-{
-    try {
-        f();
-    } catch (const InvalidInput& e) {
-        return QString::fromUtf8(e.what());
-    }
-    return QString();
-}
-
-QStringList entries(const QString& dir)
-{
-    return QDir(dir).entryList(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot);
-}
-
 } // namespace
 
 class TestPcap : public QObject {
@@ -328,7 +314,7 @@ void TestPcap::presetsDecodeCleanly()
     s.durationS = std::min(s.durationS, 30.0);
     const auto r = record(s);
     QVERIFY(r);
-    for (const QString& name : entries(r->dir.path())) {
+    for (const QString& name : test::entries(r->dir.path())) {
         if (!name.endsWith(QLatin1String(".pcap")))
             continue;
         TSHARK(bad, r->file(name), QStringLiteral("_ws.malformed || _ws.expert.severity >= \"error\""),
@@ -352,7 +338,7 @@ void TestPcap::filesPerLinkAndAttacker()
     QStringList expected = kLinkFiles;
     expected << QStringLiteral("attack-e_1.pcap") << QStringLiteral("keys.log");
     expected.sort();
-    QStringList files = entries(r->dir.path());
+    QStringList files = test::entries(r->dir.path());
     files.sort();
     QCOMPARE(files, expected);
     for (const QString& name : files) {
@@ -706,7 +692,7 @@ void TestPcap::discardedWithoutFinish()
         engine.setCaptureSink(&recorder);
         engine.runUntil(fromSeconds(10));
     }
-    QCOMPARE(entries(dir.path()), QStringList());
+    QCOMPARE(test::entries(dir.path()), QStringList());
 }
 
 void TestPcap::refusesBadFolder()
@@ -735,10 +721,10 @@ void TestPcap::refusesBadFolder()
     QVERIFY(QFile::link(real, link));
     QCOMPARE(refusal(link),
              link + QStringLiteral(": cannot write: the folder is a symbolic link (not followed)"));
-    QVERIFY(errorText([&] { report::CaptureRecorder::checkFolder(link, {}); }).startsWith(link));
-    QCOMPARE(entries(dir.path()),
+    QVERIFY(test::errorText([&] { report::CaptureRecorder::checkFolder(link, {}); }).startsWith(link));
+    QCOMPARE(test::entries(dir.path()),
              (QStringList{QStringLiteral("file"), QStringLiteral("link"), QStringLiteral("real")}));
-    QCOMPARE(entries(real), QStringList());
+    QCOMPARE(test::entries(real), QStringList());
 }
 
 void TestPcap::failedFinishLeavesNothing()
@@ -760,10 +746,10 @@ void TestPcap::failedFinishLeavesNothing()
     engine.setCaptureSink(&recorder);
     engine.runToEnd();
     engine.setCaptureSink(nullptr);
-    const QString what = errorText([&] { recorder.finish(); });
+    const QString what = test::errorText([&] { recorder.finish(); });
     QCOMPARE(what, dir.filePath(QStringLiteral("Uu.pcap")) +
                        QStringLiteral(": cannot write: No space left on device"));
-    QCOMPARE(entries(dir.path()), QStringList{QStringLiteral("Uu.pcap")});
+    QCOMPARE(test::entries(dir.path()), QStringList{QStringLiteral("Uu.pcap")});
     QVERIFY(old.open(QIODevice::ReadOnly));
     QCOMPARE(old.readAll(), QByteArray("previous capture"));
 }
@@ -778,10 +764,10 @@ void TestPcap::specialFileInFolderRefused()
     QVERIFY(::mkfifo(QFile::encodeName(fifo).constData(), 0644) == 0);
     const QString link = dir.filePath(QStringLiteral("keys.log"));
     QVERIFY(QFile::link(QStringLiteral("/dev/null"), link));
-    QCOMPARE(errorText([&] { report::CaptureRecorder::checkFolder(dir.path(), {"e"}); }),
+    QCOMPARE(test::errorText([&] { report::CaptureRecorder::checkFolder(dir.path(), {"e"}); }),
              link + QStringLiteral(": cannot write: is a symbolic link (only regular files are replaced)"));
     QVERIFY(QFile::remove(link));
-    QCOMPARE(errorText([&] { report::CaptureRecorder::checkFolder(dir.path(), {"e"}); }),
+    QCOMPARE(test::errorText([&] { report::CaptureRecorder::checkFolder(dir.path(), {"e"}); }),
              fifo + QStringLiteral(": cannot write: is a FIFO (only regular files are replaced)"));
     // The recorder meets it at the attacker's first capture, and reports it when finishing.
     report::CaptureRecorder recorder(dir.path());
@@ -789,9 +775,9 @@ void TestPcap::specialFileInFolderRefused()
     engine.setCaptureSink(&recorder);
     engine.runToEnd();
     engine.setCaptureSink(nullptr);
-    QCOMPARE(errorText([&] { recorder.finish(); }),
+    QCOMPARE(test::errorText([&] { recorder.finish(); }),
              fifo + QStringLiteral(": cannot write: is a FIFO (only regular files are replaced)"));
-    QCOMPARE(entries(dir.path()), QStringList{QStringLiteral("attack-e.pcap")});
+    QCOMPARE(test::entries(dir.path()), QStringList{QStringLiteral("attack-e.pcap")});
     struct stat st {};
     QVERIFY(::lstat(QFile::encodeName(fifo).constData(), &st) == 0 && S_ISFIFO(st.st_mode));
 }
@@ -847,7 +833,7 @@ void TestPcap::openFilesStayBounded()
         QVERIFY(f.open(QIODevice::ReadOnly));
         QVERIFY2(f.readAll() == expected, id);
     }
-    QCOMPARE(entries(dir.path()).size(), 1000 + 7);
+    QCOMPARE(test::entries(dir.path()).size(), 1000 + 7);
 }
 
 QTEST_GUILESS_MAIN(TestPcap)
