@@ -144,6 +144,7 @@ private slots:
     void busyProtectedLinksKeepOrder();
     void compliantDeviceRefusesNullIntegrity_data();
     void compliantDeviceRefusesNullIntegrity();
+    void compliantDeviceRefusesNullIntegrityLive_data();
     void compliantDeviceRefusesNullIntegrityLive();
     void downgradeAgainstCompliantDevice();
     void mmeNeverFallsBackToNullIntegrity();
@@ -737,15 +738,29 @@ void TestEngine::compliantDeviceRefusesNullIntegrity()
     QVERIFY(eventsOf(accepting, EventKind::SecurityModeRefused).empty());
 }
 
+void TestEngine::compliantDeviceRefusesNullIntegrityLive_data()
+{
+    QTest::addColumn<bool>("nas");
+    QTest::addColumn<bool>("as");
+    QTest::newRow("NAS") << true << false;
+    QTest::newRow("AS") << false << true;
+    QTest::newRow("NAS and AS") << true << true;
+}
+
 void TestEngine::compliantDeviceRefusesNullIntegrityLive()
 {
+    QFETCH(bool, nas);
+    QFETCH(bool, as);
     // Attached with integrity, then the operator switches NAS integrity off: the new Security Mode Command
     // is refused and the devices leave service rather than run without integrity; switched on again, they
     // attach again.
     Scenario s = scenario(integrityOn(), {}, 3, 60);
     s.ue.acceptsNullIntegrity = false;
     Protection off = integrityOn();
-    off.nas.integrity = crypto::IntegrityAlgorithm::Eia0;
+    if (nas)
+        off.nas.integrity = crypto::IntegrityAlgorithm::Eia0;
+    if (as)
+        off.as.rrcIntegrity = crypto::IntegrityAlgorithm::Eia0;
     s.changes.push_back({.atS = 20.0, .protection = off});
     s.changes.push_back({.atS = 40.0, .protection = integrityOn()});
     Engine engine(s);
@@ -755,13 +770,16 @@ void TestEngine::compliantDeviceRefusesNullIntegrityLive()
     QVERIFY(refused.size() >= 3);
     for (const LogEvent& e : refused) {
         QVERIFY(e.time >= 20 * kMicrosPerSecond && e.time < 40 * kMicrosPerSecond);
-        QCOMPARE(e.value, std::uint32_t{24});
+        if (nas != as) // both: whichever command reaches the device first (the RRC one, at the change)
+            QCOMPARE(e.detail, static_cast<std::uint8_t>(nas ? SecurityLayer::Nas : SecurityLayer::As));
     }
     QCOMPARE(r.traffic.attachOk, std::uint64_t{6}); // 3 before the change, 3 after integrity came back
     // Every message still has exactly one fate.
     for (const DirectionAccounting* d : {&r.accounting.uplink, &r.accounting.downlink})
         QCOMPARE(d->sent, d->deliveredIntact + d->deliveredAltered + d->dropped() + d->inFlight);
     QCOMPARE(r.accounting.uplink.deliveredAltered + r.accounting.downlink.deliveredAltered, std::uint64_t{0});
+    // No attacker: the refusals leave no PDU dropped by an integrity or parser check behind them.
+    QCOMPARE(r.traffic.droppedIntegrity + r.traffic.droppedMalformed, std::uint64_t{0});
 }
 
 void TestEngine::downgradeAgainstCompliantDevice()

@@ -194,8 +194,10 @@ void Engine::Impl::ueRefuseSecurityMode(std::uint32_t d, const Meta& meta, Secur
         reject.type = EmmType::SecurityModeReject;
         reject.cause = cause;
         ueSendNas(d, encodeNas(reject));
-    } else {
-        // TS 36.331 5.3.4.3: SecurityModeFailure, under the configuration used before the command.
+    } else if (!u.as.integrityActive) {
+        // TS 36.331 5.3.4.3: SecurityModeFailure, under the configuration used before the command (none: the
+        // command activates AS security). A command re-keying an active context (the lab's live change) gets
+        // no answer the eNB could read under its new keys: the device leaves the connection.
         Meta m;
         m.device = d;
         m.signalling = true;
