@@ -163,6 +163,10 @@ QString summaryText(const engine::RunSummary& s, double wallSeconds)
                  QString::number(wallSeconds, 'f', 2), num(s.eventsTotal),
                  num(wallSeconds > 0 ? std::llround(static_cast<double>(s.eventsTotal) / wallSeconds) : 0));
     out += QStringLiteral("Protection: %1\n").arg(protectionLine(s.protection));
+    if (s.ue.acceptsNullIntegrity)
+        out += QStringLiteral(
+            "Devices: non-compliant: accept null integrity (EIA0), against TS 24.301 5.4.3.3 / "
+            "TS 33.401 5.1.4.1\n");
     out += QStringLiteral("Attach: %1 ok, %2 failed\n").arg(num(t.attachOk), num(t.attachFailed));
     // Every message sent has one fate, and the line says all of them (sent = the sum of the rest).
     const auto fates = [](const QString& what, const engine::DirectionAccounting& d) {

@@ -9,6 +9,8 @@
 
 #include <QtTest>
 
+#include <map>
+
 using namespace mtcsec;
 using namespace mtcsec::engine;
 
@@ -143,7 +145,28 @@ Scenario randomScenario(std::uint64_t seed)
         a.replayDelayS = 0.5 + static_cast<double>(rng.below(10));
         s.attacks.push_back(a);
     }
+    s.ue.acceptsNullIntegrity = coin(); // drawn last: the draws above stay what they were
     return s;
+}
+
+// Empty when no device attached under null integrity, else the first device that did. A compliant device
+// refuses a NAS or AS Security Mode Command selecting EIA0 (TS 24.301 5.4.3.3, TS 36.331 5.3.4.3), so the
+// Security Mode Commands before each completed attach selected integrity.
+QString attachedWithNullIntegrity(const Engine& engine)
+{
+    std::map<std::uint32_t, std::pair<std::uint32_t, std::uint32_t>> lastEia; // device -> (NAS, AS)
+    for (const LogEvent& e : engine.events()) {
+        if (e.kind == EventKind::NasSecurityModeCommand)
+            lastEia[e.device].first = e.value & 0x07;
+        else if (e.kind == EventKind::AsSecurityModeCommand)
+            lastEia[e.device].second = e.value >> 8 & 0x07;
+        else if (e.kind == EventKind::AttachCompleted &&
+                 (lastEia[e.device].first == 0 || lastEia[e.device].second == 0))
+            return QStringLiteral("device %1 attached with EIA0 at %2 s")
+                .arg(e.device)
+                .arg(QString::fromStdString(formatTime(e.time)));
+    }
+    return {};
 }
 
 } // namespace
@@ -204,6 +227,10 @@ void TestAccounting::randomScenariosAddUp()
     engine.runToEnd();
     failure = conservationFailure(engine.summary());
     QVERIFY2(failure.isEmpty(), qPrintable(failure));
+    if (!s.ue.acceptsNullIntegrity) {
+        failure = attachedWithNullIntegrity(engine);
+        QVERIFY2(failure.isEmpty(), qPrintable(failure));
+    }
 }
 
 void TestAccounting::noAttackerNoAlteration()
@@ -215,6 +242,7 @@ void TestAccounting::noAttackerNoAlteration()
         s.devices = 3;
         s.durationS = 60;
         s.protection.app = app;
+        s.ue.acceptsNullIntegrity = true; // the case: traffic flows with NAS and AS integrity off
         Engine engine(s);
         engine.runToEnd();
         const RunSummary r = engine.summary();

@@ -118,11 +118,12 @@ void TestCliRun::presetsListsEveryPreset()
     const Run r = runMtcsec({QStringLiteral("presets")});
     QCOMPARE(r.exitCode, 0);
     const QStringList lines = r.out.trimmed().split(QLatin1Char('\n'));
-    QCOMPARE(lines.size(), 10);
+    QCOMPARE(lines.size(), 11);
     const QStringList names = {"default",
                                "unprotected",
                                "3gpp-only",
                                "app-only",
+                               "null-integrity-refused",
                                "defence-in-depth",
                                "backhaul-eavesdrop",
                                "malleable-ciphertext",
@@ -149,6 +150,9 @@ void TestCliRun::reportFollowsTheContract()
     QCOMPARE(scenario.value(QStringLiteral("seed")).toInt(), 1);
     QCOMPARE(scenario.value(QStringLiteral("duration_s")).toDouble(), 60.0);
     QCOMPARE(scenario.value(QStringLiteral("devices")).toInt(), 10);
+    // unprotected needs null integrity: its devices are declared non-compliant, and the report says so.
+    QCOMPARE(scenario.value(QStringLiteral("ue")).toObject().value(QStringLiteral("accepts_null_integrity")),
+             QJsonValue(true));
     const QJsonObject protection = j.value(QStringLiteral("protection")).toObject();
     for (const char* key : {"nas", "as", "nds", "app"})
         QVERIFY2(protection.contains(QLatin1String(key)), key);
@@ -235,7 +239,7 @@ void TestCliRun::scenarioFileRuns()
 {
     const QString scenario = dir.filePath(QStringLiteral("mine.json"));
     writeFile(scenario, R"({"schema": "mtcsec-scenario/1", "name": "mine", "devices": 3, "duration_s": 20,
-        "protection": {"app": "integrity"},
+        "protection": {"app": "integrity"}, "ue": {"accepts_null_integrity": true},
         "attacks": [{"kind": "tamper", "target": "SGi", "messages": "data"}]})");
     const QString path = dir.filePath(QStringLiteral("mine-report.json"));
     const Run r = runMtcsec({QStringLiteral("run"), QStringLiteral("--scenario"), scenario,
@@ -262,6 +266,14 @@ void TestCliRun::summaryIsReadable()
                              "R1 met", "Digest: "})
         QVERIFY2(r.out.contains(QLatin1String(text)), text);
     QCOMPARE(r.err, QString());
+    // Standard devices go unmentioned; declared non-compliant ones get a line with the clauses they break.
+    const QString devices = QStringLiteral("Devices: non-compliant: accept null integrity (EIA0), against "
+                                           "TS 24.301 5.4.3.3 / TS 33.401 5.1.4.1\n");
+    QVERIFY(!r.out.contains(QStringLiteral("Devices:")));
+    const Run u =
+        runMtcsec({QStringLiteral("run"), QStringLiteral("--preset"), QStringLiteral("unprotected")});
+    QCOMPARE(u.exitCode, 0);
+    QVERIFY2(u.out.contains(devices), qPrintable(u.out));
 }
 
 void TestCliRun::documentsAndCaptures()
@@ -542,7 +554,7 @@ void TestCliRun::csvEscapesIds()
     QVERIFY(tmp.isValid());
     const QString scenario = tmp.filePath(QStringLiteral("csv.json"));
     writeFile(scenario, R"json({"schema": "mtcsec-scenario/1", "devices": 2, "duration_s": 10,
-        "attacks": [{"id": "-2.5", "kind": "eavesdrop", "target": "Uu"},
+        "ue": {"accepts_null_integrity": true}, "attacks": [{"id": "-2.5", "kind": "eavesdrop", "target": "Uu"},
             {"id": "a1", "kind": "eavesdrop", "target": "SGi"}]})json");
     const QString csv = tmp.filePath(QStringLiteral("c.csv"));
     const Run r = runMtcsec({"run", "--scenario", scenario, "--report", csv, "--quiet"});

@@ -1,7 +1,9 @@
 // The simulation engine proves the security story by mechanism: what leaks with each protection off and stops
 // leaking with it on, link by link; tampering detected with integrity and accepted without; replays rejected
 // only where counters exist; the downgrade caught by the replayed capabilities; the verdicts of every preset;
-// the digest repeated across runs; live protection changes and attackers.
+// the digest repeated across runs; live protection changes and attackers; the standard device that refuses
+// null integrity (TS 24.301 5.4.3.3, TS 36.331 5.3.4.3, TS 33.401 5.1.4.1) and the MME that never falls back
+// (TS 33.401 7.2.4.2).
 #include "core/InvalidInput.h"
 #include "core/engine/Engine.h"
 #include "core/scenario/Presets.h"
@@ -22,6 +24,9 @@ Scenario scenario(const Protection& protection, std::vector<AttackSpec> attacks,
     s.durationS = durationS;
     s.traffic.downlinkIntervalS = 10;
     s.protection = protection;
+    // The mechanism tests switch protections one by one, most with null integrity: their devices accept EIA0,
+    // as the presets that need it declare. The standard device has its own tests (compliantDevice*).
+    s.ue.acceptsNullIntegrity = true;
     for (std::size_t i = 0; i < attacks.size(); ++i)
         attacks[i].id = "a" + std::to_string(i + 1);
     s.attacks = std::move(attacks);
@@ -82,6 +87,24 @@ Protection nasOn()
     return p;
 }
 
+// NAS and RRC integrity on, everything else off: the least a standard device attaches with.
+Protection integrityOn()
+{
+    Protection p = nasOn();
+    p.nas.ciphering = crypto::CipheringAlgorithm::Eea0;
+    p.as.rrcIntegrity = crypto::IntegrityAlgorithm::Eia2;
+    return p;
+}
+
+std::vector<LogEvent> eventsOf(const Engine& engine, EventKind kind)
+{
+    std::vector<LogEvent> out;
+    for (const LogEvent& e : engine.events())
+        if (e.kind == kind)
+            out.push_back(e);
+    return out;
+}
+
 } // namespace
 
 Q_DECLARE_METATYPE(mtcsec::Protection)
@@ -119,6 +142,12 @@ private slots:
     void refusesUnimplementedAlgorithms();
     void keepsPdusForTheInspector();
     void busyProtectedLinksKeepOrder();
+    void compliantDeviceRefusesNullIntegrity_data();
+    void compliantDeviceRefusesNullIntegrity();
+    void compliantDeviceRefusesNullIntegrityLive_data();
+    void compliantDeviceRefusesNullIntegrityLive();
+    void downgradeAgainstCompliantDevice();
+    void mmeNeverFallsBackToNullIntegrity();
 };
 
 void TestEngine::attachAndTrafficWithoutAttack_data()
@@ -457,6 +486,8 @@ void TestEngine::presetVerdicts_data()
                                  << "--v-";
     QTest::newRow("replay-command") << "replay-command"
                                     << "---v";
+    QTest::newRow("null-integrity-refused") << "null-integrity-refused"
+                                            << "mlm-";
 }
 
 void TestEngine::presetVerdicts()
@@ -645,4 +676,145 @@ void TestEngine::busyProtectedLinksKeepOrder()
 }
 
 QTEST_GUILESS_MAIN(TestEngine)
+void TestEngine::compliantDeviceRefusesNullIntegrity_data()
+{
+    QTest::addColumn<Protection>("protection");
+    QTest::addColumn<int>("layer"); // SecurityLayer of the refused command
+    QTest::addColumn<int>("cause"); // EMM cause of the SECURITY MODE REJECT (0 for RRC)
+    Protection nasNull = integrityOn();
+    nasNull.nas.integrity = crypto::IntegrityAlgorithm::Eia0;
+    Protection asNull = integrityOn();
+    asNull.as.rrcIntegrity = crypto::IntegrityAlgorithm::Eia0;
+    QTest::newRow("NAS EIA0") << nasNull << static_cast<int>(SecurityLayer::Nas) << 24;
+    QTest::newRow("AS EIA0") << asNull << static_cast<int>(SecurityLayer::As) << 0;
+    QTest::newRow("nothing") << Protection{} << static_cast<int>(SecurityLayer::Nas) << 24;
+}
+
+void TestEngine::compliantDeviceRefusesNullIntegrity()
+{
+    QFETCH(Protection, protection);
+    QFETCH(int, layer);
+    QFETCH(int, cause);
+    Scenario s = scenario(protection, {}, 4, 30);
+    s.ue.acceptsNullIntegrity = false;
+    Engine engine(s);
+    engine.runToEnd();
+    const RunSummary r = engine.summary();
+    // Every attempt is refused at the Security Mode Command, logged with its layer and cause, and fails
+    // cleanly: the device goes idle and tries again after the guard time (never attached, so nothing sent).
+    const auto refused = eventsOf(engine, EventKind::SecurityModeRefused);
+    QVERIFY(refused.size() >= 8); // 4 devices, an attempt every ~10 s for 30 s
+    for (const LogEvent& e : refused) {
+        QCOMPARE(static_cast<int>(e.detail), layer);
+        QCOMPARE(static_cast<int>(e.value), cause);
+        QCOMPARE(e.place, placeOf(Node::Device));
+    }
+    const std::string text = describeEvent(refused[0]);
+    QVERIFY2(text.find(layer == 0 ? "SECURITY MODE REJECT, EMM cause #24 (TS 24.301 5.4.3.3, 5.4.3.5"
+                                  : "SecurityModeFailure (TS 36.331 5.3.4.3") != std::string::npos,
+             text.c_str());
+    QCOMPARE(r.traffic.attachOk, std::uint64_t{0});
+    QCOMPARE(r.traffic.attachFailed, static_cast<std::uint64_t>(refused.size()));
+    QVERIFY(eventsOf(engine, EventKind::AttachCompleted).empty());
+    QCOMPARE(r.accounting.uplink.sent + r.accounting.downlink.sent, std::uint64_t{0});
+    const std::size_t started = eventsOf(engine, EventKind::AttachStarted).size();
+    QVERIFY(started >= refused.size() && started <= refused.size() + 4); // at most one under way per device
+    if (layer == static_cast<int>(SecurityLayer::Nas)) {
+        // The MME reads the SECURITY MODE REJECT and ends the attach with the device's cause.
+        const auto failed = eventsOf(engine, EventKind::AttachFailed);
+        QVERIFY(!failed.empty() && failed.size() <= refused.size());
+        for (const LogEvent& e : failed) {
+            QCOMPARE(e.place, placeOf(Node::MME));
+            QCOMPARE(e.value, std::uint32_t{24});
+        }
+    }
+
+    // The same network with devices declared non-compliant: they accept EIA0 and attach.
+    s.ue.acceptsNullIntegrity = true;
+    Engine accepting(s);
+    accepting.runToEnd();
+    QCOMPARE(accepting.summary().traffic.attachOk, std::uint64_t{4});
+    QCOMPARE(accepting.summary().traffic.attachFailed, std::uint64_t{0});
+    QVERIFY(eventsOf(accepting, EventKind::SecurityModeRefused).empty());
+}
+
+void TestEngine::compliantDeviceRefusesNullIntegrityLive_data()
+{
+    QTest::addColumn<bool>("nas");
+    QTest::addColumn<bool>("as");
+    QTest::newRow("NAS") << true << false;
+    QTest::newRow("AS") << false << true;
+    QTest::newRow("NAS and AS") << true << true;
+}
+
+void TestEngine::compliantDeviceRefusesNullIntegrityLive()
+{
+    QFETCH(bool, nas);
+    QFETCH(bool, as);
+    // Attached with integrity, then the operator switches NAS integrity off: the new Security Mode Command
+    // is refused and the devices leave service rather than run without integrity; switched on again, they
+    // attach again.
+    Scenario s = scenario(integrityOn(), {}, 3, 60);
+    s.ue.acceptsNullIntegrity = false;
+    Protection off = integrityOn();
+    if (nas)
+        off.nas.integrity = crypto::IntegrityAlgorithm::Eia0;
+    if (as)
+        off.as.rrcIntegrity = crypto::IntegrityAlgorithm::Eia0;
+    s.changes.push_back({.atS = 20.0, .protection = off});
+    s.changes.push_back({.atS = 40.0, .protection = integrityOn()});
+    Engine engine(s);
+    engine.runToEnd();
+    const RunSummary r = engine.summary();
+    const auto refused = eventsOf(engine, EventKind::SecurityModeRefused);
+    QVERIFY(refused.size() >= 3);
+    for (const LogEvent& e : refused) {
+        QVERIFY(e.time >= 20 * kMicrosPerSecond && e.time < 40 * kMicrosPerSecond);
+        if (nas != as) // both: whichever command reaches the device first (the RRC one, at the change)
+            QCOMPARE(e.detail, static_cast<std::uint8_t>(nas ? SecurityLayer::Nas : SecurityLayer::As));
+    }
+    QCOMPARE(r.traffic.attachOk, std::uint64_t{6}); // 3 before the change, 3 after integrity came back
+    // Every message still has exactly one fate.
+    for (const DirectionAccounting* d : {&r.accounting.uplink, &r.accounting.downlink})
+        QCOMPARE(d->sent, d->deliveredIntact + d->deliveredAltered + d->dropped() + d->inFlight);
+    QCOMPARE(r.accounting.uplink.deliveredAltered + r.accounting.downlink.deliveredAltered, std::uint64_t{0});
+    // No attacker: the refusals leave no PDU dropped by an integrity or parser check behind them.
+    QCOMPARE(r.traffic.droppedIntegrity + r.traffic.droppedMalformed, std::uint64_t{0});
+}
+
+void TestEngine::downgradeAgainstCompliantDevice()
+{
+    // Without NAS integrity the downgrade succeeds against a device that accepts EIA0
+    // (downgradeSucceedsWithoutNasIntegrity); a standard device refuses the command, so the weakened attach
+    // never completes and every attempt is blocked by that refusal.
+    Scenario s = scenario(Protection{}, {attack(AttackKind::Downgrade, Link::Uu)}, 4, 30);
+    s.ue.acceptsNullIntegrity = false;
+    const RunSummary r = run(s);
+    const AttackTally& t = r.attacks[0];
+    QVERIFY(t.attempts >= 4);
+    QCOMPARE(t.succeeded, std::uint64_t{0});
+    QCOMPARE(t.attempts, t.blocked + t.noEffect);
+    QCOMPARE(t.blockedBy[static_cast<std::size_t>(DropReason::Policy)], t.blocked);
+    QCOMPARE(r.traffic.attachOk, std::uint64_t{0});
+    QCOMPARE(r.requirements[0].verdict, Verdict::Met);
+}
+
+void TestEngine::mmeNeverFallsBackToNullIntegrity()
+{
+    // The downgrade strips 128-EEA1/2/3 from the Attach Request: the MME's ciphering list (EEA2, then EEA0)
+    // yields EEA0, visibly, in the command; its integrity list (EIA2 alone) still fits and never yields EIA0.
+    const Scenario s = scenario(nasOn(), {attack(AttackKind::Downgrade, Link::Uu)}, 4, 30);
+    Engine engine(s);
+    engine.runToEnd();
+    const auto smcs = eventsOf(engine, EventKind::NasSecurityModeCommand);
+    QVERIFY(!smcs.empty());
+    bool sawNullCiphering = false;
+    for (const LogEvent& e : smcs) {
+        QCOMPARE(e.value & 0x07, static_cast<std::uint32_t>(crypto::IntegrityAlgorithm::Eia2));
+        sawNullCiphering = sawNullCiphering || (e.value >> 4 & 0x07) == 0;
+    }
+    QVERIFY(sawNullCiphering);
+    QVERIFY(eventsOf(engine, EventKind::NoCommonAlgorithm).empty());
+}
+
 #include "tst_engine.moc"

@@ -22,6 +22,7 @@ Scenario small(double durationS = 20.0, std::uint32_t devices = 3)
     s.durationS = durationS;
     s.devices = devices;
     s.traffic.uplinkIntervalS = 2.0;
+    s.ue.acceptsNullIntegrity = true; // no protection: devices that accept null integrity (EIA0)
     return s;
 }
 

@@ -47,6 +47,7 @@ Scenario scenario(const Protection& protection, std::vector<AttackSpec> attacks 
     s.traffic.downlinkIntervalS = 10;
     s.protection = protection;
     s.attacks = std::move(attacks);
+    s.ue.acceptsNullIntegrity = true; // most captures here are of null integrity: devices that accept it
     return s;
 }
 

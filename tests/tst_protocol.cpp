@@ -426,6 +426,9 @@ void TestProtocol::nasKnownEncodings_data()
     QTest::newRow("SMC EEA2+EIA2 KSI 0 caps e0e0")
         << securityModeCommand() << QStringLiteral("075d220002e0e0");
     QTest::newRow("SMC complete") << nas(EmmType::SecurityModeComplete) << QStringLiteral("075e");
+    NasMessage attachReject = nas(EmmType::AttachReject);
+    attachReject.cause = 23;
+    QTest::newRow("Attach reject cause 23") << attachReject << QStringLiteral("074417"); // TS 24.301 8.2.3
 
     // AuthReq and AuthResp of NAS-EXAMPLE.
     NasMessage authReq = nas(EmmType::AuthenticationRequest);
@@ -618,6 +621,9 @@ void TestProtocol::nasRoundTrip_data()
     NasMessage smr = nas(EmmType::SecurityModeReject);
     smr.cause = 24; // security mode rejected, unspecified
     QTest::newRow("Security mode reject") << smr;
+    NasMessage reject = nas(EmmType::AttachReject);
+    reject.cause = 23; // UE security capabilities mismatch
+    QTest::newRow("Attach reject") << reject;
 }
 
 void TestProtocol::nasRoundTrip()

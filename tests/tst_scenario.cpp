@@ -127,6 +127,10 @@ void TestScenario::minimalScenarioGetsDefaults()
 {
     QCOMPARE(scenarioFromJson(R"({"schema": "mtcsec-scenario/1"})"), Scenario{});
     QCOMPARE(scenarioFromJson(withFields(R"("protection": {}, "attacks": [], "changes": [])")), Scenario{});
+    // Devices are standard-compliant unless the scenario declares otherwise (TS 24.301 5.4.3.3).
+    QVERIFY(!Scenario{}.ue.acceptsNullIntegrity);
+    QCOMPARE(scenarioFromJson(withFields(R"("ue": {})")), Scenario{});
+    QCOMPARE(scenarioFromJson(withFields(R"("ue": {"accepts_null_integrity": false})")), Scenario{});
 
     // A partial protection keeps the defaults of the fields it does not give.
     const Scenario s = scenarioFromJson(withFields(R"("protection": {"as": {"up_ciphering": "EEA2"}})"));
@@ -164,7 +168,8 @@ void TestScenario::fullScenarioReads()
             {"kind": "insider", "target": "MME"},
             {"kind": "replay", "target": "S5", "replay_delay_s": 0.5}
         ],
-        "changes": [{"at_s": 0, "protection": {"app": "none"}}, {"at_s": 0, "protection": {}}]
+        "changes": [{"at_s": 0, "protection": {"app": "none"}}, {"at_s": 0, "protection": {}}],
+        "ue": {"accepts_null_integrity": true}
     })");
     QCOMPARE(s.name, std::string("full"));
     QCOMPARE(s.description, std::string("every field"));
@@ -194,6 +199,7 @@ void TestScenario::fullScenarioReads()
     QCOMPARE(s.changes.size(), std::size_t{2});
     QCOMPARE(s.changes[0].protection.app, AppProtection{});
     QCOMPARE(s.changes[1].protection, s.changes[0].protection);
+    QVERIFY(s.ue.acceptsNullIntegrity);
     QCOMPARE(scenarioFromJson(scenarioToJson(s)), s);
 }
 
@@ -410,6 +416,15 @@ void TestScenario::malformed_data()
     row("change unimplemented",
         withFields(R"("changes": [{"at_s": 1, "protection": {"nas": {"integrity": "EIA3"}}}])"),
         "changes[0].protection.nas.integrity: 128-EIA3 is not implemented");
+    // The devices.
+    row("ue not an object", withFields(R"("ue": true)"), "ue: must be an object, got ");
+    row("ue unknown field", withFields(R"("ue": {"accepts_eia0": true})"), "ue.accepts_eia0: unknown field");
+    row("ue flag as number", withFields(R"("ue": {"accepts_null_integrity": 1})"),
+        "ue.accepts_null_integrity: must be true or false, got the number 1");
+    row("ue flag as string", withFields(R"("ue": {"accepts_null_integrity": "yes"})"),
+        "ue.accepts_null_integrity: must be true or false, got the string 'yes'");
+    row("ue flag null", withFields(R"("ue": {"accepts_null_integrity": null})"),
+        "ue.accepts_null_integrity: must be true or false, got null");
 }
 
 void TestScenario::malformed()
@@ -491,8 +506,10 @@ void TestScenario::roundTripUnusualValues()
     a.stopS = 0.30000000000000004;
     a.rate = 999.999;
     s.attacks.push_back(a);
+    s.ue.acceptsNullIntegrity = true;
     const QByteArray json = scenarioToJson(s);
     QVERIFY(json.contains("\"confidentiality\""));
+    QVERIFY(json.contains("\"accepts_null_integrity\": true"));
     QCOMPARE(scenarioFromJson(json), s);
     // Canonical: writing what was read gives the same bytes.
     QCOMPARE(scenarioToJson(scenarioFromJson(json)), json);
@@ -503,9 +520,9 @@ void TestScenario::presetsInOrder()
     QStringList names;
     for (const Preset& p : presets())
         names << QString::fromStdString(p.name);
-    QCOMPARE(names, (QStringList{"default", "unprotected", "3gpp-only", "app-only", "defence-in-depth",
-                                 "backhaul-eavesdrop", "malleable-ciphertext", "bidding-down", "insider-pgw",
-                                 "replay-command"}));
+    QCOMPARE(names, (QStringList{"default", "unprotected", "3gpp-only", "app-only", "null-integrity-refused",
+                                 "defence-in-depth", "backhaul-eavesdrop", "malleable-ciphertext",
+                                 "bidding-down", "insider-pgw", "replay-command"}));
     QCOMPARE(&presets(), &presets()); // built once
     QVERIFY(!presetScenario("nonesuch"));
     QCOMPARE(presetScenario("insider-pgw")->name, std::string("insider-pgw"));
@@ -576,6 +593,7 @@ void TestScenario::presetDetails()
     QCOMPARE(kinds(get("malleable-ciphertext")), (QStringList{"tamper@Uu/data/uplink"}));
     Protection nasOnly;
     nasOnly.nas = threeGpp.nas;
+    nasOnly.as.rrcIntegrity = crypto::IntegrityAlgorithm::Eia2; // a standard device refuses AS EIA0
     QCOMPARE(get("bidding-down").protection, nasOnly);
     QCOMPARE(kinds(get("bidding-down")), (QStringList{"downgrade@Uu/all/both"}));
     QCOMPARE(get("insider-pgw").protection, threeGpp);
@@ -595,6 +613,20 @@ void TestScenario::presetDetails()
     withWindow.app.replayProtection = true;
     QCOMPARE(replay.changes[0].protection, withWindow);
     QCOMPARE(appProtectionName(withWindow.app), std::string("custom"));
+
+    // Exactly the presets whose lesson needs null integrity declare devices that accept it.
+    for (const Preset& p : presets())
+        QCOMPARE(p.scenario.ue.acceptsNullIntegrity,
+                 p.name == "default" || p.name == "unprotected" || p.name == "app-only");
+    const Scenario refused = get("null-integrity-refused");
+    QCOMPARE(refused.protection, appOnly);
+    QCOMPARE(kinds(refused), (QStringList{"eavesdrop@Uu/all/both", "inject@Uu/signalling/both"}));
+    QCOMPARE(refused.changes.size(), std::size_t{1});
+    QCOMPARE(refused.changes[0].atS, 30.0);
+    Protection integrityOn = appOnly;
+    integrityOn.nas = threeGpp.nas;
+    integrityOn.as = threeGpp.as;
+    QCOMPARE(refused.changes[0].protection, integrityOn);
 }
 
 void TestScenario::loadNamesTheFile()

@@ -75,7 +75,8 @@ std::uint32_t EventLogFilter::kinds(Category category)
     case Category::Security:
         return bit(EventKind::ProtectionChanged) | bit(EventKind::NasSecurityModeCommand) |
                bit(EventKind::AsSecurityModeCommand) | bit(EventKind::AttachStarted) |
-               bit(EventKind::AttachCompleted) | bit(EventKind::AttachFailed) | bit(EventKind::Detached);
+               bit(EventKind::AttachCompleted) | bit(EventKind::AttachFailed) | bit(EventKind::Detached) |
+               bit(EventKind::SecurityModeRefused) | bit(EventKind::NoCommonAlgorithm);
     case Category::Attacks:
         return bit(EventKind::AttackEavesdrop) | bit(EventKind::AttackTamper) | bit(EventKind::AttackReplay) |
                bit(EventKind::AttackInject) | bit(EventKind::AttackDowngrade) |

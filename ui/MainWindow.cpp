@@ -354,7 +354,7 @@ void MainWindow::startSession(const Scenario& scenario, const QString& path, boo
     charts_->clear();
     inspector_->clear();
     scene_->clearMessages();
-    scene_->setDeviceCount(scenario.devices);
+    scene_->setDeviceCount(scenario.devices, scenario.ue.acceptsNullIntegrity);
     scene_->setProtection(scenario.protection);
     scene_->setAttacks({});
     protection_->setProtection(scenario.protection);

@@ -644,7 +644,7 @@ SessionReportInput collectReportInput(const engine::Engine& engine)
     }
     {
         TopologyScene scene;
-        scene.setDeviceCount(in.summary.devices);
+        scene.setDeviceCount(in.summary.devices, in.summary.ue.acceptsNullIntegrity);
         scene.setProtection(in.summary.protection);
         scene.setAttacks(in.summary.attacks);
         scene.advance(1.0); // the attackers' flashes of a fresh count fade out

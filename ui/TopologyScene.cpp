@@ -151,10 +151,15 @@ void TopologyScene::buildLayout()
     setSceneRect(itemsBoundingRect().adjusted(-40, -40, 60, 40));
 }
 
-void TopologyScene::setDeviceCount(std::uint32_t devices)
+void TopologyScene::setDeviceCount(std::uint32_t devices, bool acceptsNullIntegrity)
 {
-    nodes_[0]->setSubtitle(tr("×%1").arg(devices));
-    nodes_[0]->setToolTip(tr("%1 MTC devices, drawn as one group; double-click to list them").arg(devices));
+    QString tip = tr("%1 MTC devices, drawn as one group; double-click to list them").arg(devices);
+    if (acceptsNullIntegrity)
+        tip += tr("\nNon-compliant: they accept a Security Mode Command with null integrity (EIA0), against "
+                  "TS 24.301 5.4.3.3 / TS 33.401 5.1.4.1");
+    nodes_[0]->setSubtitle(acceptsNullIntegrity ? tr("×%1, accept EIA0").arg(devices)
+                                                : tr("×%1").arg(devices));
+    nodes_[0]->setToolTip(tip);
 }
 
 void TopologyScene::setProtection(const Protection& protection)

@@ -22,7 +22,8 @@ class TopologyScene : public QGraphicsScene {
 public:
     explicit TopologyScene(QObject* parent = nullptr);
 
-    void setDeviceCount(std::uint32_t devices);
+    // The device group's count, and whether it is declared non-compliant (accepts null integrity, EIA0).
+    void setDeviceCount(std::uint32_t devices, bool acceptsNullIntegrity = false);
     void setProtection(const Protection& protection);
     // Adds, removes and updates attacker badges to match the run's attacks.
     void setAttacks(const std::vector<engine::AttackTally>& attacks);

@@ -444,6 +444,7 @@ RunSummary Engine::summary() const
     const Impl& d = *impl_;
     RunSummary s;
     s.scenarioName = d.scenario.name;
+    s.ue = d.scenario.ue;
     s.seed = d.scenario.seed;
     s.durationS = toSeconds(d.now);
     s.devices = d.scenario.devices;

@@ -132,6 +132,8 @@ struct EnbContext {
     protocol::PdcpCounter srbTx, drbTx, srbRx, drbRx;
     Bytes pendingNas; // the NAS PDU of the Initial Context Setup, sent once AS security is on
     bool contextUp = false;
+    // The UE security capabilities from the MME's Initial Context Setup (TS 36.413 9.2.1.40).
+    protocol::UeSecurityCapabilities capabilities;
 };
 
 struct HssRecord {
@@ -239,6 +241,10 @@ struct Engine::Impl {
     void ueFromUu(InFlight& pdu);
     void ueNas(std::uint32_t device, const Meta& meta, ByteView nasPdu);
     void ueApplication(std::uint32_t device, const Meta& meta, ByteView ipPacket);
+    // A compliant device refuses a Security Mode Command that selects EIA0 and gives the attach up.
+    void ueRefuseSecurityMode(std::uint32_t device, const Meta& meta, SecurityLayer layer);
+    // The device's attach (or its service) ended in failure: idle, a new attempt after the guard time.
+    void ueAttachFailed(std::uint32_t device);
     void enbFromUu(InFlight& pdu);
     void enbFromS1Mme(InFlight& pdu);
     void enbFromS1u(InFlight& pdu);

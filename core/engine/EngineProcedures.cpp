@@ -1,8 +1,11 @@
 // The nodes' procedures on real messages: EPS attach with EPS-AKA (TS 33.401 6.1, TS 24.301 5.5.1 and 5.4.2),
-// NAS Security Mode Command (TS 33.401 7.2.4.4), AS Security Mode Command (7.2.4.5), then the MTC
-// application's uplink readings and downlink commands through PDCP (Uu), GTP-U (S1-U, S5) and plain IP (SGi).
+// algorithm selection (TS 33.401 7.2.4.2, 7.2.4.3), NAS Security Mode Command (TS 33.401 7.2.4.4), AS
+// Security Mode Command (7.2.4.5), a standard device's refusal of null integrity (TS 24.301 5.4.3.3 and
+// 5.4.3.5, TS 36.331 5.3.4.3, TS 33.401 5.1.4.1), then the MTC application's uplink readings and downlink
+// commands through PDCP (Uu), GTP-U (S1-U, S5) and plain IP (SGi).
 #include "core/crypto/KeyHierarchy.h"
 #include "core/crypto/Milenage.h"
+#include "core/engine/AlgorithmSelection.h"
 #include "core/engine/EngineImpl.h"
 #include "core/protocol/Coap.h"
 #include "core/protocol/DiameterS6a.h"
@@ -20,7 +23,7 @@ using namespace protocol;
 namespace {
 
 constexpr SimTime kAttachGuard = 10 * kMicrosPerSecond; // T3410-like supervision of one attach attempt
-constexpr std::uint8_t kCauseMacFailure = 20, kCauseSynchFailure = 21, kCauseCapabilityMismatch = 23;
+constexpr std::uint8_t kCauseMacFailure = 20, kCauseSynchFailure = 21;
 
 template <std::size_t N>
 std::array<std::uint8_t, N> toArray(ByteView v)
@@ -75,7 +78,7 @@ void setAsKeys(AsSecurityContext& as, ByteView kenb, crypto::IntegrityAlgorithm 
 // TS 24.301 4.4.4.2 / 4.4.4.3: the plain NAS messages a UE / an MME still processes once security is active.
 bool plainAllowedAtUe(EmmType t)
 {
-    return t == EmmType::AuthenticationRequest || t == EmmType::DetachAccept;
+    return t == EmmType::AuthenticationRequest || t == EmmType::DetachAccept || t == EmmType::AttachReject;
 }
 bool plainAllowedAtMme(EmmType t)
 {
@@ -165,10 +168,43 @@ void Engine::Impl::attachTimeout(std::uint32_t d, std::uint32_t generation)
     UeContext& u = ue[d];
     if (u.state != UeState::Attaching || u.attachGeneration != generation)
         return;
-    ++traffic.attachFailed;
     log(EventKind::AttachFailed, placeOf(Node::Device), d, 0);
+    ueAttachFailed(d);
+}
+
+void Engine::Impl::ueAttachFailed(std::uint32_t d)
+{
+    UeContext& u = ue[d];
+    if (u.state == UeState::Attaching)
+        ++traffic.attachFailed;
     u.state = UeState::Idle;
-    schedule(now + kAttachGuard, Action::AttachStart, d);
+    schedule(now + kAttachGuard, Action::AttachStart, d); // T3411-like (TS 24.301 5.5.1.2.6)
+}
+
+void Engine::Impl::ueRefuseSecurityMode(std::uint32_t d, const Meta& meta, SecurityLayer layer)
+{
+    UeContext& u = ue[d];
+    settle(Node::Device, meta, false, DropReason::Policy);
+    const std::uint8_t cause = layer == SecurityLayer::Nas ? kEmmCauseSecurityModeRejected : 0;
+    log(EventKind::SecurityModeRefused, placeOf(Node::Device), d, cause, static_cast<std::uint8_t>(layer));
+    if (layer == SecurityLayer::Nas) {
+        // TS 24.301 5.4.3.5: SECURITY MODE REJECT, unprotected, with cause #24 "security mode rejected,
+        // unspecified" (#23 is for replayed capabilities that differ from those sent).
+        NasMessage reject;
+        reject.type = EmmType::SecurityModeReject;
+        reject.cause = cause;
+        ueSendNas(d, encodeNas(reject));
+    } else if (!u.as.integrityActive) {
+        // TS 36.331 5.3.4.3: SecurityModeFailure, under the configuration used before the command (none: the
+        // command activates AS security). A command re-keying an active context (the lab's live change) gets
+        // no answer the eNB could read under its new keys: the device leaves the connection.
+        Meta m;
+        m.device = d;
+        m.signalling = true;
+        const Bytes failure = encodeRrc(RrcType::SecurityModeFailure, {});
+        send(Link::Uu, false, buildSrbPdu(u.as, false, u.srbTx.next++, failure), m, false, failure);
+    }
+    ueAttachFailed(d);
 }
 
 Bytes Engine::Impl::ueProtectNas(std::uint32_t d, ByteView plain, std::uint8_t sht)
@@ -252,6 +288,10 @@ void Engine::Impl::ueFromUu(InFlight& pdu)
         const auto upEea = static_cast<crypto::CipheringAlgorithm>(rrc->body[2]);
         if (!crypto::isImplemented(eia) || !crypto::isImplemented(rrcEea) || !crypto::isImplemented(upEea)) {
             drop(Node::Device, pdu.meta, DropReason::Policy);
+            return;
+        }
+        if (eia == crypto::IntegrityAlgorithm::Eia0 && !scenario.ue.acceptsNullIntegrity) {
+            ueRefuseSecurityMode(d, pdu.meta, SecurityLayer::As);
             return;
         }
         AsSecurityContext next = u.as;
@@ -339,8 +379,13 @@ void Engine::Impl::ueNas(std::uint32_t d, const Meta& meta, ByteView nasPdu)
                 settle(Node::Device, meta, false, DropReason::Mismatch);
                 NasMessage reject;
                 reject.type = EmmType::SecurityModeReject;
-                reject.cause = kCauseCapabilityMismatch;
+                reject.cause = kEmmCauseCapabilityMismatch;
                 ueSendNas(d, encodeNas(reject));
+                return;
+            }
+            if (eia == crypto::IntegrityAlgorithm::Eia0 && !scenario.ue.acceptsNullIntegrity) {
+                settleDowngrade(false, DropReason::Policy); // the attach fails: nothing weaker is ever used
+                ueRefuseSecurityMode(d, meta, SecurityLayer::Nas);
                 return;
             }
             settleDowngrade(true, DropReason::Integrity);
@@ -431,6 +476,12 @@ void Engine::Impl::ueNas(std::uint32_t d, const Meta& meta, ByteView nasPdu)
                      d, u.attachGeneration);
         break;
     }
+    case EmmType::AttachReject:
+        if (u.state != UeState::Attaching)
+            break;
+        log(EventKind::AttachFailed, placeOf(Node::Device), d, m->cause);
+        ueAttachFailed(d);
+        break;
     case EmmType::DetachRequest:
         if (meta.mark == Mark::Forged)
             detachedBy[d] = meta.attack; // what the device misses until it is back is this attacker's doing
@@ -518,21 +569,38 @@ void Engine::Impl::enbAsSecurityModeCommand(std::uint32_t d, const Meta& meta)
 {
     EnbContext& e = enb[d];
     const AsProtection& p = protection.as;
-    const std::array<std::uint8_t, 3> body = {static_cast<std::uint8_t>(p.rrcIntegrity),
-                                              static_cast<std::uint8_t>(p.rrcCiphering),
-                                              static_cast<std::uint8_t>(p.upCiphering)};
+    // TS 33.401 7.2.4.3: the eNB picks from its priority lists what the UE security capabilities include.
+    const auto eia = selectIntegrity(integrityPriority(p.rrcIntegrity), e.capabilities);
+    const auto rrcEea = selectCiphering(cipheringPriority(p.rrcCiphering), e.capabilities);
+    const auto upEea = selectCiphering(cipheringPriority(p.upCiphering), e.capabilities);
+    if (!eia || !rrcEea || !upEea) {
+        const AlgorithmUse use = !eia      ? AlgorithmUse::RrcIntegrity
+                                 : !rrcEea ? AlgorithmUse::RrcCiphering
+                                           : AlgorithmUse::UpCiphering;
+        log(EventKind::NoCommonAlgorithm, placeOf(Node::ENB), d, 0, static_cast<std::uint8_t>(use));
+        if (!e.as.integrityActive) {
+            // No AS security, no context: the Initial Context Setup fails (TS 36.413 8.3.1.3) and the
+            // device's attach runs out of time.
+            e.contextUp = false;
+            e.pendingNas.clear();
+        }
+        return; // a re-keying it cannot do leaves the context in use as it is
+    }
+    const std::array<std::uint8_t, 3> body = {static_cast<std::uint8_t>(*eia),
+                                              static_cast<std::uint8_t>(*rrcEea),
+                                              static_cast<std::uint8_t>(*upEea)};
     log(EventKind::AsSecurityModeCommand, placeOf(Node::ENB), d,
         static_cast<std::uint32_t>(body[0]) << 8 | static_cast<std::uint32_t>(body[1]) << 4 | body[2]);
     const Bytes smc = encodeRrc(RrcType::SecurityModeCommand, body);
     if (!e.as.integrityActive) {
         // First activation: integrity with the new keys now, ciphering once the UE has answered.
-        setAsKeys(e.as, e.kenb, p.rrcIntegrity, p.rrcCiphering, p.upCiphering);
+        setAsKeys(e.as, e.kenb, *eia, *rrcEea, *upEea);
         e.as.integrityActive = true;
         enbSendSrb(d, smc, meta);
     } else {
         // Re-keying an active context: the command travels under the old keys, then both ends switch.
         enbSendSrb(d, smc, meta);
-        setAsKeys(e.as, e.kenb, p.rrcIntegrity, p.rrcCiphering, p.upCiphering);
+        setAsKeys(e.as, e.kenb, *eia, *rrcEea, *upEea);
     }
 }
 
@@ -585,6 +653,11 @@ void Engine::Impl::enbFromUu(InFlight& pdu)
             response.mmeUeId = d + 1;
             sendBackhaul(Link::S1Mme, false, kAddrEnb, kAddrMme, kPortS1ap, encodeS1ap(response), fresh);
         }
+    } else if (rrc->type == RrcType::SecurityModeFailure) {
+        // The device refused AS security (TS 36.331 5.3.4.3): the eNB releases what it had set up.
+        settle(Node::ENB, pdu.meta, true);
+        e.contextUp = false;
+        e.pendingNas.clear();
     } else {
         drop(Node::ENB, pdu.meta, DropReason::Malformed);
     }
@@ -610,6 +683,8 @@ void Engine::Impl::enbFromS1Mme(InFlight& pdu)
     } else if (s->procedure == S1apProcedure::InitialContextSetupRequest && s->securityKey) {
         e.kenb = *s->securityKey;
         e.contextUp = true;
+        if (s->ueSecurityCapabilities)
+            e.capabilities = {(*s->ueSecurityCapabilities)[0], (*s->ueSecurityCapabilities)[1]};
         e.pendingNas = s->nasPdu;
         if (!s->nasPdu.empty())
             insiderSees(Node::ENB, meta, s->nasPdu, true);
@@ -708,14 +783,32 @@ void Engine::Impl::mmeSendNas(std::uint32_t d, ByteView nasPdu, const Meta& meta
 void Engine::Impl::mmeSecurityModeCommand(std::uint32_t d, const Meta& meta)
 {
     MmeContext& c = mme[d];
-    // TS 33.401 7.2.4.4: the MME picks its preferred algorithms among those the UE (says it) supports.
+    // TS 33.401 7.2.4.2: the MME picks the first algorithm of its priority lists that the UE (says it)
+    // supports; when a list has none, it never falls back to something else.
     const UeSecurityCapabilities caps = c.receivedCapabilities;
-    const auto eea = caps.supportsEea(static_cast<unsigned>(protection.nas.ciphering))
-                         ? protection.nas.ciphering
-                         : crypto::CipheringAlgorithm::Eea0;
-    const auto eia = caps.supportsEia(static_cast<unsigned>(protection.nas.integrity))
-                         ? protection.nas.integrity
-                         : crypto::IntegrityAlgorithm::Eia0;
+    const auto selectedEia = selectIntegrity(integrityPriority(protection.nas.integrity), caps);
+    const auto selectedEea = selectCiphering(cipheringPriority(protection.nas.ciphering), caps);
+    if (!selectedEia || !selectedEea) {
+        const AlgorithmUse use = !selectedEia ? AlgorithmUse::NasIntegrity : AlgorithmUse::NasCiphering;
+        if (c.attached) {
+            // A re-keying it cannot do: the security context in use stays.
+            log(EventKind::NoCommonAlgorithm, placeOf(Node::MME), d, 0, static_cast<std::uint8_t>(use));
+            return;
+        }
+        // TS 24.301 5.5.1.2.5: ATTACH REJECT, cause #23 "UE security capabilities mismatch".
+        log(EventKind::NoCommonAlgorithm, placeOf(Node::MME), d, kEmmCauseCapabilityMismatch,
+            static_cast<std::uint8_t>(use));
+        c.nasActive = false;
+        NasMessage reject;
+        reject.type = EmmType::AttachReject;
+        reject.cause = kEmmCauseCapabilityMismatch;
+        const Bytes plain = encodeNas(reject);
+        insiderSees(Node::MME, meta, plain, true);
+        mmeSendNas(d, plain, meta);
+        return;
+    }
+    const crypto::IntegrityAlgorithm eia = *selectedEia;
+    const crypto::CipheringAlgorithm eea = *selectedEea;
     NasSecurityContext next = nasContext(c.kasme, eia, eea);
     next.nextDownlinkCount = c.nasActive ? c.nas.nextDownlinkCount : 0;
     next.nextUplinkCount = c.nasActive ? c.nas.nextUplinkCount : 0;

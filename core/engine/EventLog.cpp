@@ -44,7 +44,9 @@ std::string_view name(EventKind kind)
                                                                             "attack-blocked",
                                                                             "attack-succeeded",
                                                                             "attack-no-effect",
-                                                                            "message-lost"};
+                                                                            "message-lost",
+                                                                            "security-mode-refused",
+                                                                            "no-common-algorithm"};
     return names.at(static_cast<std::size_t>(kind));
 }
 
@@ -77,6 +79,13 @@ std::string_view describe(NoEffectReason reason)
         "discarded because another attacker had disturbed the receiver's counters",
         "a copy of a message the receiver never had: a late delivery, not a duplicate"};
     return texts.at(static_cast<std::size_t>(reason));
+}
+
+std::string_view describe(AlgorithmUse use)
+{
+    static constexpr std::array<std::string_view, kAlgorithmUses> texts = {
+        "NAS integrity", "NAS ciphering", "RRC integrity", "RRC ciphering", "user-plane ciphering"};
+    return texts.at(static_cast<std::size_t>(use));
 }
 
 std::string describeEvent(const LogEvent& e)
@@ -115,6 +124,27 @@ std::string describeEvent(const LogEvent& e)
         break;
     case EventKind::AttachFailed:
         text += e.value == 0 ? ": timeout" : ": EMM cause " + std::to_string(e.value);
+        break;
+    case EventKind::SecurityModeRefused:
+        text +=
+            static_cast<SecurityLayer>(e.detail) == SecurityLayer::Nas
+                ? ": the NAS Security Mode Command selects null integrity (EIA0); SECURITY MODE REJECT, EMM "
+                  "cause #" +
+                      std::to_string(e.value) +
+                      " (TS 24.301 5.4.3.3, 5.4.3.5; EIA0 only for emergency calls, TS 33.401 5.1.4.1)"
+                : std::string(": the RRC SecurityModeCommand selects null integrity (EIA0); "
+                              "SecurityModeFailure (TS 36.331 5.3.4.3; EIA0 only for emergency calls, "
+                              "TS 33.401 5.1.4.1)");
+        break;
+    case EventKind::NoCommonAlgorithm:
+        if (e.detail < kAlgorithmUses)
+            text += ": no " + std::string(describe(static_cast<AlgorithmUse>(e.detail))) +
+                    " algorithm of the operator's list in the UE security capabilities (TS 33.401 " +
+                    (e.detail <= 1 ? "7.2.4.2" : "7.2.4.3") + ")";
+        text += e.value != 0
+                    ? "; ATTACH REJECT, EMM cause #" + std::to_string(e.value) + " (TS 24.301 5.5.1.2.5)"
+                : e.detail <= 1 ? std::string("; the security context in use is kept")
+                                : std::string("; the eNB sets up no context (TS 36.413 8.3.1.3)");
         break;
     default:
         break;

@@ -40,8 +40,29 @@ enum class EventKind : std::uint8_t {
     AttackNoEffect, // detail: NoEffectReason
     MessageLost,    // a genuine application message lost as an attacker's collateral; value: message record,
                     // detail: 0 uplink, 1 downlink
+    SecurityModeRefused, // a compliant device refused a Security Mode Command selecting EIA0; detail:
+                         // SecurityLayer; value: the EMM cause of the SECURITY MODE REJECT (NAS), 0 (AS)
+    NoCommonAlgorithm,   // the MME or eNB found no algorithm of its priority list in the UE security
+                         // capabilities; detail: AlgorithmUse; value: the EMM cause of the ATTACH REJECT or 0
 };
-inline constexpr std::size_t kEventKindCount = static_cast<std::size_t>(EventKind::MessageLost) + 1;
+inline constexpr std::size_t kEventKindCount = static_cast<std::size_t>(EventKind::NoCommonAlgorithm) + 1;
+
+// Where a Security Mode Command was refused.
+enum class SecurityLayer : std::uint8_t { Nas, As };
+// What an algorithm is selected for (TS 33.401 7.2.4.2 NAS, 7.2.4.3 AS).
+enum class AlgorithmUse : std::uint8_t {
+    NasIntegrity,
+    NasCiphering,
+    RrcIntegrity,
+    RrcCiphering,
+    UpCiphering
+};
+inline constexpr std::size_t kAlgorithmUses = 5;
+[[nodiscard]] std::string_view describe(AlgorithmUse use); // "NAS integrity", ..., "user-plane ciphering"
+
+// EMM causes (TS 24.301 Annex A) the procedures send.
+inline constexpr std::uint8_t kEmmCauseCapabilityMismatch = 23;   // UE security capabilities mismatch
+inline constexpr std::uint8_t kEmmCauseSecurityModeRejected = 24; // security mode rejected, unspecified
 
 // Why a receiver refused a PDU (Mismatch: the replayed UE security capabilities differ; NoEffect: an
 // attacker's change did not alter what the receiver accepted).

@@ -149,6 +149,7 @@ struct RunSummary {
     std::array<RequirementResult, 4> requirements;
     std::uint64_t eventsTotal = 0;
     std::string digest;
+    DeviceBehaviour ue; // the scenario's devices: standard-compliant unless declared otherwise
 };
 
 } // namespace mtcsec::engine

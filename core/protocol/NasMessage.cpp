@@ -41,6 +41,8 @@ const char* name(EmmType type)
         return "Attach accept";
     case EmmType::AttachComplete:
         return "Attach complete";
+    case EmmType::AttachReject:
+        return "Attach reject";
     case EmmType::DetachRequest:
         return "Detach request";
     case EmmType::DetachAccept:
@@ -135,6 +137,7 @@ Bytes encodeNas(const NasMessage& m)
         w.u8(static_cast<std::uint32_t>(m.res.size())).bytes(m.res);
         break;
     case EmmType::AuthenticationFailure:
+    case EmmType::AttachReject:
         w.u8(m.cause);
         break;
     case EmmType::SecurityModeCommand:
@@ -220,6 +223,7 @@ std::optional<NasMessage> decodeNas(ByteView plain)
         break;
     case EmmType::AuthenticationFailure:
     case EmmType::SecurityModeReject:
+    case EmmType::AttachReject:
         if (!r.u8(m.cause))
             return std::nullopt;
         break;

@@ -19,6 +19,7 @@ enum class EmmType : std::uint8_t {
     AttachRequest = 0x41,
     AttachAccept = 0x42,
     AttachComplete = 0x43,
+    AttachReject = 0x44, // EMM cause (TS 24.301 8.2.3)
     DetachRequest = 0x45,
     DetachAccept = 0x46,
     AuthenticationRequest = 0x52,
@@ -51,7 +52,7 @@ struct NasMessage {
     std::array<std::uint8_t, 16> autn{}; // Authentication Request
     Bytes res;                           // Authentication Response
     std::uint8_t selectedAlgorithms = 0; // SMC: EEA in bits 7-5, EIA in bits 3-1
-    std::uint8_t cause = 0;              // Authentication Failure, Security Mode Reject
+    std::uint8_t cause = 0;              // Authentication Failure, Security Mode Reject, Attach Reject
     std::uint32_t pdnAddress = 0;        // Attach Accept: the device's IPv4 address
     std::uint8_t detachType = 0;         // Detach Request
 };

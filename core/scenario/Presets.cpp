@@ -57,6 +57,14 @@ Protection withApp(Protection protection, std::string_view appName)
     return protection;
 }
 
+// A preset whose lesson needs null integrity (EIA0) with security activated: its devices are declared
+// non-compliant, since a standard device refuses such a Security Mode Command (TS 24.301 5.4.3.3).
+Preset acceptingNullIntegrity(Preset p)
+{
+    p.scenario.ue.acceptsNullIntegrity = true;
+    return p;
+}
+
 // A preset: 10 devices for 60 s with seed 1, the attacks numbered a1, a2, ... in order.
 Preset preset(std::string_view presetName, std::string_view description, Protection protection,
               std::vector<AttackSpec> attacks)
@@ -81,27 +89,44 @@ std::vector<Preset> buildPresets()
     const MessageFilter data = MessageFilter::Data;
 
     std::vector<Preset> out;
-    out.push_back(
+    out.push_back(acceptingNullIntegrity(
         preset("default",
                "The first screen: traffic flows with no protection and no attacker, and everything is "
                "readable.",
-               Protection{}, {}));
-    out.push_back(preset("unprotected",
-                         "With no protection anywhere, eavesdropping and tampering break every requirement.",
-                         Protection{},
-                         {attackOn(Eavesdrop, Link::Uu, all), attackOn(Eavesdrop, Link::S1U, all),
-                          at(attackOn(Tamper, Link::Uu, data), 0.5)}));
+               Protection{}, {})));
+    out.push_back(acceptingNullIntegrity(preset(
+        "unprotected", "With no protection anywhere, eavesdropping and tampering break every requirement.",
+        Protection{},
+        {attackOn(Eavesdrop, Link::Uu, all), attackOn(Eavesdrop, Link::S1U, all),
+         at(attackOn(Tamper, Link::Uu, data), 0.5)})));
     out.push_back(preset("3gpp-only",
                          "The operator's network protects its own hops, not the data beyond the P-GW.",
                          threeGppOn(),
                          {attackOn(Eavesdrop, Link::Uu, all), attackOn(Eavesdrop, Link::SGi, all),
                           at(attackOn(Tamper, Link::SGi, data), 0.5)}));
-    out.push_back(preset("app-only",
-                         "End-to-end application security keeps the data safe from device to server, but the "
-                         "signalling is left exposed.",
-                         withApp(Protection{}, "aead"),
-                         {attackOn(Eavesdrop, Link::Uu, all), at(attackOn(Tamper, Link::Uu, data), 0.5),
-                          from(at(attackOn(Inject, Link::Uu, MessageFilter::Signalling), 0.2), 5.0)}));
+    out.push_back(acceptingNullIntegrity(
+        preset("app-only",
+               "End-to-end application security keeps the data safe from device to server, but the "
+               "signalling is left exposed.",
+               withApp(Protection{}, "aead"),
+               {attackOn(Eavesdrop, Link::Uu, all), at(attackOn(Tamper, Link::Uu, data), 0.5),
+                from(at(attackOn(Inject, Link::Uu, MessageFilter::Signalling), 0.2), 5.0)})));
+    {
+        // app-only's network with standard devices: they refuse null integrity, so the forged Detach of R1
+        // finds no one to detach until the operator switches NAS and AS integrity on at 30 s.
+        Preset p =
+            preset("null-integrity-refused",
+                   "Standard devices refuse null integrity (EIA0): none attaches until integrity is "
+                   "switched on halfway, so the forged Detach that breaks R1 in app-only never succeeds.",
+                   withApp(Protection{}, "aead"),
+                   {attackOn(Eavesdrop, Link::Uu, all),
+                    from(at(attackOn(Inject, Link::Uu, MessageFilter::Signalling), 0.2), 5.0)});
+        Protection later = p.scenario.protection;
+        later.nas = nasOnly().nas;
+        later.as = threeGppOn().as;
+        p.scenario.changes.push_back({.atS = 30.0, .protection = later});
+        out.push_back(std::move(p));
+    }
     {
         std::vector<AttackSpec> attacks;
         for (const Link link : {Link::Uu, Link::S1U, Link::SGi}) {
@@ -127,11 +152,16 @@ std::vector<Preset> buildPresets()
     out.push_back(preset("malleable-ciphertext",
                          "Ciphering without integrity lets an attacker flip bits of a reading undetected.",
                          threeGppOn(), {at(attackOn(Tamper, Link::Uu, data, DirectionFilter::Uplink), 0.5)}));
-    out.push_back(
-        preset("bidding-down",
-               "A bidding-down attack on the Attach Request is caught by the capabilities replayed in "
-               "the integrity-protected Security Mode Command.",
-               nasOnly(), {at(attackOn(Downgrade, Link::Uu), 0.5)}));
+    {
+        // RRC integrity on too: a standard device refuses an AS Security Mode Command with EIA0.
+        Protection protection = nasOnly();
+        protection.as.rrcIntegrity = crypto::IntegrityAlgorithm::Eia2;
+        out.push_back(
+            preset("bidding-down",
+                   "A bidding-down attack on the Attach Request is caught by the capabilities replayed in "
+                   "the integrity-protected Security Mode Command.",
+                   protection, {at(attackOn(Downgrade, Link::Uu), 0.5)}));
+    }
     out.push_back(
         preset("insider-pgw",
                "Hop-by-hop protection ends inside each node: a compromised P-GW reads everything that "

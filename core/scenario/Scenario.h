@@ -121,6 +121,15 @@ struct TrafficPattern {
     bool operator==(const TrafficPattern&) const = default;
 };
 
+// How the devices behave where the standard leaves them no choice. A standard UE refuses a NAS or AS Security
+// Mode Command that selects null integrity, EIA0, outside emergency bearer services (TS 24.301 5.4.3.3 and
+// 5.4.3.5, TS 36.331 5.3.4.3, TS 33.401 5.1.4.1); a scenario may declare non-compliant basebands that accept
+// it.
+struct DeviceBehaviour {
+    bool acceptsNullIntegrity = false;
+    bool operator==(const DeviceBehaviour&) const = default;
+};
+
 struct Scenario {
     std::string name = "untitled";
     std::string description;
@@ -133,6 +142,7 @@ struct Scenario {
     Protection protection; // at the start
     std::vector<AttackSpec> attacks;
     std::vector<ProtectionChange> changes; // sorted by time
+    DeviceBehaviour ue;                    // "ue" in the file: compliant unless declared otherwise
     bool operator==(const Scenario&) const = default;
 };
 

@@ -97,6 +97,14 @@ void readTraffic(const QJsonValue& value, std::string_view path, TrafficPattern&
     }
 }
 
+void readDevices(const QJsonValue& value, std::string_view path, DeviceBehaviour& ue)
+{
+    const ObjectReader r(requireObject(value, path), std::string(path), {"accepts_null_integrity"});
+    if (r.has("accepts_null_integrity"))
+        ue.acceptsNullIntegrity =
+            requireBool(r.get("accepts_null_integrity"), r.path("accepts_null_integrity"));
+}
+
 void readChanges(const QJsonValue& value, std::string_view path, Scenario& scenario)
 {
     const QJsonArray changes = requireArray(value, path);
@@ -177,7 +185,7 @@ Scenario scenarioFromJson(const QByteArray& json)
 
     const ObjectReader r(root, std::string(),
                          {"schema", "name", "description", "seed", "duration_s", "devices", "network",
-                          "traffic", "protection", "attacks", "changes"});
+                          "traffic", "protection", "attacks", "changes", "ue"});
     Scenario scenario;
     if (r.has("name"))
         scenario.name = readText(r.get("name"), r.path("name"), kMaxNameLength);
@@ -208,6 +216,8 @@ Scenario scenarioFromJson(const QByteArray& json)
     }
     if (r.has("changes"))
         readChanges(r.get("changes"), r.path("changes"), scenario);
+    if (r.has("ue"))
+        readDevices(r.get("ue"), r.path("ue"), scenario.ue);
     return scenario;
 }
 
@@ -238,6 +248,8 @@ QByteArray scenarioToJson(const Scenario& scenario)
         {QStringLiteral("protection"), protectionToJson(scenario.protection)},
         {QStringLiteral("attacks"), attacks},
         {QStringLiteral("changes"), changes},
+        {QStringLiteral("ue"),
+         QJsonObject{{QStringLiteral("accepts_null_integrity"), scenario.ue.acceptsNullIntegrity}}},
     };
     return QJsonDocument(root).toJson(QJsonDocument::Indented);
 }
