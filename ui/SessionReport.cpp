@@ -886,16 +886,17 @@ QString reportHtml(const SessionReportInput& in, bool forPdf)
     if (in.charts.empty())
         h += QStringLiteral("<p class=\"muted\">(no charts)</p>\n");
     else
-        h +=
-            QStringLiteral(
-                "<p>Traffic per link: PDUs per simulated second on each link, each link with its own line "
-                "pattern. "
-                "Attack outcomes: attempts blocked (solid) and succeeded (dashed), cumulative; an "
-                "eavesdropper or "
-                "insider that reads a secret counts as succeeded, one that reads only ciphertext as blocked. "
-                "Protection overhead: mean octets per PDU on each link over the last %1 (solid bars) and the "
-                "whole run (hatched bars).</p>\n")
-                .arg(seconds(engine::toSeconds(ChartsDock::kOverheadWindow)));
+        h += QStringLiteral(
+                 "<p>Traffic per link: PDUs per simulated second on each link, each link with its own line "
+                 "pattern. "
+                 "Attack outcomes: attempts blocked (solid), succeeded (dashed) and without effect (dotted), "
+                 "and genuine messages lost as collateral of attacks (dash-dot), cumulative; an eavesdropper "
+                 "or insider that reads a secret counts as succeeded, one that reads only ciphertext as "
+                 "blocked, one that reads nothing secret as without effect. "
+                 "PDU size: mean octets per PDU on the wire on each link over the last %1 (solid bars) and "
+                 "the whole run (hatched bars); what protection adds shows as the difference after it is "
+                 "switched on.</p>\n")
+                 .arg(seconds(engine::toSeconds(ChartsDock::kOverheadWindow)));
     for (std::size_t i = 0; i < in.charts.size(); ++i) {
         const auto& [chartTitle, picture] = in.charts[i];
         h += QStringLiteral("<h3>%1</h3>\n").arg(esc(chartTitle));
