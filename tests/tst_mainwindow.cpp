@@ -66,6 +66,7 @@ private slots:
     void undoRestoresProtection();
     void resetKeepsUndoAndRunning();
     void panelShowsVerdictsSinceChange();
+    void metWithLossesSaysSo();
     void paletteAttackerMovesVerdict();
     void dropOnCanvasPlacesAttacker();
     void scenarioRoundTripAndBadFile();
@@ -225,6 +226,34 @@ void TestMainWindow::panelShowsVerdictsSinceChange()
     QVERIFY(w.requirementsPanel()->sinceBadge(2)->text().contains(QStringLiteral("since the change")));
     QVERIFY(w.requirementsPanel()->sinceBadge(2)->isVisibleTo(w.requirementsPanel()));
     QVERIFY(w.requirementsPanel()->badge(2)->text().contains(QStringLiteral("VIOLATED")));
+}
+
+void TestMainWindow::metWithLossesSaysSo()
+{
+    // R4 met while genuine messages were lost to an attacker's collateral: the badge says how many.
+    RequirementsPanel panel;
+    engine::RunSummary s;
+    s.requirements[3].verdict = engine::Verdict::Met;
+    s.requirements[3].evidence = {"a3 replay on Uu: 15 of 60 readings and 2 of 19 commands lost: ..."};
+    s.accounting.uplink.droppedCollateral = 15;
+    s.accounting.downlink.droppedCollateral = 2;
+    panel.setSummary(s);
+    QCOMPARE(panel.badge(3)->text(), QStringLiteral("✓ MET\n17 messages lost"));
+    QVERIFY(panel.badge(3)->toolTip().contains(QStringLiteral("17 genuine messages were lost")));
+    QVERIFY(panel.evidence(3)->text().contains(QStringLiteral("15 of 60 readings")));
+    QVERIFY(!panel.sinceBadge(3)->isVisibleTo(&panel));
+    // Without losses, a plain met; R1-R3 never carry the loss.
+    s.accounting = {};
+    panel.setSummary(s);
+    QCOMPARE(panel.badge(3)->text(), QStringLiteral("✓ MET"));
+    // After a protection change: the since-change badge, with its own count.
+    s.sinceChangeS = 30.0;
+    s.requirementsSinceChange[3].verdict = engine::Verdict::Met;
+    s.accountingSinceChange.uplink.droppedCollateral = 1;
+    panel.setSummary(s);
+    QVERIFY(panel.sinceBadge(3)->isVisibleTo(&panel));
+    QCOMPARE(panel.sinceBadge(3)->text(),
+             QStringLiteral("since the change at 30.0 s: ✓ MET, 1 message lost"));
 }
 
 void TestMainWindow::paletteAttackerMovesVerdict()

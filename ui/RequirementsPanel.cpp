@@ -69,7 +69,8 @@ std::pair<QString, QString> badgeOf(const engine::RequirementResult& r, std::uin
     switch (r.verdict) {
     case engine::Verdict::Met:
         if (lost > 0)
-            return {RequirementsPanel::tr("✓ MET\n%n message(s) lost", nullptr, static_cast<int>(lost)),
+            return {lost == 1 ? RequirementsPanel::tr("✓ MET\n1 message lost")
+                              : RequirementsPanel::tr("✓ MET\n%1 messages lost").arg(lost),
                     QStringLiteral("background:#1e8449;color:white;border:3px solid #b9770e;")};
         return {RequirementsPanel::tr("✓ MET"), QStringLiteral("background:#1e8449;color:white;")};
     case engine::Verdict::Violated:
@@ -128,9 +129,9 @@ void RequirementsPanel::setSummary(const engine::RunSummary& summary)
                                           .arg(i + 1)
                                           .arg(QString(text).replace(QLatin1Char('\n'), QLatin1Char(' '))));
         badges_[i]->setToolTip(
-            lost > 0 ? tr("Integrity held, but %n genuine message(s) were lost to attacks (collateral: an "
-                          "attacker disturbed the receiver's state). See the evidence.",
-                          nullptr, static_cast<int>(lost))
+            lost > 0 ? tr("Integrity held, but %1 genuine messages were lost to attacks (collateral: an "
+                          "attacker disturbed the receiver's state). See the evidence.")
+                           .arg(lost)
                      : QString::fromUtf8(engine::requirementText(i).data()));
         evidence_[i]->setText(evidenceHtml(r));
         since_[i]->setVisible(summary.sinceChangeS.has_value());
