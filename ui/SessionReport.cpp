@@ -955,8 +955,8 @@ QString reportHtml(const SessionReportInput& in, bool forPdf)
         h += QStringLiteral("</tr>\n");
     }
     h += QStringLiteral("</table>\n");
-    h += QStringLiteral("<p>Accepted but never sent by the peer (not deliveries): %1 replayed copies, %2 "
-                        "forged messages.</p>\n")
+    h += QStringLiteral("<p>Accepted but never sent by the peer (not deliveries): replayed copies %1, "
+                        "forged messages %2.</p>\n")
              .arg(num(a.acceptedReplayed), num(a.acceptedForged));
 
     // 7. The charts.
