@@ -78,6 +78,7 @@ private slots:
     void trafficCountsPduPerLinkPerSecond();
     void timeAxisSpansAtLeastTenSeconds();
     void attackOutcomesAreCumulative();
+    void noEffectAndCollateralSeries();
     void overheadMeansRecentWindowAndWholeRun();
     void clearEmptiesEverything();
     void longRunMergesBuckets();
@@ -99,7 +100,10 @@ void TestCharts::dockHasThreeNamedCharts()
             QVERIFY(!series->name().isEmpty() || qobject_cast<const QBarSeries*>(series) != nullptr);
     }
     QCOMPARE(dock.trafficChart()->series().size(), 6);
-    QCOMPARE(dock.attackChart()->series().size(), 2);
+    // Blocked, succeeded, no effect, collateral (messages lost); the third tab names what it shows.
+    QCOMPARE(dock.attackChart()->series().size(), 4);
+    QCOMPARE(dock.findChild<QChartView*>(QStringLiteral("overheadChartView"))->accessibleName(),
+             QStringLiteral("PDU size"));
     QVERIFY(barSet(dock.overheadChart(), QStringLiteral("Last 10 s")) != nullptr);
     QVERIFY(barSet(dock.overheadChart(), QStringLiteral("Whole run")) != nullptr);
 
@@ -186,6 +190,37 @@ void TestCharts::attackOutcomesAreCumulative()
     QCOMPARE(blocked->points().last(), QPointF(3.5, 3));
     QCOMPARE(succeeded->points().last(), QPointF(3.5, 3));
     QVERIFY(axis(dock.attackChart(), Qt::Vertical)->max() >= 3);
+    // Reading nothing secret has no effect.
+    const QLineSeries* noEffect = lineSeries(dock.attackChart(), QStringLiteral("No effect"));
+    QVERIFY(noEffect);
+    QCOMPARE(noEffect->points().last(), QPointF(3.5, 1));
+}
+
+void TestCharts::noEffectAndCollateralSeries()
+{
+    ChartsDock dock;
+    const std::vector<LogEvent> events = {
+        attack(0.5, EventKind::AttackNoEffect),
+        attack(0.6, EventKind::AttackEavesdrop, Reading::NothingSecret), // no effect
+        attack(1.2, EventKind::MessageLost),
+        attack(1.3, EventKind::MessageLost),
+        attack(1.4, EventKind::MessageLost),
+        attack(1.5, EventKind::AttackBlocked),
+    };
+    dock.addEvents(events);
+    dock.refresh(fromSeconds(2.0));
+    const QLineSeries* noEffect = lineSeries(dock.attackChart(), QStringLiteral("No effect"));
+    const QLineSeries* collateral =
+        lineSeries(dock.attackChart(), QStringLiteral("Collateral (messages lost)"));
+    QVERIFY(noEffect && collateral);
+    QCOMPARE(noEffect->points(), (QList<QPointF>{{0, 0}, {1, 2}, {2, 2}}));
+    QCOMPARE(collateral->points(), (QList<QPointF>{{0, 0}, {1, 0}, {2, 3}}));
+    // Told apart without colour.
+    QVERIFY(noEffect->pen().style() != collateral->pen().style() ||
+            noEffect->pen().dashPattern() != collateral->pen().dashPattern());
+    QVERIFY(axis(dock.attackChart(), Qt::Vertical)->max() >= 3);
+    dock.clear();
+    QCOMPARE(collateral->count(), 0);
 }
 
 void TestCharts::overheadMeansRecentWindowAndWholeRun()

@@ -64,10 +64,14 @@ private slots:
     void opensWithEverything();
     void protectionSwitchChangesEngineAndCanvas();
     void undoRestoresProtection();
+    void resetKeepsUndoAndRunning();
+    void panelShowsVerdictsSinceChange();
+    void metWithLossesSaysSo();
     void paletteAttackerMovesVerdict();
     void dropOnCanvasPlacesAttacker();
     void scenarioRoundTripAndBadFile();
     void inspectorShowsSelectedMessage();
+    void inspectorShowsWhatTheReceiverDecoded();
     void staysResponsiveAtFullSpeed();
     void exportsReportsAndCaptures();
     void aboutNamesVersionAndLibraries();
@@ -144,6 +148,11 @@ void TestMainWindow::undoRestoresProtection()
     QTest::mouseClick(on, Qt::LeftButton);
     QTRY_COMPARE(w.lastFrame().protection, threeGppOn());
     QCOMPARE(w.scene()->linkItem(Link::S6a)->protection().level, ProtectionLevel::Both);
+    // Uu with RRC integrity and UP ciphering: user data is ciphered without integrity (LTE has none for it),
+    // never drawn as "confidentiality and integrity".
+    QCOMPARE(w.scene()->linkItem(Link::Uu)->protection().level, ProtectionLevel::ConfidentialityOnly);
+    QCOMPARE(w.scene()->linkItem(Link::Uu)->protection().label,
+             QStringLiteral("Uu: RRC EIA2+EEA2, UP EEA2 (no integrity)"));
     QVERIFY(w.protectionPanel()->nds(Link::S6a)->isChecked());
     QVERIFY(w.isWindowModified());
 
@@ -155,6 +164,98 @@ void TestMainWindow::undoRestoresProtection()
 
     w.findChild<QAction*>(QStringLiteral("actionRedo"))->trigger();
     QTRY_COMPARE(w.lastFrame().protection, threeGppOn());
+}
+
+void TestMainWindow::resetKeepsUndoAndRunning()
+{
+    MainWindow w;
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    Scenario s = presetScenario("default").value();
+    s.durationS = 3600;
+    runFast(w, s, 5);
+    QTRY_VERIFY(w.lastFrame().running && w.lastFrame().now > engine::fromSeconds(2));
+    QPushButton* on = nullptr;
+    for (QPushButton* b : w.protectionPanel()->findChildren<QPushButton*>())
+        on = b->text().contains(QStringLiteral("3GPP on")) ? b : on;
+    QVERIFY(on != nullptr);
+    QTest::mouseClick(on, Qt::LeftButton);
+    const Protection p = threeGppOn();
+    QTRY_COMPARE(w.lastFrame().protection, p);
+    QCOMPARE(w.undoStack()->count(), 1);
+
+    // Reset: time 0 again, with the change in force; still running, and the change can still be undone.
+    const std::uint64_t before = w.lastFrame().generation;
+    w.findChild<QAction*>(QStringLiteral("actionReset"))->trigger();
+    QTRY_VERIFY(w.lastFrame().generation > before);
+    QCOMPARE(w.undoStack()->count(), 1);
+    QTRY_VERIFY(w.lastFrame().running && w.lastFrame().now > 0);
+    QCOMPARE(w.lastFrame().protection, p);
+    w.undoStack()->undo();
+    QTRY_COMPARE(w.lastFrame().protection, Protection{});
+
+    // A paused session stays paused.
+    w.controller()->pause();
+    QTRY_VERIFY(!w.lastFrame().running);
+    const std::uint64_t paused = w.lastFrame().generation;
+    w.findChild<QAction*>(QStringLiteral("actionReset"))->trigger();
+    QTRY_VERIFY(w.lastFrame().generation > paused);
+    QTest::qWait(200);
+    QVERIFY(!w.lastFrame().running);
+    QCOMPARE(w.lastFrame().now, engine::SimTime{0});
+    QCOMPARE(w.undoStack()->count(), 1);
+}
+
+void TestMainWindow::panelShowsVerdictsSinceChange()
+{
+    MainWindow w;
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    Scenario s = presetScenario("3gpp-only").value();
+    s.durationS = 3600;
+    runFast(w, s, 5);
+    QTRY_COMPARE(w.lastFrame().summary.requirements[2].verdict, engine::Verdict::Violated);
+    QVERIFY(!w.requirementsPanel()->sinceBadge(2)->isVisibleTo(w.requirementsPanel()));
+    Protection p = w.controller()->scenario().protection;
+    p.app = appPreset("aead").value();
+    w.controller()->setProtection(p);
+    // Whole run: still violated; since the change: met once the eavesdroppers have seen new traffic.
+    QTRY_VERIFY_WITH_TIMEOUT(w.lastFrame().summary.sinceChangeS.has_value() &&
+                                 w.lastFrame().summary.requirementsSinceChange[2].verdict ==
+                                     engine::Verdict::Met,
+                             20000);
+    QTRY_VERIFY(w.requirementsPanel()->sinceBadge(2)->text().contains(QStringLiteral("MET")));
+    QVERIFY(w.requirementsPanel()->sinceBadge(2)->text().contains(QStringLiteral("since the change")));
+    QVERIFY(w.requirementsPanel()->sinceBadge(2)->isVisibleTo(w.requirementsPanel()));
+    QVERIFY(w.requirementsPanel()->badge(2)->text().contains(QStringLiteral("VIOLATED")));
+}
+
+void TestMainWindow::metWithLossesSaysSo()
+{
+    // R4 met while genuine messages were lost to an attacker's collateral: the badge says how many.
+    RequirementsPanel panel;
+    engine::RunSummary s;
+    s.requirements[3].verdict = engine::Verdict::Met;
+    s.requirements[3].evidence = {"a3 replay on Uu: 15 of 60 readings and 2 of 19 commands lost: ..."};
+    s.accounting.uplink.droppedCollateral = 15;
+    s.accounting.downlink.droppedCollateral = 2;
+    panel.setSummary(s);
+    QCOMPARE(panel.badge(3)->text(), QStringLiteral("✓ MET\n17 messages lost"));
+    QVERIFY(panel.badge(3)->toolTip().contains(QStringLiteral("17 genuine messages were lost")));
+    QVERIFY(panel.evidence(3)->text().contains(QStringLiteral("15 of 60 readings")));
+    QVERIFY(!panel.sinceBadge(3)->isVisibleTo(&panel));
+    // Without losses, a plain met; R1-R3 never carry the loss.
+    s.accounting = {};
+    panel.setSummary(s);
+    QCOMPARE(panel.badge(3)->text(), QStringLiteral("✓ MET"));
+    // After a protection change: the since-change badge, with its own count.
+    s.sinceChangeS = 30.0;
+    s.requirementsSinceChange[3].verdict = engine::Verdict::Met;
+    s.accountingSinceChange.uplink.droppedCollateral = 1;
+    panel.setSummary(s);
+    QVERIFY(panel.sinceBadge(3)->isVisibleTo(&panel));
+    QCOMPARE(panel.sinceBadge(3)->text(),
+             QStringLiteral("since the change at 30.0 s: ✓ MET, 1 message lost"));
 }
 
 void TestMainWindow::paletteAttackerMovesVerdict()
@@ -290,6 +391,47 @@ void TestMainWindow::inspectorShowsSelectedMessage()
     QVERIFY(w.inspector()->endpointView()->text().contains(QStringLiteral("t=")));
     QVERIFY(w.inspector()->wireHex()->toPlainText().startsWith(QStringLiteral("0000  03 ")));
     QVERIFY(w.inspector()->plainHex()->toPlainText().startsWith(QStringLiteral("0000  45 00")));
+}
+
+void TestMainWindow::inspectorShowsWhatTheReceiverDecoded()
+{
+    // malleable-ciphertext: the eNB deciphers a tampered reading without noticing; the inspector shows the
+    // changed bytes it decoded and accepted, with the sender's bytes beside them.
+    MainWindow w;
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    Scenario s = presetScenario("malleable-ciphertext").value();
+    runFast(w, s);
+    std::vector<std::uint32_t> touched;
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [&] {
+            const EventLogModel* m = w.eventLog()->model();
+            touched.clear();
+            for (int r = 0; r < m->rowCount(); ++r) {
+                const engine::LogEvent& e = m->event(r);
+                if (e.kind == engine::EventKind::PduSent && e.place == engine::placeOf(Link::Uu) &&
+                    e.attack >= 0 && e.time > engine::fromSeconds(5))
+                    touched.push_back(e.pdu);
+            }
+            return touched.size() >= 5;
+        }(),
+        20000);
+    w.controller()->pause();
+    bool seen = false;
+    for (const std::uint32_t pdu : touched) {
+        emit w.eventLog()->pduActivated(pdu);
+        QTRY_VERIFY(w.inspector()->header()->text().contains(QStringLiteral("PDU %1").arg(pdu)));
+        if (!w.inspector()->decision()->text().contains(QStringLiteral("Accepted")))
+            continue;
+        QVERIFY2(w.inspector()->decision()->text().contains(QStringLiteral("other than what the sender")),
+                 qPrintable(w.inspector()->decision()->text()));
+        QVERIFY(w.inspector()->sentHex()->isVisibleTo(w.inspector()));
+        QVERIFY(w.inspector()->plainHex()->toPlainText() != w.inspector()->sentHex()->toPlainText());
+        QVERIFY(w.inspector()->endpointView()->text().contains(QStringLiteral("The sender put in")));
+        seen = true;
+        break;
+    }
+    QVERIFY(seen);
 }
 
 void TestMainWindow::staysResponsiveAtFullSpeed()

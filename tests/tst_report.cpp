@@ -69,6 +69,7 @@ private slots:
     void timelineNamesProtectionChangesAndLiveEdits();
     void exampleHexIsCappedAndMarksChanges();
     void picturesAreLightInADarkTheme();
+    void htmlHoldsAccountingAndSinceChange();
 
 private:
     [[nodiscard]] QString pdfText() const;
@@ -292,6 +293,50 @@ void TestReport::timelineNamesProtectionChangesAndLiveEdits()
     // No pictures given: the report says so instead of showing a broken image.
     QVERIFY(!html.contains(QLatin1String("<img")));
     QVERIFY(html.contains(QLatin1String("(no picture)")));
+}
+
+void TestReport::htmlHoldsAccountingAndSinceChange()
+{
+    // defence-in-depth: the Uu replayer's PDCP desynchronisation loses genuine readings (collateral) while R4
+    // holds; a protection change at 30 s gives verdicts since the change.
+    std::optional<Scenario> scenario = presetScenario("defence-in-depth");
+    QVERIFY(scenario.has_value());
+    scenario->durationS = 60;
+    scenario->changes.push_back({.atS = 30.0, .protection = scenario->protection});
+    engine::Engine engine(*scenario);
+    engine.runToEnd();
+    SessionReportInput in;
+    in.summary = engine.summary();
+    in.scenario = engine.scenario();
+    in.events = engine.events();
+    const engine::RunSummary& s = in.summary;
+    const QString html = reportHtml(in, false);
+    // One row per direction with every fate, summing to what was sent.
+    for (const auto& [id, d] : {std::pair{QStringLiteral("accounting-uplink"), &s.accounting.uplink},
+                                std::pair{QStringLiteral("accounting-downlink"), &s.accounting.downlink}}) {
+        QCOMPARE(d->fates(), d->sent);
+        const qsizetype at = html.indexOf(QStringLiteral("<tr id=\"%1\">").arg(id));
+        QVERIFY2(at >= 0, qPrintable(id));
+        const QString row = html.mid(at, html.indexOf(QLatin1String("</tr>"), at) - at);
+        QString cells;
+        for (const std::uint64_t v :
+             {d->sent, d->deliveredIntact, d->deliveredAltered, d->droppedIntegrity, d->droppedReplay,
+              d->droppedMalformed, d->droppedCollateral, d->droppedOther, d->inFlight})
+            cells += QStringLiteral("<td class=\"num\">%1</td>").arg(v);
+        QVERIFY2(row.contains(cells), qPrintable(row));
+    }
+    QVERIFY(html.contains(QStringLiteral("Accepted but never sent by the peer")));
+    // The attack table has no-effect and collateral columns; collateral is stated with R4.
+    QVERIFY(html.contains(QLatin1String("class=\"num\">No effect</th>")));
+    QVERIFY(html.contains(QLatin1String("class=\"num\">Collateral</th>")));
+    const std::uint64_t lost =
+        s.accounting.uplink.droppedCollateral + s.accounting.downlink.droppedCollateral;
+    QVERIFY(lost > 0);
+    if (s.requirements[3].verdict == engine::Verdict::Met)
+        QVERIFY(html.contains(QStringLiteral("but %1 genuine messages lost to attacks").arg(lost)));
+    // The verdicts since the change.
+    QVERIFY(html.contains(QStringLiteral("Since the last protection change, at 30")));
+    QVERIFY(html.contains(QLatin1String("id=\"req-since-R4\"")));
 }
 
 void TestReport::exampleHexIsCappedAndMarksChanges()

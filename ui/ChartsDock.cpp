@@ -1,4 +1,5 @@
-// The charts dock: traffic per link, attack outcomes over time and the octets that protection adds per PDU.
+// The charts dock: traffic per link, attack outcomes over time (with attempts without effect and genuine
+// messages lost to attacks) and the mean PDU size per link.
 #include "ui/ChartsDock.h"
 
 #include <QEvent>
@@ -34,6 +35,8 @@ constexpr std::array<QRgb, kLinkCount> kLinkColours = {0x0072b2, 0xe69f00, 0x009
                                                        0xcc79a7, 0xd55e00, 0x56b4e9};
 constexpr QRgb kBlockedColour = 0x009e73;
 constexpr QRgb kSucceededColour = 0xd55e00;
+constexpr QRgb kNoEffectColour = 0x999999;
+constexpr QRgb kCollateralColour = 0xcc79a7;
 constexpr QRgb kRecentColour = 0x0072b2;
 constexpr QRgb kRunColour = 0xe69f00;
 
@@ -59,21 +62,26 @@ QPen linkPen(std::size_t link, const QColor& colour)
 }
 
 // What an attack-related event means for the outcome chart, if anything: a read secret counts as a success,
-// a read ciphertext as blocked (the protection held), a read of nothing secret as neither.
-std::optional<std::size_t> outcomeColumn(const LogEvent& event, std::size_t blocked, std::size_t succeeded)
+// a read ciphertext as blocked (the protection held), a read of nothing secret as without effect, as does an
+// AttackNoEffect; a MessageLost is a genuine message lost as an attacker's collateral.
+std::optional<std::size_t> outcomeColumn(const LogEvent& event)
 {
     switch (event.kind) {
     case EventKind::AttackBlocked:
-        return blocked;
+        return ChartsDock::kBlockedColumn;
     case EventKind::AttackSucceeded:
-        return succeeded;
+        return ChartsDock::kSucceededColumn;
+    case EventKind::AttackNoEffect:
+        return ChartsDock::kNoEffectColumn;
+    case EventKind::MessageLost:
+        return ChartsDock::kCollateralColumn;
     case EventKind::AttackEavesdrop:
     case EventKind::AttackInsider:
         if (event.detail == static_cast<std::uint8_t>(Reading::Secret))
-            return succeeded;
+            return ChartsDock::kSucceededColumn;
         if (event.detail == static_cast<std::uint8_t>(Reading::Ciphertext))
-            return blocked;
-        return std::nullopt;
+            return ChartsDock::kBlockedColumn;
+        return ChartsDock::kNoEffectColumn;
     default:
         return std::nullopt;
     }
@@ -176,23 +184,29 @@ void ChartsDock::buildAttackChart()
 {
     attackChart_ = makeChart();
     attackTime_ = makeValueAxis(tr("Simulated time (s)"));
-    attackCount_ = makeValueAxis(tr("Attack attempts (cumulative)"));
+    attackCount_ = makeValueAxis(tr("Attempts or messages lost (cumulative)"));
     attackChart_->addAxis(attackTime_, Qt::AlignBottom);
     attackChart_->addAxis(attackCount_, Qt::AlignLeft);
     blockedSeries_ = new QLineSeries;
     blockedSeries_->setName(tr("Blocked"));
     succeededSeries_ = new QLineSeries;
     succeededSeries_->setName(tr("Succeeded"));
-    for (QLineSeries* series : {blockedSeries_, succeededSeries_}) {
+    noEffectSeries_ = new QLineSeries;
+    noEffectSeries_->setName(tr("No effect"));
+    collateralSeries_ = new QLineSeries;
+    collateralSeries_->setName(tr("Collateral (messages lost)"));
+    for (QLineSeries* series : {blockedSeries_, succeededSeries_, noEffectSeries_, collateralSeries_}) {
         attackChart_->addSeries(series);
         series->attachAxis(attackTime_);
         series->attachAxis(attackCount_);
     }
     auto* view =
         addView(attackChart_, tr("Attack outcomes"),
-                tr("Line chart of the cumulative number of attack attempts blocked (solid line) and "
-                   "succeeded (dashed line) against simulated time. An eavesdropper or insider that "
-                   "reads a secret counts as succeeded, one that reads only ciphertext as blocked."));
+                tr("Line chart against simulated time of the cumulative number of attack attempts blocked "
+                   "(solid line), succeeded (dashed line) and without effect (dotted line), and of the "
+                   "genuine messages lost as collateral of attacks (dash-dot line). An eavesdropper or "
+                   "insider that reads a secret counts as succeeded, one that reads only ciphertext as "
+                   "blocked, one that reads nothing secret as without effect."));
     view->setObjectName(QStringLiteral("attackChartView"));
 }
 
@@ -203,7 +217,7 @@ void ChartsDock::buildOverheadChart()
     links->setTitleText(tr("Link"));
     for (const Link link : kAllLinks)
         links->append(QString::fromUtf8(name(link)));
-    overheadOctets_ = makeValueAxis(tr("Mean octets per PDU"));
+    overheadOctets_ = makeValueAxis(tr("Mean octets per PDU on the wire"));
     overheadChart_->addAxis(links, Qt::AlignBottom);
     overheadChart_->addAxis(overheadOctets_, Qt::AlignLeft);
 
@@ -223,10 +237,12 @@ void ChartsDock::buildOverheadChart()
     overheadChart_->addSeries(series);
     series->attachAxis(links);
     series->attachAxis(overheadOctets_);
-    auto* view = addView(overheadChart_, tr("Protection overhead"),
+    auto* view = addView(overheadChart_, tr("PDU size"),
                          tr("Bar chart of the mean octets per PDU on the wire on each link, over the last %1 "
-                            "simulated seconds (solid bars) and over the whole run (hatched bars): switching "
-                            "on NDS/IP or end-to-end security adds octets.")
+                            "simulated seconds (solid bars) and over the whole run (hatched bars). It shows "
+                            "sizes, not overhead alone: the octets that protection adds (an ESP tunnel, an "
+                            "end-to-end tag) show as the recent bar rises above the whole run's after it is "
+                            "switched on.")
                              .arg(kOverheadWindow / engine::kMicrosPerSecond));
     view->setObjectName(QStringLiteral("overheadChartView"));
 }
@@ -288,6 +304,14 @@ void ChartsDock::applyPalette()
     succeeded.setCapStyle(Qt::FlatCap);
     succeeded.setDashPattern({4, 2});
     succeededSeries_->setPen(succeeded);
+    QPen noEffect(seriesColour(kNoEffectColour), 2.0);
+    noEffect.setCapStyle(Qt::FlatCap);
+    noEffect.setDashPattern({1, 2});
+    noEffectSeries_->setPen(noEffect);
+    QPen collateral(seriesColour(kCollateralColour), 2.5);
+    collateral.setCapStyle(Qt::FlatCap);
+    collateral.setDashPattern({6, 2, 1, 2});
+    collateralSeries_->setPen(collateral);
 
     const QColor recent = seriesColour(kRecentColour);
     recentSet_->setBrush(recent);
@@ -346,7 +370,7 @@ void ChartsDock::addEvents(std::span<const LogEvent> events)
                 slot.octets[event.place] += event.value;
             }
             dirty_ = true;
-        } else if (const auto column = outcomeColumn(event, kBlockedColumn, kSucceededColumn)) {
+        } else if (const auto column = outcomeColumn(event)) {
             bucketAt(event.time)[*column] += 1;
             dirty_ = true;
         }
@@ -362,8 +386,8 @@ void ChartsDock::clear()
     runOctets_.fill(0);
     for (QLineSeries* series : trafficSeries_)
         series->clear();
-    blockedSeries_->clear();
-    succeededSeries_->clear();
+    for (QLineSeries* series : {blockedSeries_, succeededSeries_, noEffectSeries_, collateralSeries_})
+        series->clear();
     for (QBarSet* set : {recentSet_, runSet_})
         for (int i = 0; i < set->count(); ++i)
             set->replace(i, 0);
@@ -388,13 +412,17 @@ void ChartsDock::refresh(SimTime now)
     std::array<QList<QPointF>, kLinkCount> traffic;
     for (auto& points : traffic)
         points.reserve(static_cast<qsizetype>(complete));
-    QList<QPointF> blocked{{0, 0}};
-    QList<QPointF> succeeded{{0, 0}};
-    blocked.reserve(static_cast<qsizetype>(complete + 2));
-    succeeded.reserve(static_cast<qsizetype>(complete + 2));
+    // The cumulative outcome lines, in column order from kBlockedColumn.
+    constexpr std::size_t kOutcomes = kColumns - kBlockedColumn;
+    const std::array<QLineSeries*, kOutcomes> outcomeSeries = {blockedSeries_, succeededSeries_,
+                                                               noEffectSeries_, collateralSeries_};
+    std::array<QList<QPointF>, kOutcomes> outcomes;
+    std::array<std::uint64_t, kOutcomes> soFar{};
+    for (auto& points : outcomes) {
+        points.reserve(static_cast<qsizetype>(complete + 2));
+        points.append({0, 0});
+    }
     double peakRate = 0;
-    std::uint64_t blockedSoFar = 0;
-    std::uint64_t succeededSoFar = 0;
     for (std::size_t k = 0; k < complete; ++k) {
         const Counts& counts = k < buckets_.size() ? buckets_[k] : zero;
         const double x = engine::toSeconds(static_cast<SimTime>(k + 1) * bucketWidth_);
@@ -403,30 +431,29 @@ void ChartsDock::refresh(SimTime now)
             peakRate = std::max(peakRate, rate);
             traffic[i].append({x, rate});
         }
-        blockedSoFar += counts[kBlockedColumn];
-        succeededSoFar += counts[kSucceededColumn];
-        blocked.append({x, static_cast<double>(blockedSoFar)});
-        succeeded.append({x, static_cast<double>(succeededSoFar)});
+        for (std::size_t o = 0; o < kOutcomes; ++o) {
+            soFar[o] += counts[kBlockedColumn + o];
+            outcomes[o].append({x, static_cast<double>(soFar[o])});
+        }
     }
     // The cumulative lines reach `now` with the bucket in progress.
     if (now > static_cast<SimTime>(complete) * bucketWidth_) {
-        if (complete < buckets_.size()) {
-            blockedSoFar += buckets_[complete][kBlockedColumn];
-            succeededSoFar += buckets_[complete][kSucceededColumn];
+        for (std::size_t o = 0; o < kOutcomes; ++o) {
+            if (complete < buckets_.size())
+                soFar[o] += buckets_[complete][kBlockedColumn + o];
+            outcomes[o].append({engine::toSeconds(now), static_cast<double>(soFar[o])});
         }
-        blocked.append({engine::toSeconds(now), static_cast<double>(blockedSoFar)});
-        succeeded.append({engine::toSeconds(now), static_cast<double>(succeededSoFar)});
     }
     for (std::size_t i = 0; i < kLinkCount; ++i)
         trafficSeries_[i]->replace(traffic[i]);
-    blockedSeries_->replace(blocked);
-    succeededSeries_->replace(succeeded);
-
+    for (std::size_t o = 0; o < kOutcomes; ++o)
+        outcomeSeries[o]->replace(outcomes[o]);
     const double seconds = std::max(engine::toSeconds(now), 10.0);
     for (QValueAxis* axis : {trafficTime_, attackTime_})
         scaleValueAxis(axis, seconds, 10, 8, false);
     scaleValueAxis(trafficRate_, peakRate, 5, 5, true);
-    scaleValueAxis(attackCount_, static_cast<double>(std::max(blockedSoFar, succeededSoFar)), 5, 5, true);
+    scaleValueAxis(attackCount_, static_cast<double>(*std::max_element(soFar.begin(), soFar.end())), 5, 5,
+                   true);
 
     // Overhead: mean octets per PDU on each link, over the 100 ms slots touching [now - window, now].
     std::array<std::uint64_t, kLinkCount> pdus{};

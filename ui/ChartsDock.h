@@ -1,8 +1,10 @@
 // The charts dock (PRODUCT.md section 5: "charts (traffic per link, attack outcomes over time, protection
-// overhead)"): aggregates the engine's batched events into fixed-size buckets and redraws three Qt Charts
-// from them a few times a second (STYLE.md: the GUI reads batched events at frame rate, never one update per
-// event). Memory stays bounded on long runs: time buckets double in width and merge pairwise when there
-// would be more than kMaxBuckets of them, and the overhead window is a fixed ring of 100 ms slots.
+// overhead)"; the last shows the mean PDU size on each link, named for what it measures: the octets that
+// protection adds show as the bars grow when it is switched on): aggregates the engine's batched events into
+// fixed-size buckets and redraws three Qt Charts from them a few times a second (STYLE.md: the GUI reads
+// batched events at frame rate, never one update per event). Memory stays bounded on long runs: time buckets
+// double in width and merge pairwise when there would be more than kMaxBuckets of them, and the overhead
+// window is a fixed ring of 100 ms slots.
 #pragma once
 
 #include "core/engine/EventLog.h"
@@ -33,7 +35,13 @@ class ChartsDock : public QDockWidget {
 public:
     // At most this many time buckets (and so points per line series).
     static constexpr std::size_t kMaxBuckets = 2048;
-    // The protection-overhead chart's recent window.
+    // Columns of a time bucket: PDUs sent per link, then attack outcomes.
+    static constexpr std::size_t kBlockedColumn = kLinkCount;
+    static constexpr std::size_t kSucceededColumn = kLinkCount + 1;
+    static constexpr std::size_t kNoEffectColumn = kLinkCount + 2;   // attempts without effect
+    static constexpr std::size_t kCollateralColumn = kLinkCount + 3; // genuine messages lost to attacks
+    static constexpr std::size_t kColumns = kLinkCount + 4;
+    // The PDU-size chart's recent window.
     static constexpr engine::SimTime kOverheadWindow = 10 * engine::kMicrosPerSecond;
 
     explicit ChartsDock(QWidget* parent = nullptr);
@@ -58,10 +66,6 @@ protected:
     void changeEvent(QEvent* event) override;
 
 private:
-    // Columns of a time bucket: PDUs sent per link, then attack outcomes.
-    static constexpr std::size_t kBlockedColumn = kLinkCount;
-    static constexpr std::size_t kSucceededColumn = kLinkCount + 1;
-    static constexpr std::size_t kColumns = kLinkCount + 2;
     using Counts = std::array<std::uint64_t, kColumns>;
 
     // PDUs and octets sent per link in one 100 ms slot of the overhead ring.
@@ -87,6 +91,8 @@ private:
     std::array<QLineSeries*, kLinkCount> trafficSeries_{};
     QLineSeries* blockedSeries_ = nullptr;
     QLineSeries* succeededSeries_ = nullptr;
+    QLineSeries* noEffectSeries_ = nullptr;
+    QLineSeries* collateralSeries_ = nullptr;
     QBarSet* recentSet_ = nullptr;
     QBarSet* runSet_ = nullptr;
     QValueAxis* trafficTime_ = nullptr;

@@ -37,6 +37,30 @@ QString findingHtml(const engine::Finding& f, bool attacker)
     return html;
 }
 
+// Which of the receiver's checks refused a PDU, as a phrase.
+QString refusedBy(engine::DropReason reason)
+{
+    switch (reason) {
+    case engine::DropReason::Integrity:
+        return QObject::tr("integrity check failed (MAC, MAC-I, ICV or tag)");
+    case engine::DropReason::Replay:
+        return QObject::tr("replay check (counter or replay window)");
+    case engine::DropReason::Malformed:
+        return QObject::tr("did not parse (malformed, for example deciphered with the wrong COUNT)");
+    case engine::DropReason::Policy:
+        return QObject::tr("policy: protection required but absent");
+    case engine::DropReason::Duplicate:
+        return QObject::tr("duplicate PDCP COUNT, discarded before deciphering");
+    case engine::DropReason::NoContext:
+        return QObject::tr("no context for it");
+    case engine::DropReason::Mismatch:
+        return QObject::tr("security capability mismatch");
+    case engine::DropReason::NoEffect:
+        return QObject::tr("ignored, without effect");
+    }
+    return {};
+}
+
 QPlainTextEdit* hexBox(QWidget* parent, const QString& accessible)
 {
     auto* e = new QPlainTextEdit(parent);
@@ -73,15 +97,25 @@ InspectorPanel::InspectorPanel(QWidget* parent)
     attacker_->setAccessibleName(tr("Attacker's view"));
     endpoint_->setAccessibleName(tr("Receiver's view"));
     wireHex_ = hexBox(left, tr("Bytes on the wire"));
-    plainHex_ = hexBox(right, tr("Bytes inside the hop's protection"));
+    plainHex_ = hexBox(right, tr("Bytes the receiver decoded inside the hop's protection"));
+    sentHex_ = hexBox(right, tr("Bytes the sender put inside the hop's protection"));
+    decision_ = new QLabel(right);
+    decision_->setWordWrap(true);
+    decision_->setTextFormat(Qt::RichText);
+    decision_->setAccessibleName(tr("Receiver's decision"));
+    plainCaption_ = new QLabel(tr("Inside the hop's protection:"), right);
+    sentCaption_ = new QLabel(tr("As the sender put it in:"), right);
     auto* l1 = new QVBoxLayout(left);
     l1->addWidget(attacker_);
     l1->addWidget(new QLabel(tr("On the wire:"), left));
     l1->addWidget(wireHex_, 1);
     auto* l2 = new QVBoxLayout(right);
+    l2->addWidget(decision_);
     l2->addWidget(endpoint_);
-    l2->addWidget(new QLabel(tr("Inside the hop's protection:"), right));
+    l2->addWidget(plainCaption_);
     l2->addWidget(plainHex_, 1);
+    l2->addWidget(sentCaption_);
+    l2->addWidget(sentHex_, 1);
     grid->addWidget(left, 0, 0);
     grid->addWidget(right, 0, 1);
     layout->addLayout(grid, 1);
@@ -113,8 +147,12 @@ void InspectorPanel::clear()
     header_->setText(tr("Select a message on the canvas or in the event log to inspect it."));
     attacker_->clear();
     endpoint_->clear();
+    decision_->clear();
     wireHex_->clear();
     plainHex_->clear();
+    sentHex_->clear();
+    sentCaption_->setVisible(false);
+    sentHex_->setVisible(false);
 }
 
 void InspectorPanel::showMissing(std::uint32_t pduId)
@@ -141,10 +179,44 @@ void InspectorPanel::showPdu(const PduView& view)
                      ? QString()
                      : tr(", <b>touched by attacker %1</b>").arg(QString::fromStdString(r.attack))));
     attacker_->setText(findingHtml(view.attacker, true));
-    endpoint_->setText(r.plain.empty() ? tr("<p>Forged by an attacker: no sender's view.</p>")
-                                       : findingHtml(view.endpoint, false));
+    const bool arrived = r.reception != engine::Reception::Pending;
+    const bool altered = view.altered();
+    QString decision;
+    switch (r.reception) {
+    case engine::Reception::Pending:
+        decision = tr("<p><i>Still on its way: below is what the sender put in.</i></p>");
+        break;
+    case engine::Reception::Accepted:
+        decision =
+            tr("<p><b>✓ Accepted</b> by the receiver%1</p>")
+                .arg(altered ? tr(", <b>with content other than what the sender put in</b>") : QString());
+        break;
+    case engine::Reception::Dropped:
+        decision = tr("<p><b>✗ Dropped</b> by the receiver: %1</p>").arg(refusedBy(r.dropReason));
+        break;
+    }
+    decision_->setText(decision);
+    if (arrived && r.received.empty())
+        endpoint_->setText(
+            tr("<p>Nothing decoded: refused before or while removing the hop's protection.</p>"));
+    else if (!arrived && r.plain.empty())
+        endpoint_->setText(tr("<p>Forged by an attacker: no sender's view.</p>"));
+    else
+        endpoint_->setText(findingHtml(view.endpoint, false));
+    if (altered && !r.plain.empty())
+        endpoint_->setText(
+            endpoint_->text() +
+            QStringLiteral("<p><b>%1</b> %2</p>")
+                .arg(tr("The sender put in:"), QString::fromStdString(view.sent.content).toHtmlEscaped()));
     wireHex_->setPlainText(hexDump(r.bytes));
-    plainHex_->setPlainText(hexDump(r.plain));
+    const ByteView shown = arrived && !r.received.empty() ? ByteView(r.received) : ByteView(r.plain);
+    plainCaption_->setText(arrived && !r.received.empty() ? tr("Decoded by the receiver:")
+                                                          : tr("Inside the hop's protection, as sent:"));
+    plainHex_->setPlainText(hexDump(shown));
+    const bool showSent = altered && !r.plain.empty();
+    sentCaption_->setVisible(showSent);
+    sentHex_->setVisible(showSent);
+    sentHex_->setPlainText(showSent ? hexDump(r.plain) : QString());
 }
 
 } // namespace mtcsec::ui

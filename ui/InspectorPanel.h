@@ -1,5 +1,7 @@
 // The inspector: one message layer by layer, the attacker's view on the link beside the receiving node's view
-// inside the hop's protection, with hex dumps of both (PRODUCT.md section 5).
+// inside the hop's protection, with hex dumps of both (PRODUCT.md section 5). The receiving side shows what
+// the receiver really decoded from the bytes that reached it (after any tampering), whether it accepted them,
+// and, when that differs from what the sender put in, the sender's bytes too.
 #pragma once
 
 #include "ui/SimulationController.h"
@@ -22,7 +24,11 @@ public:
     [[nodiscard]] QLabel* attackerView() const { return attacker_; }
     [[nodiscard]] QLabel* endpointView() const { return endpoint_; }
     [[nodiscard]] QPlainTextEdit* wireHex() const { return wireHex_; }
+    // What the receiver decoded inside the hop's protection (the sender's bytes while on the way).
     [[nodiscard]] QPlainTextEdit* plainHex() const { return plainHex_; }
+    // What the sender put in, shown beside it when the receiver decoded something else.
+    [[nodiscard]] QPlainTextEdit* sentHex() const { return sentHex_; }
+    [[nodiscard]] QLabel* decision() const { return decision_; }
 
     // A classic hex dump: offset, 16 octets, ASCII.
     [[nodiscard]] static QString hexDump(ByteView bytes);
@@ -33,6 +39,10 @@ private:
     QLabel* endpoint_;
     QPlainTextEdit* wireHex_;
     QPlainTextEdit* plainHex_;
+    QPlainTextEdit* sentHex_;
+    QLabel* decision_;
+    QLabel* plainCaption_;
+    QLabel* sentCaption_;
 };
 
 } // namespace mtcsec::ui

@@ -49,17 +49,19 @@ SegmentProtection linkProtection(Link link, const Protection& p)
     const QString n = QString::fromUtf8(name(link).data(), static_cast<qsizetype>(name(link).size()));
     if (link == Link::Uu) {
         const bool rrcInt = p.as.rrcIntegrity != crypto::IntegrityAlgorithm::Eia0;
-        const bool rrcCip = p.as.rrcCiphering != crypto::CipheringAlgorithm::Eea0;
         const bool upCip = p.as.upCiphering != crypto::CipheringAlgorithm::Eea0;
-        // The user plane has no integrity in LTE: the segment is at best what signalling and data share.
-        s.level = level(rrcCip && upCip, rrcInt);
+        // The segment is drawn for the user data it carries, and LTE has no user-plane integrity (TS 33.401
+        // 5.1.3.2): ciphered user data is "confidentiality without integrity", never "and integrity", however
+        // well RRC signalling is protected.
+        s.level = upCip ? ProtectionLevel::ConfidentialityOnly : ProtectionLevel::None;
         s.label =
-            QStringLiteral("Uu: RRC %1+%2, UP %3")
+            QStringLiteral("Uu: RRC %1+%2, UP %3 (no integrity)")
                 .arg(shortName(p.as.rrcIntegrity), shortName(p.as.rrcCiphering), shortName(p.as.upCiphering));
         s.description =
-            QStringLiteral("Air interface: RRC integrity %1, RRC ciphering %2, user-plane ciphering %3 "
-                           "(LTE has no user-plane integrity)")
-                .arg(shortName(p.as.rrcIntegrity), shortName(p.as.rrcCiphering), shortName(p.as.upCiphering));
+            QStringLiteral("Air interface: RRC integrity %1, RRC ciphering %2, user-plane ciphering %3; user "
+                           "data has no integrity protection in LTE%4")
+                .arg(shortName(p.as.rrcIntegrity), shortName(p.as.rrcCiphering), shortName(p.as.upCiphering),
+                     rrcInt ? QStringLiteral(" (only RRC signalling is integrity protected)") : QString());
         return s;
     }
     const bool on = p.ndsOn(link);

@@ -197,8 +197,10 @@ void MainWindow::createActions()
     resetAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
     resetAction_->setToolTip(tr("Start the scenario again from time 0, with the seed shown (Ctrl+R)"));
     connect(resetAction_, &QAction::triggered, this, [this] {
+        // The same scenario again from time 0, with the changes made so far: the undo history stays (a
+        // change can still be undone) and a running simulation keeps running.
         controller_->setSeed(static_cast<std::uint64_t>(seed_->value()));
-        startSession(controller_->scenario(), path_, false);
+        startSession(controller_->scenario(), path_, controller_->isRunning() || frame_.running, true);
     });
 }
 
@@ -346,10 +348,11 @@ void MainWindow::createMenus()
     help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
 }
 
-void MainWindow::startSession(const Scenario& scenario, const QString& path, bool run)
+void MainWindow::startSession(const Scenario& scenario, const QString& path, bool run, bool keepHistory)
 {
     path_ = path;
-    undo_->clear();
+    if (!keepHistory)
+        undo_->clear();
     eventLog_->clear();
     charts_->clear();
     inspector_->clear();
@@ -407,7 +410,7 @@ void MainWindow::onFrame(const Frame& frame)
         protection_->setProtection(frame.protection);
         scene_->setProtection(frame.protection);
     }
-    requirements_->setRequirements(frame.summary.requirements);
+    requirements_->setSummary(frame.summary);
     runAction_->setChecked(frame.running);
     runAction_->setText(frame.running ? tr("&Pause") : tr("&Run"));
     timeLabel_->setText(tr("t = %1 s of %2 s")

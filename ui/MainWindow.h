@@ -38,13 +38,14 @@ public:
     bool openScenarioFile(const QString& path);
     // Saves the scenario as it stands (protections and attackers included); reports failures the same way.
     bool saveScenarioFile(const QString& path);
-    // Starts a session on a scenario (paused unless `run`).
-    void startSession(const Scenario& scenario, const QString& path, bool run);
+    // Loads `scenario` at time 0 (running if `run`); the undo history is cleared unless `keepHistory`
+    // (Reset).
+    void startSession(const Scenario& scenario, const QString& path, bool run, bool keepHistory = false);
     // Writes a report of the session so far; the format follows the extension (.json, .csv, .html, .pdf).
     // Reports failures like the other file operations.
     bool exportReport(const QString& path);
-    // Starts a session on a built-in preset. In the desktop application a preset runs for at least an hour, so that
-    // a lecture is not cut short by the one minute the command line uses.
+    // Starts a session on a built-in preset. In the desktop application a preset runs for at least an hour,
+    // so that a lecture is not cut short by the one minute the command line uses.
     void startPreset(const std::string& name, bool run);
     // Where errors go: a modal dialog by default (tests replace it).
     void setErrorHandler(std::function<void(const QString&)> handler) { errorHandler_ = std::move(handler); }

@@ -35,62 +35,119 @@ RequirementsPanel::RequirementsPanel(QWidget* parent)
         badge->setMinimumWidth(120);
         badge->setToolTip(wording);
         badge->setObjectName(QStringLiteral("badgeR%1").arg(i + 1));
+        auto* since = new QLabel(inner);
+        since->setObjectName(QStringLiteral("sinceR%1").arg(i + 1));
+        since->setVisible(false);
         auto* evidence = new QLabel(inner);
         evidence->setWordWrap(true);
         evidence->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
         evidence->setToolTip(wording);
         evidence->setObjectName(QStringLiteral("evidenceR%1").arg(i + 1));
         title->setWordWrap(true);
-        grid->addWidget(title, 3 * i, 0);
-        grid->addWidget(badge, 3 * i, 1, Qt::AlignRight | Qt::AlignTop);
-        grid->addWidget(evidence, 3 * i + 1, 0, 1, 2);
+        grid->addWidget(title, 4 * i, 0);
+        grid->addWidget(badge, 4 * i, 1, Qt::AlignRight | Qt::AlignTop);
+        grid->addWidget(since, 4 * i + 1, 0, 1, 2, Qt::AlignRight);
+        grid->addWidget(evidence, 4 * i + 2, 0, 1, 2);
         auto* line = new QFrame(inner);
         line->setFrameShape(QFrame::HLine);
-        grid->addWidget(line, 3 * i + 2, 0, 1, 2);
+        grid->addWidget(line, 4 * i + 3, 0, 1, 2);
         badges_[static_cast<std::size_t>(i)] = badge;
         evidence_[static_cast<std::size_t>(i)] = evidence;
+        since_[static_cast<std::size_t>(i)] = since;
     }
-    grid->setRowStretch(12, 1);
+    grid->setRowStretch(16, 1);
     scroll->setWidget(inner);
     outer->addWidget(scroll);
-    setRequirements({});
+    setSummary({});
 }
 
-void RequirementsPanel::setRequirements(const std::array<engine::RequirementResult, 4>& requirements)
+namespace {
+
+// The badge's text and colours for a verdict; `lost`: genuine messages lost to attacks while R4 held.
+std::pair<QString, QString> badgeOf(const engine::RequirementResult& r, std::uint64_t lost)
 {
+    switch (r.verdict) {
+    case engine::Verdict::Met:
+        if (lost > 0)
+            return {lost == 1 ? RequirementsPanel::tr("✓ MET\n1 message lost")
+                              : RequirementsPanel::tr("✓ MET\n%1 messages lost").arg(lost),
+                    QStringLiteral("background:#1e8449;color:white;border:3px solid #b9770e;")};
+        return {RequirementsPanel::tr("✓ MET"), QStringLiteral("background:#1e8449;color:white;")};
+    case engine::Verdict::Violated:
+        return {r.lteLimit ? RequirementsPanel::tr("✗ VIOLATED\n(LTE limit)")
+                           : RequirementsPanel::tr("✗ VIOLATED"),
+                r.lteLimit ? QStringLiteral("background:#b9770e;color:white;")
+                           : QStringLiteral("background:#b03a2e;color:white;")};
+    case engine::Verdict::NotExercised:
+        break;
+    }
+    return {RequirementsPanel::tr("– NOT EXERCISED"), QStringLiteral("background:#7f8c8d;color:white;")};
+}
+
+std::uint64_t collateral(const engine::MessageAccounting& a)
+{
+    return a.uplink.droppedCollateral + a.downlink.droppedCollateral;
+}
+
+QString evidenceHtml(const engine::RequirementResult& r)
+{
+    QStringList lines;
+    for (const std::string& e : r.evidence)
+        lines << QStringLiteral("• ") + QString::fromStdString(e).toHtmlEscaped();
+    return lines.join(QStringLiteral("<br>"));
+}
+
+} // namespace
+
+void RequirementsPanel::setSummary(const engine::RunSummary& summary)
+{
+    static constexpr std::size_t kR4 = 3; // availability (collateral losses) is stated under R4
     for (std::size_t i = 0; i < 4; ++i) {
-        const engine::RequirementResult& r = requirements[i];
+        const engine::RequirementResult& r = summary.requirements[i];
+        const engine::RequirementResult& s = summary.requirementsSinceChange[i];
+        const std::uint64_t lost = i == kR4 ? collateral(summary.accounting) : 0;
+        const std::uint64_t lostSince = i == kR4 ? collateral(summary.accountingSinceChange) : 0;
         std::string key(name(r.verdict));
-        key += r.lteLimit ? "/lte" : "";
+        key += r.lteLimit ? "/lte/" : "/";
+        key += std::to_string(lost);
         for (const auto& e : r.evidence)
             key += "\n" + e;
+        if (summary.sinceChangeS) {
+            key += "\nsince " + std::to_string(*summary.sinceChangeS) + std::string(name(s.verdict)) +
+                   std::to_string(lostSince);
+            for (const auto& e : s.evidence)
+                key += "\n" + e;
+        }
         if (key == shown_[i])
             continue;
         shown_[i] = key;
-        QString text, style;
-        switch (r.verdict) {
-        case engine::Verdict::Met:
-            text = tr("✓ MET");
-            style = QStringLiteral("background:#1e8449;color:white;");
-            break;
-        case engine::Verdict::Violated:
-            text = r.lteLimit ? tr("✗ VIOLATED\n(LTE limit)") : tr("✗ VIOLATED");
-            style = r.lteLimit ? QStringLiteral("background:#b9770e;color:white;")
-                               : QStringLiteral("background:#b03a2e;color:white;");
-            break;
-        case engine::Verdict::NotExercised:
-            text = tr("– NOT EXERCISED");
-            style = QStringLiteral("background:#7f8c8d;color:white;");
-            break;
-        }
+        const auto [text, style] = badgeOf(r, lost);
+        const QString shape = QStringLiteral("padding:3px 8px;border-radius:4px;font-weight:bold;");
         badges_[i]->setText(text);
-        badges_[i]->setStyleSheet(style +
-                                  QStringLiteral("padding:3px 8px;border-radius:4px;font-weight:bold;"));
-        badges_[i]->setAccessibleName(QStringLiteral("R%1: %2").arg(i + 1).arg(text));
-        QStringList lines;
-        for (const std::string& e : r.evidence)
-            lines << QStringLiteral("• ") + QString::fromStdString(e).toHtmlEscaped();
-        evidence_[i]->setText(lines.join(QStringLiteral("<br>")));
+        badges_[i]->setStyleSheet(style + shape);
+        badges_[i]->setAccessibleName(tr("R%1 over the whole run: %2")
+                                          .arg(i + 1)
+                                          .arg(QString(text).replace(QLatin1Char('\n'), QLatin1Char(' '))));
+        badges_[i]->setToolTip(
+            lost > 0 ? tr("Integrity held, but %1 genuine messages were lost to attacks (collateral: an "
+                          "attacker disturbed the receiver's state). See the evidence.")
+                           .arg(lost)
+                     : QString::fromUtf8(engine::requirementText(i).data()));
+        evidence_[i]->setText(evidenceHtml(r));
+        since_[i]->setVisible(summary.sinceChangeS.has_value());
+        if (summary.sinceChangeS) {
+            const auto [sinceText, sinceStyle] = badgeOf(s, lostSince);
+            const QString line =
+                tr("since the change at %1 s: %2")
+                    .arg(*summary.sinceChangeS, 0, 'f', 1)
+                    .arg(QString(sinceText).replace(QLatin1Char('\n'), QStringLiteral(", ")));
+            since_[i]->setText(line);
+            since_[i]->setStyleSheet(sinceStyle + QStringLiteral("padding:1px 6px;border-radius:4px;"));
+            since_[i]->setAccessibleName(QStringLiteral("R%1 ").arg(i + 1) + line);
+            since_[i]->setToolTip(
+                QStringLiteral("<p>%1</p>%2")
+                    .arg(tr("Evidence since the last protection change:"), evidenceHtml(s)));
+        }
     }
 }
 

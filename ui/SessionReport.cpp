@@ -316,10 +316,28 @@ QString attackOutcome(const AttackTally& t)
         if (lines.isEmpty())
             lines << QStringLiteral("No message acted on");
     }
+    QStringList why;
+    for (std::size_t i = 0; i < t.noEffectBy.size(); ++i) {
+        if (t.noEffectBy[i] > 0)
+            why << QStringLiteral("%1 %2")
+                       .arg(t.noEffectBy[i])
+                       .arg(qv(engine::describe(static_cast<engine::NoEffectReason>(i))));
+    }
+    if (!why.isEmpty())
+        lines << QStringLiteral("No effect: ") + why.join(QStringLiteral(", "));
     QStringList escaped;
     for (const QString& line : lines)
         escaped << esc(line);
     return escaped.join(QStringLiteral("<br/>"));
+}
+
+// An attacker's collateral: the genuine messages it caused to be lost, readings and commands apart.
+QString collateralCell(const AttackTally& t)
+{
+    if (t.collateral == 0)
+        return num(0);
+    return QStringLiteral("%1<br/><span class=\"small\">%2 readings, %3 commands</span>")
+        .arg(num(t.collateral), num(t.collateralUplink), num(t.collateral - t.collateralUplink));
 }
 
 QString verdictText(Verdict verdict)
@@ -761,6 +779,8 @@ QString reportHtml(const SessionReportInput& in, bool forPdf)
     h += QString::fromLatin1(kTable) +
          QStringLiteral("\n<thead><tr><th width=\"7%\">Req.</th><th width=\"30%\">Requirement</th>"
                         "<th width=\"15%\">Verdict</th><th>Evidence</th></tr></thead>\n");
+    const std::uint64_t lost =
+        s.accounting.uplink.droppedCollateral + s.accounting.downlink.droppedCollateral;
     for (const RequirementResult& r : s.requirements) {
         QString evidence;
         for (const std::string& e : r.evidence)
@@ -769,11 +789,37 @@ QString reportHtml(const SessionReportInput& in, bool forPdf)
         if (r.lteLimit)
             verdict += QStringLiteral("<br/><span class=\"small\">LTE limit: only where LTE itself cannot "
                                       "protect</span>");
+        if (r.id == "R4" && r.verdict == Verdict::Met && lost > 0)
+            verdict += QStringLiteral("<br/><span class=\"small\">but %1 genuine messages lost to attacks "
+                                      "(collateral)</span>")
+                           .arg(num(lost));
         h += QStringLiteral("<tr id=\"req-%1\"><td><b>%1</b></td><td>%2</td><td class=\"%3\">%4</td>"
                             "<td class=\"small\"><ul>%5</ul></td></tr>\n")
                  .arg(esc(r.id), esc(r.title), verdictClass(r.verdict), verdict, evidence);
     }
     h += QStringLiteral("</table>\n");
+    if (s.sinceChangeS) {
+        // What the last protection change achieved: the same evaluation over what happened after it.
+        h += QStringLiteral("<p><b>Since the last protection change, at %1:</b> the verdicts over what "
+                            "happened after it only (attempts and losses counted when they happened).</p>\n")
+                 .arg(seconds(*s.sinceChangeS));
+        h += QString::fromLatin1(kTable) +
+             QStringLiteral("\n<thead><tr><th width=\"7%\">Req.</th><th width=\"15%\">Whole run</th>"
+                            "<th width=\"15%\">Since the change</th><th>Evidence since the change</th></tr>"
+                            "</thead>\n");
+        for (std::size_t i = 0; i < s.requirements.size(); ++i) {
+            const RequirementResult& whole = s.requirements[i];
+            const RequirementResult& since = s.requirementsSinceChange[i];
+            QString evidence;
+            for (const std::string& e : since.evidence)
+                evidence += QStringLiteral("<li>%1</li>").arg(esc(e));
+            h += QStringLiteral("<tr id=\"req-since-%1\"><td><b>%1</b></td><td class=\"%2\">%3</td>"
+                                "<td class=\"%4\"><b>%5</b></td><td class=\"small\"><ul>%6</ul></td></tr>\n")
+                     .arg(esc(since.id), verdictClass(whole.verdict), esc(verdictText(whole.verdict)),
+                          verdictClass(since.verdict), esc(verdictText(since.verdict)), evidence);
+        }
+        h += QStringLiteral("</table>\n");
+    }
 
     // 3. The protection in force and the topology as drawn.
     h += heading(QStringLiteral("protection"), QStringLiteral("Network and protection in force"), false);
@@ -804,11 +850,11 @@ QString reportHtml(const SessionReportInput& in, bool forPdf)
     h += QStringLiteral("<p class=\"small\">● confidentiality and integrity · ◐ one of the two · ○ no "
                         "protection. LTE has no user-plane integrity on Uu.</p>\n");
     h += image(in.topology, 0, imageWidth, QStringLiteral("The topology as drawn on the canvas"));
-    h +=
-        QStringLiteral("<p class=\"caption\" align=\"center\">The topology as drawn on the canvas at "
-                       "the end of the run: protection on each line (solid and lock: confidentiality and "
-                       "integrity; dashed and shield: integrity only; dotted and open lock: nothing) and the "
-                       "attackers with their counts.</p>\n");
+    h += QStringLiteral("<p class=\"caption\" align=\"center\">The topology as drawn on the canvas at "
+                        "the end of the run: protection on each line (solid and lock: confidentiality and "
+                        "integrity; dashed and shield: integrity only; dash-dot and struck lock: ciphering "
+                        "without integrity, as for user data on Uu; dotted and open lock: nothing) and the "
+                        "attackers with their counts.</p>\n");
 
     // 4. The timeline.
     h += heading(QStringLiteral("timeline"), QStringLiteral("Timeline of configuration changes and attacks"),
@@ -829,24 +875,29 @@ QString reportHtml(const SessionReportInput& in, bool forPdf)
         h += QStringLiteral(
             "<p>Attempts are the PDUs an attacker acted on (or, for an eavesdropper or insider, "
             "looked at); <i>blocked</i> counts what protection stopped or kept secret, "
-            "<i>succeeded</i> what the attacker read or got accepted.</p>\n");
+            "<i>succeeded</i> what the attacker read or got accepted, <i>no effect</i> the rest "
+            "(attempts = blocked + succeeded + no effect). <i>Collateral</i> counts the genuine messages "
+            "lost because of what the attacker did (a PDCP COUNT its PDUs advanced, a forged Detach "
+            "Request), beyond its own attempts.</p>\n");
         h += QString::fromLatin1(kTable) +
              QStringLiteral(
-                 "\n<thead><tr><th width=\"10%\">Attack</th><th width=\"13%\">Kind</th><th "
-                 "width=\"18%\">Target</th><th width=\"11%\" class=\"num\">Attempts</th><th width=\"10%\" "
-                 "class=\"num\">Blocked</th><th width=\"12%\" class=\"num\">Succeeded</th><th>Read, or "
-                 "blocked by what</th></tr></thead>\n");
+                 "\n<thead><tr><th width=\"7%\">Attack</th><th width=\"12%\">Kind</th><th "
+                 "width=\"15%\">Target</th><th width=\"9%\" class=\"num\">Attempts</th><th width=\"9%\" "
+                 "class=\"num\">Blocked</th><th width=\"9%\" class=\"num\">Succeeded</th><th width=\"8%\" "
+                 "class=\"num\">No effect</th><th width=\"9%\" class=\"num\">Collateral</th><th>Read, "
+                 "or blocked by what</th></tr></thead>\n");
         for (const AttackTally& t : s.attacks) {
             const QString active = seconds(t.spec.startS) + QStringLiteral(" – ") +
                                    (t.spec.stopS ? seconds(*t.spec.stopS) : QStringLiteral("end")) +
                                    (t.removed ? QStringLiteral(" (removed)") : QString());
-            h += QStringLiteral(
-                     "<tr id=\"attack-%1\"><td><b>%1</b></td><td>%2</td><td>%3<br/><span "
-                     "class=\"small muted\">%4; %5</span></td><td class=\"num\">%6</td><td "
-                     "class=\"num\">%7</td><td class=\"num\">%8</td><td class=\"small\">%9</td></tr>\n")
+            h += QStringLiteral("<tr id=\"attack-%1\"><td><b>%1</b></td><td>%2</td><td>%3<br/><span "
+                                "class=\"small muted\">%4; %5</span></td><td class=\"num\">%6</td><td "
+                                "class=\"num\">%7</td><td class=\"num\">%8</td><td class=\"num\">%9</td><td "
+                                "class=\"num\">%10</td><td class=\"small\">%11</td></tr>\n")
                      .arg(esc(t.spec.id), esc(name(t.spec.kind)), esc(t.spec.target()), esc(active),
                           esc(attackSettings(t.spec)), num(t.attempts), num(t.blocked), num(t.succeeded),
-                          attackOutcome(t));
+                          num(t.noEffect))
+                     .arg(collateralCell(t), attackOutcome(t));
         }
         h += QStringLiteral("</table>\n");
     }
@@ -881,21 +932,49 @@ QString reportHtml(const SessionReportInput& in, bool forPdf)
         h += QStringLiteral("<td class=\"num\">%1</td>").arg(num(v));
     h += QStringLiteral("</tr>\n</table>\n");
 
+    // What became of every application message: one fate each, so the fates add up to what was sent.
+    const engine::MessageAccounting& a = s.accounting;
+    h += QStringLiteral("<p><b>Message accounting.</b> Every application message sent has exactly one fate; "
+                        "the fates of a direction add up to what it sent. <i>Collateral</i>: a genuine "
+                        "message discarded because an attacker disturbed state (see the attacks' collateral "
+                        "column).</p>\n");
+    h += QString::fromLatin1(kTable) +
+         QStringLiteral("\n<thead><tr><th width=\"19%\">Direction</th><th class=\"num\">Sent</th><th "
+                        "class=\"num\">Delivered intact</th><th class=\"num\">Delivered altered</th><th "
+                        "class=\"num\">Dropped: integrity</th><th class=\"num\">Dropped: replay</th><th "
+                        "class=\"num\">Dropped: malformed</th><th class=\"num\">Lost: collateral</th><th "
+                        "class=\"num\">Dropped: other</th><th class=\"num\">In flight</th></tr></thead>\n");
+    for (const auto& [direction, d] : {std::pair{QStringLiteral("Uplink readings"), &a.uplink},
+                                       std::pair{QStringLiteral("Downlink commands"), &a.downlink}}) {
+        h += QStringLiteral("<tr id=\"accounting-%1\"><td>%2</td>")
+                 .arg(&a.uplink == d ? QStringLiteral("uplink") : QStringLiteral("downlink"), esc(direction));
+        for (const std::uint64_t v :
+             {d->sent, d->deliveredIntact, d->deliveredAltered, d->droppedIntegrity, d->droppedReplay,
+              d->droppedMalformed, d->droppedCollateral, d->droppedOther, d->inFlight})
+            h += QStringLiteral("<td class=\"num\">%1</td>").arg(num(v));
+        h += QStringLiteral("</tr>\n");
+    }
+    h += QStringLiteral("</table>\n");
+    h += QStringLiteral("<p>Accepted but never sent by the peer (not deliveries): replayed copies %1, "
+                        "forged messages %2.</p>\n")
+             .arg(num(a.acceptedReplayed), num(a.acceptedForged));
+
     // 7. The charts.
     h += heading(QStringLiteral("charts"), QStringLiteral("Charts"), true);
     if (in.charts.empty())
         h += QStringLiteral("<p class=\"muted\">(no charts)</p>\n");
     else
-        h +=
-            QStringLiteral(
-                "<p>Traffic per link: PDUs per simulated second on each link, each link with its own line "
-                "pattern. "
-                "Attack outcomes: attempts blocked (solid) and succeeded (dashed), cumulative; an "
-                "eavesdropper or "
-                "insider that reads a secret counts as succeeded, one that reads only ciphertext as blocked. "
-                "Protection overhead: mean octets per PDU on each link over the last %1 (solid bars) and the "
-                "whole run (hatched bars).</p>\n")
-                .arg(seconds(engine::toSeconds(ChartsDock::kOverheadWindow)));
+        h += QStringLiteral(
+                 "<p>Traffic per link: PDUs per simulated second on each link, each link with its own line "
+                 "pattern. "
+                 "Attack outcomes: attempts blocked (solid), succeeded (dashed) and without effect (dotted), "
+                 "and genuine messages lost as collateral of attacks (dash-dot), cumulative; an eavesdropper "
+                 "or insider that reads a secret counts as succeeded, one that reads only ciphertext as "
+                 "blocked, one that reads nothing secret as without effect. "
+                 "PDU size: mean octets per PDU on the wire on each link over the last %1 (solid bars) and "
+                 "the whole run (hatched bars); what protection adds shows as the difference after it is "
+                 "switched on.</p>\n")
+                 .arg(seconds(engine::toSeconds(ChartsDock::kOverheadWindow)));
     for (std::size_t i = 0; i < in.charts.size(); ++i) {
         const auto& [chartTitle, picture] = in.charts[i];
         h += QStringLiteral("<h3>%1</h3>\n").arg(esc(chartTitle));

@@ -121,8 +121,17 @@ public:
             view.found = true;
             view.record = *record;
             view.attacker = engine::dissectLink(record->link, record->bytes);
-            view.endpoint = endpointView(record->link, record->plain);
+            view.sent = endpointView(record->link, record->plain);
             if (!record->applicationPayload.empty()) {
+                view.sent.content += view.sent.content.empty() ? "" : "; ";
+                view.sent.content += "application payload sent " + record->applicationPayload;
+            }
+            // After arrival: what the receiver decoded from the bytes that reached it (after any tampering).
+            view.endpoint = record->reception == engine::Reception::Pending
+                                ? view.sent
+                                : endpointView(record->link, record->received);
+            if (record->reception != engine::Reception::Pending && !view.altered() &&
+                !record->applicationPayload.empty()) {
                 view.endpoint.content += view.endpoint.content.empty() ? "" : "; ";
                 view.endpoint.content += "application payload " + record->applicationPayload;
             }

@@ -42,12 +42,21 @@ struct Frame {
     std::uint64_t generation = 0; // increases with every load or reset
 };
 
-// One PDU for the inspector: the bytes, the attacker's key-less view and the endpoint's view.
+// One PDU for the inspector: the bytes, the attacker's key-less view, what the sender put inside the hop's
+// protection and what the receiving node decoded from the bytes that reached it.
 struct PduView {
     bool found = false;
     engine::PduRecord record;
     engine::Finding attacker; // what an eavesdropper on the link reads
-    engine::Finding endpoint; // what the next node reads inside the hop's protection
+    engine::Finding endpoint; // what the next node read inside the hop's protection (the sender's view
+                              // while the PDU is on its way)
+    engine::Finding sent;     // what the sender put inside the hop's protection
+    // Whether the receiver decoded something other than what the sender put in (tampering, or a forgery).
+    [[nodiscard]] bool altered() const
+    {
+        return record.reception != engine::Reception::Pending && !record.received.empty() &&
+               record.received != record.plain;
+    }
 };
 
 class SimulationWorker;

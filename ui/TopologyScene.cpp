@@ -141,12 +141,13 @@ void TopologyScene::buildLayout()
     nasLabel_->setBrush(QColor(214, 69, 65));
 
     // The legend, readable without colour.
-    legend_ =
-        addSimpleText(tr("Red: 3GPP network level, hop by hop.   Blue: application level, end to end.\n"
-                         "Solid + lock: confidentiality and integrity.  Dashed + shield: integrity only.\n"
-                         "Dotted + open lock: nothing.  Dots: messages (red = an observer reads a secret,\n"
-                         "green = ciphertext, yellow = nothing secret; ringed = touched by an attacker)."),
-                      font());
+    legend_ = addSimpleText(
+        tr("Red: 3GPP network level, hop by hop.   Blue: application level, end to end.\n"
+           "Solid + lock: confidentiality and integrity.  Dashed + shield: integrity only.\n"
+           "Dash-dot + struck lock: ciphering without integrity (user data on Uu: LTE has none for it).\n"
+           "Dotted + open lock: nothing.  Dots: messages (red = an observer reads a secret,\n"
+           "green = ciphertext, yellow = nothing secret; ringed = touched by an attacker)."),
+        font());
     legend_->setPos(-70, 600);
     setSceneRect(itemsBoundingRect().adjusted(-40, -40, 60, 40));
 }

@@ -27,6 +27,66 @@ void requireImplemented(const Protection& p)
     }
 }
 
+std::uint64_t minus(std::uint64_t now, std::uint64_t then)
+{
+    return now > then ? now - then : 0;
+}
+
+// What an attacker did after `then` was taken (counters of `then` subtracted; examples from `since` on).
+AttackTally tallySince(const AttackTally& now, const AttackTally* then, SimTime since)
+{
+    AttackTally t = now;
+    if (then != nullptr) {
+        for (auto [field, old] : std::initializer_list<std::pair<std::uint64_t*, std::uint64_t>>{
+                 {&t.attempts, then->attempts},
+                 {&t.blocked, then->blocked},
+                 {&t.succeeded, then->succeeded},
+                 {&t.noEffect, then->noEffect},
+                 {&t.collateral, then->collateral},
+                 {&t.collateralUplink, then->collateralUplink},
+                 {&t.collateralCounter, then->collateralCounter},
+                 {&t.collateralDetached, then->collateralDetached},
+                 {&t.signallingSeen, then->signallingSeen},
+                 {&t.dataSeen, then->dataSeen},
+                 {&t.ciphertextSeen, then->ciphertextSeen},
+                 {&t.dataCiphertextSeen, then->dataCiphertextSeen},
+                 {&t.imsiRead, then->imsiRead},
+                 {&t.imsiInitialAttach, then->imsiInitialAttach},
+                 {&t.nasBodiesRead, then->nasBodiesRead},
+                 {&t.keysRead, then->keysRead},
+                 {&t.readingsRead, then->readingsRead},
+                 {&t.commandsRead, then->commandsRead},
+                 {&t.signallingAttempts, then->signallingAttempts},
+                 {&t.signallingBlocked, then->signallingBlocked},
+                 {&t.signallingSucceeded, then->signallingSucceeded},
+                 {&t.initialAttachSucceeded, then->initialAttachSucceeded},
+                 {&t.dataAttempts, then->dataAttempts},
+                 {&t.dataBlocked, then->dataBlocked},
+                 {&t.dataSucceeded, then->dataSucceeded}})
+            *field = minus(*field, old);
+        for (std::size_t i = 0; i < t.noEffectBy.size(); ++i)
+            t.noEffectBy[i] = minus(t.noEffectBy[i], then->noEffectBy[i]);
+        for (std::size_t i = 0; i < t.blockedBy.size(); ++i)
+            t.blockedBy[i] = minus(t.blockedBy[i], then->blockedBy[i]);
+    }
+    std::erase_if(t.examples, [since](const AttackExample& e) { return e.time < since; });
+    return t;
+}
+
+DirectionAccounting accountingSince(const DirectionAccounting& now, const DirectionAccounting& then)
+{
+    DirectionAccounting a = now;
+    a.sent = minus(now.sent, then.sent);
+    a.deliveredIntact = minus(now.deliveredIntact, then.deliveredIntact);
+    a.deliveredAltered = minus(now.deliveredAltered, then.deliveredAltered);
+    a.droppedIntegrity = minus(now.droppedIntegrity, then.droppedIntegrity);
+    a.droppedReplay = minus(now.droppedReplay, then.droppedReplay);
+    a.droppedMalformed = minus(now.droppedMalformed, then.droppedMalformed);
+    a.droppedCollateral = minus(now.droppedCollateral, then.droppedCollateral);
+    a.droppedOther = minus(now.droppedOther, then.droppedOther);
+    return a; // inFlight: as now
+}
+
 } // namespace
 
 Engine::Impl::Impl(Scenario s)
@@ -210,6 +270,14 @@ void Engine::Impl::applyProtection(const Protection& p, bool fromTimeline)
     const Protection before = protection;
     protection = p;
     appliedChanges.push_back({toSeconds(now), p});
+    // What the run has done so far, to be subtracted for the verdicts since this change.
+    lastChangeAt = now;
+    talliesAtChange.clear();
+    for (const AttackRuntime& a : attacks) {
+        talliesAtChange.push_back(a.tally);
+        talliesAtChange.back().examples.clear();
+    }
+    accountingAtChange = accounting;
     log(EventKind::ProtectionChanged, placeOf(Node::MME), kNoDevice, fromTimeline ? 1 : 0);
     for (const Link link : kBackhaulLinks) {
         if (p.ndsOn(link) != before.ndsOn(link))
@@ -476,6 +544,23 @@ RunSummary Engine::summary() const
     for (const UeContext& u : d.ue)
         pending(u.downgradeAttack);
     s.requirements = evaluateRequirements(s.attacks, s.accounting);
+    if (d.lastChangeAt) {
+        std::vector<AttackTally> since;
+        since.reserve(s.attacks.size());
+        for (std::size_t i = 0; i < s.attacks.size(); ++i)
+            since.push_back(tallySince(s.attacks[i],
+                                       i < d.talliesAtChange.size() ? &d.talliesAtChange[i] : nullptr,
+                                       *d.lastChangeAt));
+        MessageAccounting accounting = s.accounting;
+        accounting.uplink = accountingSince(s.accounting.uplink, d.accountingAtChange.uplink);
+        accounting.downlink = accountingSince(s.accounting.downlink, d.accountingAtChange.downlink);
+        accounting.acceptedReplayed =
+            minus(s.accounting.acceptedReplayed, d.accountingAtChange.acceptedReplayed);
+        accounting.acceptedForged = minus(s.accounting.acceptedForged, d.accountingAtChange.acceptedForged);
+        s.sinceChangeS = toSeconds(*d.lastChangeAt);
+        s.requirementsSinceChange = evaluateRequirements(since, accounting);
+        s.accountingSinceChange = accounting;
+    }
     s.eventsTotal = d.eventLog.events().size();
     s.digest = d.eventLog.digestHex();
     return s;

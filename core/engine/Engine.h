@@ -14,7 +14,14 @@
 
 namespace mtcsec::engine {
 
-// A PDU as it was put on a link, kept for the inspector.
+// What the receiving end of a hop made of a PDU.
+enum class Reception : std::uint8_t {
+    Pending,  // not arrived yet
+    Accepted, // passed this hop's checks and was acted on (forwarded, or handed to the layer above)
+    Dropped,  // refused by this hop's receiver (dropReason says which check)
+};
+
+// A PDU as it was put on a link and as its receiver read it, kept for the inspector.
 struct PduRecord {
     std::uint32_t id = 0;
     SimTime time = 0;
@@ -25,6 +32,12 @@ struct PduRecord {
     Bytes plain; // the sender's view inside this hop's protection (PDCP SDU, ESP inner packet)
     std::string applicationPayload; // what the application sent, if it carries application data
     std::string attack;             // the attack that produced or changed it, if any
+    // At arrival: what the receiver decoded inside this hop's protection from the bytes that reached it
+    // (after any tampering): the PDCP-deciphered SDU on Uu, the inner packet after ESP on a backhaul link;
+    // empty if it could not be decoded (for example an ESP ICV failure). And what it decided.
+    Bytes received;
+    Reception reception = Reception::Pending;
+    DropReason dropReason = DropReason::Integrity; // when reception == Dropped
 };
 
 class Engine {

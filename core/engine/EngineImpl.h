@@ -333,6 +333,18 @@ struct Engine::Impl {
     std::vector<std::uint8_t> recentReadings; // 1 + Reading per PDU in the ring when classifying, 0 unknown
     bool classifyPdus = false;
     static constexpr std::uint32_t kRecentPdus = 65536;
+
+    // The inspector's receiving side (EngineTransport.cpp): the PDU whose arrival is being processed (0:
+    // none) and its record in the ring, if still kept; a refusal is noted on it once.
+    std::uint32_t arrivingPdu = 0;
+    PduRecord* keptRecord(std::uint32_t pduId);
+    void noteRefused(DropReason reason);
+
+    // At the last protection change (Engine.cpp): when, and the tallies (without examples) and accounting
+    // then, so that the summary can state the verdicts over what happened since.
+    std::optional<SimTime> lastChangeAt;
+    std::vector<AttackTally> talliesAtChange;
+    MessageAccounting accountingAtChange;
 };
 
 } // namespace mtcsec::engine

@@ -29,6 +29,8 @@ void Engine::Impl::send(Link link, bool downlink, Bytes bytes, const Meta& meta,
     kept.applicationPayload =
         m.record != 0 && m.record < records.size() ? records[m.record].payload : std::string();
     kept.attack = m.attack >= 0 ? attacks[static_cast<std::size_t>(m.attack)].tally.spec.id : std::string();
+    kept.received.clear(); // keeps its capacity: the ring allocates nothing once warm
+    kept.reception = Reception::Pending;
     if (classifyPdus) {
         const Finding f = dissectLink(link, bytes);
         const Reading r = f.secrets != 0 ? Reading::Secret
@@ -107,6 +109,8 @@ std::optional<Bytes> Engine::Impl::receiveBackhaul(Link link, bool downlink, Nod
                  r.verdict == EspVerdict::IntegrityFailure ? DropReason::Integrity : DropReason::Malformed);
             return std::nullopt;
         }
+        if (PduRecord* kept = keptRecord(pdu.pduId))
+            kept->received.assign(r.inner.begin(), r.inner.end());
         return std::move(r.inner);
     }
     if (protection.ndsOn(link)) {
@@ -114,12 +118,40 @@ std::optional<Bytes> Engine::Impl::receiveBackhaul(Link link, bool downlink, Nod
         drop(node, pdu.meta, DropReason::Policy);
         return std::nullopt;
     }
+    if (PduRecord* kept = keptRecord(pdu.pduId))
+        kept->received.assign(pdu.bytes.begin(), pdu.bytes.end());
     return pdu.bytes;
+}
+
+PduRecord* Engine::Impl::keptRecord(std::uint32_t pduId)
+{
+    PduRecord& kept = recentPdus[pduId % kRecentPdus];
+    return pduId != 0 && kept.id == pduId ? &kept : nullptr;
+}
+
+void Engine::Impl::noteRefused(DropReason reason)
+{
+    PduRecord* kept = keptRecord(arrivingPdu);
+    if (kept == nullptr || kept->reception != Reception::Pending)
+        return;
+    kept->reception = Reception::Dropped;
+    kept->dropReason = reason;
 }
 
 void Engine::Impl::arrive(std::uint32_t slot)
 {
     InFlight& pdu = pool[slot];
+    PduRecord* kept = keptRecord(pdu.pduId);
+    arrivingPdu = kept != nullptr ? pdu.pduId : 0;
+    if (kept != nullptr && pdu.link == Link::Uu && pdu.meta.device < scenario.devices) {
+        // What the receiver's PDCP makes of these bytes, read on copies of its counters (the real reception
+        // below updates them): the deciphered SDU, empty if it is discarded before deciphering.
+        const std::uint32_t d = pdu.meta.device;
+        PdcpCounter srb = pdu.downlink ? ue[d].srbRx : enb[d].srbRx;
+        PdcpCounter drb = pdu.downlink ? ue[d].drbRx : enb[d].drbRx;
+        PdcpReceived r = receivePdcp(pdu.downlink ? ue[d].as : enb[d].as, pdu.downlink, srb, drb, pdu.bytes);
+        kept->received.swap(r.payload);
+    }
     switch (pdu.link) {
     case Link::Uu:
         pdu.downlink ? ueFromUu(pdu) : enbFromUu(pdu);
@@ -140,6 +172,11 @@ void Engine::Impl::arrive(std::uint32_t slot)
         pdu.downlink ? pgwFromSgi(pdu) : serverFromSgi(pdu);
         break;
     }
+    // Refused by none of the receiver's checks: accepted at this hop (the ring slot may have been reused
+    // meanwhile by a PDU this arrival caused).
+    if (PduRecord* done = keptRecord(arrivingPdu); done != nullptr && done->reception == Reception::Pending)
+        done->reception = Reception::Accepted;
+    arrivingPdu = 0;
     freeSlot(slot);
 }
 
@@ -152,6 +189,7 @@ void Engine::Impl::freeSlot(std::uint32_t slot)
 
 void Engine::Impl::drop(Node node, const Meta& meta, DropReason reason)
 {
+    noteRefused(reason);
     switch (reason) {
     case DropReason::Integrity:
     case DropReason::Policy:
@@ -277,6 +315,8 @@ void Engine::Impl::noEffect(Node node, std::int16_t attack, std::uint32_t device
 
 void Engine::Impl::settle(Node node, const Meta& meta, bool succeeded, DropReason reason)
 {
+    if (!succeeded)
+        noteRefused(reason); // for example a Security Mode Command refused for its capabilities
     if (meta.attack < 0 || meta.mark == Mark::None || meta.mark == Mark::Downgraded)
         return; // not an attacker's PDU, or one whose outcome is decided elsewhere (downgrade: at the UE's
                 // SMC)

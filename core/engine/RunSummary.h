@@ -8,6 +8,7 @@
 
 #include <array>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -147,6 +148,12 @@ struct RunSummary {
     MessageAccounting accounting;
     std::vector<AttackTally> attacks;
     std::array<RequirementResult, 4> requirements;
+    // The verdicts over what happened since the last protection change only (what the change achieved),
+    // from the difference of the tallies and the accounting; empty when the protection never changed.
+    std::optional<double> sinceChangeS; // simulated time of the last protection change, in seconds
+    std::array<RequirementResult, 4> requirementsSinceChange;
+    // The accounting over the same span: fates settled since the change (in flight: as now).
+    MessageAccounting accountingSinceChange;
     std::uint64_t eventsTotal = 0;
     std::string digest;
     DeviceBehaviour ue; // the scenario's devices: standard-compliant unless declared otherwise

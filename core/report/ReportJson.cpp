@@ -61,7 +61,8 @@ QJsonObject attackJson(const AttackTally& t)
     }
     QJsonObject noEffectBy;
     static constexpr std::array<const char*, kNoEffectReasons> noEffectReasons = {
-        "nothing-secret", "unchanged", "attach-restarted", "in-flight", "lost-to-other-attack", "late-first-copy"};
+        "nothing-secret",       "unchanged",      "attach-restarted", "in-flight",
+        "lost-to-other-attack", "late-first-copy"};
     for (std::size_t i = 0; i < t.noEffectBy.size(); ++i) {
         if (t.noEffectBy[i] > 0)
             noEffectBy.insert(QString::fromLatin1(noEffectReasons[i]), count(t.noEffectBy[i]));
@@ -104,15 +105,26 @@ QByteArray reportJson(const RunSummary& s)
     QJsonArray attacks;
     for (const AttackTally& t : s.attacks)
         attacks.append(attackJson(t));
-    QJsonObject requirements;
-    for (const RequirementResult& r : s.requirements) {
-        QJsonArray evidence;
-        for (const std::string& e : r.evidence)
-            evidence.append(q(e));
-        requirements.insert(q(r.id), QJsonObject{{QStringLiteral("verdict"), q(std::string(name(r.verdict)))},
-                                                 {QStringLiteral("requirement"), q(r.title)},
-                                                 {QStringLiteral("lte_limit"), r.lteLimit},
-                                                 {QStringLiteral("evidence"), evidence}});
+    const auto requirementsJson = [](const std::array<RequirementResult, 4>& results) {
+        QJsonObject out;
+        for (const RequirementResult& r : results) {
+            QJsonArray evidence;
+            for (const std::string& e : r.evidence)
+                evidence.append(q(e));
+            out.insert(q(r.id), QJsonObject{{QStringLiteral("verdict"), q(std::string(name(r.verdict)))},
+                                            {QStringLiteral("requirement"), q(r.title)},
+                                            {QStringLiteral("lte_limit"), r.lteLimit},
+                                            {QStringLiteral("evidence"), evidence}});
+        }
+        return out;
+    };
+    const QJsonObject requirements = requirementsJson(s.requirements);
+    // The verdicts over what happened since the last protection change (null: the protection never changed).
+    QJsonValue sinceChange = QJsonValue::Null;
+    if (s.sinceChangeS) {
+        QJsonObject since = requirementsJson(s.requirementsSinceChange);
+        since.insert(QStringLiteral("since_s"), *s.sinceChangeS);
+        sinceChange = since;
     }
     QJsonArray changes;
     for (const ProtectionChange& c : s.changes)
@@ -132,6 +144,7 @@ QByteArray reportJson(const RunSummary& s)
         {QStringLiteral("protection_changes"), changes},
         {QStringLiteral("attacks"), attacks},
         {QStringLiteral("requirements"), requirements},
+        {QStringLiteral("requirements_since_change"), sinceChange},
         {QStringLiteral("traffic"),
          QJsonObject{{QStringLiteral("uplink_sent"), count(t.uplinkSent)},
                      {QStringLiteral("uplink_delivered"), count(t.uplinkDelivered)},
