@@ -236,8 +236,8 @@ QJsonObject runWorkload(const Workload& w)
 
 // --- each algorithm alone ----------------------------------------------------------------------------------
 
-// One algorithm as the engine calls it: a key setup per call. `run` protects `message` (the i-th call) and
-// returns an octet of the result. Issue 13 adds 128-EEA1/EIA1/EEA3/EIA3 here.
+// One algorithm through the functions the engine calls, with one key throughout. `run` protects `message`
+// (the i-th call) and returns an octet of the result. Issue 13 adds 128-EEA1/EIA1/EEA3/EIA3 here.
 struct AlgorithmCase {
     const char* name;
     bool sized; // takes the message sizes below; else one fixed-size input (octets: its size)

@@ -24,7 +24,8 @@
 //     engine_crypto_ratio     cpu_s / crypto_s
 //     crypto {digest_s, key_setups, unrecorded_calls, algorithms {"128-EEA2": calls, ...},
 //             primitives [{name, calls, octets, seconds}]}
-//   algorithms   the fourth workload, each algorithm alone as the engine calls it (a key setup per call):
+//   algorithms   the fourth workload, each algorithm alone through the same functions as the engine, with one
+//                key for every call (so key_setups shows which keep keyed objects and which key per call):
 //     {iterations, results [{algorithm, octets, ops, cpu_s, ops_per_s, megabytes_per_s, crypto_s,
 //                            engine_crypto_ratio, key_setups}]}
 //   total_wall_s, process_peak_rss_bytes     the largest peak of the run (each workload resets VmHWM through

@@ -17,7 +17,6 @@ using namespace mtcsec::crypto;
 namespace {
 
 const Bytes kKey(16, 0x11);
-const Bytes kKey32(32, 0x22);
 const Bytes kNonce(12, 0x33);
 const Bytes kAad(8, 0x44);
 
@@ -36,44 +35,55 @@ enum class Call : int {
     Stream5
 };
 
-// Makes one call of the facade or an algorithm.
-void make(Call call)
+// A 16-octet key no earlier call of this test used (the facade caches keyed objects by key).
+Bytes freshKey()
 {
+    static std::uint8_t next = 0;
+    Bytes key(16, 0xa5); // never kKey
+    key[0] = ++next;
+    return key;
+}
+
+// Makes one call of the facade or an algorithm with `kKey`, a 16-octet key (32-octet keys repeat it).
+void make(Call call, const Bytes& key)
+{
+    Bytes key32 = key;
+    key32.insert(key32.end(), key.begin(), key.end());
     const AlgorithmInput input{0x1234, 3, Direction::Downlink};
     switch (call) {
     case Call::Ctr100: {
         Bytes data(100, 0);
-        aes128CtrXor(kKey, Block{}, data);
+        aes128CtrXor(key, Block{}, data);
         break;
     }
     case Call::Eea2_40: {
         Bytes data(40, 0);
-        eea2InPlace(kKey, input, data);
+        eea2InPlace(key, input, data);
         break;
     }
     case Call::Eia2_10:
-        (void)eia2(kKey, input, Bytes(10, 0xee));
+        (void)eia2(key, input, Bytes(10, 0xee));
         break;
     case Call::MilenageCompute:
-        (void)Milenage(kKey, Bytes(16, 1)).compute(Bytes(16, 2), Bytes(6, 3), Bytes(2, 4));
+        (void)Milenage(key, Bytes(16, 1)).compute(Bytes(16, 2), Bytes(6, 3), Bytes(2, 4));
         break;
     case Call::MilenageOpc:
-        (void)Milenage::computeOpc(kKey, Bytes(16, 5));
+        (void)Milenage::computeOpc(key, Bytes(16, 5));
         break;
     case Call::KdfKeNB:
-        (void)deriveKeNB(kKey32, 7);
+        (void)deriveKeNB(key32, 7);
         break;
     case Call::GcmSeal30:
-        (void)aes128GcmSeal(kKey, kNonce, kAad, Bytes(30, 6));
+        (void)aes128GcmSeal(key, kNonce, kAad, Bytes(30, 6));
         break;
     case Call::GcmOpen30:
-        (void)aes128GcmOpen(kKey, kNonce, kAad, Bytes(30, 6)); // does not verify, but the work is done
+        (void)aes128GcmOpen(key, kNonce, kAad, Bytes(30, 6)); // does not verify, but the work is done
         break;
     case Call::Cmac20:
-        (void)aes128Cmac(kKey, Bytes(20, 7));
+        (void)aes128Cmac(key, Bytes(20, 7));
         break;
     case Call::Hmac50:
-        (void)hmacSha256(kKey32, Bytes(50, 8));
+        (void)hmacSha256(key32, Bytes(50, 8));
         break;
     case Call::Sha256_9:
         (void)sha256(Bytes(9, 9));
@@ -142,10 +152,11 @@ private slots:
         QFETCH(quint64, keySetups);
         QFETCH(int, algorithm);
         CryptoLedger ledger;
+        const Bytes key = freshKey();
         {
             const LedgerScope scope(ledger);
             QCOMPARE(activeLedger(), &ledger);
-            make(call);
+            make(call, key);
         }
         QCOMPARE(activeLedger(), nullptr);
         const std::vector<LedgerEntry> entries = ledger.entries();
@@ -159,17 +170,19 @@ private slots:
             QCOMPARE(ledger.calls(static_cast<Algorithm>(a)),
                      quint64{static_cast<int>(a) == algorithm ? 1U : 0U});
 
-        // Twice the calls, twice the counts; a second ledger merged adds its counts.
+        // Twice the calls, twice the counts (the key setup of a cached object is not done again); a second
+        // ledger merged adds its counts.
         {
             const LedgerScope scope(ledger);
-            make(call);
+            make(call, key);
         }
         QCOMPARE(ledger.entries()[0].count, 2 * count);
+        QVERIFY(ledger.keySetups() >= keySetups && ledger.keySetups() <= 2 * keySetups);
         CryptoLedger merged;
         merged.merge(ledger);
         merged.merge(ledger);
         QCOMPARE(merged.entries()[0].count, 4 * count);
-        QCOMPARE(merged.keySetups(), 4 * keySetups);
+        QCOMPARE(merged.keySetups(), 2 * ledger.keySetups());
         merged.clear();
         QVERIFY(merged.entries().empty());
         QCOMPARE(merged.keySetups(), quint64{0});
@@ -199,7 +212,7 @@ private slots:
         {
             const LedgerScope scope(ledger);
         }
-        make(Call::Ctr100);
+        make(Call::Ctr100, freshKey());
         QVERIFY(ledger.entries().empty());
         // Nested scopes: the inner one records, the outer one is back afterwards.
         CryptoLedger outer;
@@ -208,14 +221,45 @@ private slots:
             const LedgerScope a(outer);
             {
                 const LedgerScope b(inner);
-                make(Call::Hmac50);
+                make(Call::Hmac50, freshKey());
             }
-            make(Call::Cmac20);
+            make(Call::Cmac20, freshKey());
         }
         QCOMPARE(inner.calls(Primitive::HmacSha256), quint64{1});
         QCOMPARE(inner.calls(Primitive::Aes128Cmac), quint64{0});
         QCOMPARE(outer.calls(Primitive::Aes128Cmac), quint64{1});
         QCOMPARE(outer.calls(Primitive::HmacSha256), quint64{0});
+    }
+
+    // The facade keeps keyed objects per key: one key setup for many messages, the right key for each of
+    // several interleaved keys, and a GCM object still good after a tag that did not verify.
+    void keyedObjectsAreReused()
+    {
+        const Bytes a = freshKey();
+        const Bytes b = freshKey();
+        const Bytes message(40, 0x77);
+        const Bytes sealedA = KeyedAes128Gcm(a).seal(kNonce, kAad, message);
+        const Bytes sealedB = KeyedAes128Gcm(b).seal(kNonce, kAad, message);
+        QVERIFY(sealedA != sealedB);
+        CryptoLedger ledger;
+        const LedgerScope scope(ledger);
+        for (int i = 0; i < 3; ++i) {
+            QCOMPARE(aes128GcmSeal(a, kNonce, kAad, message), sealedA);
+            QCOMPARE(aes128GcmSeal(b, kNonce, kAad, message), sealedB);
+            QVERIFY(!aes128GcmOpen(a, kNonce, kAad, sealedB).has_value());
+            QCOMPARE(aes128GcmOpen(a, kNonce, kAad, sealedA), std::optional<Bytes>(message));
+            QCOMPARE(aes128Cmac(a, message), KeyedAes128Cmac(a).mac(message));
+            QCOMPARE(aes128Cmac(b, message), KeyedAes128Cmac(b).mac(message));
+            Bytes viaCache = message;
+            Bytes viaObject = message;
+            aes128CtrXor(b, Block{}, viaCache);
+            KeyedAes128Ctr(b).xorKeystream(Block{}, viaObject);
+            QCOMPARE(viaCache, viaObject);
+        }
+        QCOMPARE(ledger.calls(Primitive::Aes128GcmSeal), quint64{6});
+        QCOMPARE(ledger.calls(Primitive::Aes128GcmOpen), quint64{6});
+        // Keyed once each: GCM seal a, b; GCM open a; CMAC a, b; CTR b; and the 3 objects built per round.
+        QCOMPARE(ledger.keySetups(), quint64{6 + 3 * 3});
     }
 
     void aShortGcmInputIsNotWork()
@@ -247,7 +291,7 @@ private slots:
             for (const Call c :
                  {Call::Ctr100, Call::Eia2_10, Call::MilenageCompute, Call::KdfKeNB, Call::GcmSeal30,
                   Call::GcmOpen30, Call::Cmac20, Call::Sha256_9, Call::Stream5, Call::Stream5})
-                make(c);
+                make(c, freshKey());
         }
         CryptoLedger watcher;
         ReplayCost cost;

@@ -18,7 +18,7 @@ Mac eia2(ByteView key, const AlgorithmInput& input, ByteView message, std::size_
     Bytes m(head.size() + message.size());
     std::copy(head.begin(), head.end(), m.begin());
     std::copy(message.begin(), message.end(), m.begin() + 8);
-    const Block tag = aesCmacBits(Aes128(key), m, lengthBits + 64);
+    const Block tag = aesCmacBits(cachedAes128(key), m, lengthBits + 64);
     Mac mac;
     std::copy_n(tag.begin(), mac.size(), mac.begin());
     return mac;

@@ -13,7 +13,62 @@
 #include <botan/stream_cipher.h>
 #include <botan/version.h>
 
+#include <algorithm>
+#include <bit>
+#include <cstring>
+
 namespace mtcsec::crypto {
+namespace {
+
+// Keyed objects of one kind for 16-octet keys, built on first use and kept per thread in a direct-mapped
+// table indexed by the key's first octets: the free functions below are called with one key per context
+// (an ESP link, a device's NAS, RRC or UP key) for many messages, and building and keying a Botan object
+// costs several times the cryptography of a short message. A key that collides with another replaces it; its
+// next use keys a new object. Keys are wiped when an entry is replaced or the thread ends (Botan wipes its
+// key schedules). Outputs do not depend on the cache.
+template <typename T, std::size_t Slots>
+class KeyedCache {
+    static_assert(std::has_single_bit(Slots));
+
+public:
+    // The object for `key`, valid until the next get() of this cache on this thread. `key` is 16 octets.
+    const T& get(ByteView key)
+    {
+        std::uint64_t head = 0;
+        std::memcpy(&head, key.data(), sizeof head);
+        Entry& e = slots_[static_cast<std::size_t>((head * 0x9e3779b97f4a7c15ULL) >> (64 - kBits))];
+        if (e.object && std::equal(key.begin(), key.end(), e.key.begin()))
+            return *e.object;
+        e.object.reset();
+        e.object.emplace(key);
+        std::copy(key.begin(), key.end(), e.key.begin());
+        return *e.object;
+    }
+
+    // The cache of the calling thread, allocated on its first use.
+    static KeyedCache& ofThisThread()
+    {
+        thread_local std::unique_ptr<KeyedCache> cache;
+        if (!cache)
+            cache = std::make_unique<KeyedCache>();
+        return *cache;
+    }
+
+private:
+    static constexpr int kBits = std::countr_zero(Slots);
+    struct Entry {
+        std::array<std::uint8_t, 16> key{};
+        std::optional<T> object;
+        Entry() = default;
+        Entry(const Entry&) = delete;
+        Entry& operator=(const Entry&) = delete;
+        ~Entry() { secureWipe(key.data(), key.size()); }
+    };
+    std::array<Entry, Slots> slots_;
+};
+
+} // namespace
+
 Aes128::Aes128(ByteView key)
     : cipher_(Botan::BlockCipher::create_or_throw("AES-128"))
 {
@@ -61,7 +116,8 @@ void KeyedAes128Ctr::xorKeystream(const Block& iv, std::span<std::uint8_t> data)
 
 void aes128CtrXor(ByteView key, const Block& iv, std::span<std::uint8_t> data)
 {
-    KeyedAes128Ctr(key).xorKeystream(iv, data);
+    requireOctets(key, 16, "AES-128 key");
+    KeyedCache<KeyedAes128Ctr, 1024>::ofThisThread().get(key).xorKeystream(iv, data);
 }
 
 KeyedAes128Cmac::KeyedAes128Cmac(ByteView key)
@@ -87,7 +143,8 @@ Block KeyedAes128Cmac::mac(ByteView message) const
 
 Block aes128Cmac(ByteView key, ByteView message)
 {
-    return KeyedAes128Cmac(key).mac(message);
+    requireOctets(key, 16, "AES-128 key");
+    return KeyedCache<KeyedAes128Cmac, 256>::ofThisThread().get(key).mac(message);
 }
 
 KeyedHmacSha256::KeyedHmacSha256(ByteView key)
@@ -177,14 +234,16 @@ std::optional<Bytes> KeyedAes128Gcm::open(ByteView nonce, ByteView associatedDat
 
 Bytes aes128GcmSeal(ByteView key, ByteView nonce, ByteView associatedData, ByteView plaintext)
 {
-    return KeyedAes128Gcm(key).seal(nonce, associatedData, plaintext);
+    requireOctets(key, 16, "AES-128-GCM key");
+    return KeyedCache<KeyedAes128Gcm, 256>::ofThisThread().get(key).seal(nonce, associatedData, plaintext);
 }
 
 std::optional<Bytes> aes128GcmOpen(ByteView key, ByteView nonce, ByteView associatedData, ByteView sealed)
 {
     if (sealed.size() < 16)
         return std::nullopt;
-    return KeyedAes128Gcm(key).open(nonce, associatedData, sealed);
+    requireOctets(key, 16, "AES-128-GCM key");
+    return KeyedCache<KeyedAes128Gcm, 256>::ofThisThread().get(key).open(nonce, associatedData, sealed);
 }
 
 Sha256::Sha256()
@@ -215,6 +274,12 @@ std::array<std::uint8_t, 32> Sha256::peek() const
 void Sha256::reset()
 {
     hash_->clear();
+}
+
+const Aes128& cachedAes128(ByteView key)
+{
+    requireOctets(key, 16, "AES-128 key");
+    return KeyedCache<Aes128, 1024>::ofThisThread().get(key);
 }
 
 void secureWipe(void* data, std::size_t size)

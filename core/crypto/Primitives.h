@@ -99,6 +99,11 @@ private:
     mutable std::unique_ptr<Botan::AEAD_Mode> open_;
 };
 
+// The calling thread's AES-128 object for `key` (16 octets, else InvalidInput), keyed on first use and kept
+// in a small per-thread cache; valid until the next cachedAes128 call on the thread. aes128CtrXor,
+// aes128Cmac and aes128GcmSeal/Open below use such caches of their own.
+[[nodiscard]] const Aes128& cachedAes128(ByteView key);
+
 // XORs `data` in place with the AES-128-CTR keystream that starts at the 16-octet counter block `iv`
 // (big-endian increment of the whole block; NIST SP 800-38A).
 void aes128CtrXor(ByteView key, const Block& iv, std::span<std::uint8_t> data);
