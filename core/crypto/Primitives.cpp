@@ -20,18 +20,18 @@
 namespace mtcsec::crypto {
 namespace {
 
-// Keyed objects of one kind for 16-octet keys, built on first use and kept per thread in a direct-mapped
-// table indexed by the key's first octets: the free functions below are called with one key per context
-// (an ESP link, a device's NAS, RRC or UP key) for many messages, and building and keying a Botan object
-// costs several times the cryptography of a short message. A key that collides with another replaces it; its
-// next use keys a new object. Keys are wiped when an entry is replaced or the thread ends (Botan wipes its
-// key schedules). Outputs do not depend on the cache.
-template <typename T, std::size_t Slots>
+// Keyed objects of one kind for keys of `KeyOctets` octets, built on first use and kept per thread in a
+// direct-mapped table indexed by the key's first octets: the free functions below are called with one key per
+// context (an ESP link, a device's NAS, RRC or UP key) for many messages, and building and keying a Botan
+// object costs several times the cryptography of a short message. A key that collides with another replaces
+// it; its next use keys a new object. Keys are wiped when an entry is replaced or the thread ends (Botan
+// wipes its key schedules). Outputs do not depend on the cache.
+template <typename T, std::size_t Slots, std::size_t KeyOctets = 16>
 class KeyedCache {
     static_assert(std::has_single_bit(Slots));
 
 public:
-    // The object for `key`, valid until the next get() of this cache on this thread. `key` is 16 octets.
+    // The object for `key`, valid until the next get() of this cache on this thread. `key` is KeyOctets long.
     const T& get(ByteView key)
     {
         std::uint64_t head = 0;
@@ -57,7 +57,7 @@ public:
 private:
     static constexpr int kBits = std::countr_zero(Slots);
     struct Entry {
-        std::array<std::uint8_t, 16> key{};
+        std::array<std::uint8_t, KeyOctets> key{};
         std::optional<T> object;
         Entry() = default;
         Entry(const Entry&) = delete;
@@ -167,6 +167,9 @@ SecureBytes KeyedHmacSha256::mac(ByteView message) const
 
 SecureBytes hmacSha256(ByteView key, ByteView message)
 {
+    // The KDF's keys (KASME, KeNB) are 32 octets and each derives several keys in a row.
+    if (key.size() == 32)
+        return KeyedCache<KeyedHmacSha256, 256, 32>::ofThisThread().get(key).mac(message);
     return KeyedHmacSha256(key).mac(message);
 }
 
