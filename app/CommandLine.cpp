@@ -1,6 +1,7 @@
 // Dispatch of the mtcsec command line (PRODUCT.md section 6).
 #include "app/CommandLine.h"
 
+#include "app/BenchCommand.h"
 #include "app/Console.h"
 #include "app/CryptoCommand.h"
 #include "app/ScenarioCommands.h"
@@ -18,7 +19,7 @@
 namespace mtcsec::app {
 namespace {
 
-constexpr std::string_view kCommands[] = {"crypto", "run", "presets", "validate"};
+constexpr std::string_view kCommands[] = {"crypto", "run", "presets", "validate", "bench"};
 
 bool isCommand(std::string_view word)
 {
@@ -56,6 +57,8 @@ QString topLevelHelp()
         "  crypto      3GPP security functions: 128-EEA2, 128-EIA2, Milenage and the TS 33.401 KDF\n"
         "              mtcsec crypto eia2 --key 2bd6459f82c5b300952c49104881ff48 --count 38a6f056 \\\n"
         "                  --bearer 0x18 --direction 0 --length 58 --data 3332346263393840\n"
+        "  bench       Time fixed workloads against the raw cost of their cryptography (JSON)\n"
+        "              mtcsec bench --devices 1000 --duration 30\n"
         "\n"
         "Options:\n"
         "  --preset NAME Open the desktop application on a built-in scenario, running.\n"
@@ -147,6 +150,8 @@ int runHeadless(const QStringList& arguments)
         return runPresetsCommand(arguments.mid(1));
     if (first == QLatin1String("validate"))
         return runValidateCommand(arguments.mid(1));
+    if (first == QLatin1String("bench"))
+        return runBenchCommand(arguments.mid(1));
     if (first == QLatin1String("--version") || first == QLatin1String("-v")) {
         printOut(versionLine());
         return ExitOk;

@@ -2,6 +2,7 @@
 #include "core/crypto/Kdf.h"
 
 #include "core/InvalidInput.h"
+#include "core/crypto/CryptoLedger.h"
 #include "core/crypto/Primitives.h"
 
 namespace mtcsec::crypto {
@@ -21,6 +22,7 @@ Bytes kdfInputString(KdfFc fc, std::initializer_list<ByteView> parameters)
 
 SecureBytes kdf(ByteView key, KdfFc fc, std::initializer_list<ByteView> parameters)
 {
+    noteAlgorithm(Algorithm::Kdf);
     return hmacSha256(key, kdfInputString(fc, parameters));
 }
 

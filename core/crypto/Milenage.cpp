@@ -3,6 +3,7 @@
 #include "core/crypto/Milenage.h"
 
 #include "core/InvalidInput.h"
+#include "core/crypto/CryptoLedger.h"
 
 #include <algorithm>
 #include <string>
@@ -66,6 +67,7 @@ MilenageOutput Milenage::compute(ByteView rand, ByteView sqn, ByteView amf) cons
     requireOctets(rand, 16, "RAND");
     requireOctets(sqn, 6, "SQN");
     requireOctets(amf, 2, "AMF");
+    noteAlgorithm(Algorithm::Milenage);
 
     const Block temp = kernel_.encrypt(xorBlocks(toBlock(rand), opc_));
     const auto out = [&](const Block& input, Round round) {

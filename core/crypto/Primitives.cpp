@@ -2,6 +2,7 @@
 #include "core/crypto/Primitives.h"
 
 #include "core/InvalidInput.h"
+#include "core/crypto/CryptoLedger.h"
 
 #include <botan/aead.h>
 #include <botan/block_cipher.h>
@@ -12,12 +13,68 @@
 #include <botan/stream_cipher.h>
 #include <botan/version.h>
 
+#include <algorithm>
+#include <bit>
+#include <cstring>
+
 namespace mtcsec::crypto {
+namespace {
+
+// Keyed objects of one kind for keys of `KeyOctets` octets, built on first use and kept per thread in a
+// direct-mapped table indexed by the key's first octets: the free functions below are called with one key per
+// context (an ESP link, a device's NAS, RRC or UP key) for many messages, and building and keying a Botan
+// object costs several times the cryptography of a short message. A key that collides with another replaces
+// it; its next use keys a new object. Keys are wiped when an entry is replaced or the thread ends (Botan
+// wipes its key schedules). Outputs do not depend on the cache.
+template <typename T, std::size_t Slots, std::size_t KeyOctets = 16>
+class KeyedCache {
+    static_assert(std::has_single_bit(Slots));
+
+public:
+    // The object for `key`, valid until the next get() of this cache on this thread. `key` is KeyOctets long.
+    const T& get(ByteView key)
+    {
+        std::uint64_t head = 0;
+        std::memcpy(&head, key.data(), sizeof head);
+        Entry& e = slots_[static_cast<std::size_t>((head * 0x9e3779b97f4a7c15ULL) >> (64 - kBits))];
+        if (e.object && std::equal(key.begin(), key.end(), e.key.begin()))
+            return *e.object;
+        e.object.reset();
+        e.object.emplace(key);
+        std::copy(key.begin(), key.end(), e.key.begin());
+        return *e.object;
+    }
+
+    // The cache of the calling thread, allocated on its first use.
+    static KeyedCache& ofThisThread()
+    {
+        thread_local std::unique_ptr<KeyedCache> cache;
+        if (!cache)
+            cache = std::make_unique<KeyedCache>();
+        return *cache;
+    }
+
+private:
+    static constexpr int kBits = std::countr_zero(Slots);
+    struct Entry {
+        std::array<std::uint8_t, KeyOctets> key{};
+        std::optional<T> object;
+        Entry() = default;
+        Entry(const Entry&) = delete;
+        Entry& operator=(const Entry&) = delete;
+        ~Entry() { secureWipe(key.data(), key.size()); }
+    };
+    std::array<Entry, Slots> slots_;
+};
+
+} // namespace
+
 Aes128::Aes128(ByteView key)
     : cipher_(Botan::BlockCipher::create_or_throw("AES-128"))
 {
     requireOctets(key, 16, "AES-128 key");
     cipher_->set_key(key.data(), key.size());
+    noteKeySetup();
 }
 
 Aes128::~Aes128() = default;
@@ -26,6 +83,7 @@ Aes128& Aes128::operator=(Aes128&&) noexcept = default;
 
 Block Aes128::encrypt(const Block& in) const
 {
+    notePrimitive(Primitive::Aes128Block, 16);
     Block out;
     cipher_->encrypt(in.data(), out.data());
     return out;
@@ -33,39 +91,91 @@ Block Aes128::encrypt(const Block& in) const
 
 void Aes128::encryptInPlace(std::uint8_t* block) const
 {
+    notePrimitive(Primitive::Aes128Block, 16);
     cipher_->encrypt(block);
+}
+
+KeyedAes128Ctr::KeyedAes128Ctr(ByteView key)
+{
+    requireOctets(key, 16, "AES-128 key");
+    ctr_ = Botan::StreamCipher::create_or_throw("CTR-BE(AES-128)");
+    ctr_->set_key(key.data(), key.size());
+    noteKeySetup();
+}
+
+KeyedAes128Ctr::~KeyedAes128Ctr() = default;
+KeyedAes128Ctr::KeyedAes128Ctr(KeyedAes128Ctr&&) noexcept = default;
+KeyedAes128Ctr& KeyedAes128Ctr::operator=(KeyedAes128Ctr&&) noexcept = default;
+
+void KeyedAes128Ctr::xorKeystream(const Block& iv, std::span<std::uint8_t> data) const
+{
+    notePrimitive(Primitive::Aes128Ctr, data.size());
+    ctr_->set_iv(iv.data(), iv.size());
+    ctr_->cipher1(data.data(), data.size());
 }
 
 void aes128CtrXor(ByteView key, const Block& iv, std::span<std::uint8_t> data)
 {
     requireOctets(key, 16, "AES-128 key");
-    auto ctr = Botan::StreamCipher::create_or_throw("CTR-BE(AES-128)");
-    ctr->set_key(key.data(), key.size());
-    ctr->set_iv(iv.data(), iv.size());
-    ctr->cipher1(data.data(), data.size());
+    KeyedCache<KeyedAes128Ctr, 1024>::ofThisThread().get(key).xorKeystream(iv, data);
+}
+
+KeyedAes128Cmac::KeyedAes128Cmac(ByteView key)
+{
+    requireOctets(key, 16, "AES-128 key");
+    cmac_ = Botan::MessageAuthenticationCode::create_or_throw("CMAC(AES-128)");
+    cmac_->set_key(key.data(), key.size());
+    noteKeySetup();
+}
+
+KeyedAes128Cmac::~KeyedAes128Cmac() = default;
+KeyedAes128Cmac::KeyedAes128Cmac(KeyedAes128Cmac&&) noexcept = default;
+KeyedAes128Cmac& KeyedAes128Cmac::operator=(KeyedAes128Cmac&&) noexcept = default;
+
+Block KeyedAes128Cmac::mac(ByteView message) const
+{
+    notePrimitive(Primitive::Aes128Cmac, message.size());
+    cmac_->update(message.data(), message.size());
+    Block tag;
+    cmac_->final(tag.data());
+    return tag;
 }
 
 Block aes128Cmac(ByteView key, ByteView message)
 {
     requireOctets(key, 16, "AES-128 key");
-    auto cmac = Botan::MessageAuthenticationCode::create_or_throw("CMAC(AES-128)");
-    cmac->set_key(key.data(), key.size());
-    cmac->update(message.data(), message.size());
-    Block tag;
-    cmac->final(tag.data());
-    return tag;
+    return KeyedCache<KeyedAes128Cmac, 256>::ofThisThread().get(key).mac(message);
+}
+
+KeyedHmacSha256::KeyedHmacSha256(ByteView key)
+    : hmac_(Botan::MessageAuthenticationCode::create_or_throw("HMAC(SHA-256)"))
+{
+    hmac_->set_key(key.data(), key.size());
+    noteKeySetup();
+}
+
+KeyedHmacSha256::~KeyedHmacSha256() = default;
+KeyedHmacSha256::KeyedHmacSha256(KeyedHmacSha256&&) noexcept = default;
+KeyedHmacSha256& KeyedHmacSha256::operator=(KeyedHmacSha256&&) noexcept = default;
+
+SecureBytes KeyedHmacSha256::mac(ByteView message) const
+{
+    notePrimitive(Primitive::HmacSha256, message.size());
+    hmac_->update(message.data(), message.size());
+    return hmac_->final();
 }
 
 SecureBytes hmacSha256(ByteView key, ByteView message)
 {
-    auto hmac = Botan::MessageAuthenticationCode::create_or_throw("HMAC(SHA-256)");
-    hmac->set_key(key.data(), key.size());
-    hmac->update(message.data(), message.size());
-    return hmac->final();
+    // The KDF's keys (KASME, KeNB) are 32 octets and each derives several keys in a row.
+    if (key.size() == 32)
+        return KeyedCache<KeyedHmacSha256, 256, 32>::ofThisThread().get(key).mac(message);
+    return KeyedHmacSha256(key).mac(message);
 }
 
 std::array<std::uint8_t, 32> sha256(ByteView message)
 {
+    notePrimitive(Primitive::Sha256, message.size());
     auto hash = Botan::HashFunction::create_or_throw("SHA-256");
     hash->update(message.data(), message.size());
     std::array<std::uint8_t, 32> out;
@@ -75,40 +185,68 @@ std::array<std::uint8_t, 32> sha256(ByteView message)
 
 namespace {
 
-std::unique_ptr<Botan::AEAD_Mode> gcm(ByteView key, ByteView nonce, ByteView associatedData,
-                                      Botan::Cipher_Dir dir)
+// The mode of one direction, keyed on first use, then given the associated data and started on the nonce.
+Botan::AEAD_Mode& startGcm(std::unique_ptr<Botan::AEAD_Mode>& mode, ByteView key, ByteView nonce,
+                           ByteView associatedData, Botan::Cipher_Dir dir)
 {
-    requireOctets(key, 16, "AES-128-GCM key");
     requireOctets(nonce, 12, "AES-128-GCM nonce");
-    auto mode = Botan::AEAD_Mode::create_or_throw("AES-128/GCM", dir);
-    mode->set_key(key.data(), key.size());
+    if (!mode) {
+        mode = Botan::AEAD_Mode::create_or_throw("AES-128/GCM", dir);
+        mode->set_key(key.data(), key.size());
+        noteKeySetup();
+    }
     mode->set_associated_data(associatedData.data(), associatedData.size());
     mode->start(nonce.data(), nonce.size());
-    return mode;
+    return *mode;
 }
 
 } // namespace
 
+KeyedAes128Gcm::KeyedAes128Gcm(ByteView key)
+    : key_(requireOctets(key, 16, "AES-128-GCM key").begin(), key.end())
+{}
+
+KeyedAes128Gcm::~KeyedAes128Gcm() = default;
+KeyedAes128Gcm::KeyedAes128Gcm(KeyedAes128Gcm&&) noexcept = default;
+KeyedAes128Gcm& KeyedAes128Gcm::operator=(KeyedAes128Gcm&&) noexcept = default;
+
+Bytes KeyedAes128Gcm::seal(ByteView nonce, ByteView associatedData, ByteView plaintext) const
+{
+    Botan::AEAD_Mode& mode = startGcm(seal_, key_, nonce, associatedData, Botan::ENCRYPTION);
+    notePrimitive(Primitive::Aes128GcmSeal, plaintext.size(), associatedData.size());
+    Botan::secure_vector<std::uint8_t> buffer(plaintext.begin(), plaintext.end());
+    mode.finish(buffer);
+    return Bytes(buffer.begin(), buffer.end());
+}
+
+std::optional<Bytes> KeyedAes128Gcm::open(ByteView nonce, ByteView associatedData, ByteView sealed) const
+{
+    if (sealed.size() < 16)
+        return std::nullopt;
+    Botan::AEAD_Mode& mode = startGcm(open_, key_, nonce, associatedData, Botan::DECRYPTION);
+    notePrimitive(Primitive::Aes128GcmOpen, sealed.size(), associatedData.size());
+    Botan::secure_vector<std::uint8_t> buffer(sealed.begin(), sealed.end());
+    try {
+        mode.finish(buffer);
+    } catch (const Botan::Invalid_Authentication_Tag&) {
+        mode.reset(); // ready for the next message
+        return std::nullopt;
+    }
+    return Bytes(buffer.begin(), buffer.end());
+}
+
 Bytes aes128GcmSeal(ByteView key, ByteView nonce, ByteView associatedData, ByteView plaintext)
 {
-    auto mode = gcm(key, nonce, associatedData, Botan::ENCRYPTION);
-    Botan::secure_vector<std::uint8_t> buffer(plaintext.begin(), plaintext.end());
-    mode->finish(buffer);
-    return Bytes(buffer.begin(), buffer.end());
+    requireOctets(key, 16, "AES-128-GCM key");
+    return KeyedCache<KeyedAes128Gcm, 256>::ofThisThread().get(key).seal(nonce, associatedData, plaintext);
 }
 
 std::optional<Bytes> aes128GcmOpen(ByteView key, ByteView nonce, ByteView associatedData, ByteView sealed)
 {
     if (sealed.size() < 16)
         return std::nullopt;
-    auto mode = gcm(key, nonce, associatedData, Botan::DECRYPTION);
-    Botan::secure_vector<std::uint8_t> buffer(sealed.begin(), sealed.end());
-    try {
-        mode->finish(buffer);
-    } catch (const Botan::Invalid_Authentication_Tag&) {
-        return std::nullopt;
-    }
-    return Bytes(buffer.begin(), buffer.end());
+    requireOctets(key, 16, "AES-128-GCM key");
+    return KeyedCache<KeyedAes128Gcm, 256>::ofThisThread().get(key).open(nonce, associatedData, sealed);
 }
 
 Sha256::Sha256()
@@ -118,11 +256,13 @@ Sha256::~Sha256() = default;
 
 void Sha256::update(ByteView data)
 {
+    notePrimitive(Primitive::Sha256Stream, data.size());
     hash_->update(data.data(), data.size());
 }
 
 void Sha256::update(std::string_view text)
 {
+    notePrimitive(Primitive::Sha256Stream, text.size());
     hash_->update(reinterpret_cast<const std::uint8_t*>(text.data()), text.size());
 }
 
@@ -137,6 +277,12 @@ std::array<std::uint8_t, 32> Sha256::peek() const
 void Sha256::reset()
 {
     hash_->clear();
+}
+
+const Aes128& cachedAes128(ByteView key)
+{
+    requireOctets(key, 16, "AES-128 key");
+    return KeyedCache<Aes128, 1024>::ofThisThread().get(key);
 }
 
 void secureWipe(void* data, std::size_t size)

@@ -1,5 +1,6 @@
 // The crypto facade: the only interface through which the core reaches Botan 2 (AES-128, AES-CTR, AES-CMAC,
-// HMAC-SHA-256, SHA-256). Moving to Botan 3 changes Primitives.cpp and nothing else.
+// HMAC-SHA-256, SHA-256, AES-GCM). Moving to Botan 3 changes Primitives.cpp and nothing else. Every call is
+// noted in the calling thread's crypto ledger when one is active (core/crypto/CryptoLedger.h).
 #pragma once
 
 #include "core/crypto/Bytes.h"
@@ -11,8 +12,11 @@
 #include <string_view>
 
 namespace Botan {
+class AEAD_Mode;
 class BlockCipher;
 class HashFunction;
+class MessageAuthenticationCode;
+class StreamCipher;
 } // namespace Botan
 
 namespace mtcsec::crypto {
@@ -35,6 +39,70 @@ public:
 private:
     std::unique_ptr<Botan::BlockCipher> cipher_;
 };
+
+// AES-128-CTR with its key schedule done once: for many messages under one key (NIST SP 800-38A).
+class KeyedAes128Ctr final {
+public:
+    explicit KeyedAes128Ctr(ByteView key); // throws InvalidInput unless the key is 16 octets
+    ~KeyedAes128Ctr();
+    KeyedAes128Ctr(KeyedAes128Ctr&&) noexcept;
+    KeyedAes128Ctr& operator=(KeyedAes128Ctr&&) noexcept;
+    // As aes128CtrXor below, with this object's key.
+    void xorKeystream(const Block& iv, std::span<std::uint8_t> data) const;
+
+private:
+    std::unique_ptr<Botan::StreamCipher> ctr_;
+};
+
+// AES-128-CMAC over whole octets with its key schedule and subkeys done once (NIST SP 800-38B).
+class KeyedAes128Cmac final {
+public:
+    explicit KeyedAes128Cmac(ByteView key); // throws InvalidInput unless the key is 16 octets
+    ~KeyedAes128Cmac();
+    KeyedAes128Cmac(KeyedAes128Cmac&&) noexcept;
+    KeyedAes128Cmac& operator=(KeyedAes128Cmac&&) noexcept;
+    [[nodiscard]] Block mac(ByteView message) const; // the full 16-octet tag
+
+private:
+    std::unique_ptr<Botan::MessageAuthenticationCode> cmac_;
+};
+
+// HMAC-SHA-256 with its key (of any length) set once (RFC 2104).
+class KeyedHmacSha256 final {
+public:
+    explicit KeyedHmacSha256(ByteView key);
+    ~KeyedHmacSha256();
+    KeyedHmacSha256(KeyedHmacSha256&&) noexcept;
+    KeyedHmacSha256& operator=(KeyedHmacSha256&&) noexcept;
+    [[nodiscard]] SecureBytes mac(ByteView message) const; // 32 octets
+
+private:
+    std::unique_ptr<Botan::MessageAuthenticationCode> hmac_;
+};
+
+// AES-128-GCM with its key set once (NIST SP 800-38D), 12-octet nonces and 16-octet tags; each direction's
+// Botan object is built on its first use.
+class KeyedAes128Gcm final {
+public:
+    explicit KeyedAes128Gcm(ByteView key); // throws InvalidInput unless the key is 16 octets
+    ~KeyedAes128Gcm();
+    KeyedAes128Gcm(KeyedAes128Gcm&&) noexcept;
+    KeyedAes128Gcm& operator=(KeyedAes128Gcm&&) noexcept;
+    // As aes128GcmSeal and aes128GcmOpen below, with this object's key. Throws InvalidInput unless the nonce
+    // is 12 octets.
+    [[nodiscard]] Bytes seal(ByteView nonce, ByteView associatedData, ByteView plaintext) const;
+    [[nodiscard]] std::optional<Bytes> open(ByteView nonce, ByteView associatedData, ByteView sealed) const;
+
+private:
+    SecureBytes key_;
+    mutable std::unique_ptr<Botan::AEAD_Mode> seal_;
+    mutable std::unique_ptr<Botan::AEAD_Mode> open_;
+};
+
+// The calling thread's AES-128 object for `key` (16 octets, else InvalidInput), keyed on first use and kept
+// in a small per-thread cache; valid until the next cachedAes128 call on the thread. aes128CtrXor,
+// aes128Cmac and aes128GcmSeal/Open below use such caches of their own.
+[[nodiscard]] const Aes128& cachedAes128(ByteView key);
 
 // XORs `data` in place with the AES-128-CTR keystream that starts at the 16-octet counter block `iv`
 // (big-endian increment of the whole block; NIST SP 800-38A).
