@@ -205,6 +205,14 @@ QString summaryText(const engine::RunSummary& s, double wallSeconds)
         for (const std::string& e : r.evidence)
             out += QStringLiteral("     - %1\n").arg(shown(e));
     }
+    if (s.sinceChangeS) {
+        // The same verdicts over what happened after the last protection change only.
+        QString line;
+        for (const engine::RequirementResult& r : s.requirementsSinceChange)
+            line += QStringLiteral(" %1 %2").arg(shown(r.id), qv(name(r.verdict)));
+        out += QStringLiteral("Since the protection change at %1 s:%2\n")
+                   .arg(QString::number(*s.sinceChangeS, 'f', 1), line);
+    }
     out += QStringLiteral("Digest: %1\n").arg(shown(s.digest));
     out +=
         QStringLiteral("Per-device state: %1 bytes (device, eNB, MME, HSS, gateways and server contexts)\n")

@@ -108,6 +108,7 @@ private slots:
     void csvEscapesIds();
     void summaryPrintsTextLiterally();
     void interruptRemovesWhatItWrote();
+    void summaryGivesVerdictsSinceTheChange();
 
 private:
     QTemporaryDir dir;
@@ -636,6 +637,20 @@ void TestCliRun::interruptRemovesWhatItWrote()
              QStringLiteral("mtcsec run: interrupted by signal 2; no file written\n"));
     QCOMPARE(entries(tmp.path()), QStringList{QStringLiteral("old.json")});
     QCOMPARE(contentOf(old), kOld);
+}
+
+void TestCliRun::summaryGivesVerdictsSinceTheChange()
+{
+    // replay-command switches the replay window on at 30 s: R4 violated over the run, met since the change.
+    Run r = runMtcsec({"run", "--preset", "replay-command"});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY2(r.out.contains(QStringLiteral("\n  R4 violated\n")), qPrintable(r.out));
+    QVERIFY2(r.out.contains(QStringLiteral("\nSince the protection change at 30.0 s: R1 not-exercised R2 "
+                                           "not-exercised R3 not-exercised R4 met\n")),
+             qPrintable(r.out));
+    r = runMtcsec({"run", "--preset", "3gpp-only"});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY(!r.out.contains(QStringLiteral("Since the protection change")));
 }
 
 QTEST_GUILESS_MAIN(TestCliRun)
