@@ -219,7 +219,7 @@ struct Engine::Impl {
     void freeSlot(std::uint32_t slot);
     void newSecurityAssociations(Link link);
 
-    // procedures (EngineProcedures.cpp)
+    // procedures, one file per node (Ue.cpp, Enb.cpp, Mme.cpp, Hss.cpp, Gateways.cpp, MtcServer.cpp)
     void startAttach(std::uint32_t device);
     void attachTimeout(std::uint32_t device, std::uint32_t generation);
     void ueSendNas(std::uint32_t device, ByteView nasPdu);

@@ -1,0 +1,72 @@
+// The MTC server (SCS/AS): readings received and commands sent, end to end with the device (CoAP, RFC 7252,
+// with the end-to-end security layer).
+#include "core/crypto/KeyHierarchy.h"
+#include "core/crypto/Milenage.h"
+#include "core/engine/AlgorithmSelection.h"
+#include "core/engine/EngineImpl.h"
+#include "core/engine/ProcedureHelpers.h"
+#include "core/protocol/Coap.h"
+#include "core/protocol/DiameterS6a.h"
+#include "core/protocol/GtpU.h"
+#include "core/protocol/Ipv4Udp.h"
+#include "core/protocol/RrcMessage.h"
+#include "core/protocol/S1apMessage.h"
+
+#include <algorithm>
+
+namespace mtcsec::engine {
+
+using namespace protocol;
+using namespace procedures;
+
+void Engine::Impl::serverFromSgi(InFlight& pdu)
+{
+    const auto inner = receiveBackhaul(Link::SGi, false, Node::Server, pdu);
+    if (!inner)
+        return;
+    const auto ip = parseIpv4(*inner);
+    const auto udp = ip && ip->protocol == kIpProtoUdp ? parseUdp(ip->payload) : std::nullopt;
+    const auto d = ip ? deviceOfAddress(ip->source) : std::nullopt;
+    if (!udp || ip->destination != kAddrServer) {
+        drop(Node::Server, pdu.meta, DropReason::Malformed);
+        return;
+    }
+    if (!d) {
+        drop(Node::Server, pdu.meta, DropReason::NoContext);
+        return;
+    }
+    ServerContext& s = server[*d];
+    const AppUnprotected r =
+        unprotectApp(protection.app, s.app, true, udp->destinationPort, udp->payload, s.appWindow);
+    if (r.verdict != AppVerdict::Accepted) {
+        drop(Node::Server, pdu.meta, dropReasonOf(r.verdict));
+        return;
+    }
+    deliverApplication(Node::Server, *d, pdu.meta, true, r.coap);
+}
+
+void Engine::Impl::serverSendDownlink(std::uint32_t d, std::uint32_t generation)
+{
+    if (ue[d].attachGeneration != generation || ue[d].state != UeState::Attached)
+        return;
+    ServerContext& s = server[d];
+    const auto record = static_cast<std::uint32_t>(records.size());
+    records.push_back(AppRecord{d, false, false, Fate::Pending, commandPayload(rng.below(2) == 1)});
+    CoapMessage coap;
+    coap.messageId = static_cast<std::uint16_t>(record);
+    coap.token = record;
+    coap.uriPath = "c";
+    coap.payload = records.back().payload;
+    const Bytes app = protectApp(protection.app, s.app, false, ++s.appSeq, encodeCoap(coap));
+    const std::uint16_t port = appPort(protection.app);
+    ++traffic.downlinkSent;
+    ++accounting.downlink.sent;
+    log(EventKind::DownlinkSent, placeOf(Node::Server), d, record);
+    Meta m;
+    m.device = d;
+    m.record = record;
+    sendSgi(true, buildIpv4Udp(kAddrServer, deviceAddress(d), port, port, nextIpId(), app), m);
+    schedule(after(now, scenario.traffic.downlinkIntervalS), Action::Downlink, d, generation);
+}
+
+} // namespace mtcsec::engine
