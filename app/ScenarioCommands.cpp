@@ -162,7 +162,15 @@ QString summaryText(const engine::RunSummary& s, double wallSeconds)
             .arg(shown(s.scenarioName), num(s.devices), num(s.seed), QString::number(s.durationS, 'f', 1),
                  QString::number(wallSeconds, 'f', 2), num(s.eventsTotal),
                  num(wallSeconds > 0 ? std::llround(static_cast<double>(s.eventsTotal) / wallSeconds) : 0));
-    out += QStringLiteral("Protection: %1\n").arg(protectionLine(s.protection));
+    if (s.changes.empty()) {
+        out += QStringLiteral("Protection: %1\n").arg(protectionLine(s.protection));
+    } else {
+        // What was in force changed during the run: say from what, when, and to what.
+        out += QStringLiteral("Protection at the start: %1\n").arg(protectionLine(s.initialProtection));
+        for (const ProtectionChange& c : s.changes)
+            out += QStringLiteral("Protection from %1 s: %2\n")
+                       .arg(QString::number(c.atS, 'f', 1), protectionLine(c.protection));
+    }
     if (s.ue.acceptsNullIntegrity)
         out += QStringLiteral(
             "Devices: non-compliant: accept null integrity (EIA0), against TS 24.301 5.4.3.3 / "

@@ -7,6 +7,7 @@
 #include <QGuiApplication>
 
 #include <csignal>
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <string>
@@ -82,6 +83,15 @@ int main(int argc, char* argv[])
     if (mtcsec::app::isSelfTestInvocation(argc, argv) && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") &&
         qEnvironmentVariableIsEmpty("DISPLAY") && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
+    // Without a display the window cannot open: say so in one line (exit 2) instead of Qt's abort.
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") && qEnvironmentVariableIsEmpty("DISPLAY") &&
+        qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY")) {
+        std::fputs(
+            "mtcsec: no display to open the window on (DISPLAY and WAYLAND_DISPLAY are unset); for a run "
+            "without one use 'mtcsec run', or set QT_QPA_PLATFORM=offscreen\n",
+            stderr);
+        return 2;
+    }
     // The window belongs to org.mtcsec.MtcSecurityLab.desktop (the Wayland app id, the taskbar's icon and
     // name).
     QGuiApplication::setDesktopFileName(QStringLiteral("org.mtcsec.MtcSecurityLab"));

@@ -109,6 +109,8 @@ private slots:
     void summaryPrintsTextLiterally();
     void interruptRemovesWhatItWrote();
     void summaryGivesVerdictsSinceTheChange();
+    void guiWithoutDisplaySaysSo();
+    void blockedBySumsToBlocked();
 
 private:
     QTemporaryDir dir;
@@ -651,6 +653,42 @@ void TestCliRun::summaryGivesVerdictsSinceTheChange()
     r = runMtcsec({"run", "--preset", "3gpp-only"});
     QCOMPARE(r.exitCode, 0);
     QVERIFY(!r.out.contains(QStringLiteral("Since the protection change")));
+}
+
+void TestCliRun::guiWithoutDisplaySaysSo()
+{
+    // The window cannot open without a display: one line and exit 2, not Qt's abort.
+    QProcess p;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    for (const char* name : {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"})
+        env.remove(QString::fromLatin1(name));
+    p.setProcessEnvironment(env);
+    p.start(QStringLiteral(MTCSEC_BINARY), {"--preset", "3gpp-only"});
+    QVERIFY(p.waitForFinished(60'000));
+    QCOMPARE(p.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(p.exitCode(), 2);
+    const QString err = QString::fromUtf8(p.readAllStandardError());
+    QVERIFY2(err.startsWith(QStringLiteral("mtcsec: no display")), qPrintable(err));
+    QCOMPARE(err.count(QLatin1Char('\n')), 1);
+}
+
+void TestCliRun::blockedBySumsToBlocked()
+{
+    // Every attacker's blocked_by adds up to its blocked count (a passive one is blocked by ciphertext).
+    QTemporaryDir tmp;
+    QVERIFY(tmp.isValid());
+    const QString json = tmp.filePath(QStringLiteral("d.json"));
+    const Run r = runMtcsec({"run", "--preset", "defence-in-depth", "--report", json, "--quiet"});
+    QCOMPARE(r.exitCode, 0);
+    const QJsonArray attacks = QJsonDocument::fromJson(contentOf(json)).object().value("attacks").toArray();
+    QVERIFY(!attacks.isEmpty());
+    for (const QJsonValue& a : attacks) {
+        const QJsonObject o = a.toObject();
+        qint64 sum = 0;
+        for (const QJsonValue& v : o.value("blocked_by").toObject())
+            sum += v.toInteger();
+        QVERIFY2(sum == o.value("blocked").toInteger(), qPrintable(o.value("id").toString()));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestCliRun)

@@ -721,8 +721,10 @@ QString reportHtml(const SessionReportInput& in, bool forPdf)
     // At a glance: the four verdicts.
     h += QString::fromLatin1(kTable) + QStringLiteral("\n<tr>");
     for (const RequirementResult& r : s.requirements)
-        h += QStringLiteral("<td class=\"%1\" width=\"25%\" align=\"center\"><b>%2</b>&#160; %3</td>")
-                 .arg(verdictClass(r.verdict), esc(r.id), esc(verdictText(r.verdict)));
+        h +=
+            QStringLiteral("<td class=\"%1\" width=\"25%\" align=\"center\"><b>%2</b>&#160; %3</td>")
+                .arg(verdictClass(r.verdict), esc(r.id),
+                     esc(verdictText(r.verdict) + (r.lteLimit ? QStringLiteral(" (LTE limit)") : QString())));
     h += QStringLiteral("</tr>\n</table>\n");
     h += QStringLiteral("<p class=\"small muted\">%1 MTC devices · %2 simulated · seed %3 · %4 attacks · "
                         "%5 events</p>\n")

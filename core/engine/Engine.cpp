@@ -517,6 +517,7 @@ RunSummary Engine::summary() const
     s.durationS = toSeconds(d.now);
     s.devices = d.scenario.devices;
     s.protection = d.protection;
+    s.initialProtection = d.scenario.protection;
     s.changes = d.appliedChanges;
     s.traffic = d.traffic;
     s.accounting = d.accounting;

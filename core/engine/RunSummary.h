@@ -143,6 +143,7 @@ struct RunSummary {
     double durationS = 0; // simulated time covered
     std::uint32_t devices = 0;
     Protection protection;                 // in force at the end
+    Protection initialProtection;          // in force at the start (the scenario's)
     std::vector<ProtectionChange> changes; // applied during the run
     TrafficCounters traffic;
     MessageAccounting accounting;

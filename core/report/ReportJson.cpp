@@ -59,6 +59,11 @@ QJsonObject attackJson(const AttackTally& t)
         if (t.blockedBy[i] > 0)
             blockedBy.insert(QString::fromLatin1(reasons[i]), count(t.blockedBy[i]));
     }
+    // A passive attacker is blocked by ciphertext: what it captured it could not read.
+    if (t.spec.kind == AttackKind::Eavesdrop || t.spec.kind == AttackKind::Insider) {
+        if (t.ciphertextSeen > 0)
+            blockedBy.insert(QStringLiteral("ciphertext"), count(t.ciphertextSeen));
+    }
     QJsonObject noEffectBy;
     static constexpr std::array<const char*, kNoEffectReasons> noEffectReasons = {
         "nothing-secret",       "unchanged",      "attach-restarted", "in-flight",
