@@ -234,6 +234,10 @@ void checkOutputs(const QStringList& reports, const std::optional<QString>& pcap
 {
     std::map<QString, QString> seen; // the file as the system knows it -> as given
     for (const QString& r : reports) {
+        if (r.isEmpty())
+            throw InvalidInput("--report: the file name is empty");
+        if (QFileInfo(r).completeBaseName().isEmpty())
+            throw InvalidInput(r.toStdString() + ": no file name before the extension");
         report::checkReportPath(r);
         const QFileInfo info(r);
         const QString key =
@@ -244,6 +248,8 @@ void checkOutputs(const QStringList& reports, const std::optional<QString>& pcap
                 r.toStdString() + ": named by two --report options" +
                 (it->second == r ? std::string() : " (also as " + it->second.toStdString() + ")"));
     }
+    if (pcapDir && pcapDir->isEmpty())
+        throw InvalidInput("--pcap: the folder name is empty");
     if (pcapDir) {
         std::vector<std::string> ids;
         for (const AttackSpec& a : scenario.attacks)
@@ -330,7 +336,10 @@ int runRunCommand(const QStringList& arguments)
             scenario = *found;
         }
         applyNumberOptions(scenario, parser, duration, seed, devices);
-        engine::requireFitsInMemory(scenario);
+        engine::requireFitsInMemory(scenario, parser.isSet(scenarioFile)
+                                                  ? parser.value(scenarioFile).toStdString() +
+                                                        ": cannot run on this machine: "
+                                                  : std::string("cannot run on this machine: "));
         std::erase_if(scenario.changes,
                       [&](const ProtectionChange& c) { return c.atS >= scenario.durationS; });
         reports = parser.values(reportFile);

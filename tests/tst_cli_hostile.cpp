@@ -132,11 +132,26 @@ void TestCliHostile::tooLargeForThisMachine()
         R"({"schema":"mtcsec-scenario/1","devices":1000000,"duration_s":86400,"traffic":{"uplink_interval_s":0.001}})");
     const auto run = runMtcsec({QStringLiteral("run"), QStringLiteral("--scenario"), file}, kHangMs);
     QCOMPARE(run.exitCode, 2);
-    QVERIFY2(run.err.startsWith(QStringLiteral("mtcsec run: needs about ")), qPrintable(run.err));
+    QVERIFY2(run.err.startsWith(QStringLiteral("mtcsec run: ") + file +
+                                QStringLiteral(": cannot run on this machine: needs about ")),
+             qPrintable(run.err));
     QVERIFY2(run.err.contains(QStringLiteral(" PB of memory (1,000,000 devices for 86400 s: about ")),
              qPrintable(run.err));
     QVERIFY(run.err.contains(QStringLiteral("available; shorten duration_s, lower devices")));
     QCOMPARE(run.err.count(QLatin1Char('\n')), 1);
+
+    // When forgeries make the run large, the advice names the inject attackers' rate.
+    const QString injectors =
+        QStringLiteral(R"({"kind":"inject","target":"SGi","rate":1000},)").repeated(300) +
+        QStringLiteral(R"({"kind":"inject","target":"SGi","rate":1000})");
+    const QString forged = write(
+        (QStringLiteral(R"({"schema":"mtcsec-scenario/1","devices":10,"duration_s":86400,"attacks":[)") +
+         injectors + QStringLiteral("]}"))
+            .toUtf8());
+    const auto injected = runMtcsec({QStringLiteral("run"), QStringLiteral("--scenario"), forged}, kHangMs);
+    QCOMPARE(injected.exitCode, 2);
+    QVERIFY2(injected.err.contains(QStringLiteral("lower the inject attackers' rate")),
+             qPrintable(injected.err));
 
     // validate does not call the file malformed, and does not say it is fine either.
     const auto validate = runMtcsec({QStringLiteral("validate"), file}, kHangMs);
@@ -152,8 +167,9 @@ void TestCliHostile::tooLargeForThisMachine()
                    QStringLiteral("86400")},
                   kHangMs);
     QCOMPARE(overridden.exitCode, 2);
-    QVERIFY2(overridden.err.startsWith(QStringLiteral("mtcsec run: needs about ")),
-             qPrintable(overridden.err));
+    QVERIFY2(
+        overridden.err.startsWith(QStringLiteral("mtcsec run: cannot run on this machine: needs about ")),
+        qPrintable(overridden.err));
 }
 
 void TestCliHostile::numericOptions_data()

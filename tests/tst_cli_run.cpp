@@ -349,6 +349,12 @@ void TestCliRun::badInput_data()
     QTest::newRow("bad seed") << QStringList{run, "--seed", "x1"}
                               << "--seed: must be a whole number from 0 to 18446744073709551615, got 'x1'"
                               << QString();
+    QTest::newRow("empty report name")
+        << QStringList{run, "--report", ""} << "--report: the file name is empty" << QString();
+    QTest::newRow("empty pcap name") << QStringList{run, "--pcap", ""} << "--pcap: the folder name is empty"
+                                     << QString();
+    QTest::newRow("extension only") << QStringList{run, "--report", dir.filePath(".json")}
+                                    << "no file name before the extension" << dir.filePath(".json");
     const QString html = dir.filePath(QStringLiteral("r.docx"));
     QTest::newRow("unknown report format")
         << QStringList{run, "--report", html} << "unsupported report format '.docx'" << html;

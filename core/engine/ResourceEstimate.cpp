@@ -175,11 +175,18 @@ std::optional<std::string> memoryShortfall(const Scenario& scenario, std::option
     const ResourceEstimate e = estimateResources(scenario);
     if (!available || e.bytes <= static_cast<double>(*available))
         return std::nullopt;
+    // The advice names what makes the run large: forgeries when the run fits without its injectors.
+    Scenario withoutInjectors = scenario;
+    std::erase_if(withoutInjectors.attacks, [](const AttackSpec& a) { return a.kind == AttackKind::Inject; });
+    const bool injectors = withoutInjectors.attacks.size() != scenario.attacks.size() &&
+                           estimateResources(withoutInjectors).bytes <= static_cast<double>(*available);
     return "needs about " + formatBytes(e.bytes) + " of memory (" + withThousands(scenario.devices) +
            (scenario.devices == 1 ? " device" : " devices") + " for " + formatSeconds(scenario.durationS) +
            " s: about " + formatCount(e.events) + " events), this machine has " +
-           formatBytes(static_cast<double>(*available)) +
-           " available; shorten duration_s, lower devices or send less often (traffic.uplink_interval_s)";
+           formatBytes(static_cast<double>(*available)) + " available; " +
+           (injectors ? "lower the inject attackers' rate (attacks[].rate, forgeries per second) or shorten "
+                        "duration_s"
+                      : "shorten duration_s, lower devices or send less often (traffic.uplink_interval_s)");
 }
 
 void requireFitsInMemory(const Scenario& scenario, std::string_view prefix,
