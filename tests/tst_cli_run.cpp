@@ -349,6 +349,10 @@ void TestCliRun::badInput_data()
     QTest::newRow("bad seed") << QStringList{run, "--seed", "x1"}
                               << "--seed: must be a whole number from 0 to 18446744073709551615, got 'x1'"
                               << QString();
+    const QString empty = dir.filePath(QStringLiteral("empty.json"));
+    writeFile(empty, "\n");
+    QTest::newRow("empty scenario file")
+        << QStringList{run, "--scenario", empty} << "empty.json: the file is empty" << QString();
     QTest::newRow("empty report name")
         << QStringList{run, "--report", ""} << "--report: the file name is empty" << QString();
     QTest::newRow("empty pcap name") << QStringList{run, "--pcap", ""} << "--pcap: the folder name is empty"

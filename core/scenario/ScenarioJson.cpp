@@ -266,6 +266,9 @@ Scenario loadScenarioFile(const QString& path)
     if (json.size() > kMaxFileSize)
         throw InvalidInput(file + ": cannot read: larger than " +
                            std::to_string(kMaxFileSize / (1024 * 1024)) + " MiB, too large for a scenario");
+    if (json.trimmed().isEmpty())
+        throw InvalidInput(file + ": the file is empty (a scenario is a JSON object with \"schema\": "
+                                  "\"mtcsec-scenario/1\")");
     try {
         return scenarioFromJson(json);
     } catch (const InvalidInput& e) {
