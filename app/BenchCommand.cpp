@@ -4,6 +4,7 @@
 
 #include "app/Console.h"
 #include "app/RunOptions.h"
+#include "app/SubcommandParser.h"
 #include "core/InvalidInput.h"
 #include "core/crypto/CryptoLedger.h"
 #include "core/crypto/CryptoReplay.h"
@@ -349,9 +350,6 @@ int runBenchCommand(const QStringList& arguments)
         "Example: mtcsec bench --devices 1000 --duration 30"));
     const QCommandLineOption help(QStringList{QStringLiteral("h"), QStringLiteral("help")},
                                   QStringLiteral("Show this help."));
-    QCommandLineOption otherHelp(QStringList{QStringLiteral("?"), QStringLiteral("help-all")},
-                                 QStringLiteral("Show this help."));
-    otherHelp.setFlags(QCommandLineOption::HiddenFromHelp);
     const QCommandLineOption devices(
         QStringLiteral("devices"),
         QStringLiteral("MTC devices of each engine workload, 1 to 1000000 (default 10000)."),
@@ -360,27 +358,11 @@ int runBenchCommand(const QStringList& arguments)
         QStringLiteral("duration"),
         QStringLiteral("Simulated seconds of each engine workload, above 0, at most 86400 (default 60)."),
         QStringLiteral("SECONDS"));
-    for (const QCommandLineOption* o : {&help, &std::as_const(otherHelp), &devices, &duration})
+    for (const QCommandLineOption* o : {&help, &devices, &duration})
         parser.addOption(*o);
 
-    QStringList list{command};
-    list += arguments.mid(1);
-    if (!parser.parse(list)) {
-        printError(command + QStringLiteral(": ") + parser.errorText());
-        return ExitBadInput;
-    }
-    if (parser.isSet(help) || parser.isSet(otherHelp)) {
-        QString text = parser.helpText();
-        const qsizetype at = text.indexOf(QLatin1Char(' '), text.indexOf(QStringLiteral("Usage: ")) + 7);
-        text.replace(7, at - 7, command);
-        printOut(text);
-        return ExitOk;
-    }
-    if (!parser.positionalArguments().isEmpty()) {
-        printError(command + QStringLiteral(": unexpected argument '") +
-                   parser.positionalArguments().constFirst() + QLatin1Char('\''));
-        return ExitBadInput;
-    }
+    if (const auto done = parseSubcommand(parser, command, arguments, help, 0))
+        return *done;
     try {
         for (const auto* o : {&devices, &duration}) {
             if (parser.values(*o).size() > 1)

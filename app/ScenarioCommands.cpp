@@ -3,6 +3,7 @@
 
 #include "app/Console.h"
 #include "app/RunOptions.h"
+#include "app/SubcommandParser.h"
 #include "core/InvalidInput.h"
 #include "core/crypto/Hex.h"
 #include "core/engine/Engine.h"
@@ -79,37 +80,6 @@ using ui::qv;
 QString q(const std::string& s)
 {
     return QString::fromStdString(s);
-}
-
-// Parses, reports --help, refuses unknown options and positional arguments. Empty on success, else the exit
-// code.
-std::optional<int> parse(QCommandLineParser& parser, const QString& command, const QStringList& arguments,
-                         const QCommandLineOption& help, int positionals)
-{
-    QStringList list{command};
-    list += arguments.mid(1);
-    // -? and --help-all ask for help too, as at every other level of mtcsec.
-    QCommandLineOption otherHelp(QStringList{QStringLiteral("?"), QStringLiteral("help-all")},
-                                 QStringLiteral("Show this help."));
-    otherHelp.setFlags(QCommandLineOption::HiddenFromHelp);
-    parser.addOption(otherHelp);
-    if (!parser.parse(list)) {
-        printError(command + QStringLiteral(": ") + parser.errorText());
-        return ExitBadInput;
-    }
-    if (parser.isSet(help) || parser.isSet(otherHelp)) {
-        QString text = parser.helpText();
-        const qsizetype at = text.indexOf(QLatin1Char(' '), text.indexOf(QStringLiteral("Usage: ")) + 7);
-        text.replace(7, at - 7, command);
-        printOut(text);
-        return ExitOk;
-    }
-    if (parser.positionalArguments().size() > positionals) {
-        printError(command + QStringLiteral(": unexpected argument '") +
-                   parser.positionalArguments().value(positionals) + QLatin1Char('\''));
-        return ExitBadInput;
-    }
-    return std::nullopt;
 }
 
 QString protectionLine(const Protection& p)
@@ -295,7 +265,7 @@ int runRunCommand(const QStringList& arguments)
     for (const auto* o :
          {&help, &preset, &scenarioFile, &duration, &seed, &devices, &reportFile, &pcap, &quiet})
         parser.addOption(*o);
-    if (const auto done = parse(parser, command, arguments, help, 0))
+    if (const auto done = parseSubcommand(parser, command, arguments, help, 0))
         return *done;
 
     // What a failed command removes: the files it created (files there before keep their previous content,
@@ -431,7 +401,7 @@ int runPresetsCommand(const QStringList& arguments)
     const QCommandLineOption help(QStringList{QStringLiteral("h"), QStringLiteral("help")},
                                   QStringLiteral("Show this help."));
     parser.addOption(help);
-    if (const auto done = parse(parser, command, arguments, help, 0))
+    if (const auto done = parseSubcommand(parser, command, arguments, help, 0))
         return *done;
     QString out;
     for (const Preset& p : presets())
@@ -450,7 +420,7 @@ int runValidateCommand(const QStringList& arguments)
                                   QStringLiteral("Show this help."));
     parser.addOption(help);
     parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("The scenario file."));
-    if (const auto done = parse(parser, command, arguments, help, 1))
+    if (const auto done = parseSubcommand(parser, command, arguments, help, 1))
         return *done;
     if (parser.positionalArguments().isEmpty()) {
         printError(command + QStringLiteral(": which file? (mtcsec validate FILE)"));

@@ -281,6 +281,7 @@ void TestCliCrypto::everyHelpExitsZero_data()
         {QStringLiteral("run")},
         {QStringLiteral("presets")},
         {QStringLiteral("validate")},
+        {QStringLiteral("bench")},
         {QStringLiteral("crypto")},
         {QStringLiteral("crypto"), QStringLiteral("eea2")},
         {QStringLiteral("crypto"), QStringLiteral("eia2")},
