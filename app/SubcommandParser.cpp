@@ -18,7 +18,13 @@ std::optional<int> parseSubcommand(QCommandLineParser& parser, const QString& co
     otherHelp.setFlags(QCommandLineOption::HiddenFromHelp);
     parser.addOption(otherHelp);
     if (!parser.parse(list)) {
-        printError(command + QStringLiteral(": ") + parser.errorText());
+        const QStringList unknown = parser.unknownOptionNames();
+        printError(command + QStringLiteral(": ") +
+                   (unknown.isEmpty() ? parser.errorText()
+                                      : QStringLiteral("unknown option %1%2 (%3 --help lists the options)")
+                                            .arg(unknown.constFirst().size() == 1 ? QStringLiteral("-")
+                                                                                  : QStringLiteral("--"),
+                                                 unknown.constFirst(), command)));
         return ExitBadInput;
     }
     if (parser.isSet(help) || parser.isSet(otherHelp)) {

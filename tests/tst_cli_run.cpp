@@ -366,7 +366,9 @@ void TestCliRun::badInput_data()
     QTest::newRow("unwritable report") << QStringList{run, "--report", nowhere} << "cannot write" << nowhere;
     QTest::newRow("pcap folder missing")
         << QStringList{run, "--pcap", dir.filePath("no/such/folder")} << "no/such/folder" << QString();
-    QTest::newRow("unknown option") << QStringList{run, "--colour"} << "Unknown option 'colour'" << QString();
+    QTest::newRow("unknown option") << QStringList{run, "--colour"}
+                                    << "unknown option --colour (mtcsec run --help lists the options)"
+                                    << QString();
     QTest::newRow("stray argument") << QStringList{run, "extra"} << "unexpected argument 'extra'"
                                     << QString();
     QTest::newRow("validate without file") << QStringList{"validate"} << "which file?" << QString();
