@@ -25,6 +25,7 @@ void TestReceivedView::tamperedUuPduShowsTheChangedReading()
     Scenario s = presetScenario("malleable-ciphertext").value();
     s.durationS = 20;
     Engine e(s);
+    e.setKeepReceiverView(true);
     e.runToEnd();
     int tampered = 0;
     for (const LogEvent& ev : e.events()) {
@@ -56,6 +57,7 @@ void TestReceivedView::untouchedPdusReadAsSent()
     s.durationS = 15;
     s.attacks.clear();
     Engine e(s);
+    e.setKeepReceiverView(true);
     e.runToEnd();
     int checked = 0;
     for (const LogEvent& ev : e.events()) {
@@ -85,6 +87,7 @@ void TestReceivedView::refusedPduIsDroppedWithItsReason()
     t.link = Link::S1U;
     s.attacks.push_back(t);
     Engine e(s);
+    e.setKeepReceiverView(true);
     e.runToEnd();
     int dropped = 0;
     for (const LogEvent& ev : e.events()) {

@@ -40,6 +40,7 @@ public:
             engine_ = std::make_unique<engine::Engine>(scenario);
             engine_->setObserver(this);
             engine_->setClassifyPdus(true);
+            engine_->setKeepReceiverView(true);
         } catch (const std::exception& e) {
             emit error(QString::fromStdString(e.what()));
             return;

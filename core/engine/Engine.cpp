@@ -490,6 +490,11 @@ void Engine::Impl::captureKeys(std::uint32_t d, const char* where)
     capture->keysInForce(now, d, where, keys);
 }
 
+void Engine::setKeepReceiverView(bool on)
+{
+    impl_->keepReceiverView = on;
+}
+
 void Engine::setClassifyPdus(bool on)
 {
     impl_->classifyPdus = on;

@@ -84,6 +84,12 @@ public:
     void setClassifyPdus(bool on);
     [[nodiscard]] std::optional<Reading> pduReading(std::uint32_t pduId) const;
 
+    // Keeps, with each of the last 65536 PDUs, what its receiver decoded from it (PduRecord::received: the
+    // PDCP-deciphered SDU on Uu, the inner packet after ESP), for the inspector. Off by default: it costs a
+    // second PDCP deciphering per Uu PDU and a copy per PDU. The receiver's decision (PduRecord::reception)
+    // is kept either way. It does not change the event log or the digest.
+    void setKeepReceiverView(bool on);
+
     // Hands every PDU, every attacker's capture and every key change to `sink` (not owned; nullptr: none).
     void setCaptureSink(class CaptureSink* sink);
 

@@ -337,6 +337,7 @@ struct Engine::Impl {
     // The inspector's receiving side (EngineTransport.cpp): the PDU whose arrival is being processed (0:
     // none) and its record in the ring, if still kept; a refusal is noted on it once.
     std::uint32_t arrivingPdu = 0;
+    bool keepReceiverView = false; // Engine::setKeepReceiverView
     PduRecord* keptRecord(std::uint32_t pduId);
     void noteRefused(DropReason reason);
 

@@ -109,7 +109,7 @@ std::optional<Bytes> Engine::Impl::receiveBackhaul(Link link, bool downlink, Nod
                  r.verdict == EspVerdict::IntegrityFailure ? DropReason::Integrity : DropReason::Malformed);
             return std::nullopt;
         }
-        if (PduRecord* kept = keptRecord(pdu.pduId))
+        if (PduRecord* kept = keepReceiverView ? keptRecord(pdu.pduId) : nullptr)
             kept->received.assign(r.inner.begin(), r.inner.end());
         return std::move(r.inner);
     }
@@ -118,7 +118,7 @@ std::optional<Bytes> Engine::Impl::receiveBackhaul(Link link, bool downlink, Nod
         drop(node, pdu.meta, DropReason::Policy);
         return std::nullopt;
     }
-    if (PduRecord* kept = keptRecord(pdu.pduId))
+    if (PduRecord* kept = keepReceiverView ? keptRecord(pdu.pduId) : nullptr)
         kept->received.assign(pdu.bytes.begin(), pdu.bytes.end());
     return pdu.bytes;
 }
@@ -143,7 +143,7 @@ void Engine::Impl::arrive(std::uint32_t slot)
     InFlight& pdu = pool[slot];
     PduRecord* kept = keptRecord(pdu.pduId);
     arrivingPdu = kept != nullptr ? pdu.pduId : 0;
-    if (kept != nullptr && pdu.link == Link::Uu && pdu.meta.device < scenario.devices) {
+    if (keepReceiverView && kept != nullptr && pdu.link == Link::Uu && pdu.meta.device < scenario.devices) {
         // What the receiver's PDCP makes of these bytes, read on copies of its counters (the real reception
         // below updates them): the deciphered SDU, empty if it is discarded before deciphering.
         const std::uint32_t d = pdu.meta.device;
