@@ -78,6 +78,19 @@ void TestCliCrypto::knownAnswers_data()
         QTest::newRow(qPrintable(v.name))
             << algorithmArgs(QStringLiteral("eia2"), v, QStringLiteral("Message"))
             << v[QStringLiteral("Mac")];
+    // Issue 13: SNOW 3G and ZUC, every official set (UEA2 = 128-EEA1, TS 33.401 C.4, EEA3/EIA3 Document 3).
+    for (const char* fn : {"eea1", "eea3"}) {
+        for (const test::Vector& v : test::readVectors(QString::fromLatin1(fn) + QStringLiteral(".vec")))
+            QTest::newRow(qPrintable(v.name))
+                << algorithmArgs(QString::fromLatin1(fn), v, QStringLiteral("Plaintext"))
+                << v[QStringLiteral("Ciphertext")];
+    }
+    for (const char* fn : {"eia1", "eia3"}) {
+        for (const test::Vector& v : test::readVectors(QString::fromLatin1(fn) + QStringLiteral(".vec")))
+            QTest::newRow(qPrintable(v.name))
+                << algorithmArgs(QString::fromLatin1(fn), v, QStringLiteral("Message"))
+                << v[QStringLiteral("Mac")];
+    }
 }
 
 void TestCliCrypto::knownAnswers()
@@ -192,6 +205,24 @@ void TestCliCrypto::badInput_data()
     QTest::newRow("count too big") << with(QStringLiteral("--count"), QStringLiteral("138a6f056"))
                                    << QStringLiteral("--count: 138a6f056 is out of range");
     QTest::newRow("missing data") << eia2 << QStringLiteral("missing --data");
+    // The SNOW 3G and ZUC functions refuse the same input with the same one-line messages.
+    for (const char* fn : {"eea1", "eia1", "eea3", "eia3"}) {
+        const auto other = [&](const QString& option, const QString& value) {
+            QStringList a = with(option, value);
+            a[1] = QString::fromLatin1(fn);
+            return a;
+        };
+        QTest::addRow("%s short key", fn)
+            << other(QStringLiteral("--key"), QStringLiteral("2bd6"))
+            << QStringLiteral("mtcsec crypto %1: KEY must be 16 octets, got 2").arg(QString::fromLatin1(fn));
+        QTest::addRow("%s length beyond data", fn)
+            << other(QStringLiteral("--length"), QStringLiteral("65"))
+            << QStringLiteral("LENGTH 65 bits is longer than the data");
+        QTest::addRow("%s bearer too big", fn) << other(QStringLiteral("--bearer"), QStringLiteral("32"))
+                                               << QStringLiteral("--bearer: 32 is out of range");
+        QTest::addRow("%s odd hex", fn) << other(QStringLiteral("--data"), QStringLiteral("333"))
+                                        << QStringLiteral("--data: odd number of hex digits");
+    }
     QTest::newRow("unknown option") << with(QStringLiteral("--colour"), QStringLiteral("red"))
                                     << QStringLiteral("Unknown option 'colour'");
     QTest::newRow("unknown algorithm") << QStringList{QStringLiteral("crypto"), QStringLiteral("eea7")}
@@ -241,8 +272,13 @@ void TestCliCrypto::help_data()
                          << QStringList{QStringLiteral("crypto"), QStringLiteral("--self-test"),
                                         QStringLiteral("--version")};
     QTest::newRow("crypto") << QStringList{QStringLiteral("crypto"), QStringLiteral("--help")}
-                            << QStringList{QStringLiteral("eea2"),
+                            << QStringList{QStringLiteral("eea1"),
+                                           QStringLiteral("eia1"),
+                                           QStringLiteral("eea2"),
                                            QStringLiteral("eia2"),
+                                           QStringLiteral("eea3"),
+                                           QStringLiteral("eia3"),
+                                           QStringLiteral("mtcsec crypto eia3 --key"),
                                            QStringLiteral("milenage"),
                                            QStringLiteral("kdf kasme"),
                                            QStringLiteral("kdf kenb"),
@@ -285,6 +321,10 @@ void TestCliCrypto::everyHelpExitsZero_data()
         {QStringLiteral("crypto")},
         {QStringLiteral("crypto"), QStringLiteral("eea2")},
         {QStringLiteral("crypto"), QStringLiteral("eia2")},
+        {QStringLiteral("crypto"), QStringLiteral("eea1")},
+        {QStringLiteral("crypto"), QStringLiteral("eia1")},
+        {QStringLiteral("crypto"), QStringLiteral("eea3")},
+        {QStringLiteral("crypto"), QStringLiteral("eia3")},
         {QStringLiteral("crypto"), QStringLiteral("milenage")},
         {QStringLiteral("crypto"), QStringLiteral("kdf")},
         {QStringLiteral("crypto"), QStringLiteral("kdf"), QStringLiteral("kasme")},
