@@ -1,9 +1,13 @@
-// The crypto lab's 128-EEA2 / 128-EIA2 calculator (TS 33.401 Annex B.1.3, B.2.3; test sets of Annex C.1,
-// C.2).
+// The crypto lab's EEA / EIA calculator: 128-EEA1/EIA1 (SNOW 3G, TS 33.401 B.1.2/B.2.2), 128-EEA2/EIA2 (AES,
+// B.1.3/B.2.3) and 128-EEA3/EIA3 (ZUC, B.1.4/B.2.4), with their official test sets.
 #include "ui/CryptoLabCipherPage.h"
 
+#include "core/crypto/Eea1.h"
 #include "core/crypto/Eea2.h"
+#include "core/crypto/Eea3.h"
+#include "core/crypto/Eia1.h"
 #include "core/crypto/Eia2.h"
+#include "core/crypto/Eia3.h"
 #include "core/crypto/Hex.h"
 #include "ui/CryptoLabPage.h"
 
@@ -12,10 +16,53 @@
 #include <QPushButton>
 #include <QVBoxLayout>
 
+#include <array>
 #include <limits>
 
 namespace mtcsec::ui::cryptolab {
 namespace {
+
+// One family of EPS algorithms: its ciphering and integrity algorithm and where their test sets are
+// published.
+struct Family {
+    const char* label;     // in the algorithm combo
+    const char* eea;       // "128-EEA1"
+    const char* eia;       // "128-EIA1"
+    const char* eeaDetail; // what the ciphering algorithm is, for the button's tooltip
+    const char* eiaDetail;
+    const char* eeaSource; // where the ciphering test sets are published
+    const char* eiaSource;
+    Bytes (*cipher)(ByteView, const crypto::AlgorithmInput&, ByteView, std::size_t);
+    crypto::Mac (*mac)(ByteView, const crypto::AlgorithmInput&, ByteView, std::size_t);
+};
+
+// In the order of the algorithm identities (TS 33.401 5.1.3.2, 5.1.4.2): index = identity - 1.
+const std::array<Family, 3> kFamilies = {{
+    {"SNOW 3G: 128-EEA1 / 128-EIA1", "128-EEA1", "128-EIA1", "SNOW 3G, UEA2", "SNOW 3G, UIA2",
+     "UEA2 & UIA2 Document 3 clause 4", "TS 33.401 C.4", &crypto::eea1, &crypto::eia1},
+    {"AES: 128-EEA2 / 128-EIA2", "128-EEA2", "128-EIA2", "AES-128 in counter mode", "AES-128-CMAC",
+     "TS 33.401 C.1", "TS 33.401 C.2", &crypto::eea2, &crypto::eia2},
+    {"ZUC: 128-EEA3 / 128-EIA3", "128-EEA3", "128-EIA3", "ZUC", "ZUC", "EEA3 & EIA3 Document 3 clause 4",
+     "EEA3 & EIA3 Document 3 clause 5", &crypto::eea3, &crypto::eia3},
+}};
+constexpr int kAes = 1; // the default family
+
+// The family of a test set, from its name: "128-EEA1 (UEA2) test set 3" -> 0.
+int familyOf(const crypto::TestSet& set)
+{
+    const std::string& name = set.name;
+    if (name.size() > 7 && name.starts_with("128-E") && name[7] >= '1' && name[7] <= '3')
+        return name[7] - '1';
+    throw InvalidInput("test set \"" + name + "\" names no algorithm 128-EEA1-3 or 128-EIA1-3");
+}
+
+// "128-EEA1 (UEA2) test set 3" -> "test set 3".
+QString setNumber(const crypto::TestSet& set)
+{
+    const QString name = QString::fromStdString(set.name);
+    const qsizetype at = name.indexOf(QLatin1String("test set"));
+    return at >= 0 ? name.mid(at) : name;
+}
 
 // ---------------------------------------------------------------------------------------------------------
 // 128-EEA2 and 128-EIA2 (TS 33.401 Annex B.1.3, B.2.3) over the same inputs.
@@ -27,11 +74,21 @@ public:
         auto* layout = new QVBoxLayout(this);
         layout->addLayout(makeTestSetRow(
             QStringLiteral("cipherTestSet"), tr("Load official test set:"),
-            tr("The test sets of TS 33.401 Annex C.1 (128-EEA2, sets 1-6) and C.2 (128-EIA2, sets 1-8): "
-               "choosing one fills the fields, computes and compares with the published result.")));
+            tr("The official test sets: 128-EEA1 (the UEA2 sets 1-5 of ETSI/SAGE UEA2 & UIA2 Document 3) and "
+               "128-EIA1 (TS 33.401 C.4, sets 1-7); 128-EEA2 (C.1, sets 1-6) and 128-EIA2 (C.2, sets 1-8); "
+               "128-EEA3 and 128-EIA3 (ETSI/SAGE EEA3 & EIA3 Document 3, sets 1-5 each). Choosing one "
+               "selects its algorithm, fills the fields, computes and compares with the published result.")));
 
         auto* inputs = new QGroupBox(tr("Inputs"), this);
         auto* form = formLayout();
+        family_ = new QComboBox(inputs);
+        family_->setObjectName(QStringLiteral("cipherAlgorithm"));
+        for (const Family& f : kFamilies)
+            family_->addItem(QString::fromLatin1(f.label));
+        family_->setCurrentIndex(kAes);
+        describe(family_, tr("Algorithms"),
+                 tr("The algorithm family: SNOW 3G (128-EEA1/EIA1), AES (128-EEA2/EIA2) or ZUC "
+                    "(128-EEA3/EIA3)."));
         key_ =
             hexEdit(inputs, QStringLiteral("cipherKey"), tr("KEY"),
                     tr("The 128-bit key (KNASenc/KNASint, KRRCenc/KRRCint or KUPenc): 32 hex digits."), 32);
@@ -62,12 +119,13 @@ public:
         data_->setWordWrapMode(QTextOption::WrapAnywhere);
         data_->setFixedHeight(data_->fontMetrics().lineSpacing() * 4 + 12);
         describe(data_, tr("DATA"),
-                 tr("The plaintext (128-EEA2) or message (128-EIA2) in hex; spaces and line breaks are "
-                    "ignored. Ctrl+Enter computes."));
+                 tr("The plaintext (EEA) or message (EIA) in hex; spaces and line breaks are ignored. "
+                    "Ctrl+Enter computes."));
         dataSize_ = new QLabel(inputs);
         dataSize_->setObjectName(QStringLiteral("cipherDataSize"));
         dataSize_->setAccessibleName(tr("DATA size"));
 
+        form->addRow(tr("&Algorithms:"), family_);
         form->addRow(tr("KEY (128 bits, hex):"), key_);
         form->addRow(tr("COUNT (32 bits, hex):"), count_);
         form->addRow(tr("BEARER (5 bits, hex):"), bearer_);
@@ -79,26 +137,22 @@ public:
         layout->addWidget(inputs);
 
         auto* buttons = new QHBoxLayout;
-        eea2Button_ = button(this, QStringLiteral("eea2Compute"), tr("Compute &ciphertext (128-EEA2)"),
-                             tr("Cipher the first LENGTH bits of DATA with 128-EEA2 (AES-128 in counter "
-                                "mode)."));
-        eia2Button_ =
-            button(this, QStringLiteral("eia2Compute"), tr("Compute &MAC (128-EIA2)"),
-                   tr("The 32-bit MAC of the first LENGTH bits of DATA with 128-EIA2 (AES-128-CMAC)."));
-        buttons->addWidget(eea2Button_);
-        buttons->addWidget(eia2Button_);
+        eeaButton_ = button(this, QStringLiteral("eeaCompute"), QString(), QString());
+        eiaButton_ = button(this, QStringLiteral("eiaCompute"), QString(), QString());
+        buttons->addWidget(eeaButton_);
+        buttons->addWidget(eiaButton_);
         buttons->addStretch(1);
         layout->addLayout(buttons);
 
         auto* outputs = new QGroupBox(tr("Results"), this);
         auto* out = formLayout();
         ciphertext_ =
-            new OutputField(outputs, QStringLiteral("eea2Ciphertext"), tr("ciphertext"),
-                            tr("The 128-EEA2 output: LENGTH bits, the bits beyond LENGTH in the last "
+            new OutputField(outputs, QStringLiteral("eeaCiphertext"), tr("ciphertext"),
+                            tr("The ciphering output: LENGTH bits, the bits beyond LENGTH in the last "
                                "octet set to zero."),
                             64, true);
-        mac_ = new OutputField(outputs, QStringLiteral("eia2Mac"), tr("MAC"),
-                               tr("The 128-EIA2 MAC (MAC-I, NAS-MAC): 32 bits."), 8);
+        mac_ = new OutputField(outputs, QStringLiteral("eiaMac"), tr("MAC"),
+                               tr("The integrity output (MAC-I, NAS-MAC): 32 bits."), 8);
         out->addRow(tr("Ciphertext:"), ciphertext_);
         mac_->setSizePolicy(QSizePolicy::Maximum, QSizePolicy::Preferred); // 8 digits need no full row
         out->addRow(tr("MAC:"), mac_);
@@ -107,17 +161,22 @@ public:
         layout->addWidget(makeResultLine(QStringLiteral("cipherResult")));
         layout->addStretch(1);
 
-        readTestSets({QStringLiteral(":/testsets/eea2.vec"), QStringLiteral(":/testsets/eia2.vec")});
+        readTestSets({QStringLiteral(":/testsets/eea1.vec"), QStringLiteral(":/testsets/eia1.vec"),
+                      QStringLiteral(":/testsets/eea2.vec"), QStringLiteral(":/testsets/eia2.vec"),
+                      QStringLiteral(":/testsets/eea3.vec"), QStringLiteral(":/testsets/eia3.vec")});
 
-        connect(eea2Button_, &QPushButton::clicked, this, [this] { compute(Operation::Eea2); });
-        connect(eia2Button_, &QPushButton::clicked, this, [this] { compute(Operation::Eia2); });
+        connect(eeaButton_, &QPushButton::clicked, this, [this] { compute(Operation::Eea); });
+        connect(eiaButton_, &QPushButton::clicked, this, [this] { compute(Operation::Eia); });
+        connect(family_, &QComboBox::currentIndexChanged, this, [this] { updateButtons(); });
         connect(data_, &QPlainTextEdit::textChanged, this, [this] { updateDataSize(); });
         for (QLineEdit* e : {key_, count_, length_})
             watch(e);
         watch(data_);
         watch(bearer_);
         watch(direction_);
+        watch(family_);
         updateDataSize();
+        updateButtons();
     }
 
     void compute() override { compute(operation_); }
@@ -125,44 +184,74 @@ public:
 protected:
     [[nodiscard]] QStringList inputs() const override
     {
-        return {canonical(key_->text()),           canonical(count_->text()),
-                QString::number(bearer_->value()), QString::number(direction_->currentIndex()),
-                withoutSpace(length_->text()),     canonical(data_->toPlainText())};
+        return {QString::number(family_->currentIndex()),
+                canonical(key_->text()),
+                canonical(count_->text()),
+                QString::number(bearer_->value()),
+                QString::number(direction_->currentIndex()),
+                withoutSpace(length_->text()),
+                canonical(data_->toPlainText())};
     }
 
     void fill(const crypto::TestSet& set) override
     {
-        const bool isEea2 = set.hasField("Ciphertext");
-        const QString message = QString::fromStdString(set.field(isEea2 ? "Plaintext" : "Message"));
+        const bool isEea = set.hasField("Ciphertext");
+        const int family = familyOf(set);
+        const QString message = QString::fromStdString(set.field(isEea ? "Plaintext" : "Message"));
         const auto bearer = parseHexUnsigned(set.field("Bearer"), "Bearer", 0x1f);
         const auto direction = parseUnsigned(set.field("Direction"), "Direction", 1);
+        family_->setCurrentIndex(family);
         key_->setText(QString::fromStdString(set.field("Key")));
         count_->setText(QString::fromStdString(set.field("Count")));
         bearer_->setValue(static_cast<int>(bearer));
         direction_->setCurrentIndex(static_cast<int>(direction));
         length_->setText(QString::fromStdString(set.field("Length")));
         data_->setPlainText(message);
-        (void)set.field(isEea2 ? "Ciphertext" : "Mac"); // the published result must be there
-        operation_ = isEea2 ? Operation::Eea2 : Operation::Eia2;
+        (void)set.field(isEea ? "Ciphertext" : "Mac"); // the published result must be there
+        operation_ = isEea ? Operation::Eea : Operation::Eia;
     }
 
     [[nodiscard]] QString citation(const crypto::TestSet& set) const override
     {
         // "128-EEA2 test set 3" -> "TS 33.401 C.1 test set 3"
-        const QString name = QString::fromStdString(set.name);
-        const QString clause = set.hasField("Ciphertext") ? QStringLiteral("C.1") : QStringLiteral("C.2");
-        return QStringLiteral("TS 33.401 %1 %2").arg(clause, name.mid(name.indexOf(QLatin1Char(' ')) + 1));
+        return QStringLiteral("%1 %2").arg(source(set), setNumber(set));
     }
 
     [[nodiscard]] QString comboText(const crypto::TestSet& set) const override
     {
-        return tr("%1 (TS 33.401 %2)")
-            .arg(QString::fromStdString(set.name),
-                 set.hasField("Ciphertext") ? QStringLiteral("C.1") : QStringLiteral("C.2"));
+        return tr("%1 (%2)").arg(QString::fromStdString(set.name), source(set));
     }
 
 private:
-    enum class Operation { Eea2, Eia2 };
+    enum class Operation { Eea, Eia };
+
+    // Where a set is published: "TS 33.401 C.1", "EEA3 & EIA3 Document 3 clause 5", ...
+    [[nodiscard]] static QString source(const crypto::TestSet& set)
+    {
+        const Family& f = kFamilies.at(static_cast<std::size_t>(familyOf(set)));
+        return QString::fromLatin1(set.hasField("Ciphertext") ? f.eeaSource : f.eiaSource);
+    }
+
+    [[nodiscard]] const Family& family() const
+    {
+        return kFamilies.at(static_cast<std::size_t>(std::max(0, family_->currentIndex())));
+    }
+
+    // The buttons name the algorithms of the chosen family.
+    void updateButtons()
+    {
+        const Family& f = family();
+        const QString eea = QString::fromLatin1(f.eea);
+        const QString eia = QString::fromLatin1(f.eia);
+        eeaButton_->setText(tr("Compute &ciphertext (%1)").arg(eea));
+        describe(eeaButton_, tr("Compute ciphertext (%1)").arg(eea),
+                 tr("Cipher the first LENGTH bits of DATA with %1 (%2).")
+                     .arg(eea, QString::fromLatin1(f.eeaDetail)));
+        eiaButton_->setText(tr("Compute &MAC (%1)").arg(eia));
+        describe(eiaButton_, tr("Compute MAC (%1)").arg(eia),
+                 tr("The 32-bit MAC of the first LENGTH bits of DATA with %1 (%2).")
+                     .arg(eia, QString::fromLatin1(f.eiaDetail)));
+    }
 
     void compute(Operation operation)
     {
@@ -181,16 +270,23 @@ private:
             const Bytes message = fromHex(digitsOf(data_->toPlainText()), "DATA");
             const crypto::TestSet* set = loadedSet();
             std::vector<Check> checks;
-            if (operation == Operation::Eea2) {
-                ciphertext_->setValue(hexString(crypto::eea2(key, input, message, length)));
-                if (set != nullptr && set->hasField("Ciphertext"))
+            const Family& f = family();
+            // A loaded set is checked only while its own algorithm is chosen.
+            const bool sameFamily =
+                set != nullptr && &kFamilies.at(static_cast<std::size_t>(familyOf(*set))) == &f;
+            if (operation == Operation::Eea) {
+                ciphertext_->setValue(hexString(f.cipher(key, input, message, length)));
+                if (sameFamily && set->hasField("Ciphertext"))
                     checks.push_back({ciphertext_, QString::fromStdString(set->field("Ciphertext"))});
-                report(tr("Computed the 128-EEA2 ciphertext of %1 bits.").arg(length), checks);
+                report(
+                    tr("Computed the %1 ciphertext of %2 bits.").arg(QString::fromLatin1(f.eea)).arg(length),
+                    checks);
             } else {
-                mac_->setValue(hexString(crypto::eia2(key, input, message, length)));
-                if (set != nullptr && set->hasField("Mac"))
+                mac_->setValue(hexString(f.mac(key, input, message, length)));
+                if (sameFamily && set->hasField("Mac"))
                     checks.push_back({mac_, QString::fromStdString(set->field("Mac"))});
-                report(tr("Computed the 128-EIA2 MAC of %1 bits.").arg(length), checks);
+                report(tr("Computed the %1 MAC of %2 bits.").arg(QString::fromLatin1(f.eia)).arg(length),
+                       checks);
             }
         } catch (const InvalidInput& e) {
             showError(QString::fromStdString(e.what()));
@@ -211,6 +307,7 @@ private:
             dataSize_->setText(tr("not whole octets of hex digits yet"));
     }
 
+    QComboBox* family_ = nullptr;
     QLineEdit* key_ = nullptr;
     QLineEdit* count_ = nullptr;
     QSpinBox* bearer_ = nullptr;
@@ -218,11 +315,11 @@ private:
     QLineEdit* length_ = nullptr;
     QPlainTextEdit* data_ = nullptr;
     QLabel* dataSize_ = nullptr;
-    QPushButton* eea2Button_ = nullptr;
-    QPushButton* eia2Button_ = nullptr;
+    QPushButton* eeaButton_ = nullptr;
+    QPushButton* eiaButton_ = nullptr;
     OutputField* ciphertext_ = nullptr;
     OutputField* mac_ = nullptr;
-    Operation operation_ = Operation::Eea2;
+    Operation operation_ = Operation::Eea;
 };
 
 } // namespace

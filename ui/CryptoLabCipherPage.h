@@ -1,5 +1,5 @@
-// The crypto lab's 128-EEA2 / 128-EIA2 calculator (TS 33.401 Annex B.1.3, B.2.3; test sets of Annex C.1,
-// C.2).
+// The crypto lab's EEA / EIA calculator: 128-EEA1/EIA1 (SNOW 3G), 128-EEA2/EIA2 (AES) and 128-EEA3/EIA3 (ZUC)
+// (TS 33.401 Annex B.1.2-B.1.4, B.2.2-B.2.4) with their official test sets.
 #pragma once
 
 class QWidget;
@@ -8,7 +8,8 @@ namespace mtcsec::ui::cryptolab {
 
 class LabPage;
 
-// The tab: KEY, COUNT, BEARER, DIRECTION, LENGTH and DATA; ciphertext and MAC checked against the test sets.
+// The tab: the algorithm family, KEY, COUNT, BEARER, DIRECTION, LENGTH and DATA; ciphertext and MAC checked
+// against the test sets.
 [[nodiscard]] LabPage* makeCipherPage(QWidget* parent);
 
 } // namespace mtcsec::ui::cryptolab

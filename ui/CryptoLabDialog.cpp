@@ -28,12 +28,13 @@ CryptoLabDialog::CryptoLabDialog(QWidget* parent)
     auto* layout = new QVBoxLayout(this);
     tabs_ = new QTabWidget(this);
     tabs_->setObjectName(QStringLiteral("cryptoLabTabs"));
-    describe(
-        tabs_, tr("Calculators"),
-        tr("128-EEA2 / 128-EIA2, MILENAGE and the TS 33.401 Annex A key derivations (Ctrl+Tab switches)."));
-    tabs_->addTab(makeCipherPage(tabs_), tr("EEA2 / EIA2"));
+    describe(tabs_, tr("Calculators"),
+             tr("128-EEA1/2/3 / 128-EIA1/2/3, MILENAGE and the TS 33.401 Annex A key derivations (Ctrl+Tab "
+                "switches)."));
+    tabs_->addTab(makeCipherPage(tabs_), tr("EEA / EIA"));
     tabs_->setTabToolTip(
-        0, tr("128-EEA2 ciphering and 128-EIA2 integrity (TS 33.401 Annex B, test sets C.1, C.2)"));
+        0, tr("128-EEA1/2/3 ciphering and 128-EIA1/2/3 integrity: SNOW 3G, AES and ZUC (TS 33.401 Annex B, "
+              "their official test sets)"));
     tabs_->addTab(makeMilenagePage(tabs_), tr("Milenage"));
     tabs_->setTabToolTip(1, tr("MILENAGE f1-f5* (TS 35.206, test sets of TS 35.207/35.208)"));
     tabs_->addTab(makeKdfPage(tabs_), tr("Key derivation (TS 33.401 Annex A)"));
