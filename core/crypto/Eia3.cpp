@@ -6,6 +6,8 @@
 #include "core/crypto/CryptoLedger.h"
 #include "core/crypto/Zuc.h"
 
+#include <algorithm>
+
 namespace mtcsec::crypto {
 namespace {
 
@@ -20,8 +22,8 @@ public:
         , word_(zuc.next())
         , following_(zuc.next())
     {}
-    // z_i for i = 32n + j, 0 <= j < 32.
-    [[nodiscard]] u32 at(unsigned j) const { return j == 0 ? word_ : word_ << j | following_ >> (32 - j); }
+    // z_i for i = 32n + j, 0 <= j < 32 (the following word shifted in two steps: no shift by 32 at j = 0).
+    [[nodiscard]] u32 at(unsigned j) const { return word_ << j | (following_ >> 1) >> (31 - j); }
     // Moves to the next 32 bits.
     void advance()
     {
@@ -64,11 +66,16 @@ Mac eia3(ByteView key, const AlgorithmInput& input, ByteView message, std::size_
     // then T xor z_LENGTH, and MAC = T xor z_(32(L-1)).
     KeystreamWindow z(zuc);
     u32 T = 0;
-    for (std::size_t i = 0; i < lengthBits; ++i) {
-        if (i != 0 && i % 32 == 0)
+    for (std::size_t base = 0; base < lengthBits; base += 32) {
+        if (base != 0)
             z.advance();
-        if (((message[i / 8] >> (7 - i % 8)) & 1) != 0)
-            T ^= z.at(static_cast<unsigned>(i % 32));
+        // M[base .. base+31], most significant bit first; bits at LENGTH and beyond are not used.
+        u32 M = 0;
+        for (std::size_t k = 0; k < 4; ++k)
+            M = M << 8 | (base / 8 + k < message.size() ? message[base / 8 + k] : 0u);
+        const auto bits = static_cast<unsigned>(std::min<std::size_t>(32, lengthBits - base));
+        for (unsigned j = 0; j < bits; ++j)
+            T ^= z.at(j) & (0u - (M >> (31 - j) & 1u)); // z_i where M[i] = 1
     }
     if (lengthBits != 0 && lengthBits % 32 == 0)
         z.advance();
