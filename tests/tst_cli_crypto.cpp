@@ -51,6 +51,8 @@ class TestCliCrypto : public QObject {
 private slots:
     void knownAnswers_data();
     void knownAnswers();
+    void edgeCases_data();
+    void edgeCases();
     void milenage_data();
     void milenage();
     void milenageWithOpc();
@@ -101,6 +103,47 @@ void TestCliCrypto::knownAnswers()
     QCOMPARE(r.err, QString());
     QCOMPARE(r.exitCode, 0);
     QCOMPARE(r.out, expected + QLatin1Char('\n'));
+}
+
+void TestCliCrypto::edgeCases_data()
+{
+    QTest::addColumn<QString>("fn");
+    for (const char* fn : {"eea1", "eea2", "eea3"})
+        QTest::newRow(fn) << QString::fromLatin1(fn);
+}
+
+void TestCliCrypto::edgeCases()
+{
+    // No official answers for these: COUNT ffffffff, BEARER 31, a length inside an octet; ciphering twice
+    // gives the data back with the bits beyond LENGTH zero, and LENGTH 0 gives an empty line.
+    QFETCH(QString, fn);
+    const auto run = [&fn](const QString& length, const QString& data) {
+        return runMtcsec({QStringLiteral("crypto"), fn, QStringLiteral("--key"),
+                          QStringLiteral("2bd6459f82c5b300952c49104881ff48"), QStringLiteral("--count"),
+                          QStringLiteral("ffffffff"), QStringLiteral("--bearer"), QStringLiteral("31"),
+                          QStringLiteral("--direction"), QStringLiteral("1"), QStringLiteral("--length"),
+                          length, QStringLiteral("--data"), data});
+    };
+    const Run once = run(QStringLiteral("13"), QStringLiteral("ffffff"));
+    QCOMPARE(once.exitCode, 0);
+    QCOMPARE(once.out.size(), 5); // 2 octets and the newline
+    QCOMPARE(QStringLiteral("0123456789abcdef").indexOf(once.out.at(3)) & 7, 0);
+    const Run twice = run(QStringLiteral("13"), once.out.trimmed());
+    QCOMPARE(twice.out, QStringLiteral("fff8\n"));
+    const Run empty = run(QStringLiteral("0"), QString());
+    QCOMPARE(empty.exitCode, 0);
+    QCOMPARE(empty.out, QStringLiteral("\n"));
+    const QString mac = fn == QLatin1String("eea1")   ? QStringLiteral("eia1")
+                        : fn == QLatin1String("eea2") ? QStringLiteral("eia2")
+                                                      : QStringLiteral("eia3");
+    const Run zeroBits =
+        runMtcsec({QStringLiteral("crypto"), mac, QStringLiteral("--key"),
+                   QStringLiteral("2bd6459f82c5b300952c49104881ff48"), QStringLiteral("--count"),
+                   QStringLiteral("ffffffff"), QStringLiteral("--bearer"), QStringLiteral("31"),
+                   QStringLiteral("--direction"), QStringLiteral("1"), QStringLiteral("--length"),
+                   QStringLiteral("0"), QStringLiteral("--data"), QString()});
+    QCOMPARE(zeroBits.exitCode, 0);
+    QCOMPARE(zeroBits.out.size(), 9); // a MAC of 8 hex digits even for an empty message
 }
 
 void TestCliCrypto::milenage_data()
