@@ -119,6 +119,7 @@ void TestLecture::everyStepAppliesToTheEngine()
 void TestLecture::predictThenRevealMarksAgainstTheEngine()
 {
     MainWindow w;
+    w.resize(1900, 1000); // room for the event log beside the lecture bar
     w.setErrorHandler([](const QString& m) { QFAIL(qPrintable(m)); });
     fast(w);
     LectureController* lecture = w.lecture();
@@ -180,6 +181,7 @@ void TestLecture::predictThenRevealMarksAgainstTheEngine()
 void TestLecture::liveChangeIsMarkedSinceTheChange()
 {
     MainWindow w;
+    w.resize(1366, 700);
     w.setErrorHandler([](const QString& m) { QFAIL(qPrintable(m)); });
     fast(w);
     LectureController* lecture = w.lecture();
@@ -206,6 +208,13 @@ void TestLecture::liveChangeIsMarkedSinceTheChange()
     QCOMPARE(lecture->round().requirementMark(3), Mark::Wrong);
     QCOMPARE(lecture->round().attackerOutcome(0), std::optional(AttackerOutcome::Ciphertext));
     QCOMPARE(lecture->round().attackerOutcome(2), std::optional(AttackerOutcome::Accepted));
+    // On a small screen the event log stays hidden after the reveal (it would take the marks' room) until
+    // the lecture ends.
+    QVERIFY(w.height() < 900);
+    QVERIFY(w.eventLog()->isHidden());
+    lecture->stop();
+    QVERIFY(!w.eventLog()->isHidden());
+    QCOMPARE(w.requirementsPanel()->badge(2)->text().contains(QStringLiteral("?")), false);
 }
 
 void TestLecture::keysMoveBetweenSteps()

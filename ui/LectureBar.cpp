@@ -61,31 +61,24 @@ LectureBar::LectureBar(QWidget* parent)
     score_->setObjectName(QStringLiteral("lectureScore"));
     score_->setFont(larger);
 
-    auto* left = new QVBoxLayout;
+    // One line of title, buttons and score; the text and question; the predictions. The buttons stay at the
+    // top, visible even when a small screen makes the bar scroll.
     auto* top = new QHBoxLayout;
     top->addWidget(counter_);
     top->addWidget(title_, 1);
-    left->addLayout(top);
-    left->addWidget(text_);
-    left->addWidget(question_);
-    left->addWidget(hint_);
-    left->addStretch(1);
-
-    auto* buttons = new QHBoxLayout;
-    buttons->addWidget(previous_);
-    buttons->addWidget(next_);
-    buttons->addWidget(reveal_);
-    buttons->addWidget(notes_);
-    buttons->addStretch(1);
-    buttons->addWidget(score_);
-    auto* right = new QVBoxLayout;
-    right->addWidget(predict_);
-    right->addLayout(buttons);
-    right->addStretch(1);
-
-    auto* layout = new QHBoxLayout(this);
-    layout->addLayout(left, 3);
-    layout->addLayout(right, 2);
+    top->addWidget(previous_);
+    top->addWidget(next_);
+    top->addWidget(reveal_);
+    top->addWidget(notes_);
+    top->addSpacing(12);
+    top->addWidget(score_);
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(top);
+    layout->addWidget(text_);
+    layout->addWidget(question_);
+    layout->addWidget(predict_);
+    layout->addWidget(hint_);
+    layout->addStretch(1);
 
     connect(previous_, &QPushButton::clicked, this, &LectureBar::previousRequested);
     connect(next_, &QPushButton::clicked, this, &LectureBar::nextRequested);

@@ -23,11 +23,18 @@
 #include <QFileInfo>
 #include <QMenu>
 #include <QMenuBar>
+#include <QScrollArea>
 #include <QUndoStack>
 
 #include <algorithm>
 
 namespace mtcsec::ui {
+namespace {
+
+// The window height (pixels) from which the event log, charts and inspector come back at a reveal.
+constexpr int kRoomForDocks = 900;
+
+} // namespace
 
 LectureController::LectureController(MainWindow* window)
     : QObject(window)
@@ -37,7 +44,13 @@ LectureController::LectureController(MainWindow* window)
     bar_ = new LectureBar(window);
     dock_ = new QDockWidget(tr("Lecture"), window);
     dock_->setObjectName(QStringLiteral("lectureDock"));
-    dock_->setWidget(bar_);
+    // The bar scrolls, so that the window still fits 1366x768 with the six rows of a question.
+    auto* scroll = new QScrollArea(dock_);
+    scroll->setWidget(bar_);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setMinimumHeight(56); // the title and the buttons
+    dock_->setWidget(scroll);
     dock_->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
     window->addDockWidget(Qt::TopDockWidgetArea, dock_);
     dock_->hide();
@@ -164,6 +177,15 @@ void LectureController::start(LectureScript script)
     dock_->show();
     index_ = -1;
     goTo(0);
+    // Room for the text and the predictions, as far as the window has room without growing (the rest
+    // scrolls): a window that fits 1366x768 still does.
+    const int spare =
+        window_->height() - window_->minimumSizeHint().height() + dock_->minimumSizeHint().height();
+    window_->resizeDocks(
+        {dock_},
+        {std::max(dock_->minimumSizeHint().height(),
+                  std::min(bar_->sizeHint().height() + 8, std::min(spare, window_->height() / 3)))},
+        Qt::Vertical);
 }
 
 bool LectureController::openScriptFile(const QString& path)
@@ -179,8 +201,9 @@ bool LectureController::openScriptFile(const QString& path)
 
 void LectureController::stop()
 {
-    setHidden(false);
     active_ = false;
+    setHidden(false);
+    restoreDocks(); // kept hidden after a reveal on a small screen
     index_ = -1;
     for (QAction* a : std::as_const(stepActions_))
         a->setEnabled(false);
@@ -255,7 +278,7 @@ void LectureController::enter(int index, bool applyOnlyThis)
     if (step.question && !window_->controller()->isRunning())
         window_->controller()->run();
 
-    std::vector<AttackKind> kinds;
+    std::vector<AttackSpec> asked;
     if (step.question) {
         const auto& attacks = window_->controller()->scenario().attacks;
         for (const std::string& id : step.question->attackers) {
@@ -265,7 +288,7 @@ void LectureController::enter(int index, bool applyOnlyThis)
                 emit errorOccurred(tr("Step %1 asks about attacker %2, which is not in the run")
                                        .arg(index + 1)
                                        .arg(QString::fromStdString(id)));
-            kinds.push_back(it != attacks.end() ? it->kind : AttackKind::Eavesdrop);
+            asked.push_back(it != attacks.end() ? *it : AttackSpec{});
         }
         waitS_ = step.question->revealAfterS;
     } else {
@@ -274,7 +297,7 @@ void LectureController::enter(int index, bool applyOnlyThis)
     bar_->showStep(index, static_cast<int>(script_.steps.size()), QString::fromStdString(step.title),
                    QString::fromStdString(step.text),
                    step.question ? QString::fromStdString(step.question->text) : QString());
-    bar_->predictPanel()->setRound(round_, kinds);
+    bar_->predictPanel()->setRound(round_, asked);
     if (notes_ != nullptr) {
         const bool atEnd = index + 1 >= static_cast<int>(script_.steps.size());
         notes_->showNotes(
@@ -432,14 +455,22 @@ void LectureController::setHidden(bool hidden)
               qobject_cast<QDockWidget*>(window_->inspector()->parentWidget())}) {
             if (d == nullptr)
                 continue;
-            hiddenDocks_[d] = !d->isHidden();
+            if (!hiddenDocks_.contains(d))
+                hiddenDocks_[d] = !d->isHidden();
             d->hide();
         }
-    } else {
-        for (const auto& [d, shown] : hiddenDocks_)
-            d->setVisible(shown);
-        hiddenDocks_.clear();
+    } else if (!active_ || window_->height() >= kRoomForDocks) {
+        // On a small screen they stay hidden until the lecture ends (View shows them): back, they would take
+        // the room of the lecture bar's marks.
+        restoreDocks();
     }
+}
+
+void LectureController::restoreDocks()
+{
+    for (const auto& [d, shown] : hiddenDocks_)
+        d->setVisible(shown);
+    hiddenDocks_.clear();
 }
 
 void LectureController::refresh()

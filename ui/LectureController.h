@@ -81,6 +81,7 @@ private:
     // which the question's wait counts.
     [[nodiscard]] bool showsChange(const Frame& frame, double& baseS) const;
     void setHidden(bool hidden);
+    void restoreDocks();
     void refresh();
     void setGuessFromKey(int key);
 

@@ -23,6 +23,7 @@ LectureNotesWindow::LectureNotesWindow(QWidget* parent)
     text.setPointSizeF(text.pointSizeF() * 1.4);
     notes_->setFont(text);
     notes_->setObjectName(QStringLiteral("lectureNotes"));
+    notes_->setAlignment(Qt::AlignTop | Qt::AlignLeft);
     for (QLabel* l : {title_, notes_, change_, next_}) {
         l->setWordWrap(true);
         l->setTextInteractionFlags(Qt::TextSelectableByMouse);

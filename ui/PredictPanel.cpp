@@ -18,6 +18,10 @@ QPushButton* choiceButton(const QString& text, QWidget* parent)
 {
     auto* b = new QPushButton(text, parent);
     b->setCheckable(true);
+    // The guess must read from the back of the room, before and after the reveal (disabled then).
+    b->setStyleSheet(
+        QStringLiteral("QPushButton:checked { background: #1f4e79; color: white; border: 2px solid #0b2239; "
+                       "border-radius: 3px; }"));
     b->setFocusPolicy(Qt::NoFocus); // the lecture's keys stay with the window
     return b;
 }
@@ -26,18 +30,18 @@ QString verdictText(engine::Verdict v, bool lteLimit)
 {
     switch (v) {
     case engine::Verdict::Met:
-        return PredictPanel::tr("✓ MET");
+        return PredictPanel::tr("MET");
     case engine::Verdict::Violated:
-        return lteLimit ? PredictPanel::tr("✗ VIOLATED (LTE limit)") : PredictPanel::tr("✗ VIOLATED");
+        return lteLimit ? PredictPanel::tr("VIOLATED (LTE limit)") : PredictPanel::tr("VIOLATED");
     case engine::Verdict::NotExercised:
         break;
     }
-    return PredictPanel::tr("– NOT EXERCISED");
+    return PredictPanel::tr("NOT EXERCISED");
 }
 
 // The result column: what the run gave, and whether the guess was right (in words and a sign, not colour
 // alone).
-void showMark(QLabel* label, Mark mark, const QString& outcome)
+void showMark(QLabel* label, Mark mark, const QString& outcome, const QString& guess)
 {
     QString text;
     QString style;
@@ -47,7 +51,7 @@ void showMark(QLabel* label, Mark mark, const QString& outcome)
         style = QStringLiteral("background:#1e8449;color:white;");
         break;
     case Mark::Wrong:
-        text = PredictPanel::tr("✘ wrong: %1").arg(outcome);
+        text = PredictPanel::tr("✘ wrong: %1 (predicted %2)").arg(outcome, guess);
         style = QStringLiteral("background:#b03a2e;color:white;");
         break;
     case Mark::Unanswered:
@@ -96,30 +100,41 @@ PredictPanel::PredictPanel(QWidget* parent)
         }
     }
     grid_->setColumnStretch(3, 1);
+    grid_->setColumnStretch(8, 1);
+    grid_->setColumnMinimumWidth(4, 16);
 }
 
-void PredictPanel::setRound(const PredictRound& round, const std::vector<AttackKind>& kinds)
+void PredictPanel::setRound(const PredictRound& round, const std::vector<AttackSpec>& attackers)
 {
     for (QWidget* w : attackerWidgets_)
         delete w;
     attackerWidgets_.clear();
     attackerRows_.clear();
     const LectureQuestion& q = round.question();
+    int asked = 0; // the requirements asked, one under the other from the top
     for (std::size_t i = 0; i < 4; ++i) {
-        for (QWidget* w :
-             {static_cast<QWidget*>(requirementNames_[i]), static_cast<QWidget*>(requirementButtons_[i][0]),
-              static_cast<QWidget*>(requirementButtons_[i][1]),
-              static_cast<QWidget*>(requirementResults_[i])})
-            w->setVisible(q.requirements.at(i));
+        const std::array<QWidget*, 4> cells = {requirementNames_[i], requirementButtons_[i][0],
+                                               requirementButtons_[i][1], requirementResults_[i]};
+        for (int c = 0; c < 4; ++c) {
+            cells.at(static_cast<std::size_t>(c))->setVisible(q.requirements.at(i));
+            if (q.requirements.at(i))
+                grid_->addWidget(cells.at(static_cast<std::size_t>(c)), asked, c);
+        }
+        asked += q.requirements.at(i) ? 1 : 0;
     }
     for (std::size_t i = 0; i < q.attackers.size(); ++i) {
-        const int row = 4 + static_cast<int>(i);
-        const AttackKind kind = i < kinds.size() ? kinds[i] : AttackKind::Eavesdrop;
+        // Beside the requirements, four rows a column: the panel stays four rows high.
+        const int row = static_cast<int>(i % 4);
+        const int column = 5 + 5 * static_cast<int>(i / 4);
+        const AttackSpec spec = i < attackers.size() ? attackers[i] : AttackSpec{};
+        const AttackKind kind = spec.kind;
         AttackerRow r;
         r.choices = choicesFor(kind);
-        r.name = new QLabel(
-            tr("%1 %2").arg(QString::fromStdString(q.attackers[i]), QString::fromUtf8(name(kind).data())),
-            this);
+        r.name =
+            new QLabel(tr("%1 %2 %3 %4")
+                           .arg(QString::fromStdString(q.attackers[i]), QString::fromUtf8(name(kind).data()),
+                                spec.node ? tr("in") : tr("on"), QString::fromStdString(spec.target())),
+                       this);
         r.name->setToolTip(isPassive(kind)
                                ? tr("What will this attacker read? (key %1 cycles)").arg(i + 5)
                                : tr("Will this attacker's messages be accepted? (key %1 cycles)").arg(i + 5));
@@ -134,10 +149,10 @@ void PredictPanel::setRound(const PredictRound& round, const std::vector<AttackK
         }
         r.result = new QLabel(this);
         r.result->setObjectName(QStringLiteral("result-%1").arg(QString::fromStdString(q.attackers[i])));
-        grid_->addWidget(r.name, row, 0);
-        grid_->addWidget(r.buttons[0], row, 1);
-        grid_->addWidget(r.buttons[1], row, 2);
-        grid_->addWidget(r.result, row, 3);
+        grid_->addWidget(r.name, row, column);
+        grid_->addWidget(r.buttons[0], row, column + 1);
+        grid_->addWidget(r.buttons[1], row, column + 2);
+        grid_->addWidget(r.result, row, column + 3);
         attackerWidgets_.insert(attackerWidgets_.end(), {r.name, r.buttons[0], r.buttons[1], r.result});
         attackerRows_.push_back(r);
     }
@@ -154,7 +169,8 @@ void PredictPanel::refresh(const PredictRound& round)
             b->setEnabled(!round.revealed());
         if (round.revealed() && round.verdict(i))
             showMark(requirementResults_[i], round.requirementMark(i),
-                     verdictText(*round.verdict(i), round.lteLimit(i)));
+                     verdictText(*round.verdict(i), round.lteLimit(i)),
+                     g == Guess::Met ? tr("met") : tr("violated"));
         else {
             requirementResults_[i]->clear();
             requirementResults_[i]->setStyleSheet({});
@@ -170,7 +186,8 @@ void PredictPanel::refresh(const PredictRound& round)
         if (round.revealed()) {
             const auto outcome = round.attackerOutcome(i);
             showMark(r.result, round.attackerMark(i),
-                     outcome ? QString::fromUtf8(name(*outcome).data()) : tr("has not acted yet"));
+                     outcome ? QString::fromUtf8(name(*outcome).data()) : tr("has not acted yet"),
+                     g ? QString::fromUtf8(name(*g).data()) : QString());
         } else {
             r.result->clear();
             r.result->setStyleSheet({});

@@ -23,8 +23,8 @@ class PredictPanel : public QWidget {
 public:
     explicit PredictPanel(QWidget* parent = nullptr);
 
-    // Rebuilds the rows for `round`'s question; `kinds` gives the kind of each attacker asked (same order).
-    void setRound(const PredictRound& round, const std::vector<AttackKind>& kinds);
+    // Rebuilds the rows for `round`'s question; `attackers` gives each attacker asked (same order).
+    void setRound(const PredictRound& round, const std::vector<AttackSpec>& attackers);
     // Shows the guesses and, once revealed, the outcome and marks of `round`.
     void refresh(const PredictRound& round);
 
