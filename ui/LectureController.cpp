@@ -24,6 +24,9 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QScrollArea>
+#include <QScrollBar>
+#include <QTableView>
+#include <QTimer>
 #include <QUndoStack>
 
 #include <algorithm>
@@ -450,6 +453,9 @@ void LectureController::setHidden(bool hidden)
     window_->scene()->setVerdictsHidden(hidden);
     // The event log, the charts and the inspector tell the outcome too.
     if (hidden) {
+        QScrollBar* bar = window_->eventLog()->view()->verticalScrollBar();
+        if (hiddenDocks_.empty())
+            logFollowing_ = bar->value() >= bar->maximum();
         for (QDockWidget* d :
              {static_cast<QDockWidget*>(window_->eventLog()), static_cast<QDockWidget*>(window_->charts()),
               qobject_cast<QDockWidget*>(window_->inspector()->parentWidget())}) {
@@ -471,6 +477,12 @@ void LectureController::restoreDocks()
     for (const auto& [d, shown] : hiddenDocks_)
         d->setVisible(shown);
     hiddenDocks_.clear();
+    // A hidden table does not lay out what arrived meanwhile: the log follows the newest events again once
+    // it is shown.
+    if (logFollowing_) {
+        QTableView* view = window_->eventLog()->view();
+        QTimer::singleShot(0, view, [view] { view->scrollToBottom(); });
+    }
 }
 
 void LectureController::refresh()

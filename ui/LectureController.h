@@ -100,6 +100,7 @@ private:
     std::map<int, std::pair<int, int>> scores_; // step -> right, marked
     bool hidden_ = false;
     std::map<QDockWidget*, bool> hiddenDocks_; // docks hidden while predicting, and whether they were shown
+    bool logFollowing_ = true;                 // whether the event log followed its newest rows then
 
     // Where the current step's change took effect: frames of an older generation are from before it; a
     // fresh run (preset, reset) counts from 0, a live change from `changeAtS_`.
