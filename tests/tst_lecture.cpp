@@ -4,6 +4,7 @@
 // verdicts (since the change for a live protection change) and keeps a running score; the lecture's keys
 // move between steps; a bad script file is refused with its JSON path.
 #include "core/engine/RunSummary.h"
+#include "core/engine/SimTime.h"
 #include "ui/EventLogDock.h"
 #include "ui/LectureBar.h"
 #include "ui/LectureController.h"
@@ -54,6 +55,7 @@ private slots:
     void predictThenRevealMarksAgainstTheEngine();
     void liveChangeIsMarkedSinceTheChange();
     void keysMoveBetweenSteps();
+    void attackersPlacedAndRemovedThroughTheUndoStack();
     void badScriptFileIsRefused();
 };
 
@@ -250,6 +252,51 @@ void TestLecture::keysMoveBetweenSteps()
     lecture->stop();
     QTest::keyClick(&w, Qt::Key_PageDown); // outside lecture mode the keys do nothing of the lecture's
     QCOMPARE(lecture->stepIndex(), -1);
+}
+
+void TestLecture::attackersPlacedAndRemovedThroughTheUndoStack()
+{
+    MainWindow w;
+    w.setErrorHandler([](const QString& m) { QFAIL(qPrintable(m)); });
+    fast(w);
+    LectureController* lecture = w.lecture();
+    QVERIFY(lecture->openScriptFile(QStringLiteral(MTCSEC_TEST_DATA_DIR "/lecture-example.json")));
+    QTRY_COMPARE(w.lastFrame().summary.scenarioName, std::string("malleable-ciphertext"));
+    QTRY_VERIFY_WITH_TIMEOUT(lecture->canReveal(), 30000);
+    lecture->next(); // reveal
+    lecture->next(); // end-to-end integrity, live
+    QTRY_VERIFY(w.lastFrame().protection.app.integrity);
+    QTRY_VERIFY_WITH_TIMEOUT(lecture->canReveal(), 30000);
+    lecture->reveal();
+    // The Uu tamperer's flipped bits now fail the end-to-end MAC.
+    QCOMPARE(lecture->round().attackerOutcome(0), std::optional(AttackerOutcome::Blocked));
+    QCOMPARE(lecture->round().verdict(3), std::optional(engine::Verdict::Met));
+    const double placedAt = engine::toSeconds(w.lastFrame().now);
+    lecture->next(); // the spy on SGi, placed now
+    const auto spy = [&w]() -> std::optional<engine::AttackTally> {
+        for (const engine::AttackTally& t : w.lastFrame().summary.attacks)
+            if (t.spec.id == "spy")
+                return t;
+        return std::nullopt;
+    };
+    QTRY_VERIFY(spy().has_value());
+    QVERIFY(spy()->spec.startS >= placedAt); // its start counts from the step
+    QVERIFY(w.undoStack()->canUndo());
+    QTRY_VERIFY_WITH_TIMEOUT(lecture->canReveal(), 30000);
+    lecture->reveal();
+    QCOMPARE(lecture->round().attackerOutcome(0), std::optional(AttackerOutcome::Readable));
+    QCOMPARE(lecture->round().verdict(2), std::optional(engine::Verdict::Violated));
+    lecture->next(); // the spy leaves
+    QTRY_VERIFY(spy().has_value() && spy()->removed);
+    lecture->next(); // reset: the spy stays away, integrity stays on
+    QTRY_VERIFY(w.lastFrame().generation != 0 && w.lastFrame().now > 0 && !spy().has_value());
+    QVERIFY(w.lastFrame().protection.app.integrity);
+    lecture->next(); // everything off, live
+    QTRY_COMPARE(w.lastFrame().protection, Protection{});
+    QTRY_VERIFY_WITH_TIMEOUT(lecture->canReveal(), 30000);
+    lecture->reveal();
+    QVERIFY(lecture->round().sinceChange());
+    QCOMPARE(lecture->stepIndex(), 5);
 }
 
 void TestLecture::badScriptFileIsRefused()
