@@ -220,7 +220,7 @@ void LectureController::next()
 {
     if (!active_)
         return;
-    if (round_.question() != LectureQuestion{} && !round_.revealed()) {
+    if (asked() && !round_.revealed()) {
         if (canReveal())
             reveal();
         else
@@ -231,6 +231,8 @@ void LectureController::next()
     }
     if (index_ + 1 < static_cast<int>(script_.steps.size()))
         goTo(index_ + 1);
+    else
+        bar_->setHint(tr("This was the last step (Lecture > End lecture puts everything back)."));
 }
 
 void LectureController::previous()
@@ -370,7 +372,7 @@ void LectureController::apply(const LectureChange& change, bool batch)
 
 void LectureController::onFrame(const Frame& frame)
 {
-    if (!active_ || index_ < 0 || round_.question() == LectureQuestion{} || round_.revealed())
+    if (!active_ || index_ < 0 || !asked() || round_.revealed())
         return;
     double baseS = 0;
     if (!showsChange(frame, baseS))
@@ -412,7 +414,7 @@ bool LectureController::showsChange(const Frame& frame, double& baseS) const
 
 bool LectureController::canReveal() const
 {
-    return active_ && ready_ && !round_.revealed() && round_.question() != LectureQuestion{};
+    return active_ && ready_ && !round_.revealed() && asked();
 }
 
 void LectureController::reveal()
@@ -487,8 +489,7 @@ void LectureController::restoreDocks()
 
 void LectureController::refresh()
 {
-    const bool asked = round_.question() != LectureQuestion{};
-    bar_->setRevealState(asked, round_.revealed(), ready_ ? 0.0 : waitS_);
+    bar_->setRevealState(asked(), round_.revealed(), ready_ ? 0.0 : waitS_);
     bar_->predictPanel()->refresh(round_);
     bar_->setScore(scoreRight(), scoreMarked());
     if (round_.revealed())

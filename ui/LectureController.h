@@ -84,6 +84,11 @@ private:
     void restoreDocks();
     void refresh();
     void setGuessFromKey(int key);
+    // Whether the current step asks a question.
+    [[nodiscard]] bool asked() const
+    {
+        return index_ >= 0 && script_.steps.at(static_cast<std::size_t>(index_)).question.has_value();
+    }
 
     MainWindow* window_;
     QMenu* menu_ = nullptr;

@@ -11,7 +11,6 @@
 #include <array>
 #include <vector>
 
-class QButtonGroup;
 class QGridLayout;
 class QLabel;
 class QPushButton;
