@@ -59,6 +59,7 @@ LectureController::LectureController(MainWindow* window)
     dock_->hide();
     notes_ = new LectureNotesWindow(window);
     createMenu();
+    notes_->addActions(stepActions_); // the clicker's keys work with the speaker's window in front too
 
     connect(bar_, &LectureBar::nextRequested, this, &LectureController::next);
     connect(bar_, &LectureBar::previousRequested, this, &LectureController::previous);
