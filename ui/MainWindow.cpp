@@ -19,6 +19,7 @@
 #include "ui/EventLogDock.h"
 #include "ui/EventLogModel.h"
 #include "ui/InspectorPanel.h"
+#include "ui/LectureController.h"
 #include "ui/ProtectionPanel.h"
 #include "ui/RequirementsPanel.h"
 #include "ui/SessionReport.h"
@@ -129,6 +130,8 @@ MainWindow::MainWindow(QWidget* parent)
     restoreGeometry(settings.geometry());
     restoreState(settings.windowState());
     updateRecentMenu();
+    lecture_ = new LectureController(this); // Lecture menu, bar and keys (after restoreState: opens hidden)
+    connect(lecture_, &LectureController::errorOccurred, this, &MainWindow::reportError);
     startPreset("default", false);
 }
 

@@ -22,6 +22,7 @@ class AttackPalette;
 class ChartsDock;
 class EventLogDock;
 class InspectorPanel;
+class LectureController;
 class ProtectionPanel;
 class RequirementsPanel;
 class TopologyScene;
@@ -59,6 +60,7 @@ public:
     RequirementsPanel* requirementsPanel() const { return requirements_; }
     EventLogDock* eventLog() const { return eventLog_; }
     ChartsDock* charts() const { return charts_; }
+    LectureController* lecture() const { return lecture_; }
     QUndoStack* undoStack() const { return undo_; }
     const Frame& lastFrame() const { return frame_; }
     const QString& scenarioPath() const { return path_; }
@@ -101,6 +103,7 @@ private:
     RequirementsPanel* requirements_ = nullptr;
     EventLogDock* eventLog_ = nullptr;
     ChartsDock* charts_ = nullptr;
+    LectureController* lecture_ = nullptr;
     QMenu* recentMenu_ = nullptr;
     QMenu* viewMenu_ = nullptr;
     QAction* runAction_ = nullptr;

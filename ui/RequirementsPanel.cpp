@@ -99,8 +99,27 @@ QString evidenceHtml(const engine::RequirementResult& r)
 
 } // namespace
 
+void RequirementsPanel::setVerdictsHidden(bool hidden)
+{
+    hidden_ = hidden;
+    shown_ = {};
+    setSummary(latest_);
+}
+
 void RequirementsPanel::setSummary(const engine::RunSummary& summary)
 {
+    latest_ = summary;
+    if (hidden_) {
+        for (std::size_t i = 0; i < 4; ++i) {
+            badges_[i]->setText(QStringLiteral("?"));
+            badges_[i]->setStyleSheet(QStringLiteral(
+                "background:#95a5a6;color:white;padding:3px 8px;border-radius:4px;font-weight:bold;"));
+            badges_[i]->setAccessibleName(tr("R%1: hidden until the reveal").arg(i + 1));
+            evidence_[i]->clear();
+            since_[i]->setVisible(false);
+        }
+        return;
+    }
     static constexpr std::size_t kR4 = 3; // availability (collateral losses) is stated under R4
     for (std::size_t i = 0; i < 4; ++i) {
         const engine::RequirementResult& r = summary.requirements[i];

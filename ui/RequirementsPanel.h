@@ -20,6 +20,9 @@ public:
     explicit RequirementsPanel(QWidget* parent = nullptr);
     // Shows the summary's verdicts: whole run, and since its last protection change if there was one.
     void setSummary(const engine::RunSummary& summary);
+    // Predict mode: while hidden every badge reads "?" in neutral grey and the evidence is empty; showing
+    // again brings back the verdicts of the latest summary.
+    void setVerdictsHidden(bool hidden);
     [[nodiscard]] QLabel* badge(int index) const { return badges_[static_cast<std::size_t>(index)]; }
     // The verdict since the last protection change (hidden while the protection never changed).
     [[nodiscard]] QLabel* sinceBadge(int index) const { return since_[static_cast<std::size_t>(index)]; }
@@ -30,6 +33,8 @@ private:
     std::array<QLabel*, 4> evidence_{};
     std::array<QLabel*, 4> since_{};
     std::array<std::string, 4> shown_{};
+    engine::RunSummary latest_;
+    bool hidden_ = false;
 };
 
 } // namespace mtcsec::ui

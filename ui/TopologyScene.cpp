@@ -219,7 +219,8 @@ void TopologyScene::setAttacks(const std::vector<engine::AttackTally>& attacks)
             connect(item, &AttackerItem::removeRequested, this, &TopologyScene::attackRemoveRequested);
             connect(item, &AttackerItem::settingsRequested, this, &TopologyScene::attackSettingsRequested);
         }
-        item->setCounts(tally->attempts, tally->blocked, tally->succeeded);
+        if (!verdictsHidden_)
+            item->setCounts(tally->attempts, tally->blocked, tally->succeeded);
     }
     for (const auto& [id, item] : attackers_)
         item->setPos(anchorOf(item->spec()));
@@ -231,7 +232,8 @@ void TopologyScene::animate(const std::vector<Frame::Message>& messages)
     for (const Frame::Message& m : messages) {
         if (messages_.size() >= kMaxInFlight)
             break;
-        auto* item = new MessageItem(m.pdu, readingColour(m.reading), m.attacked);
+        auto* item = new MessageItem(
+            m.pdu, verdictsHidden_ ? QColor(149, 165, 166) : readingColour(m.reading), m.attacked);
         const QLineF line = links_[static_cast<std::size_t>(m.link)]->line();
         item->path = m.downlink ? QLineF(line.p2(), line.p1()) : line;
         // Uplink and downlink travel on either side of the line.

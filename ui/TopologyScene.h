@@ -32,6 +32,9 @@ public:
     // Moves the animation on by `dt` wall-clock seconds.
     void advance(double dt);
     void clearMessages();
+    // Predict mode: while hidden, new messages are drawn in a neutral grey and the attackers' counts stay as
+    // they are, so that the canvas does not give the outcome away.
+    void setVerdictsHidden(bool hidden) { verdictsHidden_ = hidden; }
 
     [[nodiscard]] LinkItem* linkItem(Link link) const { return links_[static_cast<std::size_t>(link)]; }
     [[nodiscard]] NodeItem* nodeItem(Node node) const { return nodes_[static_cast<std::size_t>(node)]; }
@@ -72,6 +75,7 @@ private:
     QGraphicsSimpleTextItem* legend_ = nullptr;
     std::map<std::string, AttackerItem*> attackers_;
     std::vector<MessageItem*> messages_;
+    bool verdictsHidden_ = false;
 };
 
 } // namespace mtcsec::ui

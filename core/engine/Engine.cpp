@@ -566,6 +566,7 @@ RunSummary Engine::summary() const
         s.sinceChangeS = toSeconds(*d.lastChangeAt);
         s.requirementsSinceChange = evaluateRequirements(since, accounting);
         s.accountingSinceChange = accounting;
+        s.attacksSinceChange = std::move(since);
     }
     s.eventsTotal = d.eventLog.events().size();
     s.digest = d.eventLog.digestHex();

@@ -153,6 +153,8 @@ struct RunSummary {
     // from the difference of the tallies and the accounting; empty when the protection never changed.
     std::optional<double> sinceChangeS; // simulated time of the last protection change, in seconds
     std::array<RequirementResult, 4> requirementsSinceChange;
+    // The attackers' tallies over the same span (what each attacker achieved since the change).
+    std::vector<AttackTally> attacksSinceChange;
     // The accounting over the same span: fates settled since the change (in flight: as now).
     MessageAccounting accountingSinceChange;
     std::uint64_t eventsTotal = 0;

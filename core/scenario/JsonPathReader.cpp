@@ -2,8 +2,14 @@
 #include "core/scenario/JsonPathReader.h"
 
 #include "core/InvalidInput.h"
+#include "core/scenario/JsonTextCheck.h"
 
+#include <QJsonDocument>
+#include <QJsonParseError>
+
+#include <algorithm>
 #include <array>
+#include <cctype>
 #include <charconv>
 #include <cmath>
 
@@ -11,12 +17,45 @@ namespace mtcsec::json {
 namespace {
 
 constexpr std::size_t kMaxQuotedLength = 40;
+constexpr std::string_view kDocumentPath = "(document)";
+
+std::string syntaxError(const QByteArray& json, const QJsonParseError& error)
+{
+    // Qt reports the offset after the whitespace that follows the offending token; step back to that token's
+    // line, so that a bad value at the end of a line is not reported on the next one.
+    qsizetype offset = std::clamp<qsizetype>(error.offset, 0, json.size());
+    while (offset > 0 && std::isspace(static_cast<unsigned char>(json.at(offset - 1))) != 0)
+        --offset;
+    qsizetype line = 1;
+    qsizetype lineStart = 0;
+    for (qsizetype i = 0; i < offset; ++i) {
+        if (json.at(i) == '\n') {
+            ++line;
+            lineStart = i + 1;
+        }
+    }
+    return "JSON syntax error at line " + std::to_string(line) + ", column " +
+           std::to_string(offset - lineStart + 1) + ": " + error.errorString().toStdString();
+}
 
 } // namespace
 
 [[noreturn]] void fail(std::string_view path, const std::string& what)
 {
     throw InvalidInput(std::string(path) + ": " + what);
+}
+
+QJsonObject readDocument(const QByteArray& json)
+{
+    QJsonParseError error{};
+    const QJsonDocument document = QJsonDocument::fromJson(json, &error);
+    if (error.error != QJsonParseError::NoError)
+        fail(kDocumentPath, syntaxError(json, error));
+    if (!document.isObject())
+        fail(kDocumentPath, std::string("the root must be a JSON object, got ") +
+                                (document.isArray() ? "an array" : "something else"));
+    checkJsonText(json);
+    return document.object();
 }
 
 std::string member(std::string_view path, std::string_view key)
@@ -101,6 +140,17 @@ bool requireBool(const QJsonValue& value, std::string_view path)
     if (!value.isBool())
         fail(path, "must be true or false, got " + describe(value));
     return value.toBool();
+}
+
+std::string requireText(const QJsonValue& value, std::string_view path, std::size_t maxLength)
+{
+    std::string text = requireString(value, path);
+    const auto length = static_cast<std::size_t>(std::count_if(
+        text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xc0) != 0x80; }));
+    if (length > maxLength)
+        fail(path,
+             "must be at most " + std::to_string(maxLength) + " characters, got " + std::to_string(length));
+    return text;
 }
 
 double requireNumber(const QJsonValue& value, std::string_view path)

@@ -4,6 +4,7 @@
 
 #include "core/scenario/ScenarioLimits.h"
 
+#include <QByteArray>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QJsonValue>
@@ -21,6 +22,11 @@ namespace mtcsec::json {
 
 // Throws InvalidInput "PATH: WHAT".
 [[noreturn]] void fail(std::string_view path, const std::string& what);
+
+// The root object of a JSON document, its text checked (checkJsonText: unique keys, no control characters).
+// Throws InvalidInput "(document): JSON syntax error at line L, column C: why" or "(document): the root must
+// be a JSON object, got an array", or checkJsonText's error.
+[[nodiscard]] QJsonObject readDocument(const QByteArray& json);
 
 // "path.key" (or "key" at the root) and "path[index]".
 [[nodiscard]] std::string member(std::string_view path, std::string_view key);
@@ -41,6 +47,9 @@ namespace mtcsec::json {
 [[nodiscard]] QJsonArray requireArray(const QJsonValue& value, std::string_view path);
 [[nodiscard]] std::string requireString(const QJsonValue& value, std::string_view path);
 [[nodiscard]] bool requireBool(const QJsonValue& value, std::string_view path);
+// A string of at most `maxLength` Unicode code points, or InvalidInput "PATH: must be at most N characters,
+// got M".
+[[nodiscard]] std::string requireText(const QJsonValue& value, std::string_view path, std::size_t maxLength);
 // A finite number.
 [[nodiscard]] double requireNumber(const QJsonValue& value, std::string_view path);
 

@@ -31,29 +31,9 @@ namespace {
 
 using namespace json;
 
-constexpr std::string_view kDocumentPath = "(document)";
 constexpr qint64 kMaxFileSize = qint64{16} * 1024 * 1024;
 
 // ---- the document ----
-
-std::string syntaxError(const QByteArray& json, const QJsonParseError& error)
-{
-    // Qt reports the offset after the whitespace that follows the offending token; step back to that token's
-    // line, so that a bad value at the end of a line is not reported on the next one.
-    qsizetype offset = std::clamp<qsizetype>(error.offset, 0, json.size());
-    while (offset > 0 && std::isspace(static_cast<unsigned char>(json.at(offset - 1))) != 0)
-        --offset;
-    qsizetype line = 1;
-    qsizetype lineStart = 0;
-    for (qsizetype i = 0; i < offset; ++i) {
-        if (json.at(i) == '\n') {
-            ++line;
-            lineStart = i + 1;
-        }
-    }
-    return "JSON syntax error at line " + std::to_string(line) + ", column " +
-           std::to_string(offset - lineStart + 1) + ": " + error.errorString().toStdString();
-}
 
 void readNetwork(const QJsonValue& value, std::string_view path, Scenario& scenario)
 {
@@ -149,31 +129,11 @@ std::uint64_t readSeed(const QJsonValue& value, std::string_view path)
     fail(path, expected + (std::floor(x) == x && exact >= 0 ? std::to_string(exact) : formatNumber(x)));
 }
 
-// A string of at most `maxLength` Unicode code points.
-std::string readText(const QJsonValue& value, std::string_view path, std::size_t maxLength)
-{
-    std::string text = requireString(value, path);
-    const auto length = static_cast<std::size_t>(std::count_if(
-        text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xc0) != 0x80; }));
-    if (length > maxLength)
-        fail(path,
-             "must be at most " + std::to_string(maxLength) + " characters, got " + std::to_string(length));
-    return text;
-}
-
 } // namespace
 
 Scenario scenarioFromJson(const QByteArray& json)
 {
-    QJsonParseError error{};
-    const QJsonDocument document = QJsonDocument::fromJson(json, &error);
-    if (error.error != QJsonParseError::NoError)
-        fail(kDocumentPath, syntaxError(json, error));
-    if (!document.isObject())
-        fail(kDocumentPath, std::string("the root must be a JSON object, got ") +
-                                (document.isArray() ? "an array" : "something else"));
-    const QJsonObject root = document.object();
-    checkJsonText(json);
+    const QJsonObject root = readDocument(json);
 
     // The schema first: a file of another kind or version is refused as such, before its fields are read.
     const std::string schemaHint = "must be \"" + std::string(kScenarioSchema) + "\"";
@@ -188,9 +148,10 @@ Scenario scenarioFromJson(const QByteArray& json)
                           "traffic", "protection", "attacks", "changes", "ue"});
     Scenario scenario;
     if (r.has("name"))
-        scenario.name = readText(r.get("name"), r.path("name"), kMaxNameLength);
+        scenario.name = requireText(r.get("name"), r.path("name"), kMaxNameLength);
     if (r.has("description"))
-        scenario.description = readText(r.get("description"), r.path("description"), kMaxDescriptionLength);
+        scenario.description =
+            requireText(r.get("description"), r.path("description"), kMaxDescriptionLength);
     if (r.has("seed"))
         scenario.seed = readSeed(r.get("seed"), r.path("seed"));
     if (r.has("duration_s"))
