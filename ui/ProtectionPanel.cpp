@@ -3,6 +3,7 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QEvent>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QPushButton>
@@ -36,13 +37,47 @@ void select(QComboBox* c, int value)
     c->setCurrentIndex(std::max(0, c->findData(value)));
 }
 
+class WheelGuard : public QObject {
+public:
+    using QObject::QObject;
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override
+    {
+        auto* w = qobject_cast<QWidget*>(watched);
+        if (event->type() != QEvent::Wheel || w == nullptr || w->hasFocus())
+            return false;
+        // Ignored and filtered: Qt hands the event on to the parent widgets (the scroll area).
+        event->ignore();
+        return true;
+    }
+};
+
 } // namespace
+
+void ignoreWheelUnlessFocused(QWidget* widget)
+{
+    widget->setFocusPolicy(Qt::StrongFocus);
+    widget->installEventFilter(new WheelGuard(widget));
+}
 
 ProtectionPanel::ProtectionPanel(QWidget* parent)
     : QWidget(parent)
 {
     setObjectName(QStringLiteral("protectionPanel"));
     auto* layout = new QVBoxLayout(this);
+
+    // The two one-click settings first: in view without scrolling.
+    auto* buttons = new QHBoxLayout;
+    allOn_ = new QPushButton(tr("&3GPP on"), this);
+    allOn_->setObjectName(QStringLiteral("allOn"));
+    allOn_->setToolTip(tr("NAS and AS with 128-EIA2/128-EEA2, NDS/IP on S1-MME, S1-U, S6a and S5"));
+    allOff_ = new QPushButton(tr("All o&ff"), this);
+    allOff_->setObjectName(QStringLiteral("allOff"));
+    allOff_->setToolTip(tr("Switch every protection off"));
+    buttons->addWidget(allOn_);
+    buttons->addWidget(allOff_);
+    layout->addLayout(buttons);
 
     auto* nas = new QGroupBox(tr("NAS security (device ↔ MME)"), this);
     auto* nasForm = new QFormLayout(nas);
@@ -95,16 +130,11 @@ ProtectionPanel::ProtectionPanel(QWidget* parent)
     appForm->addRow(appReplay_);
     layout->addWidget(app);
 
-    auto* buttons = new QHBoxLayout;
-    auto* allOn = new QPushButton(tr("&3GPP on"), this);
-    allOn->setToolTip(tr("NAS and AS with 128-EIA2/128-EEA2, NDS/IP on S1-MME, S1-U, S6a and S5"));
-    auto* allOff = new QPushButton(tr("All o&ff"), this);
-    allOff->setToolTip(tr("Switch every protection off"));
-    buttons->addWidget(allOn);
-    buttons->addWidget(allOff);
-    layout->addLayout(buttons);
     layout->addStretch(1);
 
+    for (QComboBox* c :
+         {nasIntegrity_, nasCiphering_, rrcIntegrity_, rrcCiphering_, upCiphering_, appPreset_})
+        ignoreWheelUnlessFocused(c);
     for (QComboBox* c : {nasIntegrity_, nasCiphering_, rrcIntegrity_, rrcCiphering_, upCiphering_}) {
         connect(c, &QComboBox::currentIndexChanged, this,
                 [this, c] { edited(tr("%1: %2").arg(c->accessibleName(), c->currentText())); });
@@ -127,12 +157,12 @@ ProtectionPanel::ProtectionPanel(QWidget* parent)
             edited(tr("End-to-end %1 %2").arg(b->text().remove(QLatin1Char('&')), on ? tr("on") : tr("off")));
         });
     }
-    connect(allOn, &QPushButton::clicked, this, [this] {
+    connect(allOn_, &QPushButton::clicked, this, [this] {
         const Protection p = threeGppOn(shown_);
         if (!(p == shown_))
             emit protectionEdited(p, tr("3GPP on"));
     });
-    connect(allOff, &QPushButton::clicked, this, [this] {
+    connect(allOff_, &QPushButton::clicked, this, [this] {
         if (!(Protection{} == shown_))
             emit protectionEdited(Protection{}, tr("All protections off"));
     });
