@@ -53,7 +53,7 @@ void TestPresentation::entersAndLeaves()
     QVERIFY(w.verdictCaption()->isVisible());
     QVERIFY(w.lessonCaption()->isVisible());
     // Larger type on the canvas: the scene's font and a node's box grow.
-    QVERIFY(w.scene()->font().pointSizeF() >= 13 * 1.5);
+    QVERIFY(w.scene()->font().pointSizeF() >= 14.5 * 1.5);
     QVERIFY(w.scene()->nodeItem(Node::MME)->boundingRect().width() > 144);
 
     // Esc leaves it, and the window is as it was.
@@ -85,7 +85,9 @@ void TestPresentation::captionsShowVerdictsAndLesson()
     s.requirements[3].verdict = engine::Verdict::Met;
     w.verdictCaption()->setSummary(s);
     QVERIFY(w.verdictCaption()->verdict(0)->text().startsWith(QStringLiteral("R1")));
-    QVERIFY(w.verdictCaption()->verdict(1)->text().contains(QStringLiteral("✗ VIOLATED (LTE limit)")));
+    QVERIFY(w.verdictCaption()->verdict(1)->text().contains(QStringLiteral("R2 ✗ VIOLATED")));
+    QVERIFY(w.verdictCaption()->verdict(1)->text().contains(QStringLiteral("LTE limit")));
+    QVERIFY(w.verdictCaption()->verdict(2)->text().contains(QStringLiteral("R3 – NOT EXERCISED")));
     QVERIFY(w.verdictCaption()->verdict(3)->text().contains(QStringLiteral("✓ MET")));
     // The type is sized for the screen: 1/40 of its height.
     w.verdictCaption()->scaleTo(1080);

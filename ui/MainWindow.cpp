@@ -146,19 +146,15 @@ MainWindow::MainWindow(QWidget* parent)
     // A first start fits the screen (high-DPI scaling included); later starts restore the saved geometry.
     const QSize available = screen() != nullptr ? screen()->availableGeometry().size() : QSize(1400, 900);
     resize(std::min(1400, available.width() * 95 / 100), std::min(900, available.height() * 95 / 100));
-    if (available.height() < 900 || available.width() < 1500) {
-        // A laptop screen (1366x768): narrower docks and a lower bottom dock leave the canvas room.
-        const auto docks = findChildren<QDockWidget*>();
-        QList<QDockWidget*> left, right;
-        for (QDockWidget* d : docks) {
-            if (dockWidgetArea(d) == Qt::LeftDockWidgetArea)
-                left << d;
-            else if (dockWidgetArea(d) == Qt::RightDockWidgetArea)
-                right << d;
-        }
-        if (!left.isEmpty() && !right.isEmpty())
-            resizeDocks({left.front(), right.front()}, {250, 270}, Qt::Horizontal);
-        resizeDocks({eventLog_}, {std::max(120, available.height() / 5)}, Qt::Vertical);
+    if (settings.windowState().isEmpty() && (available.height() < 900 || available.width() < 1500)) {
+        // A first start on a laptop screen (1366x768): narrower docks and a lower bottom dock leave the
+        // canvas room (once the window is shown, when dock sizes take effect).
+        QTimer::singleShot(0, this, [this, available] {
+            auto* protections = findChild<QDockWidget*>(QStringLiteral("protectionDock"));
+            auto* requirements = findChild<QDockWidget*>(QStringLiteral("requirementsDock"));
+            resizeDocks({protections, requirements}, {260, 275}, Qt::Horizontal);
+            resizeDocks({eventLog_}, {std::max(140, available.height() / 5)}, Qt::Vertical);
+        });
     }
     restoreGeometry(settings.geometry());
     restoreState(settings.windowState());
@@ -196,7 +192,13 @@ void MainWindow::createDocks()
     auto* attackDock = dock(this, tr("Attacks"), QStringLiteral("attackDock"), palette_);
     auto* requirementsDock =
         dock(this, tr("Requirements"), QStringLiteral("requirementsDock"), requirements_);
-    auto* inspectorDock = dock(this, tr("Inspector"), QStringLiteral("inspectorDock"), inspector_);
+    // The inspector scrolls too, so that the bottom docks can be low on a laptop screen.
+    auto* inspectorScroll = new QScrollArea(this);
+    inspectorScroll->setWidget(inspector_);
+    inspectorScroll->setWidgetResizable(true);
+    inspectorScroll->setFrameShape(QFrame::NoFrame);
+    auto* inspectorDock = dock(this, tr("Inspector"), QStringLiteral("inspectorDock"), inspectorScroll);
+    charts_->widget()->setMinimumSize(120, 80);
     addDockWidget(Qt::LeftDockWidgetArea, protectionDock);
     addDockWidget(Qt::LeftDockWidgetArea, attackDock);
     addDockWidget(Qt::RightDockWidgetArea, requirementsDock);
@@ -562,8 +564,9 @@ void MainWindow::editAttack(const QString& id)
 void MainWindow::inspectPdu(std::uint32_t pdu)
 {
     controller_->requestPdu(pdu);
-    inspector_->parentWidget()->show();
-    inspector_->parentWidget()->raise();
+    auto* inspectorDock = findChild<QDockWidget*>(QStringLiteral("inspectorDock"));
+    inspectorDock->show();
+    inspectorDock->raise();
 }
 
 void MainWindow::showDevices()
@@ -866,6 +869,7 @@ void MainWindow::setPresentationMode(bool on)
     presentAction_->setChecked(on);
     if (on) {
         normalState_ = saveState();
+        normalGeometry_ = geometry();
         normalMaximized_ = isMaximized();
         for (QDockWidget* d : findChildren<QDockWidget*>())
             d->hide();
@@ -878,6 +882,8 @@ void MainWindow::setPresentationMode(bool on)
         updateLesson();
         scene_->setEmphasis(TopologyScene::kPresentationEmphasis);
         showFullScreen();
+        if (screen() != nullptr)
+            setGeometry(screen()->geometry()); // also without a window manager (a kiosk, Xvfb)
         const int height = screen() != nullptr ? screen()->geometry().height() : 1080;
         lessonCaption_->scaleTo(height);
         verdictCaption_->scaleTo(height);
@@ -889,7 +895,12 @@ void MainWindow::setPresentationMode(bool on)
         scene_->setEmphasis(1.0);
         restoreState(normalState_);
         simulationBar_->show();
-        normalMaximized_ ? showMaximized() : showNormal();
+        if (normalMaximized_) {
+            showMaximized();
+        } else {
+            showNormal();
+            setGeometry(normalGeometry_);
+        }
     }
     view_->fit();
     view_->setFocus(Qt::OtherFocusReason);

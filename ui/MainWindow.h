@@ -156,6 +156,7 @@ private:
     QToolBar* verdictBar_ = nullptr;
     bool presenting_ = false;
     QByteArray normalState_; // the docks and toolbars before presentation mode
+    QRect normalGeometry_;
     bool normalMaximized_ = false;
     QString lessonTitle_, lessonDetail_; // set by a lecture script; empty: the default lesson
     // Attackers placed during the run: id -> the simulated time of placement, used as their start.

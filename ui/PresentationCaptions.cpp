@@ -36,6 +36,7 @@ PresentationCaptions::PresentationCaptions(Part part, QWidget* parent)
     : QWidget(parent)
     , part_(part)
 {
+    setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
     if (part == Part::Verdicts) {
         setObjectName(QStringLiteral("presentationVerdicts"));
         auto* row = new QHBoxLayout(this);
@@ -45,8 +46,8 @@ PresentationCaptions::PresentationCaptions(Part part, QWidget* parent)
             auto* label = new QLabel(this);
             label->setObjectName(QStringLiteral("presentationR%1").arg(i + 1));
             label->setAlignment(Qt::AlignCenter);
-            label->setWordWrap(true);
-            label->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+            label->setTextFormat(Qt::RichText);
+            label->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
             row->addWidget(label, 1);
             verdicts_[i] = label;
         }
@@ -58,6 +59,7 @@ PresentationCaptions::PresentationCaptions(Part part, QWidget* parent)
         column->setSpacing(0);
         auto* line = new QHBoxLayout;
         lesson_ = new QLabel(this);
+        lesson_->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
         lesson_->setObjectName(QStringLiteral("presentationLessonTitle"));
         keys_ = new QLabel(tr("Space run/pause · F10 step · Ctrl+R reset · Ctrl+Z undo · Esc leave"), this);
         keys_->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
@@ -65,11 +67,21 @@ PresentationCaptions::PresentationCaptions(Part part, QWidget* parent)
         line->addWidget(keys_);
         detail_ = new QLabel(this);
         detail_->setObjectName(QStringLiteral("presentationLessonDetail"));
-        detail_->setWordWrap(true);
+        detail_->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
         column->addLayout(line);
         column->addWidget(detail_);
     }
     scaleTo(1080);
+}
+
+QSize PresentationCaptions::sizeHint() const
+{
+    return {400, QWidget::sizeHint().height()};
+}
+
+QSize PresentationCaptions::minimumSizeHint() const
+{
+    return {200, QWidget::minimumSizeHint().height()};
 }
 
 void PresentationCaptions::scaleTo(int height)
@@ -84,6 +96,8 @@ void PresentationCaptions::scaleTo(int height)
             verdicts_[i]->setStyleSheet(styles_[i]);
         }
     }
+    if (part_ == Part::Verdicts)
+        setSummary(summary_);
     if (lesson_ != nullptr) {
         lesson_->setFont(f);
         QFont d = f;
@@ -100,8 +114,18 @@ void PresentationCaptions::setSummary(const engine::RunSummary& summary)
     if (part_ != Part::Verdicts)
         return;
     for (std::size_t i = 0; i < 4; ++i) {
-        const auto [words, background] = verdictOf(summary.requirements[i]);
-        const QString text = tr(kShortTitles[i]) + QLatin1Char('\n') + words;
+        const engine::RequirementResult& r = summary.requirements[i];
+        const auto [words, background] = verdictOf(r);
+        // The verdict large on the first line, the requirement's name smaller below it.
+        QString title = tr(kShortTitles[i]);
+        const QString number = title.section(QLatin1Char(' '), 0, 0);
+        title = title.section(QLatin1Char(' '), 1);
+        if (r.verdict == engine::Verdict::Violated && r.lteLimit)
+            title += tr(" · LTE limit");
+        const QString text =
+            QStringLiteral("%1 %2<br><span style=\"font-size:%3px;font-weight:normal\">%4</span>")
+                .arg(number, words.section(QStringLiteral(" ("), 0, 0), QString::number(pixels_ * 3 / 4),
+                     title.toHtmlEscaped());
         const QString style =
             QStringLiteral("background:%1;color:white;border-radius:8px;padding:4px 10px;").arg(background);
         if (verdicts_[i]->text() != text)
@@ -110,8 +134,9 @@ void PresentationCaptions::setSummary(const engine::RunSummary& summary)
             styles_[i] = style;
             verdicts_[i]->setStyleSheet(style);
         }
-        verdicts_[i]->setAccessibleName(QString(text).replace(QLatin1Char('\n'), QLatin1Char(' ')));
+        verdicts_[i]->setAccessibleName(QStringLiteral("%1 %2, %3").arg(number, words, title));
     }
+    summary_ = summary;
 }
 
 void PresentationCaptions::setLesson(const QString& title, const QString& detail)

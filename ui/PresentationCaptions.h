@@ -28,6 +28,10 @@ public:
     // Sizes the type for a screen `height` pixels tall.
     void scaleTo(int height);
 
+    // As wide as the screen allows, never wider: the toolbar holding it stretches it.
+    [[nodiscard]] QSize sizeHint() const override;
+    [[nodiscard]] QSize minimumSizeHint() const override;
+
     [[nodiscard]] QLabel* verdict(int index) const { return verdicts_[static_cast<std::size_t>(index)]; }
     [[nodiscard]] QLabel* lessonLabel() const { return lesson_; }
     [[nodiscard]] QLabel* detailLabel() const { return detail_; }
@@ -40,6 +44,7 @@ private:
     QLabel* detail_ = nullptr;
     QLabel* keys_ = nullptr;
     int pixels_ = 27;
+    engine::RunSummary summary_;
 };
 
 } // namespace mtcsec::ui

@@ -19,6 +19,9 @@ QComboBox* integrityCombo(QWidget* parent, const QString& accessible)
     c->addItem(QObject::tr("128-EIA2 (AES-CMAC)"), 2);
     c->setAccessibleName(accessible);
     c->setToolTip(accessible);
+    // May be narrower than its longest item, so that the panel fits a narrow dock.
+    c->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    c->setMinimumContentsLength(8);
     return c;
 }
 
@@ -29,6 +32,8 @@ QComboBox* cipheringCombo(QWidget* parent, const QString& accessible)
     c->addItem(QObject::tr("128-EEA2 (AES-CTR)"), 2);
     c->setAccessibleName(accessible);
     c->setToolTip(accessible);
+    c->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    c->setMinimumContentsLength(8);
     return c;
 }
 
@@ -87,7 +92,7 @@ ProtectionPanel::ProtectionPanel(QWidget* parent)
     nasForm->addRow(tr("&Ciphering"), nasCiphering_);
     layout->addWidget(nas);
 
-    auto* as = new QGroupBox(tr("AS security on Uu (device ↔ eNB)"), this);
+    auto* as = new QGroupBox(tr("AS security (device ↔ eNB)"), this);
     auto* asForm = new QFormLayout(as);
     rrcIntegrity_ = integrityCombo(as, tr("RRC integrity algorithm"));
     rrcCiphering_ = cipheringCombo(as, tr("RRC ciphering algorithm"));
@@ -97,7 +102,8 @@ ProtectionPanel::ProtectionPanel(QWidget* parent)
     asForm->addRow(tr("&User plane"), upCiphering_);
     layout->addWidget(as);
 
-    auto* ndsBox = new QGroupBox(tr("NDS/IP (IPsec ESP, AES-GCM) per backhaul link"), this);
+    auto* ndsBox = new QGroupBox(tr("NDS/IP per backhaul link"), this);
+    ndsBox->setToolTip(tr("NDS/IP: IPsec ESP with AES-GCM, per backhaul link"));
     auto* ndsLayout = new QVBoxLayout(ndsBox);
     for (const Link link : kBackhaulLinks) {
         const QString n = QString::fromUtf8(name(link).data());
@@ -113,7 +119,7 @@ ProtectionPanel::ProtectionPanel(QWidget* parent)
     }
     layout->addWidget(ndsBox);
 
-    auto* app = new QGroupBox(tr("End-to-end (device ↔ MTC server)"), this);
+    auto* app = new QGroupBox(tr("End-to-end (device ↔ server)"), this);
     auto* appForm = new QFormLayout(app);
     appPreset_ = new QComboBox(app);
     appPreset_->addItem(tr("none"), QStringLiteral("none"));
@@ -121,6 +127,8 @@ ProtectionPanel::ProtectionPanel(QWidget* parent)
     appPreset_->addItem(tr("aead (AES-GCM + replay window)"), QStringLiteral("aead"));
     appPreset_->addItem(tr("custom"), QStringLiteral("custom"));
     appPreset_->setAccessibleName(tr("End-to-end protection"));
+    appPreset_->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    appPreset_->setMinimumContentsLength(8);
     appConfidentiality_ = new QCheckBox(tr("C&onfidentiality (encryption)"), app);
     appIntegrity_ = new QCheckBox(tr("I&ntegrity (MAC or AEAD tag)"), app);
     appReplay_ = new QCheckBox(tr("&Replay protection (window)"), app);

@@ -161,12 +161,22 @@ NodeItem::NodeItem(Node node, QString title, QString subtitle)
 
 QRectF NodeItem::boundingRect() const
 {
-    const double k = 1 + (emphasisOf(this) - 1) / 2; // boxes grow half as much as their text
-    return {-72 * k, -34 * k, 144 * k, 68 * k};
+    // Boxes grow half as much as their text, and are at least as wide as it.
+    const double k = 1 + (emphasisOf(this) - 1) / 2;
+    QFont f = sceneFont(this);
+    f.setBold(true);
+    f.setPointSizeF(f.pointSizeF() * 1.05);
+    qreal text = QFontMetricsF(f).horizontalAdvance(title_);
+    f.setBold(false);
+    f.setPointSizeF(f.pointSizeF() * 0.85);
+    text = std::max(text, QFontMetricsF(f).horizontalAdvance(subtitle_));
+    const qreal w = std::max(144 * k, text + 20);
+    return {-w / 2, -34 * k, w, 68 * k};
 }
 
 void NodeItem::setSubtitle(const QString& subtitle)
 {
+    prepareGeometryChange();
     subtitle_ = subtitle;
     update();
 }
@@ -266,8 +276,12 @@ QPointF LinkItem::defaultLabelCentre() const
 {
     const QFontMetricsF fm(labelFont(this));
     const QSizeF size(fm.horizontalAdvance(protection_.label) + 10, fm.height() + 4);
+    const QPointF mid = line_.pointAt(0.5);
     const QPointF n = -badgeNormal();
-    return line_.pointAt(0.5) + n * clearance(n, size);
+    if (std::abs(n.x()) < 0.2) // horizontal: below the glyph
+        return mid + n * clearance(n, size);
+    // Slanted or vertical: right of the glyph, level with it (clear of a slanted line either way).
+    return mid + QPointF(12 * emphasisOf(this) + 8 + size.width() / 2, 0);
 }
 
 QRectF LinkItem::labelRect() const

@@ -53,6 +53,9 @@ std::pair<Node, Node> ends(Link link)
     return {};
 }
 
+constexpr double kCoreTop = 50;     // the core network box's upper edge
+constexpr double kCoreBottom = 560; // and its lower edge
+
 constexpr std::array<AttackKind, 5> kLinkKinds = {
     AttackKind::Eavesdrop, AttackKind::Tamper, AttackKind::Replay, AttackKind::Inject, AttackKind::Downgrade};
 
@@ -86,11 +89,11 @@ bool TopologyScene::event(QEvent* event)
 void TopologyScene::buildLayout()
 {
     // The operator's core network in one shaded box.
-    auto* core = addRect(QRectF(470, 50, 490, 510), QPen(QColor(127, 140, 141), 1.2, Qt::DashLine),
-                         QColor(127, 140, 141, 38));
+    auto* core = addRect(QRectF(470, kCoreTop, 490, kCoreBottom - kCoreTop),
+                         QPen(QColor(127, 140, 141), 1.2, Qt::DashLine), QColor(127, 140, 141, 38));
     core->setZValue(-1);
     coreTitle_ = addSimpleText(tr("Operator core network (EPC)"), font());
-    coreTitle_->setPos(480, 532);
+    coreTitle_->setPos(480, kCoreTop + 4);
 
     const std::array<std::pair<QString, QString>, kNodeCount> titles = {
         std::pair{tr("MTC devices"), tr("×0")}, {tr("eNB"), tr("radio access")},
@@ -160,6 +163,7 @@ void TopologyScene::setEmphasis(double emphasis)
     f.setPointSizeF(baseFontPoints_ * emphasis);
     setFont(f);
     coreTitle_->setFont(f);
+    coreTitle_->setPos(480, kCoreTop + 4);
     nasLabel_->setFont(f);
     legend_->setVisible(emphasis <= 1.0);
     for (NodeItem* n : nodes_)
@@ -245,6 +249,9 @@ std::vector<QPainterPath> TopologyScene::obstacles() const
         paths.push_back(stroked(line, 8 * emphasis_));
     }
     paths.push_back(stroked(endToEnd_->path(), 8 * emphasis_));
+    QPainterPath title;
+    title.addRect(coreTitle_->sceneBoundingRect());
+    paths.push_back(title);
     return paths;
 }
 
@@ -264,14 +271,22 @@ void TopologyScene::layoutLabels()
     const std::vector<QPainterPath> paths = obstacles();
     std::vector<QRectF> taken;
     for (LinkItem* l : links_) {
-        const QPointF away = -l->badgeNormal();
-        QPointF centre = l->defaultLabelCentre();
-        for (int i = 0; i < 100; ++i) {
-            l->setLabelCentre(centre);
-            if (!collides(l->labelRect(), paths, taken))
-                break;
-            centre += away * 4;
+        // The nearest free place: away from the line first, else to either side or up or down.
+        const QPointF start = l->defaultLabelCentre();
+        const std::array<QPointF, 5> directions = {-l->badgeNormal(), QPointF(1, 0), QPointF(-1, 0),
+                                                   QPointF(0, 1), QPointF(0, -1)};
+        bool placed = false;
+        for (int k = 0; k < 60 && !placed; ++k) {
+            for (const QPointF& d : directions) {
+                l->setLabelCentre(start + d * (4.0 * k));
+                if (!collides(l->labelRect(), paths, taken)) {
+                    placed = true;
+                    break;
+                }
+            }
         }
+        if (!placed)
+            l->setLabelCentre(start);
         taken.push_back(l->labelRect().adjusted(-3, -3, 3, 3));
     }
     // The NAS line of text under the Uu label.
@@ -301,9 +316,23 @@ void TopologyScene::layoutBadges()
             if (normal.y() > 0.3)
                 step = QPointF(0, 4);
         }
-        QRectF r(centre - QPointF(size.width() / 2, size.height() / 2), size);
-        for (int i = 0; i < 300 && collides(r, paths, taken); ++i)
-            r.translate(step);
+        // The nearest free place: along the stack first, then sideways as well.
+        const QRectF first(centre - QPointF(size.width() / 2, size.height() / 2), size);
+        QRectF r = first;
+        bool placed = false;
+        for (int k = 0; k < 80 && !placed; ++k) {
+            for (int side = 0; side <= k && !placed; ++side) {
+                for (const int sign : {1, -1}) {
+                    r = first.translated(step * (k - side) * 1.5 + QPointF(sign * 6.0 * side, 0));
+                    if (!collides(r, paths, taken)) {
+                        placed = true;
+                        break;
+                    }
+                }
+            }
+        }
+        if (!placed)
+            r = first;
         taken.push_back(r.adjusted(-3, -3, 3, 3));
         item->setPos(r.center());
     }
@@ -341,12 +370,15 @@ void TopologyScene::setAttacks(const std::vector<engine::AttackTally>& attacks, 
             connect(item, &AttackerItem::removeRequested, this, &TopologyScene::attackRemoveRequested);
             connect(item, &AttackerItem::settingsRequested, this, &TopologyScene::attackSettingsRequested);
         }
+        const QSizeF size = item->boundingRect().size();
         item->setNow(nowS);
         item->setCounts(tally->attempts, tally->blocked, tally->succeeded);
+        changed = changed || item->boundingRect().size() != size;
     }
-    layoutBadges();
-    if (changed)
+    if (changed) {
+        layoutBadges();
         fitSceneRect();
+    }
 }
 
 void TopologyScene::animate(const std::vector<Frame::Message>& messages)

@@ -89,7 +89,7 @@ private:
     std::map<std::string, AttackerItem*> attackers_;
     std::vector<MessageItem*> messages_;
     double emphasis_ = 1.0;
-    double baseFontPoints_ = 13;
+    double baseFontPoints_ = 14.5;
 };
 
 } // namespace mtcsec::ui
