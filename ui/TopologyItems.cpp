@@ -247,6 +247,13 @@ QPainterPath LinkItem::shape() const
     return stroker.createStroke(path);
 }
 
+void LinkItem::setLine(QLineF line)
+{
+    prepareGeometryChange();
+    line_ = line;
+    labelCentre_.reset();
+}
+
 QPointF LinkItem::badgeNormal() const
 {
     QPointF n(line_.dy(), -line_.dx());
@@ -356,6 +363,14 @@ void LinkItem::hoverLeaveEvent(QGraphicsSceneHoverEvent*)
 
 EndToEndItem::EndToEndItem(QPointF from, QPointF to, qreal top)
 {
+    setEnds(from, to, top);
+    setZValue(0.5);
+}
+
+void EndToEndItem::setEnds(QPointF from, QPointF to, qreal top)
+{
+    prepareGeometryChange();
+    path_ = QPainterPath();
     // Up from the devices, along the top at `top` (above the core network's box), down to the server.
     const qreal r = 120; // radius of the corners
     path_.moveTo(from);
@@ -365,7 +380,6 @@ EndToEndItem::EndToEndItem(QPointF from, QPointF to, qreal top)
     path_.quadTo(QPointF(to.x(), top), QPointF(to.x(), top + r));
     path_.lineTo(to);
     middle_ = QPointF((from.x() + to.x()) / 2, top);
-    setZValue(0.5);
 }
 
 QRectF EndToEndItem::boundingRect() const

@@ -82,6 +82,8 @@ public:
     void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
     [[nodiscard]] Link link() const { return link_; }
     [[nodiscard]] QLineF line() const { return line_; }
+    // Moves the link (when the nodes move apart in presentation mode).
+    void setLine(QLineF line);
     void setProtection(const SegmentProtection& protection);
     [[nodiscard]] const SegmentProtection& protection() const { return protection_; }
     // A point along the link, 0 at `from`, 1 at `to`.
@@ -132,6 +134,8 @@ public:
     void setProtection(const SegmentProtection& protection);
     [[nodiscard]] const SegmentProtection& protection() const { return protection_; }
     [[nodiscard]] const QPainterPath& path() const { return path_; }
+    // Re-routes the arc (when the nodes move apart in presentation mode).
+    void setEnds(QPointF from, QPointF to, qreal top);
     // A point along the arc, 0 at the devices, 1 at the server.
     [[nodiscard]] QPointF pointAt(double t) const;
 

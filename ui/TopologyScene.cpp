@@ -89,11 +89,10 @@ bool TopologyScene::event(QEvent* event)
 void TopologyScene::buildLayout()
 {
     // The operator's core network in one shaded box.
-    auto* core = addRect(QRectF(470, kCoreTop, 490, kCoreBottom - kCoreTop),
-                         QPen(QColor(127, 140, 141), 1.2, Qt::DashLine), QColor(127, 140, 141, 38));
-    core->setZValue(-1);
+    core_ = addRect(QRectF(470, kCoreTop, 490, kCoreBottom - kCoreTop),
+                    QPen(QColor(127, 140, 141), 1.2, Qt::DashLine), QColor(127, 140, 141, 38));
+    core_->setZValue(-1);
     coreTitle_ = addSimpleText(tr("Operator core network (EPC)"), font());
-    coreTitle_->setPos(480, kCoreTop + 4);
 
     const std::array<std::pair<QString, QString>, kNodeCount> titles = {
         std::pair{tr("MTC devices"), tr("×0")}, {tr("eNB"), tr("radio access")},
@@ -114,12 +113,7 @@ void TopologyScene::buildLayout()
     }
     for (const Link link : kAllLinks) {
         const auto [a, b] = ends(link);
-        QLineF line(position(a), position(b));
-        // From edge to edge of the node boxes.
-        const double len = line.length();
-        const double trim = std::abs(line.dx()) > std::abs(line.dy()) ? 74 : 40;
-        line = QLineF(line.pointAt(trim / len), line.pointAt(1 - trim / len));
-        auto* item = new LinkItem(link, line.p1(), line.p2());
+        auto* item = new LinkItem(link, position(a), position(b));
         addItem(item);
         links_[static_cast<std::size_t>(link)] = item;
         connect(item, &LinkItem::contextMenuRequested, this, &TopologyScene::showLinkMenu);
@@ -131,6 +125,7 @@ void TopologyScene::buildLayout()
     nasLabel_ = addSimpleText(QString(), font());
     nasLabel_->setPos(-70, 372);
     nasLabel_->setBrush(networkLineColour());
+    placeNodes();
 
     // The legend, readable without colour.
     legend_ = addSimpleText(
@@ -142,6 +137,34 @@ void TopologyScene::buildLayout()
         font());
     legend_->setPos(-70, 600);
     fitSceneRect();
+}
+
+QPointF TopologyScene::place(Node node) const
+{
+    const QPointF p = position(node);
+    return {p.x() * spread_, p.y()};
+}
+
+void TopologyScene::placeNodes()
+{
+    for (std::size_t i = 0; i < kNodeCount; ++i)
+        nodes_[i]->setPos(place(static_cast<Node>(i)));
+    core_->setRect(QRectF(470 * spread_, kCoreTop, 490 * spread_, kCoreBottom - kCoreTop));
+    coreTitle_->setPos(470 * spread_ + 10, kCoreTop + 4);
+    for (const Link link : kAllLinks) {
+        // From edge to edge of the node boxes.
+        const auto [a, b] = ends(link);
+        const QLineF centres(place(a), place(b));
+        const QRectF boxA = nodes_[static_cast<std::size_t>(a)]->sceneBoundingRect().adjusted(-3, -3, 3, 3);
+        const QRectF boxB = nodes_[static_cast<std::size_t>(b)]->sceneBoundingRect().adjusted(-3, -3, 3, 3);
+        double t1 = 0, t2 = 1;
+        while (t1 < 0.5 && boxA.contains(centres.pointAt(t1)))
+            t1 += 0.002;
+        while (t2 > 0.5 && boxB.contains(centres.pointAt(t2)))
+            t2 -= 0.002;
+        links_[static_cast<std::size_t>(link)]->setLine(QLineF(centres.pointAt(t1), centres.pointAt(t2)));
+    }
+    endToEnd_->setEnds(place(Node::Device) + QPointF(0, -30), place(Node::Server) + QPointF(0, -30), -10);
 }
 
 void TopologyScene::fitSceneRect()
@@ -159,11 +182,11 @@ void TopologyScene::setEmphasis(double emphasis)
     if (emphasis == emphasis_)
         return;
     emphasis_ = emphasis;
+    spread_ = emphasis > 1.0 ? 1.25 : 1.0;
     QFont f = font();
     f.setPointSizeF(baseFontPoints_ * emphasis);
     setFont(f);
     coreTitle_->setFont(f);
-    coreTitle_->setPos(480, kCoreTop + 4);
     nasLabel_->setFont(f);
     legend_->setVisible(emphasis <= 1.0);
     for (NodeItem* n : nodes_)
@@ -171,6 +194,7 @@ void TopologyScene::setEmphasis(double emphasis)
     for (LinkItem* l : links_)
         l->refit();
     endToEnd_->refit();
+    placeNodes();
     for (MessageItem* m : messages_)
         m->refit();
     for (const auto& [id, item] : attackers_)
@@ -197,6 +221,9 @@ void TopologyScene::setDeviceCount(std::uint32_t devices, bool acceptsNullIntegr
     nodes_[0]->setSubtitle(acceptsNullIntegrity ? tr("×%1, accept EIA0").arg(devices)
                                                 : tr("×%1").arg(devices));
     nodes_[0]->setToolTip(tip);
+    placeNodes(); // the group's box follows its subtitle's width
+    layoutLabels();
+    layoutBadges();
 }
 
 void TopologyScene::setProtection(const Protection& protection)

@@ -75,6 +75,10 @@ private:
     // The link or node under a scene position, for a drop.
     std::pair<int, int> targetAt(QPointF pos) const;
     void fitSceneRect();
+    // Where a node sits: the figure's position, spread apart horizontally in presentation mode.
+    [[nodiscard]] QPointF place(Node node) const;
+    // Puts the nodes, the core's box, the links (edge to edge of the boxes) and the arc in place.
+    void placeNodes();
     [[nodiscard]] std::vector<QPainterPath> obstacles() const;
     void layoutLabels();
     void layoutBadges();
@@ -89,6 +93,8 @@ private:
     std::map<std::string, AttackerItem*> attackers_;
     std::vector<MessageItem*> messages_;
     double emphasis_ = 1.0;
+    double spread_ = 1.0; // horizontal spacing of the nodes (1.25 in presentation mode)
+    QGraphicsRectItem* core_ = nullptr;
     double baseFontPoints_ = 14.5;
 };
 
