@@ -384,8 +384,14 @@ void EndToEndItem::setEnds(QPointF from, QPointF to, qreal top)
 
 QRectF EndToEndItem::boundingRect() const
 {
+    // The line's width and the glyph around the path, and the label above its middle.
     const double e = emphasisOf(this);
-    return path_.boundingRect().adjusted(-120 * e, -50 * e, 120 * e, 40 * e);
+    QFont f = sceneFont(this);
+    f.setBold(true);
+    const QFontMetricsF fm(f);
+    const qreal w = fm.horizontalAdvance(protection_.label) + 12;
+    const QRectF label(middle_.x() - w / 2, middle_.y() - 16 * e - fm.height() - 6, w, fm.height() + 6);
+    return path_.boundingRect().adjusted(-16 * e, -16 * e, 16 * e, 16 * e) | label;
 }
 
 QPointF EndToEndItem::pointAt(double t) const
@@ -395,6 +401,7 @@ QPointF EndToEndItem::pointAt(double t) const
 
 void EndToEndItem::setProtection(const SegmentProtection& protection)
 {
+    prepareGeometryChange();
     protection_ = protection;
     setToolTip(protection.description);
     update();

@@ -164,7 +164,12 @@ void TopologyScene::placeNodes()
             t2 -= 0.002;
         links_[static_cast<std::size_t>(link)]->setLine(QLineF(centres.pointAt(t1), centres.pointAt(t2)));
     }
-    endToEnd_->setEnds(place(Node::Device) + QPointF(0, -30), place(Node::Server) + QPointF(0, -30), -10);
+    // The arc leaves the devices' box left of centre and reaches the server's right of centre, leaving room
+    // above Uu and SGi for attacker badges.
+    const double left = nodes_[static_cast<std::size_t>(Node::Device)]->boundingRect().width() * 0.3;
+    const double right = nodes_[static_cast<std::size_t>(Node::Server)]->boundingRect().width() * 0.3;
+    endToEnd_->setEnds(place(Node::Device) + QPointF(-left, -30), place(Node::Server) + QPointF(right, -30),
+                       -10);
 }
 
 void TopologyScene::fitSceneRect()
