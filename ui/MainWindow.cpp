@@ -902,6 +902,7 @@ void MainWindow::setPresentationMode(bool on)
             setGeometry(normalGeometry_);
         }
     }
+    scene_->clearMessages(); // dots on their way followed the old layout
     view_->fit();
     view_->setFocus(Qt::OtherFocusReason);
 }

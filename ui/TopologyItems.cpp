@@ -526,7 +526,8 @@ void AttackerItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*)
         halo.setAlphaF(static_cast<float>(0.55 * flash_));
         p->setPen(Qt::NoPen);
         p->setBrush(halo);
-        p->drawRoundedRect(r.adjusted(-6 * flash_, -6 * flash_, 6 * flash_, 6 * flash_), 12, 12);
+        // The halo stays inside the bounding rectangle (3 units around the badge), so no trace is left.
+        p->drawRoundedRect(r.adjusted(-3 * flash_, -3 * flash_, 3 * flash_, 3 * flash_), 12, 12);
     }
     p->setPen(QPen(isSelected() ? QApplication::palette().color(QPalette::Highlight) : edge,
                    2.2 * emphasisOf(this)));
