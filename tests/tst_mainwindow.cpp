@@ -3,7 +3,11 @@
 // attacker placed through the palette (or dropped on the canvas) makes attack events appear and moves a
 // verdict; undo restores the previous state; scenarios round-trip through Save and Open, and a bad file is
 // refused with its JSON path while the session is kept; the inspector shows a selected message; the window
-// stays responsive while the engine runs flat out.
+// stays responsive while the engine runs flat out. Issue 12's defects stay fixed: New/Open/Quit ask before
+// unsaved changes are lost; the wheel over an unfocused drop-down scrolls instead of changing it; Space runs
+// and pauses from the seed box, while a text field keeps its spaces until Esc; an attacker placed while
+// running starts at time 0 after Reset and in a saved file; evidence with "<" or ">" reads as such; while
+// paused no frames come from the engine and the animation timer stops.
 #include "core/scenario/Presets.h"
 #include "core/scenario/ScenarioJson.h"
 #include "mtcsec/Version.h"
@@ -16,6 +20,7 @@
 #include "ui/ProtectionPanel.h"
 #include "ui/RequirementsPanel.h"
 #include "ui/TopologyScene.h"
+#include "ui/TopologyView.h"
 
 #include <QAction>
 #include <QCheckBox>
@@ -25,12 +30,19 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMimeData>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScrollArea>
+#include <QSignalSpy>
+#include <QSpinBox>
 #include <QStandardPaths>
 #include <QTemporaryDir>
+#include <QTextDocument>
+#include <QTimer>
 #include <QUndoStack>
+#include <QWheelEvent>
 #include <QtTest>
 
 using namespace mtcsec;
@@ -75,6 +87,13 @@ private slots:
     void staysResponsiveAtFullSpeed();
     void exportsReportsAndCaptures();
     void aboutNamesVersionAndLibraries();
+    void unsavedChangesAreAskedAbout();
+    void wheelOverUnfocusedComboScrolls();
+    void spaceRunsUnlessTyping();
+    void attackerPlacedWhileRunningStartsAtZeroAfterReset();
+    void evidenceReadsAngleBrackets();
+    void idleWhilePaused();
+    void smallScreenKeepsControlsInView();
 };
 
 void TestMainWindow::opensWithEverything()
@@ -516,6 +535,240 @@ void TestMainWindow::aboutNamesVersionAndLibraries()
     QVERIFY(text.contains(QString::fromUtf8(kVersion)));
     QVERIFY(text.contains(QStringLiteral("Qt ") + QString::fromUtf8(qVersion())));
     QVERIFY(text.contains(QStringLiteral("Botan 2.")));
+}
+
+void TestMainWindow::unsavedChangesAreAskedAbout()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    MainWindow w;
+    int asked = 0;
+    MainWindow::UnsavedChoice answer = MainWindow::UnsavedChoice::Cancel;
+    w.setUnsavedChangesHandler([&] {
+        ++asked;
+        return answer;
+    });
+    w.startSession(presetScenario("default").value(), QString(), false);
+    QAction* newAction = w.findChild<QAction*>(QStringLiteral("actionNew"));
+    QVERIFY(newAction != nullptr);
+    // Nothing changed: no question.
+    newAction->trigger();
+    QCOMPARE(asked, 0);
+
+    // Changed, then Cancel: the session stays, change and all.
+    w.protectionPanel()->nds(Link::S5)->click();
+    QVERIFY(w.isWindowModified());
+    newAction->trigger();
+    QCOMPARE(asked, 1);
+    QVERIFY(w.controller()->scenario().protection.ndsOn(Link::S5));
+    QCOMPARE(w.undoStack()->count(), 1);
+    // Quit asks the same way; Cancel keeps the window open.
+    QCloseEvent close;
+    QApplication::sendEvent(&w, &close);
+    QCOMPARE(asked, 2);
+    QVERIFY(!close.isAccepted());
+
+    // Save: written to the scenario's file, then replaced.
+    const QString path = dir.filePath(QStringLiteral("kept.json"));
+    QVERIFY(w.saveScenarioFile(path));
+    w.protectionPanel()->nds(Link::S6a)->click();
+    answer = MainWindow::UnsavedChoice::Save;
+    newAction->trigger();
+    QCOMPARE(asked, 3);
+    QVERIFY(loadScenarioFile(path).protection.ndsOn(Link::S6a));
+    QVERIFY(!w.controller()->scenario().protection.ndsOn(Link::S6a));
+    QCOMPARE(w.undoStack()->count(), 0);
+
+    // Discard: replaced without saving.
+    w.protectionPanel()->nds(Link::S1U)->click();
+    answer = MainWindow::UnsavedChoice::Discard;
+    newAction->trigger();
+    QCOMPARE(asked, 4);
+    QVERIFY(!w.controller()->scenario().protection.ndsOn(Link::S1U));
+    QVERIFY(!loadScenarioFile(path).protection.ndsOn(Link::S1U));
+}
+
+void TestMainWindow::wheelOverUnfocusedComboScrolls()
+{
+    MainWindow w;
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    QComboBox* combo = w.protectionPanel()->nasIntegrity();
+    w.view()->setFocus();
+    QVERIFY(!combo->hasFocus());
+    const int before = combo->currentIndex();
+    const QPointF at(combo->width() / 2.0, combo->height() / 2.0);
+    QWheelEvent down(at, combo->mapToGlobal(at), QPoint(), QPoint(0, -120), Qt::NoButton, Qt::NoModifier,
+                     Qt::NoScrollPhase, false);
+    QApplication::sendEvent(combo, &down);
+    QCOMPARE(combo->currentIndex(), before);
+    QCOMPARE(w.undoStack()->count(), 0);
+    // Focused (clicked or tabbed to), the wheel chooses as usual.
+    combo->setFocus();
+    QTRY_VERIFY(combo->hasFocus());
+    QWheelEvent again(at, combo->mapToGlobal(at), QPoint(), QPoint(0, -120), Qt::NoButton, Qt::NoModifier,
+                      Qt::NoScrollPhase, false);
+    QApplication::sendEvent(combo, &again);
+    QVERIFY(combo->currentIndex() != before);
+}
+
+void TestMainWindow::spaceRunsUnlessTyping()
+{
+    MainWindow w;
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    QApplication::setActiveWindow(&w);
+    w.startSession(presetScenario("default").value(), QString(), false);
+    // From the seed box (digits only), Space runs.
+    auto* seed = w.findChild<QSpinBox*>(QStringLiteral("seed"));
+    seed->setFocus();
+    QTRY_VERIFY(seed->hasFocus());
+    QTest::keyClick(seed, Qt::Key_Space);
+    QTRY_VERIFY(w.lastFrame().running);
+    QTest::keyClick(seed, Qt::Key_Space);
+    QTRY_VERIFY(!w.lastFrame().running);
+
+    // In a text field Space is a space; Esc hands the keys back, and the next Space runs.
+    QLineEdit* search = nullptr;
+    for (QLineEdit* e : w.eventLog()->findChildren<QLineEdit*>())
+        search = e->isReadOnly() ? search : e;
+    QVERIFY(search != nullptr);
+    search->setFocus();
+    QTRY_VERIFY(search->hasFocus());
+    QTest::keyClicks(search, QStringLiteral("S1 U"));
+    QCOMPARE(search->text(), QStringLiteral("S1 U"));
+    QTest::qWait(100);
+    QVERIFY(!w.lastFrame().running);
+    QTest::keyClick(search, Qt::Key_Escape);
+    QVERIFY(!search->hasFocus());
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Space);
+    QTRY_VERIFY(w.lastFrame().running);
+    // F5 runs and pauses from anywhere, text fields included.
+    search->setFocus();
+    QTRY_VERIFY(search->hasFocus());
+    QTest::keyClick(search, Qt::Key_F5);
+    QTRY_VERIFY(!w.lastFrame().running);
+}
+
+void TestMainWindow::attackerPlacedWhileRunningStartsAtZeroAfterReset()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    MainWindow w;
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    Scenario s = presetScenario("default").value();
+    s.durationS = 3600;
+    runFast(w, s, 5);
+    QTRY_VERIFY(w.lastFrame().now > engine::fromSeconds(2));
+    AttackPalette* palette = w.attackPalette();
+    palette->kinds()->setCurrentRow(0); // eavesdrop
+    palette->target()->setCurrentIndex(palette->target()->findText(QStringLiteral("Uu")));
+    QTest::mouseClick(palette->placeButton(), Qt::LeftButton);
+    // In this run it acts from its placement on.
+    const double placed = w.controller()->scenario().attacks.at(0).startS;
+    QVERIFY(placed > 2);
+    QCOMPARE(w.scenarioForRestart().attacks.at(0).startS, 0.0);
+
+    // Saved: from time 0.
+    const QString path = dir.filePath(QStringLiteral("placed.json"));
+    QVERIFY(w.saveScenarioFile(path));
+    QCOMPARE(loadScenarioFile(path).attacks.at(0).startS, 0.0);
+
+    // Reset: from time 0, so it is at work at once.
+    w.findChild<QAction*>(QStringLiteral("actionReset"))->trigger();
+    QCOMPARE(w.controller()->scenario().attacks.at(0).startS, 0.0);
+    QTRY_VERIFY(countEvents(w, engine::EventKind::AttackEavesdrop) > 0);
+    QVERIFY(w.lastFrame().summary.attacks.at(0).attempts > 0);
+
+    // A start time chosen on purpose (here: in the file) is kept, and the badge says when it starts.
+    Scenario later = s;
+    AttackSpec a;
+    a.id = "a1";
+    a.kind = AttackKind::Eavesdrop;
+    a.link = Link::Uu;
+    a.startS = 600;
+    later.attacks = {a};
+    w.startSession(later, QString(), false);
+    QCOMPARE(w.scenarioForRestart().attacks.at(0).startS, 600.0);
+    w.findChild<QAction*>(QStringLiteral("actionStep"))->trigger();
+    // (frames of the previous session may still arrive first)
+    QTRY_VERIFY(w.scene()->attackerItem("a1") != nullptr &&
+                w.scene()->attackerItem("a1")->countsText().contains(QStringLiteral("starts at 600")));
+}
+
+void TestMainWindow::evidenceReadsAngleBrackets()
+{
+    RequirementsPanel panel;
+    engine::RunSummary s;
+    s.requirements[0].verdict = engine::Verdict::Violated;
+    s.requirements[0].evidence = {"a1 saw IPv4 10.0.0.1>10.0.0.4 <ESP>"};
+    panel.setSummary(s);
+    QLabel* evidence = panel.evidence(0);
+    QCOMPARE(evidence->textFormat(), Qt::RichText);
+    QTextDocument shown;
+    shown.setHtml(evidence->text());
+    QVERIFY2(shown.toPlainText().contains(QStringLiteral("10.0.0.1>10.0.0.4 <ESP>")),
+             qPrintable(shown.toPlainText()));
+    QVERIFY(!shown.toPlainText().contains(QStringLiteral("&gt;")));
+}
+
+void TestMainWindow::idleWhilePaused()
+{
+    MainWindow w;
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    Scenario s = presetScenario("default").value();
+    s.durationS = 3600;
+    runFast(w, s, 5);
+    QTRY_VERIFY(w.lastFrame().running && w.lastFrame().now > engine::fromSeconds(1));
+    QVERIFY(w.animationTimer()->isActive());
+    w.controller()->pause();
+    QTRY_VERIFY(!w.lastFrame().running);
+    // Paused: the dots already on their way arrive, then the animation timer stops...
+    QTRY_VERIFY(!w.animationTimer()->isActive());
+    // ...and the engine sends nothing more (it used to answer every frame taken with another one).
+    QSignalSpy frames(w.controller(), &SimulationController::frameReady);
+    QTest::qWait(400);
+    QCOMPARE(frames.count(), 0);
+    QVERIFY(!w.animationTimer()->isActive());
+    // A change while paused still shows: one frame, then quiet again.
+    w.protectionPanel()->nds(Link::S5)->click();
+    QTRY_VERIFY(w.lastFrame().protection.ndsOn(Link::S5));
+    const int afterChange = static_cast<int>(frames.count());
+    QTest::qWait(300);
+    QCOMPARE(frames.count(), afterChange);
+
+    // Finished: the same.
+    Scenario shortRun = presetScenario("default").value();
+    shortRun.durationS = 2;
+    runFast(w, shortRun, 6);
+    QTRY_VERIFY(w.lastFrame().finished);
+    QTRY_VERIFY(!w.animationTimer()->isActive());
+    frames.clear();
+    QTest::qWait(300);
+    QCOMPARE(frames.count(), 0);
+}
+
+void TestMainWindow::smallScreenKeepsControlsInView()
+{
+    MainWindow w;
+    // "3GPP on" and "All off" come before the switches, outside any scrolling part of the panel...
+    ProtectionPanel* p = w.protectionPanel();
+    QVERIFY(p->allOnButton() != nullptr && p->allOffButton() != nullptr);
+    w.resize(1366, 768);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    QVERIFY(p->allOnButton()->mapTo(p, QPoint(0, 0)).y() < p->nasIntegrity()->mapTo(p, QPoint(0, 0)).y());
+    // ...the four verdicts are never inside the evidence's scroll area...
+    for (int i = 0; i < 4; ++i) {
+        for (QWidget* up = w.requirementsPanel()->badge(i); up != nullptr; up = up->parentWidget())
+            QVERIFY(qobject_cast<QScrollArea*>(up) == nullptr);
+    }
+    // ...and the window fits 1366x768.
+    QVERIFY2(w.minimumSizeHint().width() <= 1366 && w.minimumSizeHint().height() <= 768,
+             qPrintable(
+                 QStringLiteral("%1x%2").arg(w.minimumSizeHint().width()).arg(w.minimumSizeHint().height())));
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -20,6 +20,7 @@
 #include "ui/EventLogModel.h"
 #include "ui/InspectorPanel.h"
 #include "ui/LectureController.h"
+#include "ui/PresentationCaptions.h"
 #include "ui/ProtectionPanel.h"
 #include "ui/RequirementsPanel.h"
 #include "ui/SessionReport.h"
@@ -28,6 +29,7 @@
 #include "ui/TopologyScene.h"
 #include "ui/TopologyView.h"
 
+#include <QAbstractSpinBox>
 #include <QAction>
 #include <QActionGroup>
 #include <QApplication>
@@ -40,14 +42,18 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QIcon>
+#include <QKeyEvent>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QPlainTextEdit>
 #include <QScreen>
 #include <QScrollArea>
 #include <QSpinBox>
 #include <QStatusBar>
+#include <QTextEdit>
 #include <QTimer>
 #include <QToolBar>
 #include <QUndoStack>
@@ -83,6 +89,7 @@ MainWindow::MainWindow(QWidget* parent)
     createActions();
     createToolBar();
     createMenus();
+    createPresentation();
 
     timeLabel_ = new QLabel(this);
     rateLabel_ = new QLabel(this);
@@ -110,23 +117,46 @@ MainWindow::MainWindow(QWidget* parent)
     connect(scene_, &TopologyScene::messageActivated, this, &MainWindow::inspectPdu);
     connect(eventLog_, &EventLogDock::pduActivated, this, &MainWindow::inspectPdu);
     connect(undo_, &QUndoStack::cleanChanged, this, &MainWindow::updateTitle);
+    connect(undo_, &QUndoStack::indexChanged, this, &MainWindow::updateLesson);
+    // Space and Escape in text fields (see eventFilter).
+    qApp->installEventFilter(this);
 
-    // The animation runs at about 30 frames a second on the GUI thread, independent of the engine.
-    auto* animation = new QTimer(this);
+    // The animation runs at about 30 frames a second on the GUI thread, independent of the engine, and only
+    // while something moves: paused or finished, the application does no work.
+    animation_ = new QTimer(this);
+    animation_->setObjectName(QStringLiteral("animationTimer"));
+    animation_->setInterval(33);
     auto* clock = new QElapsedTimer;
     clock->start();
-    connect(animation, &QTimer::timeout, this, [this, clock] {
+    connect(animation_, &QTimer::timeout, this, [this, clock] {
         const double dt = static_cast<double>(clock->restart()) / 1000.0;
         scene_->advance(std::min(dt, 0.1));
+        if (!scene_->animating() && !frame_.running)
+            animation_->stop();
     });
     connect(this, &QObject::destroyed, [clock] { delete clock; });
-    animation->start(33);
+    connect(controller_, &SimulationController::frameReady, this, [this, clock] {
+        if (!animation_->isActive() && (frame_.running || scene_->animating())) {
+            clock->restart();
+            animation_->start();
+        }
+    });
 
     Settings settings;
     applyTheme(settings.theme());
     // A first start fits the screen (high-DPI scaling included); later starts restore the saved geometry.
     const QSize available = screen() != nullptr ? screen()->availableGeometry().size() : QSize(1400, 900);
     resize(std::min(1400, available.width() * 95 / 100), std::min(900, available.height() * 95 / 100));
+    if (settings.windowState().isEmpty() && (available.height() < 900 || available.width() < 1500)) {
+        // A first start on a laptop screen (1366x768): narrower docks and a lower bottom dock leave the
+        // canvas room (once the window is shown, when dock sizes take effect).
+        QTimer::singleShot(0, this, [this, available] {
+            auto* protections = findChild<QDockWidget*>(QStringLiteral("protectionDock"));
+            auto* requirements = findChild<QDockWidget*>(QStringLiteral("requirementsDock"));
+            resizeDocks({protections, requirements}, {260, 275}, Qt::Horizontal);
+            resizeDocks({eventLog_}, {std::max(140, available.height() / 5)}, Qt::Vertical);
+        });
+    }
     restoreGeometry(settings.geometry());
     restoreState(settings.windowState());
     updateRecentMenu();
@@ -165,7 +195,13 @@ void MainWindow::createDocks()
     auto* attackDock = dock(this, tr("Attacks"), QStringLiteral("attackDock"), palette_);
     auto* requirementsDock =
         dock(this, tr("Requirements"), QStringLiteral("requirementsDock"), requirements_);
-    auto* inspectorDock = dock(this, tr("Inspector"), QStringLiteral("inspectorDock"), inspector_);
+    // The inspector scrolls too, so that the bottom docks can be low on a laptop screen.
+    auto* inspectorScroll = new QScrollArea(this);
+    inspectorScroll->setWidget(inspector_);
+    inspectorScroll->setWidgetResizable(true);
+    inspectorScroll->setFrameShape(QFrame::NoFrame);
+    auto* inspectorDock = dock(this, tr("Inspector"), QStringLiteral("inspectorDock"), inspectorScroll);
+    charts_->widget()->setMinimumSize(120, 80);
     addDockWidget(Qt::LeftDockWidgetArea, protectionDock);
     addDockWidget(Qt::LeftDockWidgetArea, attackDock);
     addDockWidget(Qt::RightDockWidgetArea, requirementsDock);
@@ -201,15 +237,26 @@ void MainWindow::createActions()
     resetAction_->setToolTip(tr("Start the scenario again from time 0, with the seed shown (Ctrl+R)"));
     connect(resetAction_, &QAction::triggered, this, [this] {
         // The same scenario again from time 0, with the changes made so far: the undo history stays (a
-        // change can still be undone) and a running simulation keeps running.
+        // change can still be undone) and a running simulation keeps running. Attackers placed during the
+        // run are now part of the scenario: they start at time 0, like the protections in force.
         controller_->setSeed(static_cast<std::uint64_t>(seed_->value()));
-        startSession(controller_->scenario(), path_, controller_->isRunning() || frame_.running, true);
+        startSession(scenarioForRestart(), path_, controller_->isRunning() || frame_.running, true);
     });
+    // Run and pause from any widget, text fields included.
+    auto* runPause = new QAction(tr("Run or pause"), this);
+    runPause->setObjectName(QStringLiteral("actionRunPause"));
+    runPause->setShortcut(Qt::Key_F5);
+    runPause->setShortcutContext(Qt::WindowShortcut);
+    connect(runPause, &QAction::triggered, runAction_, &QAction::trigger);
+    addAction(runPause);
+    // The simulation's keys work in presentation mode too, where the menus are hidden.
+    addActions({runAction_, stepAction_, resetAction_});
 }
 
 void MainWindow::createToolBar()
 {
     auto* bar = addToolBar(tr("Simulation"));
+    simulationBar_ = bar;
     bar->setObjectName(QStringLiteral("simulationToolBar"));
     bar->addAction(runAction_);
     bar->addAction(stepAction_);
@@ -230,6 +277,7 @@ void MainWindow::createToolBar()
                                                            {tr("As fast as possible"), 0.0}})
         speed_->addItem(label, value);
     speed_->setCurrentIndex(2);
+    ignoreWheelUnlessFocused(speed_);
     connect(speed_, &QComboBox::currentIndexChanged, this,
             [this] { controller_->setSpeed(speed_->currentData().toDouble()); });
     bar->addWidget(speed_);
@@ -240,21 +288,29 @@ void MainWindow::createToolBar()
     seed_->setRange(0, std::numeric_limits<int>::max());
     seed_->setAccessibleName(tr("Random seed"));
     seed_->setToolTip(tr("The random seed: takes effect at the next reset"));
+    ignoreWheelUnlessFocused(seed_);
     bar->addWidget(seed_);
 }
 
 void MainWindow::createMenus()
 {
     QMenu* file = menuBar()->addMenu(tr("&File"));
-    file->addAction(tr("&New"), QKeySequence::New, this, [this] { startPreset("default", false); })
-        ->setToolTip(tr("The default scenario"));
-    file->addAction(tr("&Open…"), QKeySequence::Open, this, &MainWindow::openDialog);
+    QAction* newAction = file->addAction(tr("&New"), QKeySequence::New, this, [this] {
+        if (maybeSave())
+            startPreset("default", false);
+    });
+    newAction->setToolTip(tr("The default scenario"));
+    newAction->setObjectName(QStringLiteral("actionNew"));
+    file->addAction(tr("&Open…"), QKeySequence::Open, this, &MainWindow::openDialog)
+        ->setObjectName(QStringLiteral("actionOpen"));
     recentMenu_ = file->addMenu(tr("Open &Recent"));
     QMenu* presetsMenu = file->addMenu(tr("&Presets"));
     presetsMenu->setToolTipsVisible(true);
     for (const Preset& p : presets()) {
-        QAction* a = presetsMenu->addAction(QString::fromStdString(p.name), this,
-                                            [this, name = p.name] { startPreset(name, true); });
+        QAction* a = presetsMenu->addAction(QString::fromStdString(p.name), this, [this, name = p.name] {
+            if (maybeSave())
+                startPreset(name, true);
+        });
         a->setToolTip(QString::fromStdString(p.description));
         a->setStatusTip(QString::fromStdString(p.description));
     }
@@ -279,6 +335,7 @@ void MainWindow::createMenus()
     redoAction->setObjectName(QStringLiteral("actionRedo"));
     edit->addAction(undoAction);
     edit->addAction(redoAction);
+    addActions({undoAction, redoAction});
 
     QMenu* sim = menuBar()->addMenu(tr("&Simulation"));
     sim->addAction(runAction_);
@@ -316,6 +373,22 @@ void MainWindow::createMenus()
     viewMenu_->addAction(tr("Zoom &Out"), QKeySequence::ZoomOut, view_, &TopologyView::zoomOut);
     viewMenu_->addAction(tr("&Fit"), QKeySequence(Qt::CTRL | Qt::Key_0), view_, &TopologyView::fit);
     viewMenu_->addSeparator();
+    presentAction_ = viewMenu_->addAction(tr("&Presentation mode"));
+    presentAction_->setObjectName(QStringLiteral("actionPresentation"));
+    presentAction_->setCheckable(true);
+    presentAction_->setShortcut(Qt::Key_F11);
+    presentAction_->setToolTip(
+        tr("The canvas full screen and larger, with R1-R4 and the lesson as captions (F11; Esc leaves)"));
+    connect(presentAction_, &QAction::triggered, this, &MainWindow::setPresentationMode);
+    addAction(presentAction_);
+    auto* leave = new QAction(tr("Leave presentation mode"), this);
+    leave->setObjectName(QStringLiteral("actionLeavePresentation"));
+    leave->setShortcut(Qt::Key_Escape);
+    leave->setEnabled(false);
+    connect(leave, &QAction::triggered, this, [this] { setPresentationMode(false); });
+    connect(presentAction_, &QAction::toggled, leave, &QAction::setEnabled);
+    addAction(leave);
+    viewMenu_->addSeparator();
     for (QDockWidget* d : findChildren<QDockWidget*>())
         viewMenu_->addAction(d->toggleViewAction());
     viewMenu_->addSeparator();
@@ -327,6 +400,8 @@ void MainWindow::createMenus()
         QAction* a = theme->addAction(label, this, [this, value = value] {
             Settings().setTheme(value);
             applyTheme(value);
+            QEvent changed(QEvent::PaletteChange);
+            QApplication::sendEvent(scene_, &changed);
             scene_->update();
         });
         a->setCheckable(true);
@@ -354,6 +429,7 @@ void MainWindow::createMenus()
 void MainWindow::startSession(const Scenario& scenario, const QString& path, bool run, bool keepHistory)
 {
     path_ = path;
+    placedAt_.clear();
     if (!keepHistory)
         undo_->clear();
     eventLog_->clear();
@@ -375,6 +451,7 @@ void MainWindow::startSession(const Scenario& scenario, const QString& path, boo
         controller_->run();
     runAction_->setChecked(run);
     updateTitle();
+    updateLesson();
     statusBar()->showMessage(QString::fromStdString(scenario.description), 8000);
 }
 
@@ -407,13 +484,15 @@ void MainWindow::onFrame(const Frame& frame)
         charts_->refresh(frame.now);
         lastChartRefresh_ = wall;
     }
-    scene_->setAttacks(frame.summary.attacks);
+    scene_->setAttacks(frame.summary.attacks, engine::toSeconds(frame.now));
     scene_->animate(frame.messages);
     if (!(frame.protection == protection_->protection())) {
         protection_->setProtection(frame.protection);
         scene_->setProtection(frame.protection);
     }
     requirements_->setSummary(frame.summary);
+    if (presenting_)
+        verdictCaption_->setSummary(frame.summary);
     runAction_->setChecked(frame.running);
     runAction_->setText(frame.running ? tr("&Pause") : tr("&Run"));
     timeLabel_->setText(tr("t = %1 s of %2 s")
@@ -462,7 +541,10 @@ void MainWindow::onAttackRequested(int kind, int link, int node)
         spec.node = static_cast<Node>(node);
     if (spec.kind == AttackKind::Tamper || spec.kind == AttackKind::Replay)
         spec.messages = MessageFilter::Data;
+    // It acts from the moment it is placed in this run; after Reset and in a saved file from time 0.
     spec.startS = engine::toSeconds(frame_.now);
+    if (spec.startS > 0)
+        placedAt_[spec.id] = spec.startS;
     undo_->push(new AddAttackCommand(controller_, spec));
 }
 
@@ -485,8 +567,9 @@ void MainWindow::editAttack(const QString& id)
 void MainWindow::inspectPdu(std::uint32_t pdu)
 {
     controller_->requestPdu(pdu);
-    inspector_->parentWidget()->show();
-    inspector_->parentWidget()->raise();
+    auto* inspectorDock = findChild<QDockWidget*>(QStringLiteral("inspectorDock"));
+    inspectorDock->show();
+    inspectorDock->raise();
 }
 
 void MainWindow::showDevices()
@@ -513,7 +596,7 @@ bool MainWindow::openScenarioFile(const QString& path)
 bool MainWindow::saveScenarioFile(const QString& path)
 {
     try {
-        mtcsec::saveScenarioFile(controller_->scenario(), path);
+        mtcsec::saveScenarioFile(scenarioForRestart(), path);
         path_ = path;
         undo_->setClean();
         Settings().addRecentFile(QFileInfo(path).absoluteFilePath());
@@ -528,6 +611,8 @@ bool MainWindow::saveScenarioFile(const QString& path)
 
 void MainWindow::openDialog()
 {
+    if (!maybeSave())
+        return;
     Settings settings;
     const QString path = QFileDialog::getOpenFileName(this, tr("Open scenario"), settings.lastDirectory(),
                                                       tr("Scenarios (*.json);;All files (*)"));
@@ -614,6 +699,8 @@ void MainWindow::updateRecentMenu()
         recentMenu_
             ->addAction(QFileInfo(f).fileName(), this,
                         [this, f] {
+                            if (!maybeSave())
+                                return;
                             if (!QFileInfo::exists(f)) {
                                 Settings().removeRecentFile(f);
                                 updateRecentMenu();
@@ -643,6 +730,12 @@ void MainWindow::reportError(const QString& message)
 
 void MainWindow::closeEvent(QCloseEvent* event)
 {
+    if (!maybeSave()) {
+        event->ignore();
+        return;
+    }
+    if (presenting_)
+        setPresentationMode(false);
     Settings settings;
     settings.setGeometry(saveGeometry());
     settings.setWindowState(saveState());
@@ -662,8 +755,182 @@ void MainWindow::dropEvent(QDropEvent* event)
     const auto urls = event->mimeData()->urls();
     if (urls.size() == 1 && urls.front().isLocalFile()) {
         event->acceptProposedAction();
-        openScenarioFile(urls.front().toLocalFile());
+        if (maybeSave())
+            openScenarioFile(urls.front().toLocalFile());
     }
+}
+
+bool MainWindow::maybeSave()
+{
+    if (undo_->isClean())
+        return true;
+    UnsavedChoice choice = UnsavedChoice::Cancel;
+    if (unsavedHandler_) {
+        choice = unsavedHandler_();
+    } else {
+        const QString name = path_.isEmpty() ? QString::fromStdString(controller_->scenario().name)
+                                             : QFileInfo(path_).fileName();
+        QMessageBox box(QMessageBox::Warning, QString::fromUtf8(kDisplayName),
+                        tr("The scenario “%1” has changes that are not saved.").arg(name),
+                        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, this);
+        box.setInformativeText(tr("Save the protections and attackers as they are now?"));
+        box.setDefaultButton(QMessageBox::Save);
+        const int answer = box.exec();
+        choice = answer == QMessageBox::Save      ? UnsavedChoice::Save
+                 : answer == QMessageBox::Discard ? UnsavedChoice::Discard
+                                                  : UnsavedChoice::Cancel;
+    }
+    switch (choice) {
+    case UnsavedChoice::Save:
+        return save();
+    case UnsavedChoice::Discard:
+        return true;
+    case UnsavedChoice::Cancel:
+        break;
+    }
+    return false;
+}
+
+Scenario MainWindow::scenarioForRestart() const
+{
+    Scenario scenario = controller_->scenario();
+    for (AttackSpec& a : scenario.attacks) {
+        const auto placed = placedAt_.find(a.id);
+        if (placed != placedAt_.end() && a.startS == placed->second)
+            a.startS = 0; // placed during the run (not a start time the user chose): from the beginning
+    }
+    return scenario;
+}
+
+bool MainWindow::eventFilter(QObject* watched, QEvent* event)
+{
+    const QEvent::Type type = event->type();
+    if (type != QEvent::ShortcutOverride && type != QEvent::KeyPress)
+        return QMainWindow::eventFilter(watched, event);
+    auto* widget = qobject_cast<QWidget*>(watched);
+    if (widget == nullptr || widget->window() != this)
+        return false;
+    const auto* key = static_cast<QKeyEvent*>(event);
+    const bool spinBox = qobject_cast<QAbstractSpinBox*>(widget) != nullptr ||
+                         qobject_cast<QAbstractSpinBox*>(widget->parentWidget()) != nullptr;
+    bool typing = false; // a field where Space is text
+    if (const auto* line = qobject_cast<QLineEdit*>(widget))
+        typing = !line->isReadOnly() && !spinBox;
+    else if (const auto* plain = qobject_cast<QPlainTextEdit*>(widget))
+        typing = !plain->isReadOnly();
+    else if (const auto* rich = qobject_cast<QTextEdit*>(widget))
+        typing = !rich->isReadOnly();
+    if (type == QEvent::ShortcutOverride) {
+        if (key->key() == Qt::Key_Space && key->modifiers() == Qt::NoModifier && !typing) {
+            // A spin box (the seed) or a read-only text would take Space for itself: run or pause instead.
+            event->ignore();
+            return true;
+        }
+        return false;
+    }
+    // In a text field, Esc or Return hands the keys back to the canvas, so that Space runs again.
+    if (typing &&
+        (key->key() == Qt::Key_Escape || key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter)) {
+        view_->setFocus(Qt::OtherFocusReason);
+        return key->key() == Qt::Key_Escape;
+    }
+    if (spinBox && key->key() == Qt::Key_Escape) {
+        view_->setFocus(Qt::OtherFocusReason);
+        return true;
+    }
+    return false;
+}
+
+void MainWindow::createPresentation()
+{
+    // The lesson above the canvas and the verdicts below it, as toolbars that only presentation mode shows:
+    // they take their own room, so they never cover the canvas.
+    lessonCaption_ = new PresentationCaptions(PresentationCaptions::Part::Lesson, this);
+    verdictCaption_ = new PresentationCaptions(PresentationCaptions::Part::Verdicts, this);
+    lessonBar_ = new QToolBar(tr("Lesson"), this);
+    lessonBar_->setObjectName(QStringLiteral("presentationLessonBar"));
+    verdictBar_ = new QToolBar(tr("Requirements"), this);
+    verdictBar_->setObjectName(QStringLiteral("presentationVerdictBar"));
+    for (QToolBar* bar : {lessonBar_, verdictBar_}) {
+        bar->setMovable(false);
+        bar->setFloatable(false);
+        bar->toggleViewAction()->setVisible(false);
+        bar->hide();
+    }
+    lessonBar_->addWidget(lessonCaption_);
+    verdictBar_->addWidget(verdictCaption_);
+    addToolBarBreak(Qt::TopToolBarArea);
+    addToolBar(Qt::TopToolBarArea, lessonBar_);
+    addToolBar(Qt::BottomToolBarArea, verdictBar_);
+}
+
+void MainWindow::setPresentationMode(bool on)
+{
+    if (on == presenting_)
+        return;
+    presenting_ = on;
+    presentAction_->setChecked(on);
+    if (on) {
+        normalState_ = saveState();
+        normalGeometry_ = geometry();
+        normalMaximized_ = isMaximized();
+        for (QDockWidget* d : findChildren<QDockWidget*>())
+            d->hide();
+        simulationBar_->hide();
+        menuBar()->hide();
+        statusBar()->hide();
+        lessonBar_->show();
+        verdictBar_->show();
+        verdictCaption_->setSummary(frame_.summary);
+        updateLesson();
+        scene_->setEmphasis(TopologyScene::kPresentationEmphasis);
+        showFullScreen();
+        if (screen() != nullptr)
+            setGeometry(screen()->geometry()); // also without a window manager (a kiosk, Xvfb)
+        const int height = screen() != nullptr ? screen()->geometry().height() : 1080;
+        lessonCaption_->scaleTo(height);
+        verdictCaption_->scaleTo(height);
+    } else {
+        lessonBar_->hide();
+        verdictBar_->hide();
+        menuBar()->show();
+        statusBar()->show();
+        scene_->setEmphasis(1.0);
+        restoreState(normalState_);
+        simulationBar_->show();
+        if (normalMaximized_) {
+            showMaximized();
+        } else {
+            showNormal();
+            setGeometry(normalGeometry_);
+        }
+    }
+    scene_->clearMessages(); // dots on their way followed the old layout
+    view_->fit();
+    view_->setFocus(Qt::OtherFocusReason);
+}
+
+void MainWindow::setLesson(const QString& title, const QString& detail)
+{
+    lessonTitle_ = title;
+    lessonDetail_ = detail;
+    updateLesson();
+}
+
+void MainWindow::updateLesson()
+{
+    if (lessonCaption_ == nullptr)
+        return;
+    if (!lessonTitle_.isEmpty()) {
+        lessonCaption_->setLesson(lessonTitle_, lessonDetail_);
+        return;
+    }
+    // By default: the scenario and what it shows, and the last change made (the undo stack's newest step).
+    const Scenario& scenario = controller_->scenario();
+    QString detail = QString::fromStdString(scenario.description);
+    if (undo_->index() > 0)
+        detail = tr("Last change: %1").arg(undo_->text(undo_->index() - 1));
+    lessonCaption_->setLesson(QString::fromStdString(scenario.name), detail);
 }
 
 } // namespace mtcsec::ui

@@ -1,6 +1,9 @@
 // The application's main window (PRODUCT.md section 5): the topology canvas in the centre; docks for
 // protections, attacks, inspector, event log, requirements and charts; simulation controls; scenario files;
-// themes. It wires views to the SimulationController and turns every user edit into an undoable command.
+// themes; presentation mode (F11: the canvas full screen, larger, with R1-R4 and the lesson as captions). It
+// wires views to the SimulationController and turns every user edit into an undoable command. New, Open and
+// Quit ask before unsaved changes are lost. Space runs and pauses wherever the focus is, except while typing
+// in a text field (Esc or Return there hands the keys back to the canvas; F5 always runs and pauses).
 #pragma once
 
 #include "core/scenario/Scenario.h"
@@ -9,11 +12,14 @@
 #include <QMainWindow>
 
 #include <functional>
+#include <map>
 
 class QActionGroup;
 class QComboBox;
 class QLabel;
 class QSpinBox;
+class QTimer;
+class QToolBar;
 class QUndoStack;
 
 namespace mtcsec::ui {
@@ -23,6 +29,7 @@ class ChartsDock;
 class EventLogDock;
 class InspectorPanel;
 class LectureController;
+class PresentationCaptions;
 class ProtectionPanel;
 class RequirementsPanel;
 class TopologyScene;
@@ -51,6 +58,32 @@ public:
     // Where errors go: a modal dialog by default (tests replace it).
     void setErrorHandler(std::function<void(const QString&)> handler) { errorHandler_ = std::move(handler); }
 
+    // What to do with unsaved changes before New, Open, a preset or Quit replaces the session.
+    enum class UnsavedChoice { Save, Discard, Cancel };
+    // Who answers that question: the standard Save/Discard/Cancel dialog by default (tests replace it).
+    void setUnsavedChangesHandler(std::function<UnsavedChoice()> handler)
+    {
+        unsavedHandler_ = std::move(handler);
+    }
+    // Asks what to do with unsaved changes (if any) and does it; false when the user cancelled (or saving
+    // failed), and the session must stay.
+    bool maybeSave();
+
+    // Presentation mode (F11, View > Presentation mode; Esc leaves it): the canvas full screen with text,
+    // lines and dots larger, the docks, menus and status bar hidden, R1-R4 and the lesson as large captions.
+    void setPresentationMode(bool on);
+    [[nodiscard]] bool isPresentationMode() const { return presenting_; }
+    // The lesson the presentation captions show: by default the scenario's name and the last change; a
+    // lecture script may set its own step (an empty title restores the default).
+    void setLesson(const QString& title, const QString& detail);
+    [[nodiscard]] PresentationCaptions* lessonCaption() const { return lessonCaption_; }
+    [[nodiscard]] PresentationCaptions* verdictCaption() const { return verdictCaption_; }
+    // The timer that moves the canvas's dots; it runs only while something moves (no work when idle).
+    [[nodiscard]] QTimer* animationTimer() const { return animation_; }
+    // The scenario as File > Save writes it and Reset restarts it: attackers placed while the simulation ran
+    // start at time 0 (their start time in this run was their moment of placement).
+    [[nodiscard]] Scenario scenarioForRestart() const;
+
     SimulationController* controller() const { return controller_; }
     TopologyScene* scene() const { return scene_; }
     TopologyView* view() const { return view_; }
@@ -66,6 +99,7 @@ public:
     const QString& scenarioPath() const { return path_; }
 
 protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
     void closeEvent(QCloseEvent* event) override;
     void dragEnterEvent(QDragEnterEvent* event) override;
     void dropEvent(QDropEvent* event) override;
@@ -75,6 +109,8 @@ private:
     void createActions();
     void createMenus();
     void createToolBar();
+    void createPresentation();
+    void updateLesson();
     void onFrame(const Frame& frame);
     void onProtectionEdited(const Protection& protection, const QString& what);
     void onAttackRequested(int kind, int link, int node);
@@ -114,11 +150,26 @@ private:
     QLabel* timeLabel_ = nullptr;
     QLabel* rateLabel_ = nullptr;
     QLabel* stateLabel_ = nullptr;
+    QToolBar* simulationBar_ = nullptr;
+    QTimer* animation_ = nullptr;
+    QAction* presentAction_ = nullptr;
+    PresentationCaptions* lessonCaption_ = nullptr;
+    PresentationCaptions* verdictCaption_ = nullptr;
+    QToolBar* lessonBar_ = nullptr;
+    QToolBar* verdictBar_ = nullptr;
+    bool presenting_ = false;
+    QByteArray normalState_; // the docks and toolbars before presentation mode
+    QRect normalGeometry_;
+    bool normalMaximized_ = false;
+    QString lessonTitle_, lessonDetail_; // set by a lecture script; empty: the default lesson
+    // Attackers placed during the run: id -> the simulated time of placement, used as their start.
+    std::map<std::string, double> placedAt_;
     Frame frame_;
     std::uint64_t newestGeneration_ = 0;
     QString path_;
     qint64 lastChartRefresh_ = 0;
     std::function<void(const QString&)> errorHandler_;
+    std::function<UnsavedChoice()> unsavedHandler_;
 };
 
 } // namespace mtcsec::ui

@@ -3,6 +3,7 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QEvent>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QPushButton>
@@ -20,6 +21,9 @@ QComboBox* integrityCombo(QWidget* parent, const QString& accessible)
     c->addItem(QObject::tr("128-EIA3 (ZUC)"), 3);
     c->setAccessibleName(accessible);
     c->setToolTip(accessible);
+    // May be narrower than its longest item, so that the panel fits a narrow dock.
+    c->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    c->setMinimumContentsLength(8);
     return c;
 }
 
@@ -32,6 +36,8 @@ QComboBox* cipheringCombo(QWidget* parent, const QString& accessible)
     c->addItem(QObject::tr("128-EEA3 (ZUC)"), 3);
     c->setAccessibleName(accessible);
     c->setToolTip(accessible);
+    c->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    c->setMinimumContentsLength(8);
     return c;
 }
 
@@ -40,13 +46,47 @@ void select(QComboBox* c, int value)
     c->setCurrentIndex(std::max(0, c->findData(value)));
 }
 
+class WheelGuard : public QObject {
+public:
+    using QObject::QObject;
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override
+    {
+        auto* w = qobject_cast<QWidget*>(watched);
+        if (event->type() != QEvent::Wheel || w == nullptr || w->hasFocus())
+            return false;
+        // Ignored and filtered: Qt hands the event on to the parent widgets (the scroll area).
+        event->ignore();
+        return true;
+    }
+};
+
 } // namespace
+
+void ignoreWheelUnlessFocused(QWidget* widget)
+{
+    widget->setFocusPolicy(Qt::StrongFocus);
+    widget->installEventFilter(new WheelGuard(widget));
+}
 
 ProtectionPanel::ProtectionPanel(QWidget* parent)
     : QWidget(parent)
 {
     setObjectName(QStringLiteral("protectionPanel"));
     auto* layout = new QVBoxLayout(this);
+
+    // The two one-click settings first: in view without scrolling.
+    auto* buttons = new QHBoxLayout;
+    allOn_ = new QPushButton(tr("&3GPP on"), this);
+    allOn_->setObjectName(QStringLiteral("allOn"));
+    allOn_->setToolTip(tr("NAS and AS with 128-EIA2/128-EEA2, NDS/IP on S1-MME, S1-U, S6a and S5"));
+    allOff_ = new QPushButton(tr("All o&ff"), this);
+    allOff_->setObjectName(QStringLiteral("allOff"));
+    allOff_->setToolTip(tr("Switch every protection off"));
+    buttons->addWidget(allOn_);
+    buttons->addWidget(allOff_);
+    layout->addLayout(buttons);
 
     auto* nas = new QGroupBox(tr("NAS security (device ↔ MME)"), this);
     auto* nasForm = new QFormLayout(nas);
@@ -56,7 +96,7 @@ ProtectionPanel::ProtectionPanel(QWidget* parent)
     nasForm->addRow(tr("&Ciphering"), nasCiphering_);
     layout->addWidget(nas);
 
-    auto* as = new QGroupBox(tr("AS security on Uu (device ↔ eNB)"), this);
+    auto* as = new QGroupBox(tr("AS security (device ↔ eNB)"), this);
     auto* asForm = new QFormLayout(as);
     rrcIntegrity_ = integrityCombo(as, tr("RRC integrity algorithm"));
     rrcCiphering_ = cipheringCombo(as, tr("RRC ciphering algorithm"));
@@ -66,7 +106,8 @@ ProtectionPanel::ProtectionPanel(QWidget* parent)
     asForm->addRow(tr("&User plane"), upCiphering_);
     layout->addWidget(as);
 
-    auto* ndsBox = new QGroupBox(tr("NDS/IP (IPsec ESP, AES-GCM) per backhaul link"), this);
+    auto* ndsBox = new QGroupBox(tr("NDS/IP per backhaul link"), this);
+    ndsBox->setToolTip(tr("NDS/IP: IPsec ESP with AES-GCM, per backhaul link"));
     auto* ndsLayout = new QVBoxLayout(ndsBox);
     for (const Link link : kBackhaulLinks) {
         const QString n = QString::fromUtf8(name(link).data());
@@ -82,7 +123,7 @@ ProtectionPanel::ProtectionPanel(QWidget* parent)
     }
     layout->addWidget(ndsBox);
 
-    auto* app = new QGroupBox(tr("End-to-end (device ↔ MTC server)"), this);
+    auto* app = new QGroupBox(tr("End-to-end (device ↔ server)"), this);
     auto* appForm = new QFormLayout(app);
     appPreset_ = new QComboBox(app);
     appPreset_->addItem(tr("none"), QStringLiteral("none"));
@@ -90,6 +131,8 @@ ProtectionPanel::ProtectionPanel(QWidget* parent)
     appPreset_->addItem(tr("aead (AES-GCM + replay window)"), QStringLiteral("aead"));
     appPreset_->addItem(tr("custom"), QStringLiteral("custom"));
     appPreset_->setAccessibleName(tr("End-to-end protection"));
+    appPreset_->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    appPreset_->setMinimumContentsLength(8);
     appConfidentiality_ = new QCheckBox(tr("C&onfidentiality (encryption)"), app);
     appIntegrity_ = new QCheckBox(tr("I&ntegrity (MAC or AEAD tag)"), app);
     appReplay_ = new QCheckBox(tr("&Replay protection (window)"), app);
@@ -99,16 +142,11 @@ ProtectionPanel::ProtectionPanel(QWidget* parent)
     appForm->addRow(appReplay_);
     layout->addWidget(app);
 
-    auto* buttons = new QHBoxLayout;
-    auto* allOn = new QPushButton(tr("&3GPP on"), this);
-    allOn->setToolTip(tr("NAS and AS with 128-EIA2/128-EEA2, NDS/IP on S1-MME, S1-U, S6a and S5"));
-    auto* allOff = new QPushButton(tr("All o&ff"), this);
-    allOff->setToolTip(tr("Switch every protection off"));
-    buttons->addWidget(allOn);
-    buttons->addWidget(allOff);
-    layout->addLayout(buttons);
     layout->addStretch(1);
 
+    for (QComboBox* c :
+         {nasIntegrity_, nasCiphering_, rrcIntegrity_, rrcCiphering_, upCiphering_, appPreset_})
+        ignoreWheelUnlessFocused(c);
     for (QComboBox* c : {nasIntegrity_, nasCiphering_, rrcIntegrity_, rrcCiphering_, upCiphering_}) {
         connect(c, &QComboBox::currentIndexChanged, this,
                 [this, c] { edited(tr("%1: %2").arg(c->accessibleName(), c->currentText())); });
@@ -131,12 +169,12 @@ ProtectionPanel::ProtectionPanel(QWidget* parent)
             edited(tr("End-to-end %1 %2").arg(b->text().remove(QLatin1Char('&')), on ? tr("on") : tr("off")));
         });
     }
-    connect(allOn, &QPushButton::clicked, this, [this] {
+    connect(allOn_, &QPushButton::clicked, this, [this] {
         const Protection p = threeGppOn(shown_);
         if (!(p == shown_))
             emit protectionEdited(p, tr("3GPP on"));
     });
-    connect(allOff, &QPushButton::clicked, this, [this] {
+    connect(allOff_, &QPushButton::clicked, this, [this] {
         if (!(Protection{} == shown_))
             emit protectionEdited(Protection{}, tr("All protections off"));
     });

@@ -1,5 +1,7 @@
 // The protection panel: every switch of PRODUCT.md section 3 (NAS, AS, NDS/IP per backhaul link, the three
 // end-to-end switches). It shows the protection in force and reports edits; it never applies them itself.
+// "3GPP on" and "All off" come first, so that they are in view on a small screen; the wheel over a drop-down
+// that does not have the focus scrolls the panel instead of changing the algorithm.
 #pragma once
 
 #include "core/scenario/Scenario.h"
@@ -10,6 +12,7 @@
 
 class QCheckBox;
 class QComboBox;
+class QPushButton;
 
 namespace mtcsec::ui {
 
@@ -31,6 +34,8 @@ public:
     QCheckBox* appConfidentiality() const { return appConfidentiality_; }
     QCheckBox* appIntegrity() const { return appIntegrity_; }
     QCheckBox* appReplay() const { return appReplay_; }
+    QPushButton* allOnButton() const { return allOn_; }
+    QPushButton* allOffButton() const { return allOff_; }
 
 signals:
     // The user changed a switch: the whole new protection and a short description of the change.
@@ -52,6 +57,12 @@ private:
     QCheckBox* appConfidentiality_;
     QCheckBox* appIntegrity_;
     QCheckBox* appReplay_;
+    QPushButton* allOn_;
+    QPushButton* allOff_;
 };
+
+// Makes the wheel over `widget` (a drop-down, a spin box) do nothing unless it has the keyboard focus: the
+// event goes on to the parent, so that a scrolling panel scrolls. Clicking the widget focuses it.
+void ignoreWheelUnlessFocused(QWidget* widget);
 
 } // namespace mtcsec::ui

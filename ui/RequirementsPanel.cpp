@@ -16,48 +16,62 @@ RequirementsPanel::RequirementsPanel(QWidget* parent)
     setObjectName(QStringLiteral("requirementsPanel"));
     auto* outer = new QVBoxLayout(this);
     outer->setContentsMargins(0, 0, 0, 0);
+    // The four verdicts stay in view at the top (R4 never below the fold on a small screen); the evidence
+    // below them scrolls.
+    auto* verdicts = new QWidget(this);
+    auto* top = new QGridLayout(verdicts);
+    top->setContentsMargins(6, 4, 6, 4);
+    top->setVerticalSpacing(3);
     auto* scroll = new QScrollArea(this);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     auto* inner = new QWidget(scroll);
-    auto* grid = new QGridLayout(inner);
+    auto* grid = new QVBoxLayout(inner);
     static const std::array<const char*, 4> titles = {
         QT_TR_NOOP("R1 signalling integrity"), QT_TR_NOOP("R2 signalling confidentiality"),
         QT_TR_NOOP("R3 application data confidentiality"), QT_TR_NOOP("R4 application data integrity")};
     for (int i = 0; i < 4; ++i) {
         const QString wording =
             QString::fromUtf8(engine::requirementText(static_cast<std::size_t>(i)).data());
-        auto* title =
-            new QLabel(QStringLiteral("<b>%1</b>").arg(tr(titles[static_cast<std::size_t>(i)])), inner);
+        const QString heading = tr(titles[static_cast<std::size_t>(i)]);
+        auto* title = new QLabel(QStringLiteral("<b>%1</b>").arg(heading), verdicts);
         title->setToolTip(wording);
-        auto* badge = new QLabel(inner);
+        title->setWordWrap(true);
+        auto* badge = new QLabel(verdicts);
         badge->setAlignment(Qt::AlignCenter);
-        badge->setMinimumWidth(120);
+        badge->setMinimumWidth(110);
         badge->setToolTip(wording);
         badge->setObjectName(QStringLiteral("badgeR%1").arg(i + 1));
-        auto* since = new QLabel(inner);
+        auto* since = new QLabel(verdicts);
         since->setObjectName(QStringLiteral("sinceR%1").arg(i + 1));
         since->setVisible(false);
+        top->addWidget(title, 2 * i, 0);
+        top->addWidget(badge, 2 * i, 1, Qt::AlignRight | Qt::AlignVCenter);
+        top->addWidget(since, 2 * i + 1, 0, 1, 2, Qt::AlignRight);
+
+        auto* evidenceTitle = new QLabel(QStringLiteral("<b>%1</b>").arg(heading), inner);
+        evidenceTitle->setToolTip(wording);
         auto* evidence = new QLabel(inner);
         evidence->setWordWrap(true);
+        // Evidence is HTML (escaped text and line breaks): "a > b" reads as such, never as "&gt;".
+        evidence->setTextFormat(Qt::RichText);
         evidence->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
         evidence->setToolTip(wording);
         evidence->setObjectName(QStringLiteral("evidenceR%1").arg(i + 1));
-        title->setWordWrap(true);
-        grid->addWidget(title, 4 * i, 0);
-        grid->addWidget(badge, 4 * i, 1, Qt::AlignRight | Qt::AlignTop);
-        grid->addWidget(since, 4 * i + 1, 0, 1, 2, Qt::AlignRight);
-        grid->addWidget(evidence, 4 * i + 2, 0, 1, 2);
-        auto* line = new QFrame(inner);
-        line->setFrameShape(QFrame::HLine);
-        grid->addWidget(line, 4 * i + 3, 0, 1, 2);
+        grid->addWidget(evidenceTitle);
+        grid->addWidget(evidence);
         badges_[static_cast<std::size_t>(i)] = badge;
         evidence_[static_cast<std::size_t>(i)] = evidence;
         since_[static_cast<std::size_t>(i)] = since;
     }
-    grid->setRowStretch(16, 1);
+    grid->addStretch(1);
     scroll->setWidget(inner);
-    outer->addWidget(scroll);
+    auto* line = new QFrame(this);
+    line->setFrameShape(QFrame::HLine);
+    outer->addWidget(verdicts);
+    outer->addWidget(line);
+    outer->addWidget(scroll, 1);
     setSummary({});
 }
 

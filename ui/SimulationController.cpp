@@ -221,20 +221,29 @@ private:
             while (engine_->now() < target && budget.nsecsElapsed() < kBudgetNs && !engine_->finished())
                 engine_->runUntil(std::min(target, engine_->now() + 20'000));
         }
-        if (engine_->finished()) {
+        const bool finished = engine_->finished();
+        if (finished) {
             running_ = false;
             timer_->stop();
         }
-        emitFrame(false);
+        emitFrame(finished);
     }
 
     void emitFrame(bool force)
     {
         if (!engine_)
             return;
+        // While paused or finished a frame goes out only when something changed (never in a loop with the
+        // GUI's acknowledgements, which kept a core busy doing nothing); a change the GUI could not take yet
+        // goes out with the next acknowledgement.
+        due_ = due_ || force || running_ || !pending_.empty();
+        if (!due_)
+            return;
         if (!taken_->load() ||
             (!force && sinceFrame_.isValid() && sinceFrame_.nsecsElapsed() < kFrameNs && running_))
             return;
+        due_ = false;
+
         auto f = std::make_shared<Frame>();
         f->now = engine_->now();
         f->end = engine_->endTime();
@@ -298,6 +307,7 @@ private:
     double speed_ = 1.0;
     bool running_ = false;
     std::uint64_t generation_ = 0;
+    bool due_ = false; // a frame should go out as soon as the GUI has taken the previous one
     std::vector<engine::LogEvent> pending_;
     std::uint64_t processed_ = 0;
     std::deque<std::pair<qint64, std::uint64_t>> rate_;

@@ -1,7 +1,9 @@
 // The topology canvas (PRODUCT.md section 5), laid out like the contribution's figure: the device group, the
 // eNB, the operator's core in one shaded box (MME with the HSS, S-GW and P-GW), the MTC server outside on the
-// right; the red line along the 3GPP hops, the blue arc end to end; attackers placed on links and nodes;
-// messages moving. The scene emits what the user asks for; the main window turns it into undoable commands.
+// right; the purple line along the 3GPP hops, the blue arc end to end (above the core box); attackers placed
+// beside links and above nodes, away from the lines and their labels; messages moving. In presentation mode
+// (setEmphasis) text, lines and dots are drawn larger and the legend is left out. The scene emits what the
+// user asks for; the main window turns it into undoable commands.
 #pragma once
 
 #include "core/engine/RunSummary.h"
@@ -25,8 +27,18 @@ public:
     // The device group's count, and whether it is declared non-compliant (accepts null integrity, EIA0).
     void setDeviceCount(std::uint32_t devices, bool acceptsNullIntegrity = false);
     void setProtection(const Protection& protection);
-    // Adds, removes and updates attacker badges to match the run's attacks.
-    void setAttacks(const std::vector<engine::AttackTally>& attacks);
+    // Adds, removes and updates attacker badges to match the run's attacks; `nowS` (simulated seconds) lets a
+    // badge whose attacker starts later say when.
+    void setAttacks(const std::vector<engine::AttackTally>& attacks, double nowS = 0);
+    // How much larger text, lines and dots are drawn: 1 normally, kPresentationEmphasis in presentation mode
+    // (the legend is hidden then: the captions of the presentation overlay take its place).
+    void setEmphasis(double emphasis);
+    [[nodiscard]] double emphasis() const { return emphasis_; }
+    static constexpr double kPresentationEmphasis = 1.6;
+    // Whether anything moves or fades (messages in flight, a flashing badge): the window's animation timer
+    // runs only then.
+    [[nodiscard]] bool animating() const;
+    [[nodiscard]] QGraphicsSimpleTextItem* legend() const { return legend_; }
     // Starts animating these messages.
     void animate(const std::vector<Frame::Message>& messages);
     // Moves the animation on by `dt` wall-clock seconds.
@@ -41,7 +53,7 @@ public:
     [[nodiscard]] EndToEndItem* endToEndItem() const { return endToEnd_; }
     [[nodiscard]] AttackerItem* attackerItem(const std::string& id) const;
     [[nodiscard]] int messagesInFlight() const { return static_cast<int>(messages_.size()); }
-    // Where an attacker of this target sits (for tests and the drop feedback).
+    // Where an attacker sits (its badge's centre; for one not yet shown, about where it will go).
     [[nodiscard]] QPointF anchorOf(const AttackSpec& spec) const;
 
 signals:
@@ -65,6 +77,14 @@ private:
     void showNodeMenu(Node node, QPoint screenPos);
     // The link or node under a scene position, for a drop.
     std::pair<int, int> targetAt(QPointF pos) const;
+    void fitSceneRect();
+    // Where a node sits: the figure's position, spread apart horizontally in presentation mode.
+    [[nodiscard]] QPointF place(Node node) const;
+    // Puts the nodes, the core's box, the links (edge to edge of the boxes) and the arc in place.
+    void placeNodes();
+    [[nodiscard]] std::vector<QPainterPath> obstacles() const;
+    void layoutLabels();
+    void layoutBadges();
     static bool kindFits(AttackKind kind, int link, int node);
 
     std::array<NodeItem*, kNodeCount> nodes_{};
@@ -76,6 +96,10 @@ private:
     std::map<std::string, AttackerItem*> attackers_;
     std::vector<MessageItem*> messages_;
     bool verdictsHidden_ = false;
+    double emphasis_ = 1.0;
+    double spread_ = 1.0; // horizontal spacing of the nodes (1.25 in presentation mode)
+    QGraphicsRectItem* core_ = nullptr;
+    double baseFontPoints_ = 14.5;
 };
 
 } // namespace mtcsec::ui

@@ -14,6 +14,11 @@ TopologyView::TopologyView(QGraphicsScene* scene, QWidget* parent)
     setTransformationAnchor(QGraphicsView::AnchorUnderMouse);
     setAcceptDrops(true);
     setObjectName(QStringLiteral("topologyView"));
+    // The drawing's extent changes with attackers and presentation mode: keep it fitted.
+    connect(scene, &QGraphicsScene::sceneRectChanged, this, [this] {
+        if (fitted_)
+            fitInView(sceneRect(), Qt::KeepAspectRatio);
+    });
     setAccessibleName(tr("Topology"));
     setAccessibleDescription(
         tr("The MTC devices, eNB, operator core and MTC server with the protection of every "
