@@ -21,6 +21,7 @@
 #include "ui/InspectorPanel.h"
 #include "ui/ProtectionPanel.h"
 #include "ui/RequirementsPanel.h"
+#include "ui/SequenceChartDock.h"
 #include "ui/SessionReport.h"
 #include "ui/Settings.h"
 #include "ui/ThemeStyle.h"
@@ -109,6 +110,10 @@ MainWindow::MainWindow(QWidget* parent)
     connect(scene_, &TopologyScene::messageActivated, this, &MainWindow::inspectPdu);
     connect(eventLog_, &EventLogDock::pduActivated, this, &MainWindow::inspectPdu);
     connect(undo_, &QUndoStack::cleanChanged, this, &MainWindow::updateTitle);
+    connect(sequenceChart_, &SequenceChartDock::pduActivated, this, &MainWindow::inspectPdu);
+    connect(controller_, &SimulationController::pduReady, sequenceChart_,
+            [this](const PduView& v) { sequenceChart_->highlightPdu(v.record.id); });
+    connect(inspector_, &InspectorPanel::followRequested, sequenceChart_, &SequenceChartDock::followPdu);
 
     // The animation runs at about 30 frames a second on the GUI thread, independent of the engine.
     auto* animation = new QTimer(this);
@@ -172,6 +177,8 @@ void MainWindow::createDocks()
     tabifyDockWidget(eventLog_, inspectorDock);
     tabifyDockWidget(inspectorDock, charts_);
     eventLog_->raise();
+    sequenceChart_ = new SequenceChartDock(controller_, eventLog_->model(), this);
+    addDockWidget(Qt::BottomDockWidgetArea, sequenceChart_, Qt::Horizontal); // beside the log's tabs
     resizeDocks({protectionDock, requirementsDock}, {290, 340}, Qt::Horizontal);
     resizeDocks({eventLog_}, {250}, Qt::Vertical);
 }
@@ -355,6 +362,7 @@ void MainWindow::startSession(const Scenario& scenario, const QString& path, boo
         undo_->clear();
     eventLog_->clear();
     charts_->clear();
+    sequenceChart_->clear(scenario.devices);
     inspector_->clear();
     scene_->clearMessages();
     scene_->setDeviceCount(scenario.devices, scenario.ue.acceptsNullIntegrity);
@@ -399,6 +407,7 @@ void MainWindow::onFrame(const Frame& frame)
 
     eventLog_->appendEvents(frame.events, frame.attackIds);
     charts_->addEvents(frame.events);
+    sequenceChart_->addFrame(frame);
     const qint64 wall = QDateTime::currentMSecsSinceEpoch();
     if (wall - lastChartRefresh_ > 250 || !frame.running) {
         charts_->refresh(frame.now);

@@ -24,6 +24,7 @@ class EventLogDock;
 class InspectorPanel;
 class ProtectionPanel;
 class RequirementsPanel;
+class SequenceChartDock;
 class TopologyScene;
 class TopologyView;
 
@@ -59,6 +60,7 @@ public:
     RequirementsPanel* requirementsPanel() const { return requirements_; }
     EventLogDock* eventLog() const { return eventLog_; }
     ChartsDock* charts() const { return charts_; }
+    SequenceChartDock* sequenceChart() const { return sequenceChart_; }
     QUndoStack* undoStack() const { return undo_; }
     const Frame& lastFrame() const { return frame_; }
     const QString& scenarioPath() const { return path_; }
@@ -101,6 +103,7 @@ private:
     RequirementsPanel* requirements_ = nullptr;
     EventLogDock* eventLog_ = nullptr;
     ChartsDock* charts_ = nullptr;
+    SequenceChartDock* sequenceChart_ = nullptr;
     QMenu* recentMenu_ = nullptr;
     QMenu* viewMenu_ = nullptr;
     QAction* runAction_ = nullptr;
