@@ -600,6 +600,7 @@ bool MainWindow::exportReport(const QString& path)
             input.events = events;
             input.topology = renderTopology(*scene_);
             input.charts = renderCharts(events, frame_.now);
+            input.sequenceChart = sequenceChart_->firstAttachImage();
             if (suffix == QLatin1String("pdf"))
                 writePdfReport(input, path);
             else

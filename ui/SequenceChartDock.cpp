@@ -24,7 +24,8 @@ namespace mtcsec::ui {
 
 namespace {
 constexpr int kExportWidth = 1200; // pixels of an exported chart
-}
+constexpr int kFigureWidth = 900;  // pixels of the report's figure: text large enough in print
+} // namespace
 
 SequenceChartDock::SequenceChartDock(SimulationController* controller, const EventLogModel* log,
                                      QWidget* parent)
@@ -251,6 +252,11 @@ void SequenceChartDock::exportDialog()
     } catch (const InvalidInput& e) {
         QMessageBox::critical(this, tr("Export sequence chart"), QString::fromStdString(e.what()));
     }
+}
+
+QImage SequenceChartDock::firstAttachImage() const
+{
+    return firstAttach_->rows().empty() ? QImage() : renderSequenceChart(*firstAttach_, kFigureWidth);
 }
 
 } // namespace mtcsec::ui

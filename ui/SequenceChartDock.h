@@ -39,6 +39,8 @@ public:
     // Writes the chart as SVG or PNG, after the extension. Throws InvalidInput "FILE: why".
     void exportChart(const QString& path) const;
 
+    // The first attach of device 0 as a figure for the session report (light; null before it starts).
+    [[nodiscard]] QImage firstAttachImage() const;
     [[nodiscard]] SequenceChartModel* model() const { return model_; }
     [[nodiscard]] SequenceChartModel* firstAttach() const { return firstAttach_; }
     [[nodiscard]] SequenceChartView* view() const { return view_; }

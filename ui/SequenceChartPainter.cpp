@@ -250,7 +250,14 @@ void paintSequenceChartRows(QPainter& p, const SequenceChartModel& model, int fi
             known ? r.protection
                   : QObject::tr("%1, %2 octets").arg(QString::fromUtf8(name(r.link).data())).arg(r.octets));
         // Attackers' marks after the message text.
+        // After the message text, or, where that would leave the chart, left of the arrow.
+        const QFontMetrics smallMetrics(small);
+        int badges = 0;
+        for (const ChartIntervention& iv : r.interventions)
+            badges += smallMetrics.horizontalAdvance(badgeText(iv)) + 14;
         double bx = textLeft + metrics.horizontalAdvance(r.message) + 8;
+        if (bx + badges > layout.width() - 2)
+            bx = std::max(static_cast<double>(layout.timeWidth()), std::min(x1, x2) - 6 - badges);
         for (const ChartIntervention& iv : r.interventions)
             bx += badge(p, bx, mid - 9, badgeText(iv), badgeColour(iv), small) + 4;
         // The receiver's decision at the arrowhead.

@@ -93,6 +93,8 @@ QByteArray pdfReport(const SessionReportInput& in)
     QTextDocument document;
     document.setUndoRedoEnabled(false);
     document.addResource(QTextDocument::ImageResource, QUrl(imageName(0)), in.topology);
+    if (!in.sequenceChart.isNull())
+        document.addResource(QTextDocument::ImageResource, QUrl(imageName(-1)), in.sequenceChart);
     for (std::size_t i = 0; i < in.charts.size(); ++i)
         document.addResource(QTextDocument::ImageResource, QUrl(imageName(static_cast<int>(i) + 1)),
                              in.charts[i].second);

@@ -4,6 +4,7 @@
 #include "ui/ChartsDock.h"
 #include "ui/LinkProtection.h"
 #include "ui/QtText.h"
+#include "ui/SequenceChartPainter.h"
 #include "ui/SessionReport.h"
 #include "ui/SessionReportPictures.h"
 #include "ui/SessionReportText.h"
@@ -216,6 +217,12 @@ QString reportHtml(const SessionReportInput& in, bool forPdf)
                         "integrity; dashed and shield: integrity only; dash-dot and struck lock: ciphering "
                         "without integrity, as for user data on Uu; dotted and open lock: nothing) and the "
                         "attackers with their counts.</p>\n");
+    if (!in.sequenceChart.isNull()) {
+        h += image(in.sequenceChart, -1, imageWidth, QStringLiteral("The first device's attach"));
+        h += QStringLiteral("<p class=\"caption\" align=\"center\">The attach of device 0 as a message "
+                            "sequence chart: %1</p>\n")
+                 .arg(esc(sequenceChartLegend()));
+    }
 
     // 4. The timeline.
     h += heading(QStringLiteral("timeline"), QStringLiteral("Timeline of configuration changes and attacks"),

@@ -3,6 +3,7 @@
 #include "ui/SessionReportPictures.h"
 
 #include "ui/ChartsDock.h"
+#include "ui/SequenceChartPainter.h"
 #include "ui/SessionReport.h"
 #include "ui/TopologyScene.h"
 
@@ -104,6 +105,8 @@ QString pngBase64(const QImage& image)
 // The resource name of a picture in the PDF's document.
 QString imageName(int index)
 {
+    if (index < 0)
+        return QStringLiteral("mtcsec-sequence-chart.png");
     return index == 0 ? QStringLiteral("mtcsec-topology.png")
                       : QStringLiteral("mtcsec-chart-%1.png").arg(index);
 }
@@ -120,6 +123,8 @@ constexpr int kTopologyWidth = 1600; // pixels of the rendered canvas
 constexpr int kChartWidth = 1000;    // pixels of a rendered chart, wide
 constexpr int kChartHeight = 500;    // and high
 constexpr double kChartScale = 1.25; // drawn at 800 x 400 and scaled up: text large enough to read
+constexpr int kSequenceChartWidth =
+    900; // pixels of the first attach's sequence chart: text large enough in print
 
 } // namespace
 
@@ -208,7 +213,26 @@ SessionReportInput collectReportInput(const engine::Engine& engine)
         in.topology = renderTopology(scene);
     }
     in.charts = renderCharts(engine.events(), engine.now());
+    in.sequenceChart = renderFirstAttach(engine);
     return in;
+}
+
+QImage renderFirstAttach(const engine::Engine& engine)
+{
+    SequenceChartModel model;
+    model.reset(0);
+    model.setFirstAttachOnly(true);
+    std::vector<std::string> ids;
+    for (const engine::AttackTally& t : engine.summary().attacks)
+        ids.push_back(t.spec.id);
+    model.addEvents(engine.events(), ids);
+    for (const std::uint32_t id : model.wantedRecords(SequenceChartModel::kMaxRows)) {
+        if (const auto record = engine.pdu(id))
+            model.addRecord(*record);
+        else
+            model.recordMissing(id);
+    }
+    return model.rows().empty() ? QImage() : renderSequenceChart(model, kSequenceChartWidth);
 }
 
 } // namespace mtcsec::ui

@@ -34,7 +34,8 @@ private:
 [[nodiscard]] QRect inkBounds(const QImage& image);
 // The picture as PNG, in base64 (for a data: URI).
 [[nodiscard]] QString pngBase64(const QImage& image);
-// The resource name of a picture in the PDF's document (0: the topology, 1...: the charts).
+// The resource name of a picture in the PDF's document (-1: the sequence chart, 0: the topology, 1...: the
+// charts).
 [[nodiscard]] QString imageName(int index);
 
 } // namespace mtcsec::ui::sessionreport
