@@ -98,7 +98,11 @@ QString followReadingHtml(const SequenceChartModel& model, int row)
                  .arg(r.pdu);
         h += QStringLiteral("<table border=\"1\" cellspacing=\"0\" cellpadding=\"4\" width=\"100%\">");
         const auto line = [&](const QString& key, const QString& value) {
-            h += QStringLiteral("<tr><td width=\"22%\"><b>%1</b></td><td>%2</td></tr>").arg(key, value);
+            h += QStringLiteral("<tr><td width=\"200\"><b>%1</b></td><td>%2</td></tr>").arg(key, value);
+        };
+        // A hex dump across the whole table, under its caption.
+        const auto dump = [&](const QString& caption, const QString& hex) {
+            h += QStringLiteral("<tr><td colspan=\"2\"><b>%1</b>%2</td></tr>").arg(caption, hex);
         };
         line(QObject::tr("Protection on this hop"), r.protection.toHtmlEscaped());
         line(QObject::tr("An eavesdropper on %1 reads").arg(QString::fromUtf8(name(r.link).data())),
@@ -109,8 +113,7 @@ QString followReadingHtml(const SequenceChartModel& model, int row)
                 QStringLiteral("<b>%1</b>: %2").arg(i.attack.toHtmlEscaped(), i.text.toHtmlEscaped());
             if (i.tampered && i.octet < rec.bytes.size()) {
                 const std::uint8_t after = rec.bytes[i.octet];
-                text += QObject::tr(" — octet %1 on the wire: %2 → <b><u>%3</u></b> (bit 0 flipped)")
-                            .arg(i.octet)
+                text += QObject::tr(" — on the wire 0x%1 → <b><u>0x%2</u></b>")
                             .arg(after ^ 0x01, 2, 16, QLatin1Char('0'))
                             .arg(after, 2, 16, QLatin1Char('0'));
                 flipped.push_back(i.octet);
@@ -118,13 +121,14 @@ QString followReadingHtml(const SequenceChartModel& model, int row)
             line(QObject::tr("Attacker"), text);
         }
         if (!flipped.empty())
-            line(QObject::tr("On the wire, as changed"), markedHexHtml(rec.bytes, flipped));
+            dump(QObject::tr("On the wire, as changed:"), markedHexHtml(rec.bytes, flipped));
         const bool arrived = rec.reception != engine::Reception::Pending;
         if (!rec.received.empty()) {
             const engine::Finding got = inside(rec.received);
             line(QObject::tr("%1 decoded").arg(nodeName(r.to)), findingText(got));
             if (!rec.plain.empty() && rec.received != rec.plain) {
-                line(QObject::tr("Decoded, against what the sender put in"),
+                dump(QObject::tr("Decoded by the %1, octets that differ from what the sender put in marked:")
+                         .arg(nodeName(r.to)),
                      markedHexHtml(rec.received, differences(rec.received, rec.plain)));
                 line(QObject::tr("The sender put in"), findingText(inside(rec.plain)));
             }
