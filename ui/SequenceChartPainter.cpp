@@ -30,15 +30,15 @@ std::pair<bool, bool> levelOf(const QString& protection)
     return {conf && !protection.contains(QLatin1String("EEA0")), integ};
 }
 
-QColor levelColour(std::pair<bool, bool> level)
+QColor levelColour(std::pair<bool, bool> level, bool dark)
 {
     if (level.first && level.second)
-        return {46, 125, 50}; // green: both
+        return dark ? QColor(129, 199, 132) : QColor(46, 125, 50); // green: both
     if (level.second)
-        return {21, 101, 192}; // blue: integrity only
+        return dark ? QColor(100, 181, 246) : QColor(21, 101, 192); // blue: integrity only
     if (level.first)
-        return {178, 106, 0}; // amber: ciphering without integrity
-    return {120, 120, 120};   // grey: nothing
+        return dark ? QColor(255, 183, 77) : QColor(178, 106, 0); // amber: ciphering without integrity
+    return dark ? QColor(170, 170, 170) : QColor(120, 120, 120);  // grey: nothing
 }
 
 Qt::PenStyle levelStyle(std::pair<bool, bool> level)
@@ -123,6 +123,7 @@ SequenceChartStyle SequenceChartStyle::fromPalette()
     s.muted = pal.color(QPalette::PlaceholderText);
     s.background = pal.color(QPalette::Base);
     const bool dark = s.background.lightness() < 128;
+    s.dark = dark;
     s.lifeline = dark ? QColor(110, 116, 125) : QColor(160, 166, 175);
     s.highlight = dark ? QColor(40, 70, 110) : QColor(204, 226, 250);
     s.path = dark ? QColor(45, 70, 45) : QColor(236, 244, 229);
@@ -222,7 +223,7 @@ void paintSequenceChartRows(QPainter& p, const SequenceChartModel& model, int fi
         const double dir = x2 > x1 ? 1.0 : -1.0;
         const auto level = levelOf(r.protection);
         const bool known = !r.protection.isEmpty();
-        const QColor colour = known ? levelColour(level) : style.muted;
+        const QColor colour = known ? levelColour(level, style.dark) : style.muted;
         QPen pen(colour, 2, known ? levelStyle(level) : Qt::DotLine);
         pen.setCapStyle(Qt::FlatCap);
         p.setPen(pen);

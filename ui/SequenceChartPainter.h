@@ -23,6 +23,7 @@ struct SequenceChartStyle {
     QColor lifeline{160, 166, 175};
     QColor highlight{204, 226, 250};
     QColor path{236, 244, 229}; // the rows of a followed message
+    bool dark = false;          // lighter line colours on a dark background
     // The light style of print and export, whatever the theme.
     [[nodiscard]] static SequenceChartStyle light();
     // The style of the application's palette (dark themes included).
