@@ -111,7 +111,7 @@ void TestReport::initTestCase()
 
 void TestReport::htmlIsOneSelfContainedFile()
 {
-    // The topology and the three charts, each inline as a PNG that decodes.
+    // The topology, the first attach's sequence chart and the three charts, each inline as a PNG that decodes.
     static const QRegularExpression source(QStringLiteral("src=\"([^\"]*)\""));
     int images = 0;
     for (const QRegularExpressionMatch& m : source.globalMatch(html_)) {
@@ -123,8 +123,9 @@ void TestReport::htmlIsOneSelfContainedFile()
         QVERIFY(!image.isNull());
         ++images;
     }
-    QCOMPARE(images, 4);
-    QCOMPARE(html_.count(QLatin1String("data:image/png;base64,")), 4);
+    QCOMPARE(images, 5);
+    QCOMPARE(html_.count(QLatin1String("data:image/png;base64,")), 5);
+    QVERIFY(html_.contains(QLatin1String("The attach of device 0 as a message sequence chart")));
     // Nothing else is fetched: no style sheet, script or frame from elsewhere.
     QVERIFY(!html_.contains(QLatin1String("<link")));
     QVERIFY(!html_.contains(QLatin1String("<script")));

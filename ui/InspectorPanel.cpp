@@ -6,8 +6,10 @@
 
 #include <QGridLayout>
 #include <QGroupBox>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QPlainTextEdit>
+#include <QPushButton>
 #include <QVBoxLayout>
 
 namespace mtcsec::ui {
@@ -82,7 +84,14 @@ InspectorPanel::InspectorPanel(QWidget* parent)
     header_ = new QLabel(this);
     header_->setWordWrap(true);
     header_->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    layout->addWidget(header_);
+    follow_ = new QPushButton(tr("&Follow this message…"), this);
+    follow_->setObjectName(QStringLiteral("inspectorFollow"));
+    follow_->setToolTip(tr("This reading or command along its whole path, in the sequence chart"));
+    connect(follow_, &QPushButton::clicked, this, [this] { emit followRequested(shownPdu_, shownDevice_); });
+    auto* top = new QHBoxLayout;
+    top->addWidget(header_, 1);
+    top->addWidget(follow_, 0, Qt::AlignTop);
+    layout->addLayout(top);
     auto* grid = new QGridLayout;
     auto* left = new QGroupBox(tr("What an eavesdropper on the link reads"), this);
     auto* right = new QGroupBox(tr("What the receiving node reads"), this);
@@ -153,6 +162,7 @@ void InspectorPanel::clear()
     sentHex_->clear();
     sentCaption_->setVisible(false);
     sentHex_->setVisible(false);
+    follow_->setVisible(false);
 }
 
 void InspectorPanel::showMissing(std::uint32_t pduId)
@@ -217,6 +227,9 @@ void InspectorPanel::showPdu(const PduView& view)
     sentCaption_->setVisible(showSent);
     sentHex_->setVisible(showSent);
     sentHex_->setPlainText(showSent ? hexDump(r.plain) : QString());
+    shownPdu_ = r.id;
+    shownDevice_ = r.device;
+    follow_->setVisible(!r.applicationPayload.empty() && r.device != engine::kNoDevice);
 }
 
 } // namespace mtcsec::ui

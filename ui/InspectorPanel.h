@@ -10,6 +10,7 @@
 
 class QLabel;
 class QPlainTextEdit;
+class QPushButton;
 
 namespace mtcsec::ui {
 
@@ -29,7 +30,14 @@ public:
     // What the sender put in, shown beside it when the receiver decoded something else.
     [[nodiscard]] QPlainTextEdit* sentHex() const { return sentHex_; }
     [[nodiscard]] QLabel* decision() const { return decision_; }
+    // "Follow this message…", shown for a PDU that carries a reading or a command.
+    [[nodiscard]] QPushButton* followButton() const { return follow_; }
 
+signals:
+    // The user asked to follow the application message this PDU carries along its whole path.
+    void followRequested(std::uint32_t pdu, std::uint32_t device);
+
+public:
     // A classic hex dump: offset, 16 octets, ASCII.
     [[nodiscard]] static QString hexDump(ByteView bytes);
 
@@ -43,6 +51,9 @@ private:
     QLabel* decision_;
     QLabel* plainCaption_;
     QLabel* sentCaption_;
+    QPushButton* follow_;
+    std::uint32_t shownPdu_ = 0;
+    std::uint32_t shownDevice_ = 0;
 };
 
 } // namespace mtcsec::ui

@@ -23,6 +23,7 @@
 #include "ui/PresentationCaptions.h"
 #include "ui/ProtectionPanel.h"
 #include "ui/RequirementsPanel.h"
+#include "ui/SequenceChartDock.h"
 #include "ui/SessionReport.h"
 #include "ui/Settings.h"
 #include "ui/ThemeStyle.h"
@@ -120,6 +121,10 @@ MainWindow::MainWindow(QWidget* parent)
     connect(undo_, &QUndoStack::indexChanged, this, &MainWindow::updateLesson);
     // Space and Escape in text fields (see eventFilter).
     qApp->installEventFilter(this);
+    connect(sequenceChart_, &SequenceChartDock::pduActivated, this, &MainWindow::inspectPdu);
+    connect(controller_, &SimulationController::pduReady, sequenceChart_,
+            [this](const PduView& v) { sequenceChart_->highlightPdu(v.record.id); });
+    connect(inspector_, &InspectorPanel::followRequested, sequenceChart_, &SequenceChartDock::followPdu);
 
     // The animation runs at about 30 frames a second on the GUI thread, independent of the engine, and only
     // while something moves: paused or finished, the application does no work.
@@ -211,6 +216,8 @@ void MainWindow::createDocks()
     tabifyDockWidget(eventLog_, inspectorDock);
     tabifyDockWidget(inspectorDock, charts_);
     eventLog_->raise();
+    sequenceChart_ = new SequenceChartDock(controller_, eventLog_->model(), this);
+    addDockWidget(Qt::BottomDockWidgetArea, sequenceChart_, Qt::Horizontal); // beside the log's tabs
     resizeDocks({protectionDock, requirementsDock}, {290, 340}, Qt::Horizontal);
     resizeDocks({eventLog_}, {250}, Qt::Vertical);
 }
@@ -434,6 +441,7 @@ void MainWindow::startSession(const Scenario& scenario, const QString& path, boo
         undo_->clear();
     eventLog_->clear();
     charts_->clear();
+    sequenceChart_->clear(scenario.devices);
     inspector_->clear();
     scene_->clearMessages();
     scene_->setDeviceCount(scenario.devices, scenario.ue.acceptsNullIntegrity);
@@ -479,6 +487,7 @@ void MainWindow::onFrame(const Frame& frame)
 
     eventLog_->appendEvents(frame.events, frame.attackIds);
     charts_->addEvents(frame.events);
+    sequenceChart_->addFrame(frame);
     const qint64 wall = QDateTime::currentMSecsSinceEpoch();
     if (wall - lastChartRefresh_ > 250 || !frame.running) {
         charts_->refresh(frame.now);
@@ -679,6 +688,7 @@ bool MainWindow::exportReport(const QString& path)
             input.events = events;
             input.topology = renderTopology(*scene_);
             input.charts = renderCharts(events, frame_.now);
+            input.sequenceChart = sequenceChart_->firstAttachImage();
             if (suffix == QLatin1String("pdf"))
                 writePdfReport(input, path);
             else

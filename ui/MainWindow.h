@@ -32,6 +32,7 @@ class LectureController;
 class PresentationCaptions;
 class ProtectionPanel;
 class RequirementsPanel;
+class SequenceChartDock;
 class TopologyScene;
 class TopologyView;
 
@@ -94,6 +95,7 @@ public:
     EventLogDock* eventLog() const { return eventLog_; }
     ChartsDock* charts() const { return charts_; }
     LectureController* lecture() const { return lecture_; }
+    SequenceChartDock* sequenceChart() const { return sequenceChart_; }
     QUndoStack* undoStack() const { return undo_; }
     const Frame& lastFrame() const { return frame_; }
     const QString& scenarioPath() const { return path_; }
@@ -140,6 +142,7 @@ private:
     EventLogDock* eventLog_ = nullptr;
     ChartsDock* charts_ = nullptr;
     LectureController* lecture_ = nullptr;
+    SequenceChartDock* sequenceChart_ = nullptr;
     QMenu* recentMenu_ = nullptr;
     QMenu* viewMenu_ = nullptr;
     QAction* runAction_ = nullptr;

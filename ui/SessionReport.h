@@ -28,15 +28,20 @@ struct SessionReportInput {
     Scenario scenario; // as the run was configured (its description, traffic, timeline)
     // The run's log, or the part the report reads: protection changes, attackers placed and removed by hand.
     std::vector<engine::LogEvent> events;
-    QImage topology;                                // the canvas as drawn, on a light background
+    QImage topology;      // the canvas as drawn, on a light background
+    QImage sequenceChart; // the first device's attach as a message sequence chart (null: none)
     std::vector<std::pair<QString, QImage>> charts; // title and picture, in the order shown
 };
 
 // Everything a report needs from a finished or running engine: the summary, the scenario, the events, a fresh
 // canvas configured from the summary (devices, protection in force, attackers with their counts) and the
-// three charts fed with the events. Needs a QApplication (offscreen works); the pictures are light whatever
-// the theme.
+// three charts fed with the events, and the first device's attach as a sequence chart. Needs a QApplication
+// (offscreen works); the pictures are light whatever the theme.
 [[nodiscard]] SessionReportInput collectReportInput(const engine::Engine& engine);
+
+// The first attach of device 0 as a message sequence chart (SequenceChartModel), light, 1200 pixels wide;
+// null if the device has sent nothing yet.
+[[nodiscard]] QImage renderFirstAttach(const engine::Engine& engine);
 
 // The canvas as it is drawn now, about 1600 pixels wide on a white background, in the light palette even when
 // the application runs in a dark theme.

@@ -140,6 +140,19 @@ public:
         emit pdu(view);
     }
 
+    void requestPdus(const std::vector<std::uint32_t>& ids)
+    {
+        PduBatch batch;
+        batch.generation = generation_;
+        for (const std::uint32_t id : ids) {
+            if (auto record = engine_ ? engine_->pdu(id) : std::nullopt)
+                batch.records.push_back(std::move(*record));
+            else
+                batch.missing.push_back(id);
+        }
+        emit pdus(batch);
+    }
+
     void startCapture(const QString& directory)
     {
         stopCapture();
@@ -182,6 +195,7 @@ public:
 signals:
     void frame(std::shared_ptr<mtcsec::ui::Frame> frame);
     void pdu(const mtcsec::ui::PduView& view);
+    void pdus(const mtcsec::ui::PduBatch& batch);
     void error(const QString& message);
     void captureDone(const QString& directory);
 
@@ -319,6 +333,7 @@ SimulationController::SimulationController(QObject* parent)
 {
     qRegisterMetaType<mtcsec::ui::Frame>();
     qRegisterMetaType<mtcsec::ui::PduView>();
+    qRegisterMetaType<mtcsec::ui::PduBatch>();
     qRegisterMetaType<mtcsec::Scenario>();
     qRegisterMetaType<std::shared_ptr<mtcsec::ui::Frame>>();
     worker_ = new SimulationWorker(frameTaken_);
@@ -326,6 +341,7 @@ SimulationController::SimulationController(QObject* parent)
     connect(&thread_, &QThread::finished, worker_, &QObject::deleteLater);
     connect(worker_, &SimulationWorker::frame, this, &SimulationController::deliver, Qt::QueuedConnection);
     connect(worker_, &SimulationWorker::pdu, this, &SimulationController::pduReady, Qt::QueuedConnection);
+    connect(worker_, &SimulationWorker::pdus, this, &SimulationController::pdusReady, Qt::QueuedConnection);
     connect(worker_, &SimulationWorker::error, this, &SimulationController::errorOccurred,
             Qt::QueuedConnection);
     connect(worker_, &SimulationWorker::captureDone, this, &SimulationController::captureFinished,
@@ -433,6 +449,11 @@ void SimulationController::stopCapture()
 void SimulationController::requestPdu(std::uint32_t pduId)
 {
     post([pduId](SimulationWorker& w) { w.requestPdu(pduId); });
+}
+
+void SimulationController::requestPdus(std::vector<std::uint32_t> pduIds)
+{
+    post([ids = std::move(pduIds)](SimulationWorker& w) { w.requestPdus(ids); });
 }
 
 } // namespace mtcsec::ui

@@ -59,6 +59,14 @@ struct PduView {
     }
 };
 
+// PDU records for a view other than the inspector (the sequence chart), in one answer: the records still kept
+// and the ids no longer kept, for the session `generation`.
+struct PduBatch {
+    std::vector<engine::PduRecord> records;
+    std::vector<std::uint32_t> missing;
+    std::uint64_t generation = 0;
+};
+
 class SimulationWorker;
 
 class SimulationController : public QObject {
@@ -86,6 +94,9 @@ public:
     void removeAttack(const std::string& id);
     // Asks for a PDU; pduReady follows (never blocks).
     void requestPdu(std::uint32_t pduId);
+    // Asks for several PDUs' records at once (never blocks); pdusReady follows, and the inspector is not
+    // involved.
+    void requestPdus(std::vector<std::uint32_t> pduIds);
     // Starts recording packet captures (one pcap per link and per attacker) and the key log into `directory`;
     // captureFinished or errorOccurred follows stopCapture(), a load or a reset.
     void startCapture(const QString& directory);
@@ -96,6 +107,7 @@ signals:
     void frameReady(const mtcsec::ui::Frame& frame);
     void scenarioLoaded(const mtcsec::Scenario& scenario);
     void pduReady(const mtcsec::ui::PduView& view);
+    void pdusReady(const mtcsec::ui::PduBatch& batch);
     void runningChanged(bool running);
     // A protection change was requested (emitted at once, before the engine applies it).
     void protectionRequested(const mtcsec::Protection& protection);
@@ -120,4 +132,5 @@ private:
 
 Q_DECLARE_METATYPE(mtcsec::ui::Frame)
 Q_DECLARE_METATYPE(mtcsec::ui::PduView)
+Q_DECLARE_METATYPE(mtcsec::ui::PduBatch)
 Q_DECLARE_METATYPE(mtcsec::Scenario)

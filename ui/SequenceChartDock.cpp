@@ -1,0 +1,262 @@
+// The message sequence chart dock.
+#include "ui/SequenceChartDock.h"
+
+#include "core/InvalidInput.h"
+#include "core/io/AtomicFile.h"
+#include "core/io/OutputFolder.h"
+#include "ui/EventLogModel.h"
+#include "ui/FollowReading.h"
+#include "ui/SequenceChartPainter.h"
+#include "ui/SequenceChartView.h"
+#include "ui/Settings.h"
+
+#include <QBuffer>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QVBoxLayout>
+
+namespace mtcsec::ui {
+
+namespace {
+constexpr int kExportWidth = 1200; // pixels of an exported chart
+constexpr int kFigureWidth = 900;  // pixels of the report's figure: text large enough in print
+} // namespace
+
+SequenceChartDock::SequenceChartDock(SimulationController* controller, const EventLogModel* log,
+                                     QWidget* parent)
+    : QDockWidget(tr("Sequence chart"), parent)
+    , controller_(controller)
+    , log_(log)
+    , model_(new SequenceChartModel(this))
+    , firstAttach_(new SequenceChartModel(this))
+{
+    setObjectName(QStringLiteral("sequenceChartDock"));
+    setAccessibleName(tr("Sequence chart"));
+    firstAttach_->setFirstAttachOnly(true);
+    auto* content = new QWidget(this);
+    auto* layout = new QVBoxLayout(content);
+    layout->setContentsMargins(4, 4, 4, 4);
+    auto* bar = new QHBoxLayout;
+    auto* label = new QLabel(tr("&Device"), content);
+    device_ = new QSpinBox(content);
+    device_->setObjectName(QStringLiteral("sequenceChartDevice"));
+    device_->setAccessibleName(tr("Device shown in the sequence chart"));
+    device_->setToolTip(tr("The device whose messages the chart shows (numbered from 0, as in the log)"));
+    label->setBuddy(device_);
+    follow_ = new QPushButton(tr("&Follow this message…"), content);
+    follow_->setObjectName(QStringLiteral("sequenceChartFollow"));
+    follow_->setToolTip(tr("The selected reading or command hop by hop: what each node and attacker saw"));
+    auto* exportButton = new QPushButton(tr("E&xport…"), content);
+    exportButton->setObjectName(QStringLiteral("sequenceChartExport"));
+    exportButton->setToolTip(tr("Save the chart as SVG or PNG"));
+    bar->addWidget(label);
+    bar->addWidget(device_);
+    bar->addStretch(1);
+    bar->addWidget(follow_);
+    bar->addWidget(exportButton);
+    layout->addLayout(bar);
+    view_ = new SequenceChartView(model_, content);
+    layout->addWidget(view_, 1);
+    legend_ = new QLabel(content);
+    legend_->setWordWrap(true);
+    legend_->setText(
+        tr("<small>solid: ciphered + integrity · dashed: integrity only · dash-dot: ciphered only · "
+           "dotted: none · ◉ read · ✎ changed · ⟲ replayed · ✚ forged · ⌂ insider · ✗ dropped</small>"));
+    legend_->setToolTip(sequenceChartLegend());
+    layout->addWidget(legend_);
+    setWidget(content);
+
+    connect(device_, &QSpinBox::valueChanged, this, [this](int d) {
+        if (static_cast<std::uint32_t>(d) != model_->device())
+            setDevice(static_cast<std::uint32_t>(d));
+    });
+    connect(follow_, &QPushButton::clicked, this, [this] { follow(view_->selectedRow()); });
+    connect(exportButton, &QPushButton::clicked, this, &SequenceChartDock::exportDialog);
+    connect(view_, &SequenceChartView::rowClicked, this, [this](int row) {
+        const ChartRow& r = model_->rows()[static_cast<std::size_t>(row)];
+        view_->setPath(model_->messagePath(row));
+        updateFollowButton();
+        if (r.type == ChartRow::Type::Arrow) {
+            highlighted_ = r.pdu;
+            emit pduActivated(r.pdu);
+        }
+    });
+    connect(view_, &SequenceChartView::followRequested, this, &SequenceChartDock::follow);
+    connect(controller_, &SimulationController::pdusReady, this, &SequenceChartDock::onBatch);
+    clear(1);
+}
+
+void SequenceChartDock::clear(std::uint32_t devices)
+{
+    device_->blockSignals(true);
+    device_->setRange(0, static_cast<int>(std::max<std::uint32_t>(devices, 1) - 1));
+    device_->setValue(0);
+    device_->blockSignals(false);
+    model_->reset(0);
+    firstAttach_->reset(0);
+    view_->selectRow(-1);
+    view_->setPath({});
+    generation_ = 0;
+    requesting_ = false;
+    pendingFollow_ = 0;
+    highlighted_ = 0;
+    updateFollowButton();
+}
+
+void SequenceChartDock::addFrame(const Frame& frame)
+{
+    if (frame.generation != generation_) {
+        // A new session (or a reset): what was drawn belongs to the old one.
+        model_->reset(model_->device());
+        firstAttach_->reset(0);
+        view_->selectRow(-1);
+        view_->setPath({});
+        generation_ = frame.generation;
+        requesting_ = false;
+    }
+    model_->addEvents(frame.events, frame.attackIds);
+    if (!firstAttach_->complete())
+        firstAttach_->addEvents(frame.events, frame.attackIds);
+    requestRecords();
+}
+
+void SequenceChartDock::setDevice(std::uint32_t device)
+{
+    device_->blockSignals(true);
+    device_->setValue(static_cast<int>(device));
+    device_->blockSignals(false);
+    model_->reset(device);
+    view_->selectRow(-1);
+    view_->setPath({});
+    if (log_ != nullptr)
+        model_->addEvents(log_->events(), log_->attackIds());
+    updateFollowButton();
+    requestRecords();
+}
+
+void SequenceChartDock::requestRecords()
+{
+    if (requesting_ || generation_ == 0)
+        return;
+    std::vector<std::uint32_t> wanted = model_->wantedRecords(256);
+    for (const std::uint32_t id : firstAttach_->wantedRecords(64))
+        if (std::find(wanted.begin(), wanted.end(), id) == wanted.end())
+            wanted.push_back(id);
+    if (wanted.empty())
+        return;
+    requesting_ = true;
+    controller_->requestPdus(std::move(wanted));
+}
+
+void SequenceChartDock::onBatch(const PduBatch& batch)
+{
+    if (batch.generation != generation_)
+        return;
+    requesting_ = false;
+    for (const engine::PduRecord& r : batch.records) {
+        model_->addRecord(r);
+        firstAttach_->addRecord(r);
+    }
+    for (const std::uint32_t id : batch.missing) {
+        model_->recordMissing(id);
+        firstAttach_->recordMissing(id);
+    }
+    if (highlighted_ != 0)
+        view_->setPath(model_->messagePath(model_->rowOfPdu(highlighted_)));
+    updateFollowButton();
+    if (pendingFollow_ != 0) {
+        const int row = model_->rowOfPdu(pendingFollow_);
+        if (row >= 0 && model_->rows()[static_cast<std::size_t>(row)].record) {
+            pendingFollow_ = 0;
+            view_->selectRow(row);
+            follow(row);
+        }
+    }
+}
+
+void SequenceChartDock::highlightPdu(std::uint32_t pdu)
+{
+    const int row = model_->rowOfPdu(pdu);
+    highlighted_ = pdu;
+    view_->selectRow(row);
+    view_->setPath(model_->messagePath(row));
+    updateFollowButton();
+}
+
+void SequenceChartDock::followPdu(std::uint32_t pdu, std::uint32_t device)
+{
+    if (device != model_->device())
+        setDevice(device);
+    const int row = model_->rowOfPdu(pdu);
+    if (row >= 0 && model_->rows()[static_cast<std::size_t>(row)].record) {
+        view_->selectRow(row);
+        follow(row);
+        return;
+    }
+    pendingFollow_ = pdu; // once its record has come
+    show();
+    raise();
+}
+
+void SequenceChartDock::follow(int row)
+{
+    if (row < 0)
+        return;
+    auto* dialog = new FollowReadingDialog(*model_, row, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
+}
+
+void SequenceChartDock::updateFollowButton()
+{
+    follow_->setEnabled(!model_->messagePath(view_->selectedRow()).empty());
+}
+
+void SequenceChartDock::exportChart(const QString& path) const
+{
+    io::checkOutputPath(path);
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    if (suffix == QLatin1String("svg")) {
+        io::writeFileAtomically(path, sequenceChartSvg(*model_, kExportWidth));
+        return;
+    }
+    if (suffix != QLatin1String("png"))
+        throw InvalidInput(path.toStdString() + ": the sequence chart is written as .svg or .png");
+    QByteArray png;
+    QBuffer buffer(&png);
+    buffer.open(QIODevice::WriteOnly);
+    renderSequenceChart(*model_, kExportWidth).save(&buffer, "PNG");
+    io::writeFileAtomically(path, png);
+}
+
+void SequenceChartDock::exportDialog()
+{
+    Settings settings;
+    QString filter;
+    QString path = QFileDialog::getSaveFileName(
+        this, tr("Export sequence chart"),
+        settings.lastDirectory() + QStringLiteral("/sequence-chart-device-%1.svg").arg(model_->device()),
+        tr("SVG drawing (*.svg);;PNG image (*.png)"), &filter);
+    if (path.isEmpty())
+        return;
+    if (QFileInfo(path).suffix().isEmpty())
+        path += filter.contains(QLatin1String("png")) ? QStringLiteral(".png") : QStringLiteral(".svg");
+    settings.setLastDirectory(QFileInfo(path).absolutePath());
+    try {
+        exportChart(path);
+    } catch (const InvalidInput& e) {
+        QMessageBox::critical(this, tr("Export sequence chart"), QString::fromStdString(e.what()));
+    }
+}
+
+QImage SequenceChartDock::firstAttachImage() const
+{
+    return firstAttach_->rows().empty() ? QImage() : renderSequenceChart(*firstAttach_, kFigureWidth);
+}
+
+} // namespace mtcsec::ui
