@@ -375,20 +375,20 @@ void EventLogDock::updateCount()
     const QLocale locale;
     const QString shown = locale.toString(filter_->rowCount());
     const QString kept = locale.toString(model_->rowCount());
+    // Once the run has more events than the log keeps, the count says that these are the newest.
+    QString text = model_->droppedEvents() > 0 ? tr("%1 of the newest %2 events").arg(shown, kept)
+                                               : tr("%1 of %2 events").arg(shown, kept);
     if (filter_->isScanning()) {
-        count_->setText(tr("%1 of %2 events, searching %3%")
-                            .arg(shown, kept)
-                            .arg(model_->rowCount() == 0
-                                     ? 100
-                                     : static_cast<int>(100.0 * static_cast<double>(filter_->scannedRows()) /
-                                                        model_->rowCount())));
-    } else {
-        count_->setText(tr("%1 of %2 events").arg(shown, kept));
+        const double done = model_->rowCount() == 0 ? 1.0
+                                                    : static_cast<double>(filter_->scannedRows()) /
+                                                          static_cast<double>(model_->rowCount());
+        text += tr(", searching %1%").arg(static_cast<int>(100 * done));
     }
+    count_->setText(text);
     QString tip = tr("Events shown (passing the filter) of the events kept");
     if (model_->droppedEvents() > 0)
-        tip += tr("; the log keeps the newest %1 events of the run's %2 (the older ones are in the CSV "
-                  "report of 'mtcsec run')")
+        tip += tr("; the log keeps the newest %1 events of the run's %2 (all of them: 'mtcsec run' with a "
+                  ".csv report)")
                    .arg(locale.toString(static_cast<qulonglong>(model_->capacity())),
                         locale.toString(static_cast<qulonglong>(model_->totalEvents())));
     count_->setToolTip(tip);

@@ -370,12 +370,12 @@ void EventLogFilter::sourceRowsInserted(const QModelIndex& parent, int, int)
     emit scanProgressed();
 }
 
-void EventLogFilter::sourceRowsAboutToBeRemoved(const QModelIndex& parent, int, int last)
+void EventLogFilter::sourceRowsAboutToBeRemoved(const QModelIndex& parent, int first, int last)
 {
     if (parent.isValid())
         return;
     if (identity_) {
-        beginRemoveRows(QModelIndex(), 0, last);
+        beginRemoveRows(QModelIndex(), first, last);
         return;
     }
     // The model removes its oldest rows: the kept serials below the new first one go.
