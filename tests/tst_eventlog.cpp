@@ -138,6 +138,9 @@ private slots:
     void keyboardAndNarrowLayout();
     void clearEmpties();
     void manyEventsAppendAndFilter();
+    void keepsTheNewestWindow_data();
+    void keepsTheNewestWindow();
+    void searchInSlicesWhileRowsComeAndGo();
 };
 
 void TestEventLog::appendsInBatches()
@@ -512,7 +515,8 @@ void TestEventLog::manyEventsAppendAndFilter()
     for (std::size_t at = 0; at < kCount; at += 10'000)
         dock.appendEvents(all.subspan(at, 10'000), kAttackIds);
     QCOMPARE(dock.model()->rowCount(), static_cast<int>(kCount));
-    QApplication::processEvents();
+    // The filter tests rows in slices from the event loop; it gets there.
+    QTRY_VERIFY(!dock.filter()->isScanning());
 
     auto expected = [&](auto keep) {
         int n = 0;
@@ -527,19 +531,23 @@ void TestEventLog::manyEventsAppendAndFilter()
     QCOMPARE(dock.filter()->rowCount(), expected([&](const LogEvent& e) { return (attacks & bit(e)) != 0; }));
 
     dock.filter()->setCategory(Category::All);
+    QTRY_VERIFY(!dock.filter()->isScanning());
     QCOMPARE(dock.filter()->rowCount(), static_cast<int>(kCount));
     dock.filter()->setOutcome(Outcome::Blocked);
+    QTRY_VERIFY(!dock.filter()->isScanning());
     QCOMPARE(dock.filter()->rowCount(), expected([](const LogEvent& e) {
                  return e.kind == EventKind::AttackBlocked || e.kind == EventKind::PduDropped;
              }));
     dock.filter()->setOutcome(Outcome::All);
     dock.filter()->setPlace(placeOf(Link::S1U));
+    QTRY_VERIFY(!dock.filter()->isScanning());
     QCOMPARE(dock.filter()->rowCount(),
              expected([](const LogEvent& e) { return e.place == placeOf(Link::S1U); }));
     dock.filter()->setPlace(std::nullopt);
 
     // The search against the text the model shows, row by row.
     dock.filter()->setSearch(QStringLiteral("99"));
+    QTRY_VERIFY(!dock.filter()->isScanning());
     const EventLogModel& m = *dock.model();
     int matching = 0;
     for (int r = 0; r < m.rowCount(); ++r) {
@@ -559,6 +567,93 @@ void TestEventLog::manyEventsAppendAndFilter()
     dock.filter()->setSearch(QString());
     dock.appendEvents(all.first(1000), kAttackIds); // one more frame onto the big log
     QCOMPARE(dock.filter()->rowCount(), static_cast<int>(kCount) + 1000);
+}
+
+void TestEventLog::keepsTheNewestWindow_data()
+{
+    QTest::addColumn<int>("capacity");
+    QTest::addColumn<int>("batch");
+    QTest::addColumn<int>("total");
+    QTest::newRow("batches smaller than the window") << 800 << 70 << 3000;
+    QTest::newRow("a batch larger than the window") << 500 << 1200 << 3000;
+    QTest::newRow("never full") << 5000 << 100 << 3000;
+    QTest::newRow("one row") << 1 << 7 << 50;
+}
+
+void TestEventLog::keepsTheNewestWindow()
+{
+    QFETCH(int, capacity);
+    QFETCH(int, batch);
+    QFETCH(int, total);
+    const std::vector<LogEvent> log = synthetic(static_cast<std::size_t>(total));
+    const std::span<const LogEvent> all(log);
+    EventLogDock dock;
+    dock.model()->setCapacity(static_cast<std::size_t>(capacity));
+    dock.filter()->setCategory(Category::Attacks); // a filter in force as rows leave the window
+    for (int at = 0; at < total; at += batch)
+        dock.appendEvents(
+            all.subspan(static_cast<std::size_t>(at), static_cast<std::size_t>(std::min(batch, total - at))),
+            kAttackIds);
+    dock.filter()->finishScan();
+    const EventLogModel& m = *dock.model();
+    QVERIFY(m.rowCount() <= capacity);
+    QVERIFY(m.rowCount() > 0);
+    QCOMPARE(m.totalEvents(), static_cast<std::uint64_t>(total));
+    QCOMPARE(m.firstSerial() + static_cast<std::uint64_t>(m.rowCount()), static_cast<std::uint64_t>(total));
+    QCOMPARE(m.droppedEvents(), m.firstSerial());
+    // The rows kept are the newest, in order.
+    for (int r = 0; r < m.rowCount(); ++r)
+        QCOMPARE(m.event(r).pdu,
+                 log[static_cast<std::size_t>(m.firstSerial()) + static_cast<std::size_t>(r)].pdu);
+    // The filter shows exactly the kept rows that pass.
+    const std::uint32_t attacks = EventLogFilter::kinds(Category::Attacks);
+    QList<int> expected;
+    for (int r = 0; r < m.rowCount(); ++r)
+        if ((attacks & (std::uint32_t{1} << static_cast<unsigned>(m.event(r).kind))) != 0)
+            expected.append(r);
+    QCOMPARE(keptRows(*dock.filter()), expected);
+    for (int r = 0; r < dock.filter()->rowCount(); ++r)
+        QCOMPARE(dock.filter()->rowOfSerial(dock.filter()->serialAt(r)), r);
+    // And without a filter, every kept row.
+    dock.filter()->setCategory(Category::All);
+    QCOMPARE(dock.filter()->rowCount(), m.rowCount());
+    QVERIFY(!dock.filter()->isScanning());
+    const auto* count = dock.findChild<QLabel*>(QStringLiteral("eventLogCount"));
+    QCOMPARE(count->toolTip().contains(QStringLiteral("newest")), m.droppedEvents() > 0);
+    QCOMPARE(count->text(),
+             m.droppedEvents() > 0
+                 ? QStringLiteral("%1 of the newest %1 events").arg(QLocale().toString(m.rowCount()))
+                 : QStringLiteral("%1 of %1 events").arg(QLocale().toString(m.rowCount())));
+}
+
+void TestEventLog::searchInSlicesWhileRowsComeAndGo()
+{
+    // A log large enough that a search takes several slices on a slow machine; whatever the speed, the rows
+    // found are exactly the rows that match, after rows arrived and left the window during the scan.
+    constexpr std::size_t kCount = 400'000;
+    const std::vector<LogEvent> log = synthetic(kCount);
+    const std::span<const LogEvent> all(log);
+    EventLogDock dock;
+    dock.model()->setCapacity(300'000);
+    dock.appendEvents(all.first(250'000), kAttackIds);
+    QSignalSpy progress(dock.filter(), &EventLogFilter::scanProgressed);
+    dock.filter()->setSearch(QStringLiteral("r9"));
+    QVERIFY(progress.count() >= 1);
+    dock.appendEvents(all.subspan(250'000, 100'000), kAttackIds); // 50,000 of the oldest leave
+    QApplication::processEvents();
+    dock.appendEvents(all.subspan(350'000), kAttackIds);
+    QTRY_VERIFY(!dock.filter()->isScanning());
+    const EventLogModel& m = *dock.model();
+    QCOMPARE(m.totalEvents(), static_cast<std::uint64_t>(kCount));
+    QList<int> expected;
+    for (int r = 0; r < m.rowCount(); ++r)
+        if (m.attackId(m.event(r).attack) == "r9")
+            expected.append(r);
+    QVERIFY(!expected.isEmpty());
+    QCOMPARE(keptRows(*dock.filter()), expected);
+    QCOMPARE(dock.findChild<QLabel*>(QStringLiteral("eventLogCount"))->text(),
+             QStringLiteral("%1 of the newest %2 events")
+                 .arg(QLocale().toString(expected.size()), QLocale().toString(m.rowCount())));
 }
 
 QTEST_MAIN(TestEventLog)

@@ -28,7 +28,7 @@ namespace mtcsec::ui {
 
 namespace {
 
-constexpr int kSearchDelayMs = 150; // typing pauses this long before the log is searched
+constexpr int kSearchDelayMs = 40; // typing pauses this long before the log is searched
 constexpr int kAllPlaces = -1;
 
 // Draws a cell as the style does, but with more air left and right of the text, so that a right-aligned
@@ -85,7 +85,7 @@ EventLogDock::EventLogDock(QWidget* parent)
     connect(filter_, &QAbstractItemModel::rowsInserted, this, &EventLogDock::updateCount);
     connect(filter_, &QAbstractItemModel::rowsRemoved, this, &EventLogDock::updateCount);
     connect(filter_, &QAbstractItemModel::modelReset, this, &EventLogDock::updateCount);
-    connect(filter_, &QAbstractItemModel::layoutChanged, this, &EventLogDock::updateCount);
+    connect(filter_, &EventLogFilter::scanProgressed, this, &EventLogDock::updateCount);
     connect(model_, &QAbstractItemModel::rowsInserted, this, &EventLogDock::updateCount);
     updateCount();
 }
@@ -171,8 +171,8 @@ void EventLogDock::createWidgets()
     count_->setObjectName(QStringLiteral("eventLogCount"));
     count_->setAccessibleName(tr("Events shown"));
     count_->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
-    count_->setMinimumWidth(
-        count_->fontMetrics().horizontalAdvance(tr("%1 of %2 events").arg(QLocale().toString(9999999))));
+    count_->setMinimumWidth(count_->fontMetrics().horizontalAdvance(
+        tr("%1 of %2 events").arg(QLocale().toString(999999), QLocale().toString(1000000))));
     bar->addWidget(count_);
 
     view_ = new QTableView(body);
@@ -240,7 +240,8 @@ void EventLogDock::createWidgets()
     connect(outcome_, &QComboBox::currentIndexChanged, this, [this] {
         filter_->setOutcome(static_cast<EventLogFilter::Outcome>(outcome_->currentData().toInt()));
     });
-    // Searching a few hundred thousand rows takes a moment: wait until typing pauses (Enter: at once).
+    // The filter tests rows in slices and never holds the window long; a short pause merges fast typing
+    // (Enter: at once).
     searchDelay_ = new QTimer(this);
     searchDelay_->setSingleShot(true);
     searchDelay_->setInterval(kSearchDelayMs);
@@ -260,15 +261,27 @@ void EventLogDock::createWidgets()
     });
     connect(view_, &QAbstractItemView::activated, this, &EventLogDock::activate);
 
-    // A new filter keeps the tail in view if it was, or else the current row.
-    connect(filter_, &QAbstractItemModel::layoutAboutToBeChanged, this,
-            [this] { followBeforeLayout_ = isFollowingTail(); });
-    connect(filter_, &QAbstractItemModel::layoutChanged, this, [this] {
+    // New rows (a frame's, or those a new filter finds) keep the tail in view if it was. A new filter keeps
+    // the tail in view if it was, or else puts the current row back once the filter has found it.
+    connect(filter_, &QAbstractItemModel::rowsAboutToBeInserted, this,
+            [this] { followOnInsert_ = restoring_ ? followBeforeLayout_ : isFollowingTail(); });
+    connect(filter_, &QAbstractItemModel::rowsInserted, this, [this] {
+        if (followOnInsert_)
+            view_->scrollToBottom();
+    });
+    connect(filter_, &QAbstractItemModel::modelAboutToBeReset, this, [this] {
+        if (restoring_) // a second change before the first was found: keep the first one's aim
+            return;
+        followBeforeLayout_ = isFollowingTail();
+        const QModelIndex current = view_->currentIndex();
+        restoreSerial_ = current.isValid() ? filter_->serialAt(current.row()) : kNoSerial;
+        restoring_ = true;
+    });
+    connect(filter_, &QAbstractItemModel::modelReset, this, [this] {
         if (followBeforeLayout_)
             view_->scrollToBottom();
-        else if (view_->currentIndex().isValid())
-            view_->scrollTo(view_->currentIndex(), QAbstractItemView::PositionAtCenter);
     });
+    connect(filter_, &EventLogFilter::scanProgressed, this, &EventLogDock::restoreCurrent);
     connect(filter_, &EventLogFilter::criteriaChanged, this, &EventLogDock::showCriteria);
 }
 
@@ -305,10 +318,30 @@ void EventLogDock::arrangeFilters(int width)
 void EventLogDock::appendEvents(std::span<const engine::LogEvent> events,
                                 const std::vector<std::string>& attackIds)
 {
-    const bool follow = isFollowingTail();
-    model_->append(events, attackIds);
-    if (follow && !events.empty())
+    model_->append(events, attackIds); // the filter's rowsInserted follows the tail
+}
+
+void EventLogDock::restoreCurrent()
+{
+    if (!restoring_)
+        return;
+    if (restoreSerial_ != kNoSerial) {
+        const int row = filter_->rowOfSerial(restoreSerial_);
+        if (row < 0 && filter_->isScanning() && restoreSerial_ >= model_->firstSerial() &&
+            filter_->scannedRows() <= restoreSerial_ - model_->firstSerial())
+            return; // not reached yet
+        if (row >= 0) {
+            const QModelIndex index = filter_->index(row, std::max(0, view_->currentIndex().column()));
+            view_->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect |
+                                                                QItemSelectionModel::Rows);
+            if (!followBeforeLayout_)
+                view_->scrollTo(index, QAbstractItemView::PositionAtCenter);
+        }
+    }
+    if (followBeforeLayout_)
         view_->scrollToBottom();
+    restoring_ = false;
+    restoreSerial_ = kNoSerial;
 }
 
 void EventLogDock::clear()
@@ -340,8 +373,25 @@ void EventLogDock::showCriteria()
 void EventLogDock::updateCount()
 {
     const QLocale locale;
-    count_->setText(
-        tr("%1 of %2 events").arg(locale.toString(filter_->rowCount()), locale.toString(model_->rowCount())));
+    const QString shown = locale.toString(filter_->rowCount());
+    const QString kept = locale.toString(model_->rowCount());
+    // Once the run has more events than the log keeps, the count says that these are the newest.
+    QString text = model_->droppedEvents() > 0 ? tr("%1 of the newest %2 events").arg(shown, kept)
+                                               : tr("%1 of %2 events").arg(shown, kept);
+    if (filter_->isScanning()) {
+        const double done = model_->rowCount() == 0 ? 1.0
+                                                    : static_cast<double>(filter_->scannedRows()) /
+                                                          static_cast<double>(model_->rowCount());
+        text += tr(", searching %1%").arg(static_cast<int>(100 * done));
+    }
+    count_->setText(text);
+    QString tip = tr("Events shown (passing the filter) of the events kept");
+    if (model_->droppedEvents() > 0)
+        tip += tr("; the log keeps the newest %1 events of the run's %2 (all of them: 'mtcsec run' with a "
+                  ".csv report)")
+                   .arg(locale.toString(static_cast<qulonglong>(model_->capacity())),
+                        locale.toString(static_cast<qulonglong>(model_->totalEvents())));
+    count_->setToolTip(tip);
 }
 
 void EventLogDock::activate(const QModelIndex& index)

@@ -54,6 +54,10 @@ private:
     void updateCount();
     // Shows the filter's criteria in the controls (when they were set through filter()).
     void showCriteria();
+    // After a filter change: the current row again, once the filter has found it, or the tail.
+    void restoreCurrent();
+
+    static constexpr std::uint64_t kNoSerial = ~std::uint64_t{0};
 
     EventLogModel* model_ = nullptr;
     EventLogFilter* filter_ = nullptr;
@@ -68,7 +72,10 @@ private:
     QHBoxLayout* searchRow_ = nullptr;
     std::vector<QWidget*> filterWidgets_; // the labels and combo boxes of the filter row
     bool twoRows_ = false;
-    bool followBeforeLayout_ = false;
+    bool followBeforeLayout_ = false; // the tail was in view when the filter changed
+    bool followOnInsert_ = false;
+    bool restoring_ = false;                  // a filter change waits for the current row
+    std::uint64_t restoreSerial_ = kNoSerial; // the current row's event when the filter changed
 };
 
 } // namespace mtcsec::ui

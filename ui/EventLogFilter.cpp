@@ -1,7 +1,11 @@
-// The event log's filter: kind masks, a place, and a search with caches over the few distinct texts.
+// The event log's filter: kind masks, a place, a search with caches over the few distinct texts, and the
+// sliced scan that keeps the serials of the rows that pass.
 #include "ui/EventLogFilter.h"
 
 #include "ui/EventLogModel.h"
+
+#include <QElapsedTimer>
+#include <QTimer>
 
 #include <algorithm>
 #include <charconv>
@@ -48,20 +52,56 @@ bool containsLower(std::string_view text, std::string_view needle)
 } // namespace
 
 EventLogFilter::EventLogFilter(QObject* parent)
-    : QSortFilterProxyModel(parent)
+    : QAbstractProxyModel(parent)
     , kinds_(kAllKinds)
     , detailsMatch_(kDetailsCacheSize)
+{}
+
+void EventLogFilter::disconnectSource()
 {
-    // The rows keep the source's (time) order; sorting 10^5 rows by formatted text would be slow and
-    // pointless.
-    setDynamicSortFilter(true);
+    for (const QMetaObject::Connection& c : sourceConnections_)
+        disconnect(c);
+    sourceConnections_.clear();
 }
 
 void EventLogFilter::setSourceModel(QAbstractItemModel* model)
 {
+    beginResetModel();
+    disconnectSource();
     events_ = qobject_cast<const EventLogModel*>(model);
     attackMatch_.clear();
-    QSortFilterProxyModel::setSourceModel(model);
+    kept_.clear();
+    identity_ = events_ == nullptr || !isFiltering();
+    QAbstractProxyModel::setSourceModel(model);
+    if (model != nullptr) {
+        auto& c = sourceConnections_;
+        c.push_back(connect(model, &QAbstractItemModel::rowsAboutToBeInserted, this,
+                            &EventLogFilter::sourceRowsAboutToBeInserted));
+        c.push_back(
+            connect(model, &QAbstractItemModel::rowsInserted, this, &EventLogFilter::sourceRowsInserted));
+        c.push_back(connect(model, &QAbstractItemModel::rowsAboutToBeRemoved, this,
+                            &EventLogFilter::sourceRowsAboutToBeRemoved));
+        c.push_back(
+            connect(model, &QAbstractItemModel::rowsRemoved, this, &EventLogFilter::sourceRowsRemoved));
+        c.push_back(
+            connect(model, &QAbstractItemModel::dataChanged, this, &EventLogFilter::sourceDataChanged));
+        c.push_back(connect(model, &QAbstractItemModel::headerDataChanged, this,
+                            &QAbstractItemModel::headerDataChanged));
+        c.push_back(
+            connect(model, &QAbstractItemModel::modelAboutToBeReset, this, [this] { beginResetModel(); }));
+        c.push_back(connect(model, &QAbstractItemModel::modelReset, this, [this] {
+            kept_.clear();
+            scanned_ = 0;
+            endResetModel();
+            emit scanProgressed();
+        }));
+        // Layout changes are not something an EventLogModel does; start again if another model does.
+        c.push_back(connect(model, &QAbstractItemModel::layoutChanged, this, [this] { refilter(); }));
+    }
+    scanned_ = events_ != nullptr && identity_ ? events_->totalEvents() : 0;
+    endResetModel();
+    if (!identity_)
+        scan(kSliceNs);
 }
 
 std::uint32_t EventLogFilter::kinds(Category category)
@@ -147,25 +187,239 @@ bool EventLogFilter::isFiltering() const
     return place_.has_value() || kinds_ != kAllKinds || !needle_.empty();
 }
 
-void EventLogFilter::refilter()
+bool EventLogFilter::isScanning() const
 {
-    // invalidate() rebuilds the mapping in one pass and reports one layout change. (invalidateFilter()
-    // reports every removed and inserted range separately and rebuilds the mapping after each: quadratic on a
-    // log whose matches alternate with non-matches.)
-    invalidate();
-    emit criteriaChanged();
+    return !identity_ && events_ != nullptr && scanned_ < events_->totalEvents();
 }
 
-bool EventLogFilter::filterAcceptsRow(int row, const QModelIndex& parent) const
+std::size_t EventLogFilter::scannedRows() const
 {
-    if (events_ == nullptr || parent.isValid())
-        return true;
-    const LogEvent& e = events_->events()[static_cast<std::size_t>(row)];
+    if (events_ == nullptr)
+        return 0;
+    if (identity_)
+        return events_->events().size();
+    return static_cast<std::size_t>(std::max(scanned_, events_->firstSerial()) - events_->firstSerial());
+}
+
+void EventLogFilter::finishScan()
+{
+    if (isScanning())
+        scan(-1);
+}
+
+void EventLogFilter::refilter()
+{
+    // Start again: a reset (the view keeps its column widths), then the rows in slices. The dock puts the
+    // current row back once the scan has passed it.
+    beginResetModel();
+    kept_.clear();
+    kept_.shrink_to_fit();
+    identity_ = events_ == nullptr || !isFiltering();
+    scanned_ = events_ == nullptr ? 0 : identity_ ? events_->totalEvents() : events_->firstSerial();
+    endResetModel();
+    emit criteriaChanged();
+    if (!identity_)
+        scan(kSliceNs);
+    emit scanProgressed();
+}
+
+void EventLogFilter::scheduleScan()
+{
+    if (scanQueued_)
+        return;
+    scanQueued_ = true;
+    QTimer::singleShot(0, this, [this] {
+        scanQueued_ = false;
+        if (!isScanning())
+            return;
+        scan(kSliceNs);
+        emit scanProgressed();
+    });
+}
+
+void EventLogFilter::scan(qint64 budgetNs)
+{
+    if (events_ == nullptr || identity_)
+        return;
+    const std::vector<LogEvent>& rows = events_->events();
+    const std::uint64_t first = events_->firstSerial();
+    scanned_ = std::max(scanned_, first);
+    auto row = static_cast<std::size_t>(scanned_ - first);
+    QElapsedTimer clock;
+    clock.start();
+    constexpr std::size_t kChunk = 8192; // rows between looks at the clock
+    std::vector<std::uint64_t> found;
+    while (row < rows.size()) {
+        const std::size_t end = std::min(rows.size(), row + kChunk);
+        for (; row < end; ++row) {
+            if (accepts(rows[row]))
+                found.push_back(first + row);
+        }
+        if (budgetNs >= 0 && clock.nsecsElapsed() >= budgetNs)
+            break;
+    }
+    scanned_ = first + row;
+    if (!found.empty()) {
+        const int at = static_cast<int>(kept_.size());
+        beginInsertRows(QModelIndex(), at, at + static_cast<int>(found.size()) - 1);
+        kept_.insert(kept_.end(), found.begin(), found.end());
+        endInsertRows();
+    }
+    if (row < rows.size())
+        scheduleScan();
+}
+
+bool EventLogFilter::accepts(const LogEvent& e) const
+{
     if (place_ && e.place != *place_)
         return false;
     if ((kinds_ & bit(e.kind)) == 0)
         return false;
     return needle_.empty() || searchMatches(e);
+}
+
+std::uint64_t EventLogFilter::serialAt(int row) const
+{
+    if (identity_)
+        return (events_ != nullptr ? events_->firstSerial() : 0) + static_cast<std::uint64_t>(row);
+    return kept_[static_cast<std::size_t>(row)];
+}
+
+int EventLogFilter::rowOfSerial(std::uint64_t serial) const
+{
+    if (events_ == nullptr)
+        return -1;
+    if (identity_) {
+        if (serial < events_->firstSerial() || serial >= events_->totalEvents())
+            return -1;
+        return static_cast<int>(serial - events_->firstSerial());
+    }
+    const auto it = std::lower_bound(kept_.begin(), kept_.end(), serial);
+    return it != kept_.end() && *it == serial ? static_cast<int>(it - kept_.begin()) : -1;
+}
+
+QModelIndex EventLogFilter::mapToSource(const QModelIndex& proxyIndex) const
+{
+    if (!proxyIndex.isValid() || sourceModel() == nullptr)
+        return {};
+    if (identity_ || events_ == nullptr)
+        return sourceModel()->index(proxyIndex.row(), proxyIndex.column());
+    const auto row = static_cast<std::size_t>(proxyIndex.row());
+    if (row >= kept_.size() || kept_[row] < events_->firstSerial())
+        return {};
+    return sourceModel()->index(static_cast<int>(kept_[row] - events_->firstSerial()), proxyIndex.column());
+}
+
+QModelIndex EventLogFilter::mapFromSource(const QModelIndex& sourceIndex) const
+{
+    if (!sourceIndex.isValid())
+        return {};
+    if (identity_ || events_ == nullptr)
+        return index(sourceIndex.row(), sourceIndex.column());
+    const int row = rowOfSerial(events_->firstSerial() + static_cast<std::uint64_t>(sourceIndex.row()));
+    return row < 0 ? QModelIndex() : index(row, sourceIndex.column());
+}
+
+QModelIndex EventLogFilter::index(int row, int column, const QModelIndex& parent) const
+{
+    if (parent.isValid() || row < 0 || column < 0 || row >= rowCount() || column >= columnCount())
+        return {};
+    return createIndex(row, column);
+}
+
+QModelIndex EventLogFilter::parent(const QModelIndex&) const
+{
+    return {};
+}
+
+int EventLogFilter::rowCount(const QModelIndex& parent) const
+{
+    if (parent.isValid() || sourceModel() == nullptr)
+        return 0;
+    return identity_ ? sourceModel()->rowCount() : static_cast<int>(kept_.size());
+}
+
+int EventLogFilter::columnCount(const QModelIndex& parent) const
+{
+    return parent.isValid() || sourceModel() == nullptr ? 0 : sourceModel()->columnCount();
+}
+
+bool EventLogFilter::hasChildren(const QModelIndex& parent) const
+{
+    return !parent.isValid() && rowCount() > 0;
+}
+
+void EventLogFilter::sourceRowsAboutToBeInserted(const QModelIndex& parent, int first, int last)
+{
+    if (!parent.isValid() && identity_)
+        beginInsertRows(QModelIndex(), first, last);
+}
+
+void EventLogFilter::sourceRowsInserted(const QModelIndex& parent, int, int)
+{
+    if (parent.isValid())
+        return;
+    if (identity_) {
+        scanned_ = events_ != nullptr ? events_->totalEvents() : 0;
+        endInsertRows();
+        return;
+    }
+    // A frame's rows: tested at once, unless a new criterion is still being scanned (they wait their turn).
+    if (!scanQueued_)
+        scan(kSliceNs);
+    emit scanProgressed();
+}
+
+void EventLogFilter::sourceRowsAboutToBeRemoved(const QModelIndex& parent, int first, int last)
+{
+    if (parent.isValid())
+        return;
+    if (identity_) {
+        beginRemoveRows(QModelIndex(), first, last);
+        return;
+    }
+    // The model removes its oldest rows: the kept serials below the new first one go.
+    const std::uint64_t end = events_->firstSerial() + static_cast<std::uint64_t>(last) + 1;
+    removing_ = static_cast<std::size_t>(std::lower_bound(kept_.begin(), kept_.end(), end) - kept_.begin());
+    if (removing_ > 0)
+        beginRemoveRows(QModelIndex(), 0, static_cast<int>(removing_) - 1);
+}
+
+void EventLogFilter::sourceRowsRemoved(const QModelIndex& parent, int, int)
+{
+    if (parent.isValid())
+        return;
+    if (identity_) {
+        scanned_ = events_ != nullptr ? events_->totalEvents() : 0;
+        endRemoveRows();
+        return;
+    }
+    if (removing_ > 0) {
+        kept_.erase(kept_.begin(), kept_.begin() + static_cast<std::ptrdiff_t>(removing_));
+        removing_ = 0;
+        endRemoveRows();
+    }
+    scanned_ = std::max(scanned_, events_->firstSerial());
+    emit scanProgressed();
+}
+
+void EventLogFilter::sourceDataChanged(const QModelIndex& topLeft, const QModelIndex& bottomRight,
+                                       const QList<int>& roles)
+{
+    if (identity_) {
+        emit dataChanged(index(topLeft.row(), topLeft.column()),
+                         index(bottomRight.row(), bottomRight.column()), roles);
+        return;
+    }
+    // Only the attack table changes existing rows (the Attack column of all of them): an id that matched the
+    // search may no longer, so the search starts again.
+    if (!needle_.empty() && topLeft.column() <= EventLogModel::AttackColumn &&
+        bottomRight.column() >= EventLogModel::AttackColumn) {
+        refilter();
+        return;
+    }
+    if (rowCount() > 0)
+        emit dataChanged(index(0, topLeft.column()), index(rowCount() - 1, bottomRight.column()), roles);
 }
 
 bool EventLogFilter::searchMatches(const LogEvent& e) const

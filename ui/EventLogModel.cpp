@@ -3,6 +3,7 @@
 
 #include <QColor>
 
+#include <algorithm>
 #include <limits>
 #include <stdexcept>
 
@@ -48,23 +49,52 @@ void EventLogModel::append(std::span<const LogEvent> events, const std::vector<s
 
     if (events.empty())
         return;
-    constexpr auto kMaxRows = static_cast<std::size_t>(std::numeric_limits<int>::max());
-    const std::size_t room = kMaxRows - events_.size();
-    if (events.size() > room)
-        events = events.first(room); // a QAbstractItemModel cannot count further
-    if (events.empty())
-        return;
+    if (events.size() >= capacity_) { // the batch alone fills the window: only its newest rows are kept
+        dropOldest(events_.size());
+        firstSerial_ += events.size() - capacity_;
+        events = events.last(capacity_);
+    }
+    if (events_.size() + events.size() > capacity_) {
+        // Make room for this batch and an eighth of the window more, so that removals come in chunks.
+        const std::size_t needed = events_.size() + events.size() - capacity_;
+        dropOldest(std::min(events_.size(), std::max(needed, capacity_ / 8)));
+    }
+    if (events_.capacity() < capacity_ && events_.size() + events.size() > events_.capacity())
+        events_.reserve(
+            std::min(capacity_, std::max(events_.size() + events.size(), 2 * events_.capacity())));
     const int first = rowCount();
     beginInsertRows(QModelIndex(), first, first + static_cast<int>(events.size()) - 1);
     events_.insert(events_.end(), events.begin(), events.end());
     endInsertRows();
 }
 
+void EventLogModel::dropOldest(std::size_t rows)
+{
+    rows = std::min(rows, events_.size());
+    if (rows == 0)
+        return;
+    beginRemoveRows(QModelIndex(), 0, static_cast<int>(rows) - 1);
+    events_.erase(events_.begin(), events_.begin() + static_cast<std::ptrdiff_t>(rows));
+    firstSerial_ += rows;
+    endRemoveRows();
+}
+
+void EventLogModel::setCapacity(std::size_t rows)
+{
+    constexpr auto kMaxRows = static_cast<std::size_t>(std::numeric_limits<int>::max());
+    capacity_ = std::clamp<std::size_t>(rows, 1, kMaxRows); // a QAbstractItemModel cannot count further
+    if (events_.size() > capacity_)
+        dropOldest(events_.size() - capacity_);
+    if (events_.capacity() > capacity_)
+        events_.shrink_to_fit();
+}
+
 void EventLogModel::clear()
 {
     beginResetModel();
-    events_.clear();
+    events_ = {}; // the memory too
     attackIds_.clear();
+    firstSerial_ = 0;
     ++attackRevision_;
     endResetModel();
 }

@@ -32,8 +32,8 @@ struct Frame {
         bool attacked = false;
     };
     std::vector<Message> messages;
-    static constexpr std::size_t kAnimated = 40;
-    std::vector<std::string> attackIds; // attack index in events -> id
+    static constexpr std::size_t kAnimated = 100; // 30 frames a second, 0.8 s on screen: up to 2,400 dots
+    std::vector<std::string> attackIds;           // attack index in events -> id
     engine::RunSummary summary;
     Protection protection;
     double eventsPerSecond = 0; // wall-clock rate over the last second

@@ -68,6 +68,8 @@ TopologyScene::TopologyScene(QObject* parent)
     QFont f = font();
     f.setPointSizeF(baseFontPoints_);
     setFont(f);
+    // Thousands of moving dots and a few dozen static items: a BSP tree would be rebuilt for every move.
+    setItemIndexMethod(QGraphicsScene::NoIndex);
     buildLayout();
     QEvent paletteChanged(QEvent::PaletteChange);
     event(&paletteChanged);
@@ -416,11 +418,16 @@ void TopologyScene::setAttacks(const std::vector<engine::AttackTally>& attacks, 
 
 void TopologyScene::animate(const std::vector<Frame::Message>& messages)
 {
-    constexpr std::size_t kMaxInFlight = 160;
+    // Up to 2,500 dots in flight (the window feeds at most Frame::kAnimated a frame, each for
+    // kTravelSeconds).
+    constexpr std::size_t kMaxInFlight = 2500;
     for (const Frame::Message& m : messages) {
         if (messages_.size() >= kMaxInFlight)
             break;
         auto* item = new MessageItem(m.pdu, m.reading, m.attacked, verdictsHidden_);
+        // A dot is drawn once into a pixmap and then only blitted as it moves (an antialiased ellipse per dot
+        // per frame costs more than the rest of the canvas at 2,000 dots).
+        item->setCacheMode(QGraphicsItem::DeviceCoordinateCache);
         const QLineF line = links_[static_cast<std::size_t>(m.link)]->line();
         item->path = m.downlink ? QLineF(line.p2(), line.p1()) : line;
         // Uplink and downlink travel on either side of the line.
@@ -437,17 +444,18 @@ void TopologyScene::animate(const std::vector<Frame::Message>& messages)
 void TopologyScene::advance(double dt)
 {
     constexpr double kTravelSeconds = 0.8; // on screen, whatever the simulated latency
-    for (auto it = messages_.begin(); it != messages_.end();) {
-        MessageItem* m = *it;
+    // One pass: move the dots on, delete those that arrived, keep the rest in order.
+    std::size_t kept = 0;
+    for (MessageItem* m : messages_) {
         m->progress += dt / kTravelSeconds;
         if (m->progress >= 1.0) {
             delete m;
-            it = messages_.erase(it);
         } else {
             m->setPos(m->path.pointAt(m->progress));
-            ++it;
+            messages_[kept++] = m;
         }
     }
+    messages_.resize(kept);
     for (const auto& [id, item] : attackers_)
         item->fade(dt);
 }
