@@ -328,7 +328,8 @@ void TestScenario::malformed_data()
     row("unimplemented EEA3", withFields(R"("protection": {"as": {"up_ciphering": "EEA3"}})"),
         "protection.as.up_ciphering: 128-EEA3 is not implemented (EEA0, EEA2 are)");
     row("algorithm as number", withFields(R"("protection": {"nas": {"integrity": 2}})"),
-        "protection.nas.integrity: must be a string, got the number 2");
+        "protection.nas.integrity: must be an algorithm name or a priority list of them (highest "
+        "priority first), got the number 2");
     row("nds on Uu", withFields(R"("protection": {"nds": {"Uu": true}})"),
         "protection.nds.Uu: NDS/IP protects backhaul links only");
     row("nds unknown link", withFields(R"("protection": {"nds": {"X2": true}})"),

@@ -1,6 +1,8 @@
 // The operator's choice of EPS security algorithms (TS 33.401 7.2.4.2, 7.2.4.3).
 #include "core/engine/AlgorithmSelection.h"
 
+#include "core/engine/EngineImpl.h"
+
 #include <algorithm>
 
 namespace mtcsec::engine {
@@ -35,6 +37,44 @@ std::vector<crypto::CipheringAlgorithm> cipheringPriority(crypto::CipheringAlgor
     if (configured == crypto::CipheringAlgorithm::Eea0)
         return {configured};
     return {configured, crypto::CipheringAlgorithm::Eea0};
+}
+
+std::vector<crypto::IntegrityAlgorithm> integrityPriority(crypto::IntegrityAlgorithm configured,
+                                                          const std::vector<crypto::IntegrityAlgorithm>& list)
+{
+    return isPriorityListOf(list, configured) ? list : integrityPriority(configured);
+}
+
+std::vector<crypto::CipheringAlgorithm> cipheringPriority(crypto::CipheringAlgorithm configured,
+                                                          const std::vector<crypto::CipheringAlgorithm>& list)
+{
+    return isPriorityListOf(list, configured) ? list : cipheringPriority(configured);
+}
+
+NetworkSelection selectAlgorithms(const Protection& p, const protocol::UeSecurityCapabilities& capabilities)
+{
+    return {
+        .nasIntegrity =
+            selectIntegrity(integrityPriority(p.nas.integrity, p.nas.integrityList), capabilities),
+        .nasCiphering =
+            selectCiphering(cipheringPriority(p.nas.ciphering, p.nas.cipheringList), capabilities),
+        .rrcIntegrity =
+            selectIntegrity(integrityPriority(p.as.rrcIntegrity, p.as.rrcIntegrityList), capabilities),
+        .rrcCiphering =
+            selectCiphering(cipheringPriority(p.as.rrcCiphering, p.as.rrcCipheringList), capabilities),
+        .upCiphering =
+            selectCiphering(cipheringPriority(p.as.upCiphering, p.as.upCipheringList), capabilities),
+    };
+}
+
+void Engine::Impl::countSelection(std::uint32_t device, AlgorithmSelectionCount what)
+{
+    what.group = static_cast<std::uint32_t>(scenario.groupOf(device));
+    what.count = 0;
+    auto it = std::find(selections.begin(), selections.end(), what);
+    if (it == selections.end())
+        it = selections.insert(selections.end(), what);
+    ++it->count;
 }
 
 } // namespace mtcsec::engine
