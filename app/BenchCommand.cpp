@@ -8,8 +8,12 @@
 #include "core/InvalidInput.h"
 #include "core/crypto/CryptoLedger.h"
 #include "core/crypto/CryptoReplay.h"
+#include "core/crypto/Eea1.h"
 #include "core/crypto/Eea2.h"
+#include "core/crypto/Eea3.h"
+#include "core/crypto/Eia1.h"
 #include "core/crypto/Eia2.h"
+#include "core/crypto/Eia3.h"
 #include "core/crypto/Milenage.h"
 #include "core/crypto/Primitives.h"
 #include "core/engine/Engine.h"
@@ -282,6 +286,25 @@ std::vector<AlgorithmCase> algorithmCases()
         {"MILENAGE f1-f5", false, 16,
          [](std::span<std::uint8_t>, std::uint32_t) {
              return crypto::Milenage(key, opc).compute(rand, sqn, amf).f1[0];
+         }},
+        // Issue 13: SNOW 3G and ZUC next to AES.
+        {"128-EEA1", true, 0,
+         [=](std::span<std::uint8_t> m, std::uint32_t i) {
+             crypto::eea1InPlace(key, input(i), m);
+             return m[0];
+         }},
+        {"128-EIA1", true, 0,
+         [=](std::span<std::uint8_t> m, std::uint32_t i) {
+             return crypto::eia1(key, input(i), m)[0];
+         }},
+        {"128-EEA3", true, 0,
+         [=](std::span<std::uint8_t> m, std::uint32_t i) {
+             crypto::eea3InPlace(key, input(i), m);
+             return m[0];
+         }},
+        {"128-EIA3", true, 0,
+         [=](std::span<std::uint8_t> m, std::uint32_t i) {
+             return crypto::eia3(key, input(i), m)[0];
          }},
     };
 }

@@ -54,7 +54,7 @@ QString topLevelHelp()
         "              mtcsec run --preset 3gpp-only --report out.pdf --pcap captures\n"
         "  presets     List the built-in scenarios\n"
         "  validate    Check a scenario file: mtcsec validate my.json\n"
-        "  crypto      3GPP security functions: 128-EEA2, 128-EIA2, Milenage and the TS 33.401 KDF\n"
+        "  crypto      3GPP security functions: 128-EEA1/2/3, 128-EIA1/2/3, Milenage and the TS 33.401 KDF\n"
         "              mtcsec crypto eia2 --key 2bd6459f82c5b300952c49104881ff48 --count 38a6f056 \\\n"
         "                  --bearer 0x18 --direction 0 --length 58 --data 3332346263393840\n"
         "  bench       Time fixed workloads against the raw cost of their cryptography (JSON)\n"

@@ -1,10 +1,15 @@
-// `mtcsec crypto eea2|eia2|milenage|kdf`: argument parsing over the core's crypto functions.
+// `mtcsec crypto eea1|eia1|eea2|eia2|eea3|eia3|milenage|kdf`: argument parsing over the core's crypto
+// functions.
 #include "app/CryptoCommand.h"
 
 #include "app/Console.h"
 #include "core/InvalidInput.h"
+#include "core/crypto/Eea1.h"
 #include "core/crypto/Eea2.h"
+#include "core/crypto/Eea3.h"
+#include "core/crypto/Eia1.h"
 #include "core/crypto/Eia2.h"
+#include "core/crypto/Eia3.h"
 #include "core/crypto/Hex.h"
 #include "core/crypto/KeyHierarchy.h"
 #include "core/crypto/Milenage.h"
@@ -84,25 +89,41 @@ const std::vector<Option> kAlgorithmOptions = {
 std::vector<Function> functions()
 {
     std::vector<Function> f;
-    f.push_back({QStringLiteral("eea2"),
-                 QStringLiteral("128-EEA2 ciphering, AES-128-CTR (TS 33.401 Annex B.1.3)"),
-                 QStringLiteral("mtcsec crypto eea2 --key d3c5d592327fb11c4035c6680af8c6d1 --count 398a59b4 "
-                                "--bearer 0x15 --direction 1 --length 253 --data "
-                                "981ba6824c1bfb1ab485472029b71d808ce33e2cc3c0b5fc1f3de8a6dc66b1f0"),
-                 kAlgorithmOptions, [](const QCommandLineParser& p) {
-                     const SecureBytes key = secretFromHex(value(p, "key"), "--key");
-                     const Bytes data = fromHex(value(p, "data"), "--data");
-                     return line(toHex(crypto::eea2(key, algorithmInput(p), data, lengthBits(p))));
-                 }});
-    f.push_back({QStringLiteral("eia2"),
-                 QStringLiteral("128-EIA2 integrity, AES-128-CMAC, 32-bit MAC (TS 33.401 Annex B.2.3)"),
-                 QStringLiteral("mtcsec crypto eia2 --key 2bd6459f82c5b300952c49104881ff48 --count 38a6f056 "
-                                "--bearer 0x18 --direction 0 --length 58 --data 3332346263393840"),
-                 kAlgorithmOptions, [](const QCommandLineParser& p) {
-                     const SecureBytes key = secretFromHex(value(p, "key"), "--key");
-                     const Bytes data = fromHex(value(p, "data"), "--data");
-                     return line(toHex(crypto::eia2(key, algorithmInput(p), data, lengthBits(p))));
-                 }});
+    using Integrity = crypto::Mac (*)(ByteView, const crypto::AlgorithmInput&, ByteView, std::size_t);
+    // The six EPS algorithms share their options and output: the ciphertext, or the MAC as 8 hex digits.
+    const auto algorithm = [&f](const char* words, const char* summary, const char* example, auto fn) {
+        f.push_back({QString::fromLatin1(words), QString::fromLatin1(summary), QString::fromLatin1(example),
+                     kAlgorithmOptions, [fn](const QCommandLineParser& p) {
+                         const SecureBytes key = secretFromHex(value(p, "key"), "--key");
+                         const Bytes data = fromHex(value(p, "data"), "--data");
+                         return line(toHex(fn(key, algorithmInput(p), data, lengthBits(p))));
+                     }});
+    };
+    algorithm("eea1", "128-EEA1 ciphering, SNOW 3G (TS 33.401 Annex B.1.2, UEA2)",
+              "mtcsec crypto eea1 --key 5acb1d644c0d51204ea5f1451010d852 --count fa556b26 --bearer 0x03 "
+              "--direction 1 --length 120 --data ad9c441f890b38c457a49d421407e8",
+              &crypto::eea1);
+    algorithm("eia1", "128-EIA1 integrity, SNOW 3G, 32-bit MAC (TS 33.401 Annex B.2.2, UIA2)",
+              "mtcsec crypto eia1 --key 2bd6459f82c5b300952c49104881ff48 --count 38a6f056 --bearer 0x1f "
+              "--direction 0 --length 88 --data 33323462633938613734790000000000",
+              static_cast<Integrity>(&crypto::eia1));
+    algorithm(
+        "eea2", "128-EEA2 ciphering, AES-128-CTR (TS 33.401 Annex B.1.3)",
+        "mtcsec crypto eea2 --key d3c5d592327fb11c4035c6680af8c6d1 --count 398a59b4 --bearer 0x15 "
+        "--direction 1 --length 253 --data 981ba6824c1bfb1ab485472029b71d808ce33e2cc3c0b5fc1f3de8a6dc66b1f0",
+        &crypto::eea2);
+    algorithm("eia2", "128-EIA2 integrity, AES-128-CMAC, 32-bit MAC (TS 33.401 Annex B.2.3)",
+              "mtcsec crypto eia2 --key 2bd6459f82c5b300952c49104881ff48 --count 38a6f056 --bearer 0x18 "
+              "--direction 0 --length 58 --data 3332346263393840",
+              static_cast<Integrity>(&crypto::eia2));
+    algorithm("eea3", "128-EEA3 ciphering, ZUC (TS 33.401 Annex B.1.4)",
+              "mtcsec crypto eea3 --key 173d14ba5003731d7a60049470f00a29 --count 66035492 --bearer 0x0f "
+              "--direction 0 --length 193 --data 6cf65340735552ab0c9752fa6f9025fe0bd675d9005875b200000000",
+              &crypto::eea3);
+    algorithm("eia3", "128-EIA3 integrity, ZUC, 32-bit MAC (TS 33.401 Annex B.2.4)",
+              "mtcsec crypto eia3 --key 47054125561eb2dda94059da05097850 --count 561eb2dd --bearer 0x14 "
+              "--direction 0 --length 90 --data 000000000000000000000000",
+              static_cast<Integrity>(&crypto::eia3));
     f.push_back(
         {QStringLiteral("milenage"),
          QStringLiteral("Milenage f1, f1*, f2, f3, f4, f5, f5* and OPc (TS 35.206)"),

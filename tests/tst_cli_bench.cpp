@@ -177,7 +177,11 @@ private slots:
                               QStringLiteral("128-EIA2/64"), QStringLiteral("128-EIA2/1500"),
                               QStringLiteral("AES-128-GCM seal/64"), QStringLiteral("AES-128-GCM seal/1500"),
                               QStringLiteral("HMAC-SHA-256/64"), QStringLiteral("HMAC-SHA-256/1500"),
-                              QStringLiteral("MILENAGE f1-f5/16")}));
+                              QStringLiteral("MILENAGE f1-f5/16"), QStringLiteral("128-EEA1/64"),
+                              QStringLiteral("128-EEA1/1500"), QStringLiteral("128-EIA1/64"),
+                              QStringLiteral("128-EIA1/1500"), QStringLiteral("128-EEA3/64"),
+                              QStringLiteral("128-EEA3/1500"), QStringLiteral("128-EIA3/64"),
+                              QStringLiteral("128-EIA3/1500")}));
     }
 
     void badOptions_data()

@@ -51,6 +51,8 @@ class TestCliCrypto : public QObject {
 private slots:
     void knownAnswers_data();
     void knownAnswers();
+    void edgeCases_data();
+    void edgeCases();
     void milenage_data();
     void milenage();
     void milenageWithOpc();
@@ -78,6 +80,19 @@ void TestCliCrypto::knownAnswers_data()
         QTest::newRow(qPrintable(v.name))
             << algorithmArgs(QStringLiteral("eia2"), v, QStringLiteral("Message"))
             << v[QStringLiteral("Mac")];
+    // Issue 13: SNOW 3G and ZUC, every official set (UEA2 = 128-EEA1, TS 33.401 C.4, EEA3/EIA3 Document 3).
+    for (const char* fn : {"eea1", "eea3"}) {
+        for (const test::Vector& v : test::readVectors(QString::fromLatin1(fn) + QStringLiteral(".vec")))
+            QTest::newRow(qPrintable(v.name))
+                << algorithmArgs(QString::fromLatin1(fn), v, QStringLiteral("Plaintext"))
+                << v[QStringLiteral("Ciphertext")];
+    }
+    for (const char* fn : {"eia1", "eia3"}) {
+        for (const test::Vector& v : test::readVectors(QString::fromLatin1(fn) + QStringLiteral(".vec")))
+            QTest::newRow(qPrintable(v.name))
+                << algorithmArgs(QString::fromLatin1(fn), v, QStringLiteral("Message"))
+                << v[QStringLiteral("Mac")];
+    }
 }
 
 void TestCliCrypto::knownAnswers()
@@ -88,6 +103,47 @@ void TestCliCrypto::knownAnswers()
     QCOMPARE(r.err, QString());
     QCOMPARE(r.exitCode, 0);
     QCOMPARE(r.out, expected + QLatin1Char('\n'));
+}
+
+void TestCliCrypto::edgeCases_data()
+{
+    QTest::addColumn<QString>("fn");
+    for (const char* fn : {"eea1", "eea2", "eea3"})
+        QTest::newRow(fn) << QString::fromLatin1(fn);
+}
+
+void TestCliCrypto::edgeCases()
+{
+    // No official answers for these: COUNT ffffffff, BEARER 31, a length inside an octet; ciphering twice
+    // gives the data back with the bits beyond LENGTH zero, and LENGTH 0 gives an empty line.
+    QFETCH(QString, fn);
+    const auto run = [&fn](const QString& length, const QString& data) {
+        return runMtcsec({QStringLiteral("crypto"), fn, QStringLiteral("--key"),
+                          QStringLiteral("2bd6459f82c5b300952c49104881ff48"), QStringLiteral("--count"),
+                          QStringLiteral("ffffffff"), QStringLiteral("--bearer"), QStringLiteral("31"),
+                          QStringLiteral("--direction"), QStringLiteral("1"), QStringLiteral("--length"),
+                          length, QStringLiteral("--data"), data});
+    };
+    const Run once = run(QStringLiteral("13"), QStringLiteral("ffffff"));
+    QCOMPARE(once.exitCode, 0);
+    QCOMPARE(once.out.size(), 5); // 2 octets and the newline
+    QCOMPARE(QStringLiteral("0123456789abcdef").indexOf(once.out.at(3)) & 7, 0);
+    const Run twice = run(QStringLiteral("13"), once.out.trimmed());
+    QCOMPARE(twice.out, QStringLiteral("fff8\n"));
+    const Run empty = run(QStringLiteral("0"), QString());
+    QCOMPARE(empty.exitCode, 0);
+    QCOMPARE(empty.out, QStringLiteral("\n"));
+    const QString mac = fn == QLatin1String("eea1")   ? QStringLiteral("eia1")
+                        : fn == QLatin1String("eea2") ? QStringLiteral("eia2")
+                                                      : QStringLiteral("eia3");
+    const Run zeroBits =
+        runMtcsec({QStringLiteral("crypto"), mac, QStringLiteral("--key"),
+                   QStringLiteral("2bd6459f82c5b300952c49104881ff48"), QStringLiteral("--count"),
+                   QStringLiteral("ffffffff"), QStringLiteral("--bearer"), QStringLiteral("31"),
+                   QStringLiteral("--direction"), QStringLiteral("1"), QStringLiteral("--length"),
+                   QStringLiteral("0"), QStringLiteral("--data"), QString()});
+    QCOMPARE(zeroBits.exitCode, 0);
+    QCOMPARE(zeroBits.out.size(), 9); // a MAC of 8 hex digits even for an empty message
 }
 
 void TestCliCrypto::milenage_data()
@@ -192,6 +248,24 @@ void TestCliCrypto::badInput_data()
     QTest::newRow("count too big") << with(QStringLiteral("--count"), QStringLiteral("138a6f056"))
                                    << QStringLiteral("--count: 138a6f056 is out of range");
     QTest::newRow("missing data") << eia2 << QStringLiteral("missing --data");
+    // The SNOW 3G and ZUC functions refuse the same input with the same one-line messages.
+    for (const char* fn : {"eea1", "eia1", "eea3", "eia3"}) {
+        const auto other = [&](const QString& option, const QString& value) {
+            QStringList a = with(option, value);
+            a[1] = QString::fromLatin1(fn);
+            return a;
+        };
+        QTest::addRow("%s short key", fn)
+            << other(QStringLiteral("--key"), QStringLiteral("2bd6"))
+            << QStringLiteral("mtcsec crypto %1: KEY must be 16 octets, got 2").arg(QString::fromLatin1(fn));
+        QTest::addRow("%s length beyond data", fn)
+            << other(QStringLiteral("--length"), QStringLiteral("65"))
+            << QStringLiteral("LENGTH 65 bits is longer than the data");
+        QTest::addRow("%s bearer too big", fn) << other(QStringLiteral("--bearer"), QStringLiteral("32"))
+                                               << QStringLiteral("--bearer: 32 is out of range");
+        QTest::addRow("%s odd hex", fn) << other(QStringLiteral("--data"), QStringLiteral("333"))
+                                        << QStringLiteral("--data: odd number of hex digits");
+    }
     QTest::newRow("unknown option") << with(QStringLiteral("--colour"), QStringLiteral("red"))
                                     << QStringLiteral("Unknown option 'colour'");
     QTest::newRow("unknown algorithm") << QStringList{QStringLiteral("crypto"), QStringLiteral("eea7")}
@@ -241,8 +315,13 @@ void TestCliCrypto::help_data()
                          << QStringList{QStringLiteral("crypto"), QStringLiteral("--self-test"),
                                         QStringLiteral("--version")};
     QTest::newRow("crypto") << QStringList{QStringLiteral("crypto"), QStringLiteral("--help")}
-                            << QStringList{QStringLiteral("eea2"),
+                            << QStringList{QStringLiteral("eea1"),
+                                           QStringLiteral("eia1"),
+                                           QStringLiteral("eea2"),
                                            QStringLiteral("eia2"),
+                                           QStringLiteral("eea3"),
+                                           QStringLiteral("eia3"),
+                                           QStringLiteral("mtcsec crypto eia3 --key"),
                                            QStringLiteral("milenage"),
                                            QStringLiteral("kdf kasme"),
                                            QStringLiteral("kdf kenb"),
@@ -285,6 +364,10 @@ void TestCliCrypto::everyHelpExitsZero_data()
         {QStringLiteral("crypto")},
         {QStringLiteral("crypto"), QStringLiteral("eea2")},
         {QStringLiteral("crypto"), QStringLiteral("eia2")},
+        {QStringLiteral("crypto"), QStringLiteral("eea1")},
+        {QStringLiteral("crypto"), QStringLiteral("eia1")},
+        {QStringLiteral("crypto"), QStringLiteral("eea3")},
+        {QStringLiteral("crypto"), QStringLiteral("eia3")},
         {QStringLiteral("crypto"), QStringLiteral("milenage")},
         {QStringLiteral("crypto"), QStringLiteral("kdf")},
         {QStringLiteral("crypto"), QStringLiteral("kdf"), QStringLiteral("kasme")},

@@ -29,6 +29,7 @@ private slots:
     void listsEveryPublishedSet();
     void cipherTestSets_data();
     void cipherTestSets();
+    void otherAlgorithmIsNotCheckedAgainstTheSet();
     void milenageTestSets_data();
     void milenageTestSets();
     void kdfTestSets_data();
@@ -112,7 +113,7 @@ void TestCryptoLab::listsEveryPublishedSet()
             n += combo->itemData(i).isValid() ? 1 : 0; // separators carry no data
         return n;
     };
-    QCOMPARE(selectable("cipherTestSet"), 6 + 8);
+    QCOMPARE(selectable("cipherTestSet"), 5 + 7 + 6 + 8 + 5 + 5); // EEA1, EIA1, EEA2, EIA2, EEA3, EIA3
     QCOMPARE(selectable("milenageTestSet"), 20);
     QCOMPARE(selectable("kdfTestSet"), int(readVectors(QStringLiteral("kdf.vec")).size()));
 }
@@ -120,8 +121,8 @@ void TestCryptoLab::listsEveryPublishedSet()
 void TestCryptoLab::cipherTestSets_data()
 {
     QTest::addColumn<Vector>("v");
-    for (const QString& file : {QStringLiteral("eea2.vec"), QStringLiteral("eia2.vec")}) {
-        for (const Vector& v : readVectors(file))
+    for (const char* file : {"eea1.vec", "eia1.vec", "eea2.vec", "eia2.vec", "eea3.vec", "eia3.vec"}) {
+        for (const Vector& v : readVectors(QString::fromLatin1(file)))
             QTest::newRow(qPrintable(v.name)) << v;
     }
 }
@@ -131,7 +132,9 @@ void TestCryptoLab::cipherTestSets()
     QFETCH(Vector, v);
     showTab(0);
     choose("cipherTestSet", v.name);
-    const bool eea2 = v.fields.contains(QStringLiteral("Ciphertext"));
+    const bool eea = v.fields.contains(QStringLiteral("Ciphertext"));
+    const int family = v.name.mid(7, 1).toInt(); // "128-EEA1 ..." -> 1
+    QCOMPARE(child<QComboBox>("cipherAlgorithm")->currentIndex(), family - 1);
     QCOMPARE(text("cipherKey"), v[QStringLiteral("Key")]);
     QCOMPARE(text("cipherCount"), v[QStringLiteral("Count")]);
     QCOMPARE(text("cipherLength"), v[QStringLiteral("Length")]);
@@ -140,19 +143,49 @@ void TestCryptoLab::cipherTestSets()
     QCOMPARE(QString::number(child<QComboBox>("cipherDirection")->currentIndex()),
              v[QStringLiteral("Direction")]);
     QCOMPARE(child<QPlainTextEdit>("cipherData")->toPlainText(),
-             v[eea2 ? QStringLiteral("Plaintext") : QStringLiteral("Message")]);
+             v[eea ? QStringLiteral("Plaintext") : QStringLiteral("Message")]);
     const QString number = v.name.section(QLatin1Char(' '), -1);
-    if (eea2) {
-        QCOMPARE(child<QPlainTextEdit>("eea2Ciphertext")->toPlainText(), v[QStringLiteral("Ciphertext")]);
-        QCOMPARE(child<QLabel>("eea2CiphertextCheck")->text(), QStringLiteral("✓"));
+    // Where each family's sets are published.
+    const QString sources[3][2] = {
+        {QStringLiteral("UEA2 & UIA2 Document 3 clause 4"), QStringLiteral("TS 33.401 C.4")},
+        {QStringLiteral("TS 33.401 C.1"), QStringLiteral("TS 33.401 C.2")},
+        {QStringLiteral("EEA3 & EIA3 Document 3 clause 4"),
+         QStringLiteral("EEA3 & EIA3 Document 3 clause 5")}};
+    const QString source = sources[family - 1][eea ? 0 : 1];
+    const QString eeaName = QStringLiteral("128-EEA%1").arg(family);
+    QCOMPARE(child<QPushButton>("eeaCompute")->text(),
+             QStringLiteral("Compute &ciphertext (%1)").arg(eeaName));
+    if (eea) {
+        // The published plaintext may carry bits beyond LENGTH; the ciphertext as published has them zero.
+        QCOMPARE(child<QPlainTextEdit>("eeaCiphertext")->toPlainText(), v[QStringLiteral("Ciphertext")]);
+        QCOMPARE(child<QLabel>("eeaCiphertextCheck")->text(), QStringLiteral("✓"));
         QCOMPARE(result("cipherResult"),
-                 QStringLiteral("✓ Matches TS 33.401 C.1 test set %1: ciphertext as published.").arg(number));
+                 QStringLiteral("✓ Matches %1 test set %2: ciphertext as published.").arg(source, number));
     } else {
-        QCOMPARE(text("eia2Mac"), v[QStringLiteral("Mac")]);
-        QCOMPARE(child<QLabel>("eia2MacCheck")->text(), QStringLiteral("✓"));
+        QCOMPARE(text("eiaMac"), v[QStringLiteral("Mac")]);
+        QCOMPARE(child<QLabel>("eiaMacCheck")->text(), QStringLiteral("✓"));
         QCOMPARE(result("cipherResult"),
-                 QStringLiteral("✓ Matches TS 33.401 C.2 test set %1: MAC as published.").arg(number));
+                 QStringLiteral("✓ Matches %1 test set %2: MAC as published.").arg(source, number));
     }
+}
+
+void TestCryptoLab::otherAlgorithmIsNotCheckedAgainstTheSet()
+{
+    // A ZUC set computed with AES is not "different from the published value": it is another algorithm.
+    showTab(0);
+    choose("cipherTestSet", QStringLiteral("128-EEA3 test set 1"));
+    QVERIFY(result("cipherResult").startsWith(QStringLiteral("✓ Matches EEA3 & EIA3 Document 3 clause 4")));
+    auto* algorithm = child<QComboBox>("cipherAlgorithm");
+    algorithm->setCurrentIndex(1);
+    QVERIFY(result("cipherResult").startsWith(QStringLiteral("Inputs changed")));
+    QCOMPARE(child<QPushButton>("eeaCompute")->text(), QStringLiteral("Compute &ciphertext (128-EEA2)"));
+    QTest::mouseClick(child<QPushButton>("eeaCompute"), Qt::LeftButton);
+    QCOMPARE(result("cipherResult"), QStringLiteral("Computed the 128-EEA2 ciphertext of 193 bits."));
+    QCOMPARE(child<QLabel>("eeaCiphertextCheck")->text(), QString());
+    algorithm->setCurrentIndex(2);
+    QTest::mouseClick(child<QPushButton>("eeaCompute"), Qt::LeftButton);
+    QVERIFY(result("cipherResult")
+                .startsWith(QStringLiteral("✓ Matches EEA3 & EIA3 Document 3 clause 4 test set 1")));
 }
 
 void TestCryptoLab::milenageTestSets_data()
@@ -245,20 +278,20 @@ void TestCryptoLab::badInputShowsTheMessage_data()
         << 0 << QStringLiteral("128-EEA2 test set 1") << QStringLiteral("cipherKey")
         << QStringLiteral("d3c5d592327fb11c4035c6680af8c6")
         << QStringLiteral("KEY: must be 16 octets (32 hex digits), got 15")
-        << QStringLiteral("eea2Ciphertext");
+        << QStringLiteral("eeaCiphertext");
     QTest::newRow("EIA2 key of 17 octets")
         << 0 << QStringLiteral("128-EIA2 test set 2") << QStringLiteral("cipherKey")
         << QStringLiteral("d3c5d592327fb11c4035c6680af8c6d1aa")
-        << QStringLiteral("KEY: must be 16 octets (32 hex digits), got 17") << QStringLiteral("eia2Mac");
+        << QStringLiteral("KEY: must be 16 octets (32 hex digits), got 17") << QStringLiteral("eiaMac");
     QTest::newRow("LENGTH beyond the data")
         << 0 << QStringLiteral("128-EIA2 test set 1") << QStringLiteral("cipherLength")
         << QStringLiteral("65")
         << QStringLiteral("LENGTH 65 bits is longer than the data (8 octets = 64 bits)")
-        << QStringLiteral("eia2Mac");
+        << QStringLiteral("eiaMac");
     QTest::newRow("COUNT not hex") << 0 << QStringLiteral("128-EEA2 test set 2")
                                    << QStringLiteral("cipherCount") << QStringLiteral("12<z>")
                                    << QStringLiteral("COUNT: '12<z>' is not a hexadecimal number")
-                                   << QStringLiteral("eea2Ciphertext");
+                                   << QStringLiteral("eeaCiphertext");
     QTest::newRow("Milenage K of 15 octets")
         << 1 << QStringLiteral("Milenage test set 1") << QStringLiteral("milenageK")
         << QStringLiteral("465b5ce8b199b49faa5f0a2ee238a6")
@@ -318,11 +351,11 @@ void TestCryptoLab::editedDigitDiffers_data()
     QTest::addColumn<QString>("button");
     QTest::addColumn<QString>("expected"); // what the line says is expected
     QTest::newRow("EEA2 plaintext") << 0 << QStringLiteral("128-EEA2 test set 3")
-                                    << QStringLiteral("cipherData") << QStringLiteral("eea2Compute")
+                                    << QStringLiteral("cipherData") << QStringLiteral("eeaCompute")
                                     << QStringLiteral(
                                            "ciphertext from octet 1 on (expected 75750d37b4bba2a4dedb…");
     QTest::newRow("EIA2 message") << 0 << QStringLiteral("128-EIA2 test set 2")
-                                  << QStringLiteral("cipherData") << QStringLiteral("eia2Compute")
+                                  << QStringLiteral("cipherData") << QStringLiteral("eiaCompute")
                                   << QStringLiteral("MAC (expected b93787e6)");
     QTest::newRow("Milenage RAND") << 1 << QStringLiteral("Milenage test set 3")
                                    << QStringLiteral("milenageRand") << QStringLiteral("milenageCompute")
@@ -397,9 +430,9 @@ void TestCryptoLab::enterDoesNotCloseTheDialog()
 {
     showTab(0);
     choose("cipherTestSet", QStringLiteral("128-EEA2 test set 1"));
-    child<QPlainTextEdit>("eea2Ciphertext")->clear();
+    child<QPlainTextEdit>("eeaCiphertext")->clear();
     for (const char* name : {"cipherKey", "cipherCount", "cipherLength", "cipherBearer", "cipherDirection",
-                             "cipherTestSet", "eea2Ciphertext"}) {
+                             "cipherTestSet", "eeaCiphertext"}) {
         QTest::keyClick(child(name), Qt::Key_Return);
         QVERIFY2(dialog_->isVisible(), name);
     }
@@ -440,7 +473,7 @@ void TestCryptoLab::everyControlIsNamedAndExplained()
     QVERIFY(controls > 40);
     // Hex is shown in a fixed-pitch font.
     QVERIFY(QFontInfo(child("cipherKey")->font()).fixedPitch());
-    QVERIFY(QFontInfo(child("eea2Ciphertext")->font()).fixedPitch());
+    QVERIFY(QFontInfo(child("eeaCiphertext")->font()).fixedPitch());
     QVERIFY(QFontInfo(child("milenageF1")->font()).fixedPitch());
     QVERIFY(QFontInfo(child("kdfOutput")->font()).fixedPitch());
 }
@@ -451,16 +484,17 @@ void TestCryptoLab::tabOrderFollowsTheForm()
     showTab(0);
     child("cipherTestSet")->setFocus();
     QStringList order{QApplication::focusWidget()->objectName()};
-    for (int i = 0; i < 11; ++i) {
+    for (int i = 0; i < 12; ++i) {
         QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
         order << QApplication::focusWidget()->objectName();
     }
-    QCOMPARE(order, QStringList({QStringLiteral("cipherTestSet"), QStringLiteral("cipherKey"),
-                                 QStringLiteral("cipherCount"), QStringLiteral("cipherBearer"),
-                                 QStringLiteral("cipherDirection"), QStringLiteral("cipherLength"),
-                                 QStringLiteral("cipherData"), QStringLiteral("eea2Compute"),
-                                 QStringLiteral("eia2Compute"), QStringLiteral("eea2Ciphertext"),
-                                 QStringLiteral("eia2Mac"), QStringLiteral("cipherResult")}));
+    QCOMPARE(order, QStringList({QStringLiteral("cipherTestSet"), QStringLiteral("cipherAlgorithm"),
+                                 QStringLiteral("cipherKey"), QStringLiteral("cipherCount"),
+                                 QStringLiteral("cipherBearer"), QStringLiteral("cipherDirection"),
+                                 QStringLiteral("cipherLength"), QStringLiteral("cipherData"),
+                                 QStringLiteral("eeaCompute"), QStringLiteral("eiaCompute"),
+                                 QStringLiteral("eeaCiphertext"), QStringLiteral("eiaMac"),
+                                 QStringLiteral("cipherResult")}));
 }
 
 QTEST_MAIN(TestCryptoLab)

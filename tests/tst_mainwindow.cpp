@@ -126,13 +126,13 @@ void TestMainWindow::protectionSwitchChangesEngineAndCanvas()
     w.findChild<QAction*>(QStringLiteral("actionStep"))->trigger();
     QTRY_VERIFY(w.lastFrame().protection.ndsOn(Link::S1U));
 
-    // A combo box, by keyboard: user-plane ciphering to 128-EEA2.
+    // A combo box, by keyboard: user-plane ciphering to the next algorithm, 128-EEA1 (SNOW 3G).
     QComboBox* up = w.protectionPanel()->upCiphering();
     up->setFocus();
     QTest::keyClick(up, Qt::Key_Down);
-    QCOMPARE(up->currentData().toInt(), 2);
-    QTRY_COMPARE(w.lastFrame().protection.as.upCiphering, crypto::CipheringAlgorithm::Eea2);
-    QVERIFY(w.scene()->linkItem(Link::Uu)->protection().label.contains(QStringLiteral("UP EEA2")));
+    QCOMPARE(up->currentData().toInt(), 1);
+    QTRY_COMPARE(w.lastFrame().protection.as.upCiphering, crypto::CipheringAlgorithm::Eea1);
+    QVERIFY(w.scene()->linkItem(Link::Uu)->protection().label.contains(QStringLiteral("UP EEA1")));
     QCOMPARE(w.undoStack()->count(), 2);
 }
 

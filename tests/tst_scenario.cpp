@@ -42,6 +42,7 @@ private slots:
     void minimalScenarioGetsDefaults();
     void fullScenarioReads();
     void aliasesAndAlgorithmSpellings();
+    void snow3gAndZucAlgorithms();
     void partialChangesAccumulate();
     void malformed_data();
     void malformed();
@@ -222,6 +223,21 @@ void TestScenario::aliasesAndAlgorithmSpellings()
     QCOMPARE(s.attacks[3].link, std::optional<Link>(Link::Uu));
 }
 
+void TestScenario::snow3gAndZucAlgorithms()
+{
+    // Issue 13: 128-EEA1/EIA1 (SNOW 3G) and 128-EEA3/EIA3 (ZUC) are selectable wherever EEA2/EIA2 are.
+    const Scenario s = scenarioFromJson(withFields(R"(
+        "protection": {"nas": {"integrity": "EIA1", "ciphering": "128-EEA3"},
+                       "as": {"rrc_integrity": "eia3", "rrc_ciphering": "EEA1", "up_ciphering": "3"}},
+        "changes": [{"at_s": 1, "protection": {"nas": {"integrity": "128-EIA3", "ciphering": "EEA1"}}}])"));
+    QCOMPARE(s.protection.nas.integrity, crypto::IntegrityAlgorithm::Eia1);
+    QCOMPARE(s.protection.nas.ciphering, crypto::CipheringAlgorithm::Eea3);
+    QCOMPARE(s.protection.as.rrcIntegrity, crypto::IntegrityAlgorithm::Eia3);
+    QCOMPARE(s.protection.as.rrcCiphering, crypto::CipheringAlgorithm::Eea1);
+    QCOMPARE(s.protection.as.upCiphering, crypto::CipheringAlgorithm::Eea3);
+    QCOMPARE(s.changes.size(), std::size_t{1});
+}
+
 void TestScenario::partialChangesAccumulate()
 {
     const Scenario s = scenarioFromJson(withFields(R"(
@@ -322,11 +338,9 @@ void TestScenario::malformed_data()
     row("as up integrity", withFields(R"("protection": {"as": {"up_integrity": "EIA2"}})"),
         "protection.as.up_integrity: unknown field");
     row("unknown algorithm", withFields(R"("protection": {"nas": {"ciphering": "EEA9"}})"),
-        "protection.nas.ciphering: unknown ciphering algorithm 'EEA9' (one of EEA0, EEA2)");
+        "protection.nas.ciphering: unknown ciphering algorithm 'EEA9' (one of EEA0, EEA1, EEA2, EEA3)");
     row("integrity name for ciphering", withFields(R"("protection": {"as": {"rrc_ciphering": "EIA2"}})"),
         "protection.as.rrc_ciphering: unknown ciphering algorithm 'EIA2'");
-    row("unimplemented EEA3", withFields(R"("protection": {"as": {"up_ciphering": "EEA3"}})"),
-        "protection.as.up_ciphering: 128-EEA3 is not implemented (EEA0, EEA2 are)");
     row("algorithm as number", withFields(R"("protection": {"nas": {"integrity": 2}})"),
         "protection.nas.integrity: must be an algorithm name or a priority list of them (highest "
         "priority first), got the number 2");
@@ -414,9 +428,6 @@ void TestScenario::malformed_data()
         "changes[0].at: unknown field");
     row("change nds on Uu", withFields(R"("changes": [{"at_s": 1, "protection": {"nds": {"Uu": false}}}])"),
         "changes[0].protection.nds.Uu: NDS/IP protects backhaul links only");
-    row("change unimplemented",
-        withFields(R"("changes": [{"at_s": 1, "protection": {"nas": {"integrity": "EIA3"}}}])"),
-        "changes[0].protection.nas.integrity: 128-EIA3 is not implemented");
     // The devices.
     row("ue not an object", withFields(R"("ue": true)"), "ue: must be an object, got ");
     row("ue unknown field", withFields(R"("ue": {"accepts_eia0": true})"), "ue.accepts_eia0: unknown field");
@@ -444,10 +455,12 @@ void TestScenario::exactMessages()
              }),
              QStringLiteral("attacks[1].kind: unknown attack kind 'sniff' (one of eavesdrop, tamper, replay, "
                             "inject, downgrade, insider)"));
-    QCOMPARE(errorOf([] {
-                 (void)scenarioFromJson(withFields(R"("protection": {"nas": {"integrity": "128-EIA1"}})"));
-             }),
-             QStringLiteral("protection.nas.integrity: 128-EIA1 is not implemented (EIA0, EIA2 are)"));
+    QCOMPARE(
+        errorOf([] {
+            (void)scenarioFromJson(withFields(R"("protection": {"nas": {"integrity": "128-EIA4"}})"));
+        }),
+        QStringLiteral("protection.nas.integrity: unknown integrity algorithm '128-EIA4' (one of EIA0, EIA1, "
+                       "EIA2, EIA3)"));
     QCOMPARE(errorOf([] { (void)scenarioFromJson(withFields(R"("devices": 0)")); }),
              QStringLiteral("devices: must be a whole number from 1 to 1000000, got 0"));
     QCOMPARE(errorOf([] { (void)scenarioFromJson(withFields(R"("protection": {"nass": {}})")); }),

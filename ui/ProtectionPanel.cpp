@@ -15,7 +15,9 @@ QComboBox* integrityCombo(QWidget* parent, const QString& accessible)
 {
     auto* c = new QComboBox(parent);
     c->addItem(QObject::tr("EIA0 (none)"), 0);
+    c->addItem(QObject::tr("128-EIA1 (SNOW 3G)"), 1);
     c->addItem(QObject::tr("128-EIA2 (AES-CMAC)"), 2);
+    c->addItem(QObject::tr("128-EIA3 (ZUC)"), 3);
     c->setAccessibleName(accessible);
     c->setToolTip(accessible);
     return c;
@@ -25,7 +27,9 @@ QComboBox* cipheringCombo(QWidget* parent, const QString& accessible)
 {
     auto* c = new QComboBox(parent);
     c->addItem(QObject::tr("EEA0 (none)"), 0);
+    c->addItem(QObject::tr("128-EEA1 (SNOW 3G)"), 1);
     c->addItem(QObject::tr("128-EEA2 (AES-CTR)"), 2);
+    c->addItem(QObject::tr("128-EEA3 (ZUC)"), 3);
     c->setAccessibleName(accessible);
     c->setToolTip(accessible);
     return c;

@@ -11,10 +11,10 @@ constinit thread_local CryptoLedger* detail::activeLedger = nullptr;
 namespace {
 
 constexpr std::array<std::string_view, kPrimitiveCount> kPrimitiveNames = {
-    "aes128_block", "aes128_ctr",    "aes128_cmac",     "hmac_sha256",
-    "sha256",       "sha256_stream", "aes128_gcm_seal", "aes128_gcm_open"};
-constexpr std::array<std::string_view, kAlgorithmCount> kAlgorithmNames = {"128-EEA2", "128-EIA2", "MILENAGE",
-                                                                           "KDF"};
+    "aes128_block",    "aes128_ctr",      "aes128_cmac", "hmac_sha256", "sha256",   "sha256_stream",
+    "aes128_gcm_seal", "aes128_gcm_open", "snow3g_f8",   "snow3g_f9",   "zuc_eea3", "zuc_eia3"};
+constexpr std::array<std::string_view, kAlgorithmCount> kAlgorithmNames = {
+    "128-EEA2", "128-EIA2", "MILENAGE", "KDF", "128-EEA1", "128-EIA1", "128-EEA3", "128-EIA3"};
 
 constexpr std::uint64_t kAuxLimit = std::uint64_t{1} << 24;
 constexpr std::uint64_t kOctetsLimit = std::uint64_t{1} << 32;

@@ -21,6 +21,10 @@ enum class Primitive : std::uint8_t {
     Sha256Stream,  // one update of an incremental SHA-256 (the event log's digest) with `octets`
     Aes128GcmSeal, // AES-128-GCM seal of `octets` plaintext with `aux` octets of associated data
     Aes128GcmOpen, // AES-128-GCM open of `octets` (ciphertext || tag) with `aux` octets of associated data
+    Snow3gF8,      // SNOW 3G keystream XORed over `octets` (128-EEA1)
+    Snow3gF9,      // SNOW 3G f9 MAC over `octets` (128-EIA1, UIA2)
+    ZucEea3,       // ZUC keystream XORed over `octets` (128-EEA3)
+    ZucEia3,       // ZUC MAC over `octets` (128-EIA3)
     Count
 };
 inline constexpr std::size_t kPrimitiveCount = static_cast<std::size_t>(Primitive::Count);
@@ -32,14 +36,18 @@ enum class Algorithm : std::uint8_t {
     Eia2,     // one 128-EIA2 call (TS 33.401 B.2.3)
     Milenage, // one f1-f5 computation (TS 35.206)
     Kdf,      // one TS 33.220 B.2.0 key derivation
+    Eea1,     // one 128-EEA1 call (TS 33.401 B.1.2)
+    Eia1,     // one 128-EIA1 call (TS 33.401 B.2.2)
+    Eea3,     // one 128-EEA3 call (TS 33.401 B.1.4)
+    Eia3,     // one 128-EIA3 call (TS 33.401 B.2.4)
     Count
 };
 inline constexpr std::size_t kAlgorithmCount = static_cast<std::size_t>(Algorithm::Count);
 
 // "aes128_block", "aes128_ctr", "aes128_cmac", "hmac_sha256", "sha256", "sha256_stream", "aes128_gcm_seal",
-// "aes128_gcm_open".
+// "aes128_gcm_open", "snow3g_f8", "snow3g_f9", "zuc_eea3", "zuc_eia3".
 [[nodiscard]] std::string_view name(Primitive primitive);
-// "128-EEA2", "128-EIA2", "MILENAGE", "KDF".
+// "128-EEA2", "128-EIA2", "MILENAGE", "KDF", "128-EEA1", "128-EIA1", "128-EEA3", "128-EIA3".
 [[nodiscard]] std::string_view name(Algorithm algorithm);
 
 // One line of the ledger: `count` calls of `primitive` with `octets` (and `aux`) octets each.

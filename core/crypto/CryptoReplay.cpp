@@ -1,6 +1,10 @@
 // The raw cost of a crypto ledger, replayed with keyed objects and timed in thread CPU seconds.
 #include "core/crypto/CryptoReplay.h"
 
+#include "core/crypto/Eea1.h"
+#include "core/crypto/Eea3.h"
+#include "core/crypto/Eia1.h"
+#include "core/crypto/Eia3.h"
 #include "core/crypto/Primitives.h"
 
 #include <ctime>
@@ -101,6 +105,24 @@ std::uint8_t replay(Keyed& k, const LedgerEntry& e)
             sink ^= static_cast<std::uint8_t>(k.gcm.open(kNonce, aad, sealed).has_value());
         break;
     }
+    case Primitive::Snow3gF8:
+        for (std::uint64_t i = 0; i < e.count; ++i)
+            eea1InPlace(kKey, AlgorithmInput{static_cast<std::uint32_t>(i), 0, Direction::Uplink}, data);
+        sink = data.empty() ? 0 : data[0];
+        break;
+    case Primitive::Snow3gF9:
+        for (std::uint64_t i = 0; i < e.count; ++i)
+            sink ^= eia1(kKey, AlgorithmInput{static_cast<std::uint32_t>(i), 0, Direction::Uplink}, data)[0];
+        break;
+    case Primitive::ZucEea3:
+        for (std::uint64_t i = 0; i < e.count; ++i)
+            eea3InPlace(kKey, AlgorithmInput{static_cast<std::uint32_t>(i), 0, Direction::Uplink}, data);
+        sink = data.empty() ? 0 : data[0];
+        break;
+    case Primitive::ZucEia3:
+        for (std::uint64_t i = 0; i < e.count; ++i)
+            sink ^= eia3(kKey, AlgorithmInput{static_cast<std::uint32_t>(i), 0, Direction::Uplink}, data)[0];
+        break;
     case Primitive::Count:
         break;
     }

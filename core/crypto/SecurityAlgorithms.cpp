@@ -3,8 +3,12 @@
 
 #include "core/InvalidInput.h"
 #include "core/crypto/Eea0Eia0.h"
+#include "core/crypto/Eea1.h"
 #include "core/crypto/Eea2.h"
+#include "core/crypto/Eea3.h"
+#include "core/crypto/Eia1.h"
 #include "core/crypto/Eia2.h"
+#include "core/crypto/Eia3.h"
 
 #include <algorithm>
 #include <array>
@@ -61,12 +65,12 @@ std::optional<IntegrityAlgorithm> parseIntegrityAlgorithm(std::string_view text)
 
 bool isImplemented(CipheringAlgorithm alg)
 {
-    return alg == CipheringAlgorithm::Eea0 || alg == CipheringAlgorithm::Eea2;
+    return static_cast<std::uint8_t>(alg) <= static_cast<std::uint8_t>(CipheringAlgorithm::Eea3);
 }
 
 bool isImplemented(IntegrityAlgorithm alg)
 {
-    return alg == IntegrityAlgorithm::Eia0 || alg == IntegrityAlgorithm::Eia2;
+    return static_cast<std::uint8_t>(alg) <= static_cast<std::uint8_t>(IntegrityAlgorithm::Eia3);
 }
 
 void encipherInPlace(CipheringAlgorithm alg, ByteView key, const AlgorithmInput& input,
@@ -75,15 +79,18 @@ void encipherInPlace(CipheringAlgorithm alg, ByteView key, const AlgorithmInput&
     switch (alg) {
     case CipheringAlgorithm::Eea0:
         return; // the keystream is all zeros
+    case CipheringAlgorithm::Eea1:
+        eea1InPlace(key, input, data);
+        return;
     case CipheringAlgorithm::Eea2:
         eea2InPlace(key, input, data);
         return;
-    case CipheringAlgorithm::Eea1:
     case CipheringAlgorithm::Eea3:
-        break;
+        eea3InPlace(key, input, data);
+        return;
     }
-    throw InvalidInput(std::string(name(alg)) +
-                       " is not implemented in this version (EEA0 and 128-EEA2 are)");
+    throw InvalidInput("ciphering algorithm identity " + std::to_string(static_cast<int>(alg)) +
+                       " is not one of EEA0-EEA3");
 }
 
 Mac computeMac(IntegrityAlgorithm alg, ByteView key, const AlgorithmInput& input, ByteView message)
@@ -91,14 +98,15 @@ Mac computeMac(IntegrityAlgorithm alg, ByteView key, const AlgorithmInput& input
     switch (alg) {
     case IntegrityAlgorithm::Eia0:
         return eia0();
+    case IntegrityAlgorithm::Eia1:
+        return eia1(key, input, message);
     case IntegrityAlgorithm::Eia2:
         return eia2(key, input, message);
-    case IntegrityAlgorithm::Eia1:
     case IntegrityAlgorithm::Eia3:
-        break;
+        return eia3(key, input, message);
     }
-    throw InvalidInput(std::string(name(alg)) +
-                       " is not implemented in this version (EIA0 and 128-EIA2 are)");
+    throw InvalidInput("integrity algorithm identity " + std::to_string(static_cast<int>(alg)) +
+                       " is not one of EIA0-EIA3");
 }
 
 } // namespace mtcsec::crypto

@@ -20,16 +20,17 @@ enum class IntegrityAlgorithm : std::uint8_t { Eia0 = 0, Eia1 = 1, Eia2 = 2, Eia
 [[nodiscard]] std::optional<CipheringAlgorithm> parseCipheringAlgorithm(std::string_view text);
 [[nodiscard]] std::optional<IntegrityAlgorithm> parseIntegrityAlgorithm(std::string_view text);
 
-// Whether this build implements the algorithm (EEA0/EIA0 and the AES-based 128-EEA2/128-EIA2).
+// Whether this build implements the algorithm: all of EEA0-EEA3 and EIA0-EIA3 (SNOW 3G, AES and ZUC).
 [[nodiscard]] bool isImplemented(CipheringAlgorithm alg);
 [[nodiscard]] bool isImplemented(IntegrityAlgorithm alg);
 
-// Ciphers (or deciphers) whole octets in place with the given algorithm. Throws InvalidInput for an
-// algorithm this build does not implement.
+// Ciphers (or deciphers) whole octets in place with the given algorithm (TS 33.401 B.1.2-B.1.4), without
+// allocating. Throws InvalidInput for a bad key or BEARER, or an identity outside 0-3.
 void encipherInPlace(CipheringAlgorithm alg, ByteView key, const AlgorithmInput& input,
                      std::span<std::uint8_t> data);
 
-// The 32-bit MAC of whole octets with the given algorithm.
+// The 32-bit MAC of whole octets with the given algorithm (TS 33.401 B.2.2-B.2.4), without allocating
+// (128-EIA2's CMAC aside). Throws InvalidInput for a bad key or BEARER, or an identity outside 0-3.
 [[nodiscard]] Mac computeMac(IntegrityAlgorithm alg, ByteView key, const AlgorithmInput& input,
                              ByteView message);
 

@@ -1,9 +1,14 @@
-// Known-answer self-test on official test sets (TS 33.401 C.1 set 1, C.2 sets 1 and 2, TS 35.207 set 1)
-// and the TS 33.401 Annex A derivations.
+// Known-answer self-test on official test sets (TS 33.401 C.1 set 1, C.2 sets 1 and 2, C.4 set 1, TS 35.207
+// set 1, UEA2 & UIA2 Document 3 UEA2 set 3, 128-EEA3 & 128-EIA3 Document 3 EEA3 set 1 and EIA3 set 2) and the
+// TS 33.401 Annex A derivations.
 #include "core/crypto/SelfTest.h"
 
+#include "core/crypto/Eea1.h"
 #include "core/crypto/Eea2.h"
+#include "core/crypto/Eea3.h"
+#include "core/crypto/Eia1.h"
 #include "core/crypto/Eia2.h"
+#include "core/crypto/Eia3.h"
 #include "core/crypto/Hex.h"
 #include "core/crypto/KeyHierarchy.h"
 #include "core/crypto/Milenage.h"
@@ -59,6 +64,39 @@ std::vector<SelfTestResult> runSelfTest()
                               fromHex("484583d5afe082ae", "message"), 64));
         },
         "b93787e6"));
+    results.push_back(check(
+        "128-EEA1 test set 3 (UEA2 Document 3, 120 bits)",
+        [] {
+            const AlgorithmInput in{0xfa556b26, 0x03, Direction::Downlink};
+            return toHex(eea1(fromHex("5acb1d644c0d51204ea5f1451010d852", "key"), in,
+                              fromHex("ad9c441f890b38c457a49d421407e8", "data"), 120));
+        },
+        "ba0f31300334c56b52a7497cbac046"));
+    results.push_back(check(
+        "128-EIA1 test set 1 (TS 33.401 C.4)",
+        [] {
+            const AlgorithmInput in{0x38a6f056, 0x1f, Direction::Uplink};
+            return toHex(eia1(fromHex("2bd6459f82c5b300952c49104881ff48", "key"), in,
+                              fromHex("33323462633938613734790000000000", "message"), 88));
+        },
+        "731f1165"));
+    results.push_back(check(
+        "128-EEA3 test set 1 (EEA3 Document 3, 193 bits)",
+        [] {
+            const AlgorithmInput in{0x66035492, 0x0f, Direction::Uplink};
+            return toHex(eea3(fromHex("173d14ba5003731d7a60049470f00a29", "key"), in,
+                              fromHex("6cf65340735552ab0c9752fa6f9025fe0bd675d9005875b200000000", "data"),
+                              193));
+        },
+        "a6c85fc66afb8533aafc2518dfe784940ee1e4b030238cc800"));
+    results.push_back(check(
+        "128-EIA3 test set 2 (EIA3 Document 3, 90 bits)",
+        [] {
+            const AlgorithmInput in{0x561eb2dd, 0x14, Direction::Uplink};
+            return toHex(eia3(fromHex("47054125561eb2dda94059da05097850", "key"), in,
+                              fromHex("000000000000000000000000", "message"), 90));
+        },
+        "6719a088"));
     results.push_back(check(
         "Milenage test set 1 (TS 35.207)",
         [] {

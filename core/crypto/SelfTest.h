@@ -1,5 +1,6 @@
 // A power-on known-answer self-test of the crypto core on official 3GPP test sets (TS 33.401 Annex C,
-// TS 35.207), run by `mtcsec --self-test` and available to any front-end.
+// TS 35.207, the ETSI/SAGE SNOW 3G and ZUC test data), run by `mtcsec --self-test` and available to any
+// front-end.
 #pragma once
 
 #include <string>

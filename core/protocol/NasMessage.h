@@ -35,8 +35,8 @@ enum class EmmType : std::uint8_t {
 // UE security capability / UE network capability for EPS (9.9.3.36, 9.9.3.34): bit 8 of the first octet is
 // EEA0 ... bit 1 EEA7; the second octet likewise for EIA0..EIA7.
 struct UeSecurityCapabilities {
-    std::uint8_t eea = 0xe0; // EEA0, 128-EEA1, 128-EEA2
-    std::uint8_t eia = 0xe0; // EIA0, 128-EIA1, 128-EIA2
+    std::uint8_t eea = 0xf0; // EEA0, 128-EEA1, 128-EEA2, 128-EEA3: every algorithm of this build
+    std::uint8_t eia = 0xf0; // EIA0, 128-EIA1, 128-EIA2, 128-EIA3
     bool operator==(const UeSecurityCapabilities&) const = default;
     [[nodiscard]] bool supportsEea(unsigned id) const { return (eea >> (7 - id) & 1) != 0; }
     [[nodiscard]] bool supportsEia(unsigned id) const { return (eia >> (7 - id) & 1) != 0; }
