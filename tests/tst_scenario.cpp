@@ -536,7 +536,7 @@ void TestScenario::presetsInOrder()
         names << QString::fromStdString(p.name);
     QCOMPARE(names, (QStringList{"default", "unprotected", "3gpp-only", "app-only", "null-integrity-refused",
                                  "defence-in-depth", "backhaul-eavesdrop", "malleable-ciphertext",
-                                 "bidding-down", "insider-pgw", "replay-command"}));
+                                 "bidding-down", "mixed-snow3g", "insider-pgw", "replay-command"}));
     QCOMPARE(&presets(), &presets()); // built once
     QVERIFY(!presetScenario("nonesuch"));
     QCOMPARE(presetScenario("insider-pgw")->name, std::string("insider-pgw"));

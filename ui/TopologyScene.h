@@ -24,6 +24,10 @@ public:
 
     // The device group's count, and whether it is declared non-compliant (accepts null integrity, EIA0).
     void setDeviceCount(std::uint32_t devices, bool acceptsNullIntegrity = false);
+    // The devices' UE security capabilities, per device group (Scenario::deviceGroups; `ue` for the devices
+    // beyond them): the Uu and NAS labels then name what the network selects for each group.
+    void setDeviceGroups(std::uint32_t devices, const DeviceBehaviour& ue,
+                         const std::vector<DeviceGroup>& groups);
     void setProtection(const Protection& protection);
     // Adds, removes and updates attacker badges to match the run's attacks.
     void setAttacks(const std::vector<engine::AttackTally>& attacks);
@@ -72,6 +76,8 @@ private:
     QGraphicsSimpleTextItem* legend_ = nullptr;
     std::map<std::string, AttackerItem*> attackers_;
     std::vector<MessageItem*> messages_;
+    std::vector<UeCapabilities> groupCapabilities_; // empty: every device supports every algorithm
+    Protection protection_;
 };
 
 } // namespace mtcsec::ui

@@ -70,11 +70,33 @@ NetworkSelection selectAlgorithms(const Protection& p, const protocol::UeSecurit
 void Engine::Impl::countSelection(std::uint32_t device, AlgorithmSelectionCount what)
 {
     what.group = static_cast<std::uint32_t>(scenario.groupOf(device));
-    what.count = 0;
-    auto it = std::find(selections.begin(), selections.end(), what);
-    if (it == selections.end())
+    auto it = std::find_if(selections.begin(), selections.end(), [&what](const AlgorithmSelectionCount& c) {
+        return c.group == what.group && c.as == what.as && c.rejected == what.rejected &&
+               c.integrity == what.integrity && c.ciphering == what.ciphering &&
+               c.upCiphering == what.upCiphering;
+    });
+    if (it == selections.end()) {
+        what.count = 0;
         it = selections.insert(selections.end(), what);
+    }
     ++it->count;
+}
+
+std::string Engine::deviceSecurity(std::uint32_t device) const
+{
+    const Impl& d = *impl_;
+    if (device >= d.scenario.devices)
+        return {};
+    const UeContext& u = d.ue[device];
+    const auto n = [](auto alg) {
+        return std::string(crypto::name(alg));
+    };
+    std::string out = "group " + std::string(d.scenario.groupName(d.scenario.groupOf(device))) + "; NAS ";
+    out += u.nasActive ? n(u.nas.eia) + "+" + n(u.nas.eea) : std::string("none");
+    out += "; AS ";
+    out += u.as.integrityActive ? "RRC " + n(u.as.rrcEia) + "+" + n(u.as.rrcEea) + ", UP " + n(u.as.upEea)
+                                : std::string("none");
+    return out;
 }
 
 } // namespace mtcsec::engine
