@@ -10,6 +10,7 @@
 #include "core/report/ReportJson.h"
 #include "core/scenario/Presets.h"
 #include "core/scenario/ScenarioJson.h"
+#include "ui/LinkProtection.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -96,6 +97,7 @@ private slots:
     void biddingDownToSnow3gCaught();
     void presetMixedSnow3g();
     void reportNamesTheSelections();
+    void canvasLabelsNameEachGroupsChoice();
 };
 
 void TestNegotiation::priorityListsRead()
@@ -458,6 +460,26 @@ void TestNegotiation::reportNamesTheSelections()
     // The priority lists in force, as lists.
     QCOMPARE(j[QStringLiteral("protection")][QStringLiteral("nas")][QStringLiteral("integrity")].toArray(),
              (QJsonArray{QStringLiteral("EIA2"), QStringLiteral("EIA1")}));
+}
+
+void TestNegotiation::canvasLabelsNameEachGroupsChoice()
+{
+    const Scenario s = *presetScenario("mixed-snow3g");
+    const std::vector<UeCapabilities> groups = {s.deviceGroups[0].ue.capabilities, s.ue.capabilities};
+    QCOMPARE(ui::linkProtection(Link::Uu, s.protection, groups).label,
+             QStringLiteral("Uu: RRC EIA1+EEA1 | EIA2+EEA2, UP EEA1 | EEA2 (no integrity)"));
+    QCOMPARE(ui::nasProtection(s.protection.nas, groups).label, QStringLiteral("NAS: EIA1+EEA1 | EIA2+EEA2"));
+    // A SNOW-3G-only network of devices: one choice.
+    QCOMPARE(ui::linkProtection(Link::Uu, s.protection, {groups[0]}).label,
+             QStringLiteral("Uu: RRC EIA1+EEA1, UP EEA1 (no integrity)"));
+    // Without groups or lists: the labels of before.
+    QCOMPARE(ui::linkProtection(Link::Uu, threeGppOn()).label,
+             QStringLiteral("Uu: RRC EIA2+EEA2, UP EEA2 (no integrity)"));
+    // A group nothing fits: "none", and the segment drawn at the weakest level.
+    Protection aesOnly = threeGppOn();
+    const ui::SegmentProtection uu = ui::linkProtection(Link::Uu, aesOnly, groups);
+    QCOMPARE(uu.label, QStringLiteral("Uu: RRC none | EIA2+EEA2, UP none | EEA2 (no integrity)"));
+    QCOMPARE(uu.level, ui::ProtectionLevel::None);
 }
 
 QTEST_GUILESS_MAIN(TestNegotiation)
