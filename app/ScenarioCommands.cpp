@@ -10,6 +10,7 @@
 #include "core/engine/ResourceEstimate.h"
 #include "core/io/AtomicFile.h"
 #include "core/report/CaptureRecorder.h"
+#include "core/report/NegotiationSummary.h"
 #include "core/report/ReportWriter.h"
 #include "core/scenario/Presets.h"
 #include "core/scenario/ScenarioJson.h"
@@ -89,11 +90,14 @@ QString protectionLine(const Protection& p)
         if (p.ndsOn(link))
             nds += (nds.isEmpty() ? QString() : QStringLiteral(" ")) + qv(name(link));
     }
+    using report::choiceText; // a single algorithm, or the operator's priority list
     return QStringLiteral("NAS %1+%2 | AS RRC %3+%4, UP %5 | NDS/IP %6 | app %7")
-        .arg(qv(crypto::name(p.nas.integrity)), qv(crypto::name(p.nas.ciphering)),
-             qv(crypto::name(p.as.rrcIntegrity)), qv(crypto::name(p.as.rrcCiphering)),
-             qv(crypto::name(p.as.upCiphering)), nds.isEmpty() ? QStringLiteral("off") : nds,
-             q(appProtectionName(p.app)));
+        .arg(q(choiceText(p.nas.integrity, p.nas.integrityList)),
+             q(choiceText(p.nas.ciphering, p.nas.cipheringList)),
+             q(choiceText(p.as.rrcIntegrity, p.as.rrcIntegrityList)),
+             q(choiceText(p.as.rrcCiphering, p.as.rrcCipheringList)),
+             q(choiceText(p.as.upCiphering, p.as.upCipheringList)),
+             nds.isEmpty() ? QStringLiteral("off") : nds, q(appProtectionName(p.app)));
 }
 
 // Text from a scenario as the terminal shows it: control characters (a NUL would cut the output short, an
@@ -145,6 +149,12 @@ QString summaryText(const engine::RunSummary& s, double wallSeconds)
         out += QStringLiteral(
             "Devices: non-compliant: accept null integrity (EIA0), against TS 24.301 5.4.3.3 / "
             "TS 33.401 5.1.4.1\n");
+    if (report::negotiationConfigured(s)) {
+        // What the MME and the eNB selected for each device group (TS 33.401 7.2.4.2, 7.2.4.3).
+        out += QStringLiteral("Algorithms selected (Security Mode Commands per device group):\n");
+        for (const std::string& line : report::negotiationLines(s))
+            out += QStringLiteral("  %1\n").arg(shown(line));
+    }
     out += QStringLiteral("Attach: %1 ok, %2 failed\n").arg(num(t.attachOk), num(t.attachFailed));
     // Every message sent has one fate, and the line says all of them (sent = the sum of the rest).
     const auto fates = [](const QString& what, const engine::DirectionAccounting& d) {

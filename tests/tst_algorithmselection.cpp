@@ -27,6 +27,9 @@ private slots:
     void selection_data();
     void selection();
     void priorityLists();
+    void negotiationTable_data();
+    void negotiationTable();
+    void staleListFallsBackToTheFirstChoice();
 };
 
 void TestAlgorithmSelection::selection_data()
@@ -88,6 +91,101 @@ void TestAlgorithmSelection::priorityLists()
     QVERIFY(!selectIntegrity(integrityPriority(IntegrityAlgorithm::Eia2), {0xe0, 0x80}));
     QCOMPARE(selectCiphering(cipheringPriority(CipheringAlgorithm::Eea2), {0x80, 0xe0}),
              std::optional(CipheringAlgorithm::Eea0));
+}
+
+void TestAlgorithmSelection::negotiationTable_data()
+{
+    // UE security capabilities (EEA octet, EIA octet) x the operator's lists (integrity; ciphering; "" for a
+    // single first choice as the scenario's single name gives it) -> "EIAn+EEAn", or "reject" when a family
+    // has nothing that fits. One row per case a standards delegate would draw on a whiteboard.
+    QTest::addColumn<int>("eea");
+    QTest::addColumn<int>("eia");
+    QTest::addColumn<QString>("integrity");
+    QTest::addColumn<QString>("ciphering");
+    QTest::addColumn<QString>("selected");
+    QTest::newRow("all algorithms, AES first") << 0xf0 << 0xf0 << "2,1"
+                                               << "2,1,0"
+                                               << "EIA2+EEA2";
+    QTest::newRow("all algorithms, SNOW 3G first") << 0xf0 << 0xf0 << "1,2"
+                                                   << "1,2"
+                                                   << "EIA1+EEA1";
+    QTest::newRow("all algorithms, ZUC first") << 0xf0 << 0xf0 << "3,2,1"
+                                               << "3,2,1,0"
+                                               << "EIA3+EEA3";
+    QTest::newRow("SNOW 3G only, AES first") << 0xc0 << 0x40 << "2,1"
+                                             << "2,1,0"
+                                             << "EIA1+EEA1";
+    QTest::newRow("SNOW 3G only, AES only") << 0xc0 << 0x40 << "2"
+                                            << "2,0"
+                                            << "reject";
+    QTest::newRow("SNOW 3G only, AES only ciphering") << 0xc0 << 0x40 << "2,1"
+                                                      << "2"
+                                                      << "reject";
+    QTest::newRow("SNOW 3G only, AES ciphering then null") << 0xc0 << 0x40 << "2,1"
+                                                           << "2,0"
+                                                           << "EIA1+EEA0";
+    QTest::newRow("ZUC only, AES then SNOW 3G") << 0x90 << 0x10 << "2,1"
+                                                << "2,1,0"
+                                                << "reject";
+    QTest::newRow("ZUC only, ZUC last") << 0x90 << 0x10 << "2,1,3"
+                                        << "2,1,3"
+                                        << "EIA3+EEA3";
+    QTest::newRow("AES only (pre-SNOW build)") << 0xa0 << 0x20 << "1,2"
+                                               << "1,2,0"
+                                               << "EIA2+EEA2";
+    QTest::newRow("stripped of AES, SNOW 3G behind") << 0xd0 << 0xd0 << "2,1"
+                                                     << "2,1,0"
+                                                     << "EIA1+EEA1";
+    QTest::newRow("stripped of AES, AES only") << 0xd0 << 0xd0 << "2"
+                                               << "2,0"
+                                               << "reject";
+    QTest::newRow("stripped to EEA0 only") << 0x80 << 0xf0 << "2,1"
+                                           << "2,1,0"
+                                           << "EIA2+EEA0";
+    QTest::newRow("null integrity listed last") << 0xf0 << 0x80 << "2,0"
+                                                << "2,0"
+                                                << "EIA0+EEA2";
+}
+
+void TestAlgorithmSelection::negotiationTable()
+{
+    QFETCH(int, eea);
+    QFETCH(int, eia);
+    QFETCH(QString, integrity);
+    QFETCH(QString, ciphering);
+    QFETCH(QString, selected);
+    Protection p;
+    for (const int id : ids(integrity))
+        p.nas.integrityList.push_back(static_cast<crypto::IntegrityAlgorithm>(id));
+    for (const int id : ids(ciphering))
+        p.nas.cipheringList.push_back(static_cast<crypto::CipheringAlgorithm>(id));
+    p.nas.integrity = p.nas.integrityList.front();
+    p.nas.ciphering = p.nas.cipheringList.front();
+    // The eNB with the same lists selects the same for RRC and the user plane.
+    p.as = {p.nas.integrity,     p.nas.ciphering,     p.nas.ciphering,
+            p.nas.integrityList, p.nas.cipheringList, p.nas.cipheringList};
+    const NetworkSelection s =
+        selectAlgorithms(p, {static_cast<std::uint8_t>(eea), static_cast<std::uint8_t>(eia)});
+    const QString got = s.nasIntegrity && s.nasCiphering ? QStringLiteral("EIA%1+EEA%2")
+                                                               .arg(static_cast<int>(*s.nasIntegrity))
+                                                               .arg(static_cast<int>(*s.nasCiphering))
+                                                         : QStringLiteral("reject");
+    QCOMPARE(got, selected);
+    QCOMPARE(s.rrcIntegrity, s.nasIntegrity);
+    QCOMPARE(s.rrcCiphering, s.nasCiphering);
+    QCOMPARE(s.upCiphering, s.nasCiphering);
+}
+
+void TestAlgorithmSelection::staleListFallsBackToTheFirstChoice()
+{
+    using crypto::CipheringAlgorithm;
+    using crypto::IntegrityAlgorithm;
+    const std::vector<IntegrityAlgorithm> list = {IntegrityAlgorithm::Eia2, IntegrityAlgorithm::Eia1};
+    QCOMPARE(integrityPriority(IntegrityAlgorithm::Eia2, list), list);
+    // A front-end set a single algorithm over the scenario's list: that algorithm alone is in force.
+    QCOMPARE(integrityPriority(IntegrityAlgorithm::Eia1, list), std::vector{IntegrityAlgorithm::Eia1});
+    QCOMPARE(cipheringPriority(CipheringAlgorithm::Eea2, {}),
+             (std::vector{CipheringAlgorithm::Eea2, CipheringAlgorithm::Eea0}));
 }
 
 QTEST_APPLESS_MAIN(TestAlgorithmSelection)

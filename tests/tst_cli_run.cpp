@@ -121,7 +121,7 @@ void TestCliRun::presetsListsEveryPreset()
     const Run r = runMtcsec({QStringLiteral("presets")});
     QCOMPARE(r.exitCode, 0);
     const QStringList lines = r.out.trimmed().split(QLatin1Char('\n'));
-    QCOMPARE(lines.size(), 11);
+    QCOMPARE(lines.size(), 12);
     const QStringList names = {"default",
                                "unprotected",
                                "3gpp-only",
@@ -131,6 +131,7 @@ void TestCliRun::presetsListsEveryPreset()
                                "backhaul-eavesdrop",
                                "malleable-ciphertext",
                                "bidding-down",
+                               "mixed-snow3g",
                                "insider-pgw",
                                "replay-command"};
     for (int i = 0; i < names.size(); ++i) {

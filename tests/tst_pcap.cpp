@@ -318,7 +318,15 @@ void TestPcap::presetsDecodeCleanly()
     for (const QString& name : test::entries(r->dir.path())) {
         if (!name.endsWith(QLatin1String(".pcap")))
             continue;
-        TSHARK(bad, r->file(name), QStringLiteral("_ws.malformed || _ws.expert.severity >= \"error\""),
+        // Not counted: a ciphered NAS message (security header type 2 or 4) that Wireshark's NAS-EPS
+        // heuristic
+        // ("if pd is in plaintext this message probably isn't ciphered") took for plain ESM because its first
+        // ciphertext octet happens to read as one (about 11 in 256 ciphertexts); it then has no
+        // nas_eps.ciphered_msg. Seen with mixed-snow3g shortened to its SNOW-3G-only devices.
+        TSHARK(bad, r->file(name),
+               QStringLiteral("(_ws.malformed || _ws.expert.severity >= \"error\") && "
+                              "!((nas_eps.security_header_type == 2 || nas_eps.security_header_type == 4) && "
+                              "!nas_eps.ciphered_msg)"),
                "frame.number", "_ws.expert.message", "frame.protocols");
         for (const QStringList& row : bad.rows)
             qWarning("%s: %s", qPrintable(name), qPrintable(row.join(QLatin1Char(' '))));

@@ -342,7 +342,8 @@ void TestScenario::malformed_data()
     row("integrity name for ciphering", withFields(R"("protection": {"as": {"rrc_ciphering": "EIA2"}})"),
         "protection.as.rrc_ciphering: unknown ciphering algorithm 'EIA2'");
     row("algorithm as number", withFields(R"("protection": {"nas": {"integrity": 2}})"),
-        "protection.nas.integrity: must be a string, got the number 2");
+        "protection.nas.integrity: must be an algorithm name or a priority list of them (highest "
+        "priority first), got the number 2");
     row("nds on Uu", withFields(R"("protection": {"nds": {"Uu": true}})"),
         "protection.nds.Uu: NDS/IP protects backhaul links only");
     row("nds unknown link", withFields(R"("protection": {"nds": {"X2": true}})"),
@@ -535,7 +536,7 @@ void TestScenario::presetsInOrder()
         names << QString::fromStdString(p.name);
     QCOMPARE(names, (QStringList{"default", "unprotected", "3gpp-only", "app-only", "null-integrity-refused",
                                  "defence-in-depth", "backhaul-eavesdrop", "malleable-ciphertext",
-                                 "bidding-down", "insider-pgw", "replay-command"}));
+                                 "bidding-down", "mixed-snow3g", "insider-pgw", "replay-command"}));
     QCOMPARE(&presets(), &presets()); // built once
     QVERIFY(!presetScenario("nonesuch"));
     QCOMPARE(presetScenario("insider-pgw")->name, std::string("insider-pgw"));

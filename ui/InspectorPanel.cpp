@@ -187,7 +187,12 @@ void InspectorPanel::showPdu(const PduView& view)
             .arg(r.bytes.size())
             .arg(r.attack.empty()
                      ? QString()
-                     : tr(", <b>touched by attacker %1</b>").arg(QString::fromStdString(r.attack))));
+                     : tr(", <b>touched by attacker %1</b>").arg(QString::fromStdString(r.attack))) +
+        (view.deviceSecurity.empty()
+             ? QString()
+             : tr("<br>Device %1 negotiated: %2")
+                   .arg(r.device)
+                   .arg(QString::fromStdString(view.deviceSecurity).toHtmlEscaped())));
     attacker_->setText(findingHtml(view.attacker, true));
     const bool arrived = r.reception != engine::Reception::Pending;
     const bool altered = view.altered();

@@ -1,7 +1,11 @@
 // The protection in force on each segment, as the canvas shows it.
 #include "ui/LinkProtection.h"
 
+#include "core/engine/AlgorithmSelection.h"
+
 #include <QStringList>
+
+#include <optional>
 
 namespace mtcsec::ui {
 namespace {
@@ -26,6 +30,42 @@ ProtectionLevel level(bool confidentiality, bool integrity)
                                         : ProtectionLevel::None;
 }
 
+template <typename Algorithm>
+QString nameOr(const std::optional<Algorithm>& a)
+{
+    return a ? shortName(*a) : QStringLiteral("none");
+}
+
+// What the network selects for each group, each distinct text once, in group order.
+struct GroupChoices {
+    QStringList integrityCiphering; // "EIA2+EEA2"
+    QStringList up;                 // "EEA2" (AS only)
+    bool allIntegrity = true;       // every group gets integrity other than EIA0
+    bool allCiphering = true;       // every group gets ciphering other than EEA0 (AS: for user data)
+};
+
+GroupChoices choicesFor(const Protection& p, const std::vector<UeCapabilities>& groups, bool as)
+{
+    const std::vector<UeCapabilities> all = groups.empty() ? std::vector<UeCapabilities>{{}} : groups;
+    GroupChoices out;
+    for (const UeCapabilities& caps : all) {
+        const engine::NetworkSelection s = engine::selectAlgorithms(p, {caps.eea, caps.eia});
+        const auto eia = as ? s.rrcIntegrity : s.nasIntegrity;
+        const auto eea = as ? s.rrcCiphering : s.nasCiphering;
+        const bool fits = eia && eea && (!as || s.upCiphering);
+        const QString pair = fits ? nameOr(eia) + QLatin1Char('+') + nameOr(eea) : QStringLiteral("none");
+        if (!out.integrityCiphering.contains(pair))
+            out.integrityCiphering << pair;
+        const QString up = fits ? nameOr(s.upCiphering) : QStringLiteral("none");
+        if (as && !out.up.contains(up))
+            out.up << up;
+        out.allIntegrity = out.allIntegrity && fits && *eia != crypto::IntegrityAlgorithm::Eia0;
+        const auto cipher = as ? s.upCiphering : eea;
+        out.allCiphering = out.allCiphering && fits && *cipher != crypto::CipheringAlgorithm::Eea0;
+    }
+    return out;
+}
+
 } // namespace
 
 QString levelName(ProtectionLevel l)
@@ -43,24 +83,24 @@ QString levelName(ProtectionLevel l)
     return {};
 }
 
-SegmentProtection linkProtection(Link link, const Protection& p)
+SegmentProtection linkProtection(Link link, const Protection& p, const std::vector<UeCapabilities>& groups)
 {
     SegmentProtection s;
     const QString n = QString::fromUtf8(name(link).data(), static_cast<qsizetype>(name(link).size()));
     if (link == Link::Uu) {
-        const bool rrcInt = p.as.rrcIntegrity != crypto::IntegrityAlgorithm::Eia0;
-        const bool upCip = p.as.upCiphering != crypto::CipheringAlgorithm::Eea0;
+        const GroupChoices c = choicesFor(p, groups, true);
+        const QString rrc = c.integrityCiphering.join(QStringLiteral(" | "));
+        const QString up = c.up.join(QStringLiteral(" | "));
+        const bool rrcInt = c.allIntegrity;
         // The segment is drawn for the user data it carries, and LTE has no user-plane integrity (TS 33.401
         // 5.1.3.2): ciphered user data is "confidentiality without integrity", never "and integrity", however
         // well RRC signalling is protected.
-        s.level = upCip ? ProtectionLevel::ConfidentialityOnly : ProtectionLevel::None;
-        s.label =
-            QStringLiteral("Uu: RRC %1+%2, UP %3 (no integrity)")
-                .arg(shortName(p.as.rrcIntegrity), shortName(p.as.rrcCiphering), shortName(p.as.upCiphering));
+        s.level = c.allCiphering ? ProtectionLevel::ConfidentialityOnly : ProtectionLevel::None;
+        s.label = QStringLiteral("Uu: RRC %1, UP %2 (no integrity)").arg(rrc, up);
         s.description =
-            QStringLiteral("Air interface: RRC integrity %1, RRC ciphering %2, user-plane ciphering %3; user "
-                           "data has no integrity protection in LTE%4")
-                .arg(shortName(p.as.rrcIntegrity), shortName(p.as.rrcCiphering), shortName(p.as.upCiphering),
+            QStringLiteral("Air interface: RRC integrity and ciphering %1, user-plane ciphering %2; "
+                           "user data has no integrity protection in LTE%3")
+                .arg(rrc, up,
                      rrcInt ? QStringLiteral(" (only RRC signalling is integrity protected)") : QString());
         return s;
     }
@@ -93,12 +133,14 @@ SegmentProtection applicationProtection(const AppProtection& a)
     return s;
 }
 
-SegmentProtection nasProtection(const NasProtection& nas)
+SegmentProtection nasProtection(const NasProtection& nas, const std::vector<UeCapabilities>& groups)
 {
     SegmentProtection s;
-    s.level = level(nas.ciphering != crypto::CipheringAlgorithm::Eea0,
-                    nas.integrity != crypto::IntegrityAlgorithm::Eia0);
-    s.label = QStringLiteral("NAS: %1+%2").arg(shortName(nas.integrity), shortName(nas.ciphering));
+    Protection p;
+    p.nas = nas;
+    const GroupChoices c = choicesFor(p, groups, false);
+    s.level = level(c.allCiphering, c.allIntegrity);
+    s.label = QStringLiteral("NAS: %1").arg(c.integrityCiphering.join(QStringLiteral(" | ")));
     s.description = QStringLiteral("NAS security between device and MME: ") + levelName(s.level);
     return s;
 }

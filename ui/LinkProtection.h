@@ -9,6 +9,8 @@
 
 #include <QString>
 
+#include <vector>
+
 namespace mtcsec::ui {
 
 enum class ProtectionLevel { None, IntegrityOnly, ConfidentialityOnly, Both };
@@ -19,9 +21,15 @@ struct SegmentProtection {
     QString description; // a sentence for tooltips and screen readers
 };
 
-[[nodiscard]] SegmentProtection linkProtection(Link link, const Protection& protection);
+// `groups`: the UE security capabilities of each device group (empty: one group with every algorithm). The
+// Uu and NAS labels name what the eNB and the MME select for them from their priority lists (TS 33.401
+// 7.2.4.2, 7.2.4.3), every distinct choice once ("Uu: RRC EIA2+EEA2 | EIA1+EEA1, UP EEA2 | EEA1"; "none" for
+// a group nothing fits); a segment is drawn at the weakest level any group gets.
+[[nodiscard]] SegmentProtection linkProtection(Link link, const Protection& protection,
+                                               const std::vector<UeCapabilities>& groups = {});
 [[nodiscard]] SegmentProtection applicationProtection(const AppProtection& app);
-[[nodiscard]] SegmentProtection nasProtection(const NasProtection& nas);
+[[nodiscard]] SegmentProtection nasProtection(const NasProtection& nas,
+                                              const std::vector<UeCapabilities>& groups = {});
 [[nodiscard]] QString levelName(ProtectionLevel level); // "confidentiality and integrity", ...
 
 } // namespace mtcsec::ui

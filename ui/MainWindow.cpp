@@ -445,6 +445,7 @@ void MainWindow::startSession(const Scenario& scenario, const QString& path, boo
     inspector_->clear();
     scene_->clearMessages();
     scene_->setDeviceCount(scenario.devices, scenario.ue.acceptsNullIntegrity);
+    scene_->setDeviceGroups(scenario.devices, scenario.ue, scenario.deviceGroups);
     scene_->setProtection(scenario.protection);
     scene_->setAttacks({});
     protection_->setProtection(scenario.protection);

@@ -183,7 +183,9 @@ ProtectionPanel::ProtectionPanel(QWidget* parent)
 
 Protection ProtectionPanel::fromWidgets() const
 {
-    Protection p;
+    // Over what is shown: the scenario's priority lists stay in force while their first choice does
+    // (isPriorityListOf, Scenario.h).
+    Protection p = shown_;
     p.nas.integrity = static_cast<crypto::IntegrityAlgorithm>(nasIntegrity_->currentData().toInt());
     p.nas.ciphering = static_cast<crypto::CipheringAlgorithm>(nasCiphering_->currentData().toInt());
     p.as.rrcIntegrity = static_cast<crypto::IntegrityAlgorithm>(rrcIntegrity_->currentData().toInt());

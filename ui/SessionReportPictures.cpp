@@ -207,6 +207,7 @@ SessionReportInput collectReportInput(const engine::Engine& engine)
     {
         TopologyScene scene;
         scene.setDeviceCount(in.summary.devices, in.summary.ue.acceptsNullIntegrity);
+        scene.setDeviceGroups(in.summary.devices, in.summary.ue, in.summary.deviceGroups);
         scene.setProtection(in.summary.protection);
         scene.setAttacks(in.summary.attacks);
         scene.advance(1.0); // the attackers' flashes of a fresh count fade out

@@ -122,6 +122,7 @@ public:
             view.found = true;
             view.record = *record;
             view.attacker = engine::dissectLink(record->link, record->bytes);
+            view.deviceSecurity = engine_->deviceSecurity(record->device);
             view.sent = endpointView(record->link, record->plain);
             if (!record->applicationPayload.empty()) {
                 view.sent.content += view.sent.content.empty() ? "" : "; ";

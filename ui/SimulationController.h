@@ -47,10 +47,11 @@ struct Frame {
 struct PduView {
     bool found = false;
     engine::PduRecord record;
-    engine::Finding attacker; // what an eavesdropper on the link reads
-    engine::Finding endpoint; // what the next node read inside the hop's protection (the sender's view
-                              // while the PDU is on its way)
-    engine::Finding sent;     // what the sender put inside the hop's protection
+    engine::Finding attacker;   // what an eavesdropper on the link reads
+    engine::Finding endpoint;   // what the next node read inside the hop's protection (the sender's view
+                                // while the PDU is on its way)
+    engine::Finding sent;       // what the sender put inside the hop's protection
+    std::string deviceSecurity; // the device's group and negotiated algorithms now (Engine::deviceSecurity)
     // Whether the receiver decoded something other than what the sender put in (tampering, or a forgery).
     [[nodiscard]] bool altered() const
     {

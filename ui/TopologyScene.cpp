@@ -233,12 +233,37 @@ void TopologyScene::setDeviceCount(std::uint32_t devices, bool acceptsNullIntegr
     layoutBadges();
 }
 
+void TopologyScene::setDeviceGroups(std::uint32_t devices, const DeviceBehaviour& ue,
+                                    const std::vector<DeviceGroup>& groups)
+{
+    groupCapabilities_.clear();
+    std::uint64_t grouped = 0;
+    QString tip = nodes_[0]->toolTip();
+    for (const DeviceGroup& g : groups) {
+        groupCapabilities_.push_back(g.ue.capabilities);
+        grouped += g.devices;
+        tip += tr("\nGroup %1: %2 devices, capabilities EEA %3, EIA %4")
+                   .arg(QString::fromStdString(g.name))
+                   .arg(g.devices)
+                   .arg(g.ue.capabilities.eea, 2, 16, QLatin1Char('0'))
+                   .arg(g.ue.capabilities.eia, 2, 16, QLatin1Char('0'));
+    }
+    if (grouped < devices && !groups.empty())
+        groupCapabilities_.push_back(ue.capabilities);
+    else if (groups.empty() && !(ue.capabilities == UeCapabilities{}))
+        groupCapabilities_.push_back(ue.capabilities);
+    nodes_[0]->setToolTip(tip);
+    setProtection(protection_);
+}
+
 void TopologyScene::setProtection(const Protection& protection)
 {
+    protection_ = protection;
     for (const Link link : kAllLinks)
-        links_[static_cast<std::size_t>(link)]->setProtection(linkProtection(link, protection));
+        links_[static_cast<std::size_t>(link)]->setProtection(
+            linkProtection(link, protection, groupCapabilities_));
     endToEnd_->setProtection(applicationProtection(protection.app));
-    const SegmentProtection nas = nasProtection(protection.nas);
+    const SegmentProtection nas = nasProtection(protection.nas, groupCapabilities_);
     nasLabel_->setText(nas.label + tr(" (device ↔ MME)"));
     nasLabel_->setToolTip(nas.description);
     layoutLabels();

@@ -26,6 +26,10 @@ public:
 
     // The device group's count, and whether it is declared non-compliant (accepts null integrity, EIA0).
     void setDeviceCount(std::uint32_t devices, bool acceptsNullIntegrity = false);
+    // The devices' UE security capabilities, per device group (Scenario::deviceGroups; `ue` for the devices
+    // beyond them): the Uu and NAS labels then name what the network selects for each group.
+    void setDeviceGroups(std::uint32_t devices, const DeviceBehaviour& ue,
+                         const std::vector<DeviceGroup>& groups);
     void setProtection(const Protection& protection);
     // Adds, removes and updates attacker badges to match the run's attacks; `nowS` (simulated seconds) lets a
     // badge whose attacker starts later say when.
@@ -100,6 +104,8 @@ private:
     double spread_ = 1.0; // horizontal spacing of the nodes (1.25 in presentation mode)
     QGraphicsRectItem* core_ = nullptr;
     double baseFontPoints_ = 14.5;
+    std::vector<UeCapabilities> groupCapabilities_; // empty: every device supports every algorithm
+    Protection protection_;
 };
 
 } // namespace mtcsec::ui

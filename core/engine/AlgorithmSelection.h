@@ -5,6 +5,7 @@
 
 #include "core/crypto/SecurityAlgorithms.h"
 #include "core/protocol/NasMessage.h"
+#include "core/scenario/Scenario.h"
 
 #include <optional>
 #include <span>
@@ -31,5 +32,26 @@ selectCiphering(std::span<const crypto::CipheringAlgorithm> priority,
 integrityPriority(crypto::IntegrityAlgorithm configured);
 [[nodiscard]] std::vector<crypto::CipheringAlgorithm>
 cipheringPriority(crypto::CipheringAlgorithm configured);
+
+// The priority list in force for one use of a Protection: `list` when the scenario named one that still
+// starts with the first choice `configured` (isPriorityListOf, Scenario.h), else the list built from
+// `configured` as above.
+[[nodiscard]] std::vector<crypto::IntegrityAlgorithm>
+integrityPriority(crypto::IntegrityAlgorithm configured, const std::vector<crypto::IntegrityAlgorithm>& list);
+[[nodiscard]] std::vector<crypto::CipheringAlgorithm>
+cipheringPriority(crypto::CipheringAlgorithm configured, const std::vector<crypto::CipheringAlgorithm>& list);
+
+// What the network selects for a device with these capabilities (no attacker): NAS at the MME, AS at the eNB;
+// an empty member where nothing fits (the attach is rejected, or AS security cannot start).
+struct NetworkSelection {
+    std::optional<crypto::IntegrityAlgorithm> nasIntegrity;
+    std::optional<crypto::CipheringAlgorithm> nasCiphering;
+    std::optional<crypto::IntegrityAlgorithm> rrcIntegrity;
+    std::optional<crypto::CipheringAlgorithm> rrcCiphering;
+    std::optional<crypto::CipheringAlgorithm> upCiphering;
+    bool operator==(const NetworkSelection&) const = default;
+};
+[[nodiscard]] NetworkSelection selectAlgorithms(const Protection& protection,
+                                                const protocol::UeSecurityCapabilities& capabilities);
 
 } // namespace mtcsec::engine

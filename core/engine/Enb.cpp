@@ -33,14 +33,16 @@ void Engine::Impl::enbAsSecurityModeCommand(std::uint32_t d, const Meta& meta)
     EnbContext& e = enb[d];
     const AsProtection& p = protection.as;
     // TS 33.401 7.2.4.3: the eNB picks from its priority lists what the UE security capabilities include.
-    const auto eia = selectIntegrity(integrityPriority(p.rrcIntegrity), e.capabilities);
-    const auto rrcEea = selectCiphering(cipheringPriority(p.rrcCiphering), e.capabilities);
-    const auto upEea = selectCiphering(cipheringPriority(p.upCiphering), e.capabilities);
+    const auto eia = selectIntegrity(integrityPriority(p.rrcIntegrity, p.rrcIntegrityList), e.capabilities);
+    const auto rrcEea =
+        selectCiphering(cipheringPriority(p.rrcCiphering, p.rrcCipheringList), e.capabilities);
+    const auto upEea = selectCiphering(cipheringPriority(p.upCiphering, p.upCipheringList), e.capabilities);
     if (!eia || !rrcEea || !upEea) {
         const AlgorithmUse use = !eia      ? AlgorithmUse::RrcIntegrity
                                  : !rrcEea ? AlgorithmUse::RrcCiphering
                                            : AlgorithmUse::UpCiphering;
         log(EventKind::NoCommonAlgorithm, placeOf(Node::ENB), d, 0, static_cast<std::uint8_t>(use));
+        countSelection(d, {.as = true, .rejected = true});
         if (!e.as.integrityActive) {
             // No AS security, no context: the Initial Context Setup fails (TS 36.413 8.3.1.3) and the
             // device's attach runs out of time.
@@ -49,6 +51,7 @@ void Engine::Impl::enbAsSecurityModeCommand(std::uint32_t d, const Meta& meta)
         }
         return; // a re-keying it cannot do leaves the context in use as it is
     }
+    countSelection(d, {.as = true, .integrity = *eia, .ciphering = *rrcEea, .upCiphering = *upEea});
     const std::array<std::uint8_t, 3> body = {static_cast<std::uint8_t>(*eia),
                                               static_cast<std::uint8_t>(*rrcEea),
                                               static_cast<std::uint8_t>(*upEea)};

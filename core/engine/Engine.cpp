@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <tuple>
 
 namespace mtcsec::engine {
 
@@ -17,11 +18,18 @@ namespace {
 
 void requireImplemented(const Protection& p)
 {
-    for (const auto alg : {p.nas.integrity, p.as.rrcIntegrity}) {
+    // The first choices and every entry of the priority lists.
+    std::vector<crypto::IntegrityAlgorithm> eia = {p.nas.integrity, p.as.rrcIntegrity};
+    std::vector<crypto::CipheringAlgorithm> eea = {p.nas.ciphering, p.as.rrcCiphering, p.as.upCiphering};
+    for (const auto* list : {&p.nas.integrityList, &p.as.rrcIntegrityList})
+        eia.insert(eia.end(), list->begin(), list->end());
+    for (const auto* list : {&p.nas.cipheringList, &p.as.rrcCipheringList, &p.as.upCipheringList})
+        eea.insert(eea.end(), list->begin(), list->end());
+    for (const auto alg : eia) {
         if (!crypto::isImplemented(alg))
             throw InvalidInput(std::string(crypto::name(alg)) + " is not implemented");
     }
-    for (const auto alg : {p.nas.ciphering, p.as.rrcCiphering, p.as.upCiphering}) {
+    for (const auto alg : eea) {
         if (!crypto::isImplemented(alg))
             throw InvalidInput(std::string(crypto::name(alg)) + " is not implemented");
     }
@@ -518,6 +526,14 @@ RunSummary Engine::summary() const
     RunSummary s;
     s.scenarioName = d.scenario.name;
     s.ue = d.scenario.ue;
+    s.deviceGroups = d.scenario.deviceGroups;
+    s.selections = d.selections;
+    std::sort(s.selections.begin(), s.selections.end(), [](const auto& x, const auto& y) {
+        const auto key = [](const AlgorithmSelectionCount& c) {
+            return std::tuple(c.group, c.as, c.rejected, c.integrity, c.ciphering, c.upCiphering);
+        };
+        return key(x) < key(y);
+    });
     s.seed = d.scenario.seed;
     s.durationS = toSeconds(d.now);
     s.devices = d.scenario.devices;

@@ -93,6 +93,11 @@ public:
     // Hands every PDU, every attacker's capture and every key change to `sink` (not owned; nullptr: none).
     void setCaptureSink(class CaptureSink* sink);
 
+    // The device's group and the algorithms its NAS and AS security contexts use now (TS 33.401 7.2.4), in
+    // words: "group snow3g-only; NAS 128-EIA1+128-EEA1; AS RRC 128-EIA1+128-EEA1, UP 128-EEA1" ("none" for a
+    // context not set up). Empty for a device index out of range.
+    [[nodiscard]] std::string deviceSecurity(std::uint32_t device) const;
+
     // Counters, attack tallies, requirement verdicts and digest as of now.
     [[nodiscard]] RunSummary summary() const;
     // Approximate bytes of per-device state (all nodes' contexts for one device).

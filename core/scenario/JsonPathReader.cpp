@@ -214,4 +214,12 @@ std::uint64_t requireInteger(const QJsonValue& value, std::string_view path, std
         fail(path, expected + std::to_string(exact));
     return static_cast<std::uint64_t>(exact);
 }
+bool isSafeId(std::string_view text, std::size_t maxLength)
+{
+    return !text.empty() && text.size() <= maxLength && std::all_of(text.begin(), text.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
+               c == '_' || c == '.';
+    });
+}
+
 } // namespace mtcsec::json

@@ -65,6 +65,10 @@ namespace mtcsec::json {
 [[nodiscard]] std::uint64_t requireInteger(const QJsonValue& value, std::string_view path, std::uint64_t low,
                                            std::uint64_t high);
 
+// Whether `text` is 1 to `maxLength` characters of A-Z, a-z, 0-9, '-', '_' and '.' (safe in every output:
+// CSV cells, HTML, file names).
+[[nodiscard]] bool isSafeId(std::string_view text, std::size_t maxLength);
+
 // One JSON object: refuses any key it does not know as soon as it is built, then hands out its members with
 // their paths.
 class ObjectReader {

@@ -162,6 +162,34 @@ std::vector<Preset> buildPresets()
                    "the integrity-protected Security Mode Command.",
                    protection, {at(attackOn(Downgrade, Link::Uu), 0.5)}));
     }
+    {
+        // Negotiation across families (TS 33.401 7.2.4.2, 7.2.4.3): the operator prefers AES and accepts
+        // SNOW 3G; a device group supports only SNOW 3G. The downgrade strips AES from the Attach Requests of
+        // the other devices to bid them down to SNOW 3G; the capabilities replayed in the integrity-protected
+        // Security Mode Command catch it (TS 33.401 7.2.4.4).
+        using crypto::CipheringAlgorithm;
+        using crypto::IntegrityAlgorithm;
+        Protection protection = threeGppOn();
+        const std::vector<IntegrityAlgorithm> eia = {IntegrityAlgorithm::Eia2, IntegrityAlgorithm::Eia1};
+        const std::vector<CipheringAlgorithm> eea = {CipheringAlgorithm::Eea2, CipheringAlgorithm::Eea1,
+                                                     CipheringAlgorithm::Eea0};
+        protection.nas.integrityList = protection.as.rrcIntegrityList = eia;
+        protection.nas.cipheringList = protection.as.rrcCipheringList = protection.as.upCipheringList = eea;
+        AttackSpec downgrade = at(attackOn(Downgrade, Link::Uu), 0.5);
+        downgrade.strip = {.eea = UeCapabilities::bit(2),
+                           .eia = UeCapabilities::bit(2)}; // 128-EEA2, 128-EIA2
+        Preset p =
+            preset("mixed-snow3g",
+                   "A device group that supports only SNOW 3G attaches with 128-EIA1/EEA1 beside AES "
+                   "devices; bidding those down from EIA2 to EIA1 is caught by the replayed capabilities.",
+                   protection, {downgrade});
+        DeviceGroup snow3g;
+        snow3g.name = "snow3g-only";
+        snow3g.devices = 4;
+        snow3g.ue.capabilities = {.eea = 0xc0, .eia = 0x40}; // EEA0, 128-EEA1; 128-EIA1
+        p.scenario.deviceGroups.push_back(snow3g);
+        out.push_back(std::move(p));
+    }
     out.push_back(
         preset("insider-pgw",
                "Hop-by-hop protection ends inside each node: a compromised P-GW reads everything that "

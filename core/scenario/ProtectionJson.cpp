@@ -4,9 +4,13 @@
 #include "core/scenario/JsonPathReader.h"
 #include "core/scenario/ScenarioJson.h"
 
+#include <QJsonArray>
+
+#include <algorithm>
 #include <array>
 #include <optional>
 #include <type_traits>
+#include <vector>
 
 namespace mtcsec::json {
 namespace {
@@ -49,6 +53,48 @@ Algorithm requireAlgorithm(const QJsonValue& value, std::string_view path)
         fail(path, std::string(crypto::name(*alg)) + " is not implemented (" + implementedList<Algorithm>() +
                        " are)");
     return *alg;
+}
+
+// One use's algorithm: a single name (the operator's first choice, the list built from it) or the operator's
+// priority list, highest priority first (TS 33.401 7.2.4.2, 7.2.4.3).
+template <typename Algorithm>
+void readChoice(const QJsonValue& value, const std::string& path, Algorithm& first,
+                std::vector<Algorithm>& list)
+{
+    if (!value.isArray()) {
+        if (!value.isString())
+            fail(path, "must be an algorithm name or a priority list of them (highest priority first), got " +
+                           describe(value));
+        first = requireAlgorithm<Algorithm>(value, path);
+        list.clear();
+        return;
+    }
+    const QJsonArray array = value.toArray();
+    if (array.isEmpty())
+        fail(path, "an empty priority list: name at least one algorithm, highest priority first");
+    std::vector<Algorithm> out;
+    for (qsizetype i = 0; i < array.size(); ++i) {
+        const std::string itemPath = element(path, i);
+        const Algorithm alg = requireAlgorithm<Algorithm>(array.at(i), itemPath);
+        const auto earlier = std::find(out.begin(), out.end(), alg);
+        if (earlier != out.end())
+            fail(itemPath,
+                 shortName(alg) + " is listed twice (also " + element(path, earlier - out.begin()) + ")");
+        out.push_back(alg);
+    }
+    first = out.front();
+    list = std::move(out);
+}
+
+template <typename Algorithm>
+QJsonValue choiceToJson(Algorithm first, const std::vector<Algorithm>& list)
+{
+    if (!isPriorityListOf(list, first))
+        return toQString(shortName(first));
+    QJsonArray out;
+    for (const Algorithm alg : list)
+        out.append(toQString(shortName(alg)));
+    return out;
 }
 
 // ---- protection ----
@@ -118,25 +164,23 @@ void readProtection(const QJsonValue& value, std::string_view path, Protection& 
         const std::string nasPath = r.path("nas");
         const ObjectReader nas(requireObject(r.get("nas"), nasPath), nasPath, {"integrity", "ciphering"});
         if (nas.has("integrity"))
-            protection.nas.integrity =
-                requireAlgorithm<crypto::IntegrityAlgorithm>(nas.get("integrity"), nas.path("integrity"));
+            readChoice(nas.get("integrity"), nas.path("integrity"), protection.nas.integrity,
+                       protection.nas.integrityList);
         if (nas.has("ciphering"))
-            protection.nas.ciphering =
-                requireAlgorithm<crypto::CipheringAlgorithm>(nas.get("ciphering"), nas.path("ciphering"));
+            readChoice(nas.get("ciphering"), nas.path("ciphering"), protection.nas.ciphering,
+                       protection.nas.cipheringList);
     }
     if (r.has("as")) {
         const std::string asPath = r.path("as");
         const ObjectReader as(requireObject(r.get("as"), asPath), asPath,
                               {"rrc_integrity", "rrc_ciphering", "up_ciphering"});
+        AsProtection& p = protection.as;
         if (as.has("rrc_integrity"))
-            protection.as.rrcIntegrity = requireAlgorithm<crypto::IntegrityAlgorithm>(
-                as.get("rrc_integrity"), as.path("rrc_integrity"));
+            readChoice(as.get("rrc_integrity"), as.path("rrc_integrity"), p.rrcIntegrity, p.rrcIntegrityList);
         if (as.has("rrc_ciphering"))
-            protection.as.rrcCiphering = requireAlgorithm<crypto::CipheringAlgorithm>(
-                as.get("rrc_ciphering"), as.path("rrc_ciphering"));
+            readChoice(as.get("rrc_ciphering"), as.path("rrc_ciphering"), p.rrcCiphering, p.rrcCipheringList);
         if (as.has("up_ciphering"))
-            protection.as.upCiphering =
-                requireAlgorithm<crypto::CipheringAlgorithm>(as.get("up_ciphering"), as.path("up_ciphering"));
+            readChoice(as.get("up_ciphering"), as.path("up_ciphering"), p.upCiphering, p.upCipheringList);
     }
     if (r.has("nds"))
         readNds(r.get("nds"), r.path("nds"), protection);
@@ -148,7 +192,7 @@ void readProtection(const QJsonValue& value, std::string_view path, Protection& 
 
 namespace mtcsec {
 
-using json::shortName;
+using json::choiceToJson;
 using json::toQString;
 
 QJsonObject protectionToJson(const Protection& protection)
@@ -164,14 +208,16 @@ QJsonObject protectionToJson(const Protection& protection)
                           {QStringLiteral("integrity"), protection.app.integrity},
                           {QStringLiteral("replay_protection"), protection.app.replayProtection}};
     }
+    const NasProtection& nasP = protection.nas;
+    const AsProtection& asP = protection.as;
     return QJsonObject{
         {QStringLiteral("nas"),
-         QJsonObject{{QStringLiteral("integrity"), toQString(shortName(protection.nas.integrity))},
-                     {QStringLiteral("ciphering"), toQString(shortName(protection.nas.ciphering))}}},
+         QJsonObject{{QStringLiteral("integrity"), choiceToJson(nasP.integrity, nasP.integrityList)},
+                     {QStringLiteral("ciphering"), choiceToJson(nasP.ciphering, nasP.cipheringList)}}},
         {QStringLiteral("as"),
-         QJsonObject{{QStringLiteral("rrc_integrity"), toQString(shortName(protection.as.rrcIntegrity))},
-                     {QStringLiteral("rrc_ciphering"), toQString(shortName(protection.as.rrcCiphering))},
-                     {QStringLiteral("up_ciphering"), toQString(shortName(protection.as.upCiphering))}}},
+         QJsonObject{{QStringLiteral("rrc_integrity"), choiceToJson(asP.rrcIntegrity, asP.rrcIntegrityList)},
+                     {QStringLiteral("rrc_ciphering"), choiceToJson(asP.rrcCiphering, asP.rrcCipheringList)},
+                     {QStringLiteral("up_ciphering"), choiceToJson(asP.upCiphering, asP.upCipheringList)}}},
         {QStringLiteral("nds"), nds},
         {QStringLiteral("app"), app},
     };

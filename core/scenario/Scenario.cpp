@@ -143,4 +143,36 @@ std::string AttackSpec::target() const
     return {};
 }
 
+std::size_t Scenario::groupOf(std::uint32_t device) const
+{
+    std::uint64_t end = 0;
+    for (std::size_t g = 0; g < deviceGroups.size(); ++g) {
+        end += deviceGroups[g].devices;
+        if (device < end)
+            return g;
+    }
+    return deviceGroups.size();
+}
+
+const DeviceBehaviour& Scenario::behaviourOf(std::uint32_t device) const
+{
+    const std::size_t g = groupOf(device);
+    return g < deviceGroups.size() ? deviceGroups[g].ue : ue;
+}
+
+std::string_view Scenario::groupName(std::size_t group) const
+{
+    return group < deviceGroups.size() ? std::string_view(deviceGroups[group].name) : kDefaultGroupName;
+}
+
+std::uint32_t Scenario::groupSize(std::size_t group) const
+{
+    std::uint64_t start = 0;
+    for (std::size_t g = 0; g < group && g < deviceGroups.size(); ++g)
+        start += deviceGroups[g].devices;
+    const std::uint64_t end = group < deviceGroups.size() ? start + deviceGroups[group].devices : devices;
+    const std::uint64_t clippedEnd = std::min<std::uint64_t>(end, devices);
+    return static_cast<std::uint32_t>(clippedEnd > start ? clippedEnd - start : 0);
+}
+
 } // namespace mtcsec

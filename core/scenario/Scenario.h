@@ -32,19 +32,57 @@ inline constexpr std::size_t kNodeCount = 7;
 [[nodiscard]] std::optional<Link> parseLink(std::string_view text);
 [[nodiscard]] std::optional<Node> parseNode(std::string_view text);
 
-// NAS security between device and MME (TS 33.401 clause 7.2.4, TS 24.301 clause 4.4).
+// NAS security between device and MME (TS 33.401 clause 7.2.4, TS 24.301 clause 4.4). Each use has the
+// operator's first choice and, when the scenario names a whole priority list (TS 33.401 7.2.4.2), that list:
+// its first entry is the first choice. An empty list, or one whose first entry is no longer the first choice
+// (a front-end set a single algorithm), means the list built from the first choice alone
+// (engine/AlgorithmSelection.h).
 struct NasProtection {
     crypto::IntegrityAlgorithm integrity = crypto::IntegrityAlgorithm::Eia0;
     crypto::CipheringAlgorithm ciphering = crypto::CipheringAlgorithm::Eea0;
+    std::vector<crypto::IntegrityAlgorithm> integrityList{};
+    std::vector<crypto::CipheringAlgorithm> cipheringList{};
     bool operator==(const NasProtection&) const = default;
 };
 
-// AS security on Uu (TS 33.401 clause 7.2.4.5): RRC integrity and ciphering, user-plane ciphering.
+// AS security on Uu (TS 33.401 clause 7.2.4.5): RRC integrity and ciphering, user-plane ciphering; the eNB's
+// priority lists (TS 33.401 7.2.4.3) as for NAS.
 struct AsProtection {
     crypto::IntegrityAlgorithm rrcIntegrity = crypto::IntegrityAlgorithm::Eia0;
     crypto::CipheringAlgorithm rrcCiphering = crypto::CipheringAlgorithm::Eea0;
     crypto::CipheringAlgorithm upCiphering = crypto::CipheringAlgorithm::Eea0;
+    std::vector<crypto::IntegrityAlgorithm> rrcIntegrityList{};
+    std::vector<crypto::CipheringAlgorithm> rrcCipheringList{};
+    std::vector<crypto::CipheringAlgorithm> upCipheringList{};
     bool operator==(const AsProtection&) const = default;
+};
+
+// Whether `list` is a priority list in force for the first choice `first` (see NasProtection).
+template <typename Algorithm>
+[[nodiscard]] bool isPriorityListOf(const std::vector<Algorithm>& list, Algorithm first)
+{
+    return !list.empty() && list.front() == first;
+}
+
+// UE security capabilities (TS 24.301 9.9.3.36, carried in the Attach Request as the UE network capability,
+// 9.9.3.34): one bit per algorithm identity, bit 8 of each octet for algorithm 0, bit 7 for algorithm 1, ...
+struct UeCapabilities {
+    std::uint8_t eea = 0xf0; // EEA0, 128-EEA1, 128-EEA2, 128-EEA3
+    std::uint8_t eia = 0xf0; // EIA0, 128-EIA1, 128-EIA2, 128-EIA3
+    bool operator==(const UeCapabilities&) const = default;
+
+    [[nodiscard]] static constexpr std::uint8_t bit(unsigned id)
+    {
+        return static_cast<std::uint8_t>(0x80u >> id);
+    }
+    [[nodiscard]] bool supports(crypto::CipheringAlgorithm a) const
+    {
+        return (eea & bit(static_cast<unsigned>(a))) != 0;
+    }
+    [[nodiscard]] bool supports(crypto::IntegrityAlgorithm a) const
+    {
+        return (eia & bit(static_cast<unsigned>(a))) != 0;
+    }
 };
 
 // End-to-end application security between device and MTC server: three switches that combine.
@@ -102,6 +140,9 @@ struct AttackSpec {
     std::optional<double> stopS;
     double rate = 1.0;         // probability of acting on a matching message (inject: forgeries per second)
     double replayDelayS = 5.0; // replay: how long after capture the copy is re-sent
+    // downgrade: the algorithms removed from the UE security capabilities of the Attach Request (bits as in
+    // UeCapabilities); by default 128-EEA1, 128-EEA2 and 128-EEA3, leaving EEA0 only.
+    UeCapabilities strip{.eea = 0x70, .eia = 0x00};
 
     [[nodiscard]] std::string target() const; // the link or node name
     bool operator==(const AttackSpec&) const = default;
@@ -125,10 +166,23 @@ struct TrafficPattern {
 // Mode Command that selects null integrity, EIA0, outside emergency bearer services (TS 24.301 5.4.3.3 and
 // 5.4.3.5, TS 36.331 5.3.4.3, TS 33.401 5.1.4.1); a scenario may declare non-compliant basebands that accept
 // it.
+// Each device also has its UE security capabilities (by default every algorithm identity).
 struct DeviceBehaviour {
     bool acceptsNullIntegrity = false;
+    UeCapabilities capabilities;
     bool operator==(const DeviceBehaviour&) const = default;
 };
+
+// Devices that behave alike ("device_groups" in the file): the first group holds the scenario's first
+// `devices` devices, the next group the following ones, and so on; devices beyond every group behave as the
+// scenario's "ue" (the group named kDefaultGroupName).
+struct DeviceGroup {
+    std::string name; // unique in the scenario, not kDefaultGroupName
+    std::uint32_t devices = 1;
+    DeviceBehaviour ue;
+    bool operator==(const DeviceGroup&) const = default;
+};
+inline constexpr std::string_view kDefaultGroupName = "default";
 
 struct Scenario {
     std::string name = "untitled";
@@ -143,7 +197,17 @@ struct Scenario {
     std::vector<AttackSpec> attacks;
     std::vector<ProtectionChange> changes; // sorted by time
     DeviceBehaviour ue;                    // "ue" in the file: compliant unless declared otherwise
+    std::vector<DeviceGroup> deviceGroups; // in device order; the rest of the devices behave as `ue`
     bool operator==(const Scenario&) const = default;
+
+    // The group of device `device` (0-based): an index into deviceGroups, or deviceGroups.size() for a
+    // device beyond every group (even when `devices` was lowered below the groups' sum).
+    [[nodiscard]] std::size_t groupOf(std::uint32_t device) const;
+    [[nodiscard]] const DeviceBehaviour& behaviourOf(std::uint32_t device) const;
+    // The name of group `group` (kDefaultGroupName for deviceGroups.size()) and how many of the scenario's
+    // devices it holds now.
+    [[nodiscard]] std::string_view groupName(std::size_t group) const;
+    [[nodiscard]] std::uint32_t groupSize(std::size_t group) const;
 };
 
 } // namespace mtcsec

@@ -5,6 +5,7 @@
 #include "core/InvalidInput.h"
 #include "core/io/AtomicFile.h"
 #include "core/scenario/AttackJson.h"
+#include "core/scenario/CapabilitiesJson.h"
 #include "core/scenario/JsonPathReader.h"
 #include "core/scenario/JsonTextCheck.h"
 #include "core/scenario/ProtectionJson.h"
@@ -79,10 +80,59 @@ void readTraffic(const QJsonValue& value, std::string_view path, TrafficPattern&
 
 void readDevices(const QJsonValue& value, std::string_view path, DeviceBehaviour& ue)
 {
-    const ObjectReader r(requireObject(value, path), std::string(path), {"accepts_null_integrity"});
+    const ObjectReader r(requireObject(value, path), std::string(path),
+                         {"accepts_null_integrity", "capabilities"});
     if (r.has("accepts_null_integrity"))
         ue.acceptsNullIntegrity =
             requireBool(r.get("accepts_null_integrity"), r.path("accepts_null_integrity"));
+    if (r.has("capabilities"))
+        readAlgorithmSets(r.get("capabilities"), r.path("capabilities"), ue.capabilities, false);
+}
+
+QJsonObject devicesToJson(const DeviceBehaviour& ue)
+{
+    return QJsonObject{{QStringLiteral("accepts_null_integrity"), ue.acceptsNullIntegrity},
+                       {QStringLiteral("capabilities"), algorithmSetsToJson(ue.capabilities)}};
+}
+
+// "device_groups": [{"name": "snow3g-only", "devices": 4, "ue": {...}}, ...], each group's "ue" read over the
+// scenario's.
+void readDeviceGroups(const QJsonValue& value, std::string_view path, Scenario& scenario)
+{
+    const QJsonArray groups = requireArray(value, path);
+    if (static_cast<std::size_t>(groups.size()) > kMaxDeviceGroups)
+        fail(path, "at most " + std::to_string(kMaxDeviceGroups) + " device groups, got " +
+                       std::to_string(groups.size()));
+    std::uint64_t total = 0;
+    for (qsizetype i = 0; i < groups.size(); ++i) {
+        const std::string groupPath = element(path, i);
+        const ObjectReader r(requireObject(groups.at(i), groupPath), groupPath, {"name", "devices", "ue"});
+        DeviceGroup group;
+        const std::string namePath = r.path("name");
+        group.name = requireString(r.required("name", "the group's name"), namePath);
+        if (!isSafeId(group.name, kMaxGroupNameLength))
+            fail(namePath, "must be 1 to " + std::to_string(kMaxGroupNameLength) +
+                               " letters, digits, '-', '_' or '.', got " + inQuotes(group.name));
+        if (group.name == kDefaultGroupName)
+            fail(namePath, "\"default\" names the devices beyond every group (\"ue\"); choose another name");
+        for (std::size_t j = 0; j < scenario.deviceGroups.size(); ++j) {
+            if (scenario.deviceGroups[j].name == group.name)
+                fail(namePath, "duplicate name " + inQuotes(group.name) + " (also " +
+                                   element(path, static_cast<qsizetype>(j)) + ".name)");
+        }
+        const std::string devicesPath = r.path("devices");
+        group.devices = static_cast<std::uint32_t>(
+            requireInteger(r.required("devices", "how many devices the group holds"), devicesPath,
+                           kMinDevices, kMaxDevices));
+        total += group.devices;
+        if (total > scenario.devices)
+            fail(devicesPath, "the groups hold " + std::to_string(total) + " devices up to here, more than " +
+                                  "devices (" + std::to_string(scenario.devices) + ")");
+        group.ue = scenario.ue;
+        if (r.has("ue"))
+            readDevices(r.get("ue"), r.path("ue"), group.ue);
+        scenario.deviceGroups.push_back(std::move(group));
+    }
 }
 
 void readChanges(const QJsonValue& value, std::string_view path, Scenario& scenario)
@@ -145,7 +195,7 @@ Scenario scenarioFromJson(const QByteArray& json)
 
     const ObjectReader r(root, std::string(),
                          {"schema", "name", "description", "seed", "duration_s", "devices", "network",
-                          "traffic", "protection", "attacks", "changes", "ue"});
+                          "traffic", "protection", "attacks", "changes", "ue", "device_groups"});
     Scenario scenario;
     if (r.has("name"))
         scenario.name = requireText(r.get("name"), r.path("name"), kMaxNameLength);
@@ -179,6 +229,8 @@ Scenario scenarioFromJson(const QByteArray& json)
         readChanges(r.get("changes"), r.path("changes"), scenario);
     if (r.has("ue"))
         readDevices(r.get("ue"), r.path("ue"), scenario.ue);
+    if (r.has("device_groups"))
+        readDeviceGroups(r.get("device_groups"), r.path("device_groups"), scenario);
     return scenario;
 }
 
@@ -191,6 +243,11 @@ QByteArray scenarioToJson(const Scenario& scenario)
     for (const ProtectionChange& change : scenario.changes)
         changes.append(QJsonObject{{QStringLiteral("at_s"), change.atS},
                                    {QStringLiteral("protection"), protectionToJson(change.protection)}});
+    QJsonArray groups;
+    for (const DeviceGroup& group : scenario.deviceGroups)
+        groups.append(QJsonObject{{QStringLiteral("name"), toQString(group.name)},
+                                  {QStringLiteral("devices"), static_cast<qint64>(group.devices)},
+                                  {QStringLiteral("ue"), devicesToJson(group.ue)}});
     const QJsonObject root{
         {QStringLiteral("schema"), toQString(kScenarioSchema)},
         {QStringLiteral("name"), toQString(scenario.name)},
@@ -209,8 +266,8 @@ QByteArray scenarioToJson(const Scenario& scenario)
         {QStringLiteral("protection"), protectionToJson(scenario.protection)},
         {QStringLiteral("attacks"), attacks},
         {QStringLiteral("changes"), changes},
-        {QStringLiteral("ue"),
-         QJsonObject{{QStringLiteral("accepts_null_integrity"), scenario.ue.acceptsNullIntegrity}}},
+        {QStringLiteral("ue"), devicesToJson(scenario.ue)},
+        {QStringLiteral("device_groups"), groups},
     };
     return QJsonDocument(root).toJson(QJsonDocument::Indented);
 }

@@ -58,6 +58,10 @@ inline constexpr std::size_t kMaxAttacks = 32767;
 // attacks[].id: 1 to 32 characters of A-Z, a-z, 0-9, '-', '_' and '.', so that an id is safe in every output
 // (CSV cells, HTML, file names of captures).
 inline constexpr std::size_t kMaxAttackIdLength = 32;
+// device_groups: at most 16 groups; device_groups[].name: 1 to 32 characters of the attack ids' alphabet, not
+// "default" (the devices beyond every group); device_groups[].devices: 1 to devices in all.
+inline constexpr std::size_t kMaxDeviceGroups = 16;
+inline constexpr std::size_t kMaxGroupNameLength = 32;
 // name: at most 100 characters; description: at most 2,000 (Unicode code points). No string anywhere in a
 // scenario may hold a control character (U+0000-U+001F, U+007F-U+009F) or a lone surrogate.
 inline constexpr std::size_t kMaxNameLength = 100;
