@@ -24,6 +24,7 @@
 #include "ui/SessionReport.h"
 #include "ui/Settings.h"
 #include "ui/ThemeStyle.h"
+#include "ui/TimelineBar.h"
 #include "ui/TopologyScene.h"
 #include "ui/TopologyView.h"
 
@@ -81,6 +82,16 @@ MainWindow::MainWindow(QWidget* parent)
     createDocks();
     createActions();
     createToolBar();
+    // Time travel (issue 12): next message, the timeline slider under the canvas, A/B.
+    timeline_ = new TimelineBar(controller_, this);
+    addToolBar(Qt::BottomToolBarArea, timeline_);
+    connect(timeline_, &TimelineBar::statusMessage, statusBar(), &QStatusBar::showMessage);
+    connect(controller_, &SimulationController::rewound, this, [this] {
+        eventLog_->clear();
+        charts_->clear();
+        inspector_->clear();
+        scene_->clearMessages();
+    });
     createMenus();
 
     timeLabel_ = new QLabel(this);
@@ -116,7 +127,8 @@ MainWindow::MainWindow(QWidget* parent)
     clock->start();
     connect(animation, &QTimer::timeout, this, [this, clock] {
         const double dt = static_cast<double>(clock->restart()) / 1000.0;
-        scene_->advance(std::min(dt, 0.1));
+        if (frame_.running) // dots stay where they are while paused
+            scene_->advance(std::min(dt, 0.1));
     });
     connect(this, &QObject::destroyed, [clock] { delete clock; });
     animation->start(33);
@@ -280,6 +292,8 @@ void MainWindow::createMenus()
     QMenu* sim = menuBar()->addMenu(tr("&Simulation"));
     sim->addAction(runAction_);
     sim->addAction(stepAction_);
+    sim->addAction(timeline_->nextMessageAction());
+    sim->addAction(timeline_->compareAction());
     sim->addAction(resetAction_);
     sim->addSeparator();
     QAction* record = sim->addAction(tr("Record &packet captures…"));
