@@ -6,6 +6,7 @@
 #include <QApplication>
 #include <QDialogButtonBox>
 #include <QElapsedTimer>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QPushButton>
@@ -41,14 +42,18 @@ AbCompareDialog::AbCompareDialog(Scenario scenario, std::vector<engine::LiveChan
     layout->addWidget(intro);
     panel_->setProtection(scenario_.protection);
     connect(panel_, &ProtectionPanel::protectionEdited, panel_, &ProtectionPanel::setProtection);
-    layout->addWidget(panel_);
+    auto* sideBySide = new QHBoxLayout;
+    sideBySide->addWidget(panel_);
+    layout->addLayout(sideBySide, 1);
     table_->setColumnCount(3);
     table_->setHorizontalHeaderLabels({tr("What"), tr("A"), tr("B")});
-    table_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    table_->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    table_->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    table_->setMinimumWidth(520);
     table_->verticalHeader()->hide();
     table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
     table_->setMinimumHeight(300);
-    layout->addWidget(table_, 1);
+    sideBySide->addWidget(table_, 1);
     layout->addWidget(note_);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     QPushButton* run = buttons->addButton(tr("&Run A and B"), QDialogButtonBox::ActionRole);
@@ -56,6 +61,7 @@ AbCompareDialog::AbCompareDialog(Scenario scenario, std::vector<engine::LiveChan
     connect(run, &QPushButton::clicked, this, &AbCompareDialog::runBoth);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     layout->addWidget(buttons);
+    resize(980, 640);
 }
 
 std::array<engine::RunSummary, 2> AbCompareDialog::runAb(const Scenario& scenario,
@@ -71,8 +77,12 @@ std::vector<std::array<QString, 3>> AbCompareDialog::rows(const engine::RunSumma
                                                           const engine::RunSummary& b)
 {
     std::vector<std::array<QString, 3>> out;
+    // The requirements panel's short names (the full wording is in the requirements panel).
+    const std::array<QString, 4> titles = {tr("R1 signalling integrity"), tr("R2 signalling confidentiality"),
+                                           tr("R3 application data confidentiality"),
+                                           tr("R4 application data integrity")};
     for (std::size_t i = 0; i < a.requirements.size(); ++i)
-        out.push_back({QString::fromStdString(a.requirements[i].id + " " + a.requirements[i].title),
+        out.push_back({i < titles.size() ? titles[i] : QString::fromStdString(a.requirements[i].id),
                        QString::fromUtf8(name(a.requirements[i].verdict).data()),
                        QString::fromUtf8(name(b.requirements[i].verdict).data())});
     const auto add = [&](const QString& label, auto get) {
@@ -121,7 +131,10 @@ void AbCompareDialog::runBoth()
         table_->setRowCount(static_cast<int>(r.size()));
         for (std::size_t i = 0; i < r.size(); ++i)
             for (std::size_t c = 0; c < 3; ++c) {
-                auto* item = new QTableWidgetItem(r[i][c]);
+                // Long values (the digest) are cut to their start; the whole value is the tooltip.
+                auto* item =
+                    new QTableWidgetItem(r[i][c].size() > 16 && c > 0 ? r[i][c].left(16) + u'…' : r[i][c]);
+                item->setToolTip(r[i][c]);
                 if (c > 0 && r[i][1] != r[i][2])
                     item->setFont([f = item->font()]() mutable {
                         f.setBold(true);
