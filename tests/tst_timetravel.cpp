@@ -5,10 +5,17 @@
 #include "core/engine/Replay.h"
 #include "core/scenario/Presets.h"
 #include "ui/AbCompareDialog.h"
+#include "ui/EventLogDock.h"
+#include "ui/EventLogModel.h"
+#include "ui/MainWindow.h"
 #include "ui/SimulationController.h"
+#include "ui/TimelineBar.h"
 
+#include <QAction>
 #include <QElapsedTimer>
 #include <QSignalSpy>
+#include <QSlider>
+#include <QStandardPaths>
 #include <QtTest>
 
 #include <deque>
@@ -156,12 +163,14 @@ const Frames::Seen* liveRun(SimulationController& c, Frames& frames)
 class TestTimeTravel : public QObject {
     Q_OBJECT
 private slots:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
     void jumpBackEqualsFreshRun_data();
     void jumpBackEqualsFreshRun();
     void changeInThePastDiscardsTheFuture();
     void nextMessageAdvancesOneMessage();
     void abEqualsTwoHeadlessRuns();
     void replayDuration();
+    void windowRebuildsItsViews();
 };
 
 void TestTimeTravel::jumpBackEqualsFreshRun_data()
@@ -294,5 +303,28 @@ void TestTimeTravel::replayDuration()
     }
 }
 
-QTEST_GUILESS_MAIN(TestTimeTravel)
+// The main window after a jump back: the event log holds the replay's events, the slider spans the run so
+// far.
+void TestTimeTravel::windowRebuildsItsViews()
+{
+    ui::MainWindow w;
+    auto* bar = w.findChild<ui::TimelineBar*>();
+    QVERIFY(bar != nullptr);
+    QVERIFY(bar->nextMessageAction()->shortcuts().contains(QKeySequence(Qt::Key_N)));
+    w.controller()->jumpTo(20 * kSecond);
+    QTRY_COMPARE_WITH_TIMEOUT(w.lastFrame().now, 20 * kSecond, 30000);
+    QTRY_COMPARE(w.eventLog()->model()->rowCount(), static_cast<int>(w.lastFrame().summary.eventsTotal));
+    const int rowsAt20 = w.eventLog()->model()->rowCount();
+    w.controller()->jumpTo(8 * kSecond);
+    QTRY_COMPARE_WITH_TIMEOUT(w.lastFrame().now, 8 * kSecond, 30000);
+    QTRY_COMPARE(w.eventLog()->model()->rowCount(), static_cast<int>(w.lastFrame().summary.eventsTotal));
+    QVERIFY(w.eventLog()->model()->rowCount() < rowsAt20);
+    QCOMPARE(bar->slider()->maximum(), static_cast<int>(20 * kSecond / ui::TimelineBar::kTick));
+    QCOMPARE(bar->slider()->value(), static_cast<int>(8 * kSecond / ui::TimelineBar::kTick));
+    Scenario s = presetScenario("default").value();
+    s.durationS = std::max(s.durationS, 3600.0);
+    compareSummaries(w.lastFrame().summary, replaySummary(s, {}, 8 * kSecond));
+}
+
+QTEST_MAIN(TestTimeTravel)
 #include "tst_timetravel.moc"
