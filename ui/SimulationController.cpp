@@ -118,8 +118,10 @@ public:
                 stopCapture(); // a capture cannot go back in time
                 pending_.clear();
                 engine_.reset();
-                engine_ = engine::replay(loaded_, changes_, t, this, &applied_);
+                // Configured as a loaded engine before the replay, so that replayed PDUs can be inspected.
+                engine_ = std::make_unique<engine::Engine>(loaded_);
                 configure();
+                applied_ = engine::advanceWithChanges(*engine_, changes_, 0, t);
                 rebuilt_ = true;
             } else {
                 applied_ = engine::advanceWithChanges(*engine_, changes_, applied_, t);
