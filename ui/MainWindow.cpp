@@ -27,6 +27,7 @@
 #include "ui/SessionReport.h"
 #include "ui/Settings.h"
 #include "ui/ThemeStyle.h"
+#include "ui/TimelineBar.h"
 #include "ui/TopologyScene.h"
 #include "ui/TopologyView.h"
 
@@ -89,6 +90,16 @@ MainWindow::MainWindow(QWidget* parent)
     createDocks();
     createActions();
     createToolBar();
+    // Time travel (issue 12): next message, the timeline slider under the canvas, A/B.
+    timeline_ = new TimelineBar(controller_, this);
+    addToolBar(Qt::BottomToolBarArea, timeline_);
+    connect(timeline_, &TimelineBar::statusMessage, statusBar(), &QStatusBar::showMessage);
+    connect(controller_, &SimulationController::rewound, this, [this] {
+        eventLog_->clear();
+        charts_->clear();
+        inspector_->clear();
+        scene_->clearMessages();
+    });
     createMenus();
     createPresentation();
 
@@ -135,13 +146,14 @@ MainWindow::MainWindow(QWidget* parent)
     clock->start();
     connect(animation_, &QTimer::timeout, this, [this, clock] {
         const double dt = static_cast<double>(clock->restart()) / 1000.0;
-        scene_->advance(std::min(dt, 0.1));
-        if (!scene_->animating() && !frame_.running)
-            animation_->stop();
+        if (frame_.running)
+            scene_->advance(std::min(dt, 0.1));
+        else
+            animation_->stop(); // paused or finished: the dots stay where they are and nothing ticks
     });
     connect(this, &QObject::destroyed, [clock] { delete clock; });
     connect(controller_, &SimulationController::frameReady, this, [this, clock] {
-        if (!animation_->isActive() && (frame_.running || scene_->animating())) {
+        if (!animation_->isActive() && frame_.running) {
             clock->restart();
             animation_->start();
         }
@@ -347,6 +359,8 @@ void MainWindow::createMenus()
     QMenu* sim = menuBar()->addMenu(tr("&Simulation"));
     sim->addAction(runAction_);
     sim->addAction(stepAction_);
+    sim->addAction(timeline_->nextMessageAction());
+    sim->addAction(timeline_->compareAction());
     sim->addAction(resetAction_);
     sim->addSeparator();
     QAction* record = sim->addAction(tr("Record &packet captures…"));

@@ -147,6 +147,7 @@ private:
     QMenu* viewMenu_ = nullptr;
     QAction* runAction_ = nullptr;
     QAction* stepAction_ = nullptr;
+    class TimelineBar* timeline_ = nullptr;
     QAction* resetAction_ = nullptr;
     QComboBox* speed_ = nullptr;
     QSpinBox* seed_ = nullptr;

@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <deque>
+#include <utility>
 
 namespace mtcsec::ui {
 
@@ -36,11 +37,13 @@ public:
         pending_.clear();
         rate_.clear();
         generation_ = generation;
+        loaded_ = scenario;
+        changes_.clear();
+        applied_ = 0;
+        horizon_ = 0;
         try {
             engine_ = std::make_unique<engine::Engine>(scenario);
-            engine_->setObserver(this);
-            engine_->setClassifyPdus(true);
-            engine_->setKeepReceiverView(true);
+            configure();
         } catch (const std::exception& e) {
             emit error(QString::fromStdString(e.what()));
             return;
@@ -80,38 +83,77 @@ public:
         if (!engine_)
             return;
         setRunning(false);
+        applyDueChanges();
         engine_->step();
+        emitFrame(true);
+    }
+
+    // Steps until one more PDU is on a link (or the run ends).
+    void nextMessage()
+    {
+        if (!engine_)
+            return;
+        setRunning(false);
+        const std::size_t before = pending_.size();
+        bool sent = false;
+        while (!sent) {
+            applyDueChanges();
+            if (!engine_->step())
+                break;
+            sent =
+                std::any_of(pending_.begin() + static_cast<std::ptrdiff_t>(before), pending_.end(),
+                            [](const engine::LogEvent& e) { return e.kind == engine::EventKind::PduSent; });
+        }
+        emitFrame(true);
+    }
+
+    void jumpTo(SimTime t)
+    {
+        if (!engine_)
+            return;
+        setRunning(false);
+        t = std::clamp<SimTime>(t, 0, engine_->endTime());
+        try {
+            if (t < engine_->now()) {
+                stopCapture(); // a capture cannot go back in time
+                pending_.clear();
+                engine_.reset();
+                // Configured as a loaded engine before the replay, so that replayed PDUs can be inspected.
+                engine_ = std::make_unique<engine::Engine>(loaded_);
+                configure();
+                applied_ = engine::advanceWithChanges(*engine_, changes_, 0, t);
+                rebuilt_ = true;
+            } else {
+                applied_ = engine::advanceWithChanges(*engine_, changes_, applied_, t);
+            }
+        } catch (const std::exception& e) {
+            emit error(QString::fromStdString(e.what()));
+        }
         emitFrame(true);
     }
 
     void setProtection(const Protection& p)
     {
-        if (!engine_)
-            return;
-        try {
-            engine_->setProtection(p);
-        } catch (const std::exception& e) {
-            emit error(QString::fromStdString(e.what()));
-        }
-        emitFrame(true);
+        engine::LiveChange c;
+        c.kind = engine::LiveChange::Kind::SetProtection;
+        c.protection = p;
+        liveChange(c);
     }
 
     void addAttack(const AttackSpec& a)
     {
-        if (!engine_)
-            return;
-        try {
-            engine_->addAttack(a);
-        } catch (const std::exception& e) {
-            emit error(QString::fromStdString(e.what()));
-        }
-        emitFrame(true);
+        engine::LiveChange c;
+        c.kind = engine::LiveChange::Kind::AddAttack;
+        c.attack = a;
+        liveChange(c);
     }
 
     void removeAttack(const std::string& id)
     {
-        if (engine_ && engine_->removeAttack(id))
-            emitFrame(true);
+        engine::LiveChange c;
+        c.kind = engine::LiveChange::Kind::RemoveAttack;
+        c.attack.id = id;
+        liveChange(c);
     }
 
     void requestPdu(std::uint32_t id)
@@ -195,12 +237,72 @@ public:
 
 signals:
     void frame(std::shared_ptr<mtcsec::ui::Frame> frame);
+    void futureDiscarded(double atS);
     void pdu(const mtcsec::ui::PduView& view);
     void pdus(const mtcsec::ui::PduBatch& batch);
     void error(const QString& message);
     void captureDone(const QString& directory);
 
 private:
+    void configure()
+    {
+        engine_->setObserver(this);
+        engine_->setClassifyPdus(true);
+        engine_->setKeepReceiverView(true);
+    }
+
+    // The recorded live changes due by now (after a jump back, the later ones are replayed as time passes).
+    void applyDueChanges()
+    {
+        try {
+            applied_ = engine::advanceWithChanges(*engine_, changes_, applied_, engine_->now());
+        } catch (const std::exception& e) {
+            emit error(QString::fromStdString(e.what()));
+        }
+    }
+
+    // Advances to `until` through the recorded changes (the engine's runUntil, for the timeline).
+    void advance(SimTime until)
+    {
+        try {
+            applied_ = engine::advanceWithChanges(*engine_, changes_, applied_, until);
+        } catch (const std::exception& e) {
+            applied_ = changes_.size();
+            emit error(QString::fromStdString(e.what()));
+        }
+    }
+
+    // A change the user made now: recorded on the timeline; one made at an earlier moment than the furthest
+    // reached discards the changes recorded after it (the future of the earlier run).
+    void liveChange(engine::LiveChange c)
+    {
+        if (!engine_)
+            return;
+        applyDueChanges();
+        c.at = engine_->now();
+        if (c.kind == engine::LiveChange::Kind::RemoveAttack) {
+            const auto summary = engine_->summary();
+            const bool present = std::any_of(
+                summary.attacks.begin(), summary.attacks.end(),
+                [&](const engine::AttackTally& a) { return a.spec.id == c.attack.id && !a.removed; });
+            if (!present)
+                return;
+        }
+        if (applied_ < changes_.size() || c.at < horizon_) {
+            changes_.resize(applied_);
+            horizon_ = c.at;
+            emit futureDiscarded(engine::toSeconds(c.at));
+        }
+        try {
+            engine::applyChange(*engine_, c);
+            changes_.push_back(c);
+            applied_ = changes_.size();
+        } catch (const std::exception& e) {
+            emit error(QString::fromStdString(e.what()));
+        }
+        emitFrame(true);
+    }
+
     static engine::Finding endpointView(Link link, ByteView plain)
     {
         if (plain.empty())
@@ -228,13 +330,13 @@ private:
         if (speed_ <= 0) {
             // As fast as possible: slices of simulated time until the tick's wall budget is spent.
             while (budget.nsecsElapsed() < kBudgetNs && !engine_->finished())
-                engine_->runUntil(engine_->now() + 20'000);
+                advance(engine_->now() + 20'000);
         } else {
             const auto target =
                 anchorSim_ +
                 static_cast<SimTime>(speed_ * static_cast<double>(anchorWall_.nsecsElapsed()) / 1000.0);
             while (engine_->now() < target && budget.nsecsElapsed() < kBudgetNs && !engine_->finished())
-                engine_->runUntil(std::min(target, engine_->now() + 20'000));
+                advance(std::min(target, engine_->now() + 20'000));
         }
         const bool finished = engine_->finished();
         if (finished) {
@@ -264,6 +366,10 @@ private:
         f->end = engine_->endTime();
         f->events = std::move(pending_);
         pending_.clear();
+        horizon_ = std::max(horizon_, engine_->now());
+        f->horizon = horizon_;
+        f->rebuilt = std::exchange(rebuilt_, false);
+        f->changes = changes_;
         // A sample of the PDUs of this frame for the canvas, spread over the frame.
         std::size_t sent = 0;
         for (const engine::LogEvent& e : f->events)
@@ -271,7 +377,7 @@ private:
         const std::size_t stride = std::max<std::size_t>(1, sent / Frame::kAnimated);
         std::size_t seen = 0;
         for (const engine::LogEvent& e : f->events) {
-            if (e.kind != engine::EventKind::PduSent || seen++ % stride != 0 ||
+            if (f->rebuilt || e.kind != engine::EventKind::PduSent || seen++ % stride != 0 ||
                 f->messages.size() >= Frame::kAnimated)
                 continue;
             const auto reading = engine_->pduReading(e.pdu);
@@ -314,6 +420,11 @@ private:
     std::shared_ptr<std::atomic<bool>> taken_;
     std::unique_ptr<engine::Engine> engine_;
     std::unique_ptr<report::CaptureRecorder> capture_; // declared after the engine: destroyed before it
+    Scenario loaded_;                                  // the start of the timeline
+    std::vector<engine::LiveChange> changes_;          // the live changes, by time
+    std::size_t applied_ = 0;                          // how many of them the engine has applied
+    SimTime horizon_ = 0;                              // the furthest time reached
+    bool rebuilt_ = false;                             // replayed since the last frame
     QString captureDirectory_;
     QTimer* timer_ = nullptr;
     QElapsedTimer anchorWall_;
@@ -347,6 +458,8 @@ SimulationController::SimulationController(QObject* parent)
             Qt::QueuedConnection);
     connect(worker_, &SimulationWorker::captureDone, this, &SimulationController::captureFinished,
             Qt::QueuedConnection);
+    connect(worker_, &SimulationWorker::futureDiscarded, this, &SimulationController::futureDiscarded,
+            Qt::QueuedConnection);
     thread_.setObjectName(QStringLiteral("engine"));
     thread_.start();
 }
@@ -370,6 +483,8 @@ void SimulationController::deliver(const std::shared_ptr<Frame>& frame)
         running_ = frame->running;
         emit runningChanged(running_);
     }
+    if (frame->rebuilt)
+        emit rewound();
     emit frameReady(*frame);
     frameTaken_->store(true);
     post([](SimulationWorker& w) { w.frameTaken(); });
@@ -380,6 +495,7 @@ void SimulationController::load(const Scenario& scenario)
     capturing_ = false; // a load finishes a capture in progress
     static std::atomic<std::uint64_t> generations{0};
     scenario_ = scenario;
+    loaded_ = scenario;
     const std::uint64_t generation = ++generations;
     post([scenario, generation](SimulationWorker& w) { w.load(scenario, generation); });
     emit scenarioLoaded(scenario_);
@@ -398,6 +514,16 @@ void SimulationController::pause()
 void SimulationController::step()
 {
     post([](SimulationWorker& w) { w.step(); });
+}
+
+void SimulationController::nextMessage()
+{
+    post([](SimulationWorker& w) { w.nextMessage(); });
+}
+
+void SimulationController::jumpTo(engine::SimTime t)
+{
+    post([t](SimulationWorker& w) { w.jumpTo(t); });
 }
 
 void SimulationController::reset()

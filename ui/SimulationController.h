@@ -6,6 +6,7 @@
 
 #include "core/engine/Dissector.h"
 #include "core/engine/Engine.h"
+#include "core/engine/Replay.h"
 #include "core/scenario/Scenario.h"
 
 #include <QObject>
@@ -40,6 +41,11 @@ struct Frame {
     bool running = false;
     bool finished = false;
     std::uint64_t generation = 0; // increases with every load or reset
+    // Time travel: the furthest time this run has reached, whether the engine was rebuilt (a jump back: the
+    // events are those of the replay from time 0, views start again), and the live changes so far.
+    engine::SimTime horizon = 0;
+    bool rebuilt = false;
+    std::vector<engine::LiveChange> changes;
 };
 
 // One PDU for the inspector: the bytes, the attacker's key-less view, what the sender put inside the hop's
@@ -85,7 +91,14 @@ public:
 
     void run();
     void pause();
-    void step();  // one scheduled action
+    void step(); // one scheduled action
+    // Time travel (ui/TimelineBar): pauses and processes events until one more PDU is put on a link.
+    void nextMessage();
+    // Pauses and goes to simulated time `t` (us): forward by running on (with the live changes recorded for
+    // that span), back by replaying from the seed and the live changes before `t`; rewound() then frameReady.
+    void jumpTo(engine::SimTime t);
+    // The scenario as last loaded (the start of the timeline the live changes apply to).
+    [[nodiscard]] const Scenario& loadedScenario() const { return loaded_; }
     void reset(); // the scenario again from time 0 (with the protections and attackers in force)
     // Simulated seconds per wall-clock second; 0 means as fast as possible.
     void setSpeed(double speed);
@@ -115,6 +128,10 @@ signals:
     void errorOccurred(const QString& message);
     // A capture was completed and written (its folder).
     void captureFinished(const QString& directory);
+    // The engine was rebuilt for a jump back: the next frame holds every event from time 0 again.
+    void rewound();
+    // A change made at an earlier moment than the furthest reached discarded the later changes (at `atS`).
+    void futureDiscarded(double atS);
 
 private:
     void post(std::function<void(SimulationWorker&)> job);
@@ -123,6 +140,7 @@ private:
     QThread thread_;
     SimulationWorker* worker_ = nullptr;
     Scenario scenario_;
+    Scenario loaded_;
     bool running_ = false;
     bool capturing_ = false;
     double speed_ = 1.0;

@@ -1,0 +1,152 @@
+// The A/B comparison dialog: two headless replays and a table of their verdicts and counts.
+#include "ui/AbCompareDialog.h"
+
+#include "ui/ProtectionPanel.h"
+
+#include <QApplication>
+#include <QDialogButtonBox>
+#include <QElapsedTimer>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPushButton>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+namespace mtcsec::ui {
+namespace {
+QString number(std::uint64_t n)
+{
+    return QString::number(n);
+}
+} // namespace
+
+AbCompareDialog::AbCompareDialog(Scenario scenario, std::vector<engine::LiveChange> changes,
+                                 engine::SimTime until, QWidget* parent)
+    : QDialog(parent)
+    , scenario_(std::move(scenario))
+    , changes_(std::move(changes))
+    , until_(until)
+    , panel_(new ProtectionPanel(this))
+    , table_(new QTableWidget(this))
+    , note_(new QLabel(this))
+{
+    setObjectName(QStringLiteral("abCompareDialog"));
+    setWindowTitle(tr("Compare A/B"));
+    auto* layout = new QVBoxLayout(this);
+    auto* intro = new QLabel(tr("A: the run as it is. B: the same seed and the same live changes, with the "
+                                "protection below from the start. Both run to t = %1 s.")
+                                 .arg(engine::toSeconds(until_), 0, 'f', 1),
+                             this);
+    intro->setWordWrap(true);
+    layout->addWidget(intro);
+    panel_->setProtection(scenario_.protection);
+    connect(panel_, &ProtectionPanel::protectionEdited, panel_, &ProtectionPanel::setProtection);
+    auto* sideBySide = new QHBoxLayout;
+    sideBySide->addWidget(panel_);
+    layout->addLayout(sideBySide, 1);
+    table_->setColumnCount(3);
+    table_->setHorizontalHeaderLabels({tr("What"), tr("A"), tr("B")});
+    table_->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    table_->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    table_->setMinimumWidth(520);
+    table_->verticalHeader()->hide();
+    table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    table_->setMinimumHeight(300);
+    sideBySide->addWidget(table_, 1);
+    layout->addWidget(note_);
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    QPushButton* run = buttons->addButton(tr("&Run A and B"), QDialogButtonBox::ActionRole);
+    run->setObjectName(QStringLiteral("runAb"));
+    connect(run, &QPushButton::clicked, this, &AbCompareDialog::runBoth);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    layout->addWidget(buttons);
+    resize(980, 640);
+}
+
+std::array<engine::RunSummary, 2> AbCompareDialog::runAb(const Scenario& scenario,
+                                                         const std::vector<engine::LiveChange>& changes,
+                                                         engine::SimTime until, const Protection& protectionB)
+{
+    Scenario b = scenario;
+    b.protection = protectionB;
+    return {engine::replaySummary(scenario, changes, until), engine::replaySummary(b, changes, until)};
+}
+
+std::vector<std::array<QString, 3>> AbCompareDialog::rows(const engine::RunSummary& a,
+                                                          const engine::RunSummary& b)
+{
+    std::vector<std::array<QString, 3>> out;
+    // The requirements panel's short names (the full wording is in the requirements panel).
+    const std::array<QString, 4> titles = {tr("R1 signalling integrity"), tr("R2 signalling confidentiality"),
+                                           tr("R3 application data confidentiality"),
+                                           tr("R4 application data integrity")};
+    for (std::size_t i = 0; i < a.requirements.size(); ++i)
+        out.push_back({i < titles.size() ? titles[i] : QString::fromStdString(a.requirements[i].id),
+                       QString::fromUtf8(name(a.requirements[i].verdict).data()),
+                       QString::fromUtf8(name(b.requirements[i].verdict).data())});
+    const auto add = [&](const QString& label, auto get) {
+        out.push_back({label, number(get(a)), number(get(b))});
+    };
+    using S = engine::RunSummary;
+    add(tr("Readings sent"), [](const S& s) { return s.accounting.uplink.sent; });
+    add(tr("Readings delivered intact"), [](const S& s) { return s.accounting.uplink.deliveredIntact; });
+    add(tr("Readings delivered altered"), [](const S& s) { return s.accounting.uplink.deliveredAltered; });
+    add(tr("Readings dropped"), [](const S& s) { return s.accounting.uplink.dropped(); });
+    add(tr("Commands delivered intact"), [](const S& s) { return s.accounting.downlink.deliveredIntact; });
+    add(tr("Commands delivered altered"), [](const S& s) { return s.accounting.downlink.deliveredAltered; });
+    add(tr("Replayed copies accepted"), [](const S& s) { return s.accounting.acceptedReplayed; });
+    add(tr("Forgeries accepted"), [](const S& s) { return s.accounting.acceptedForged; });
+    add(tr("Dropped by integrity checks"), [](const S& s) { return s.traffic.droppedIntegrity; });
+    add(tr("Dropped by replay checks"), [](const S& s) { return s.traffic.droppedReplay; });
+    add(tr("Attaches completed"), [](const S& s) { return s.traffic.attachOk; });
+    const auto total = [](const S& s, auto field) {
+        std::uint64_t n = 0;
+        for (const engine::AttackTally& t : s.attacks)
+            n += field(t);
+        return n;
+    };
+    add(tr("Attacks: attempts"),
+        [&](const S& s) { return total(s, [](const auto& t) { return t.attempts; }); });
+    add(tr("Attacks: blocked"),
+        [&](const S& s) { return total(s, [](const auto& t) { return t.blocked; }); });
+    add(tr("Attacks: succeeded"),
+        [&](const S& s) { return total(s, [](const auto& t) { return t.succeeded; }); });
+    add(tr("Secrets read (readings, commands, keys)"), [&](const S& s) {
+        return total(s, [](const auto& t) { return t.readingsRead + t.commandsRead + t.keysRead; });
+    });
+    add(tr("Events"), [](const S& s) { return s.eventsTotal; });
+    out.push_back({tr("Digest"), QString::fromStdString(a.digest), QString::fromStdString(b.digest)});
+    return out;
+}
+
+void AbCompareDialog::runBoth()
+{
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    QElapsedTimer clock;
+    clock.start();
+    try {
+        const auto [a, b] = runAb(scenario_, changes_, until_, panel_->protection());
+        const auto r = rows(a, b);
+        table_->setRowCount(static_cast<int>(r.size()));
+        for (std::size_t i = 0; i < r.size(); ++i)
+            for (std::size_t c = 0; c < 3; ++c) {
+                // Long values (the digest) are cut to their start; the whole value is the tooltip.
+                auto* item =
+                    new QTableWidgetItem(r[i][c].size() > 16 && c > 0 ? r[i][c].left(16) + u'…' : r[i][c]);
+                item->setToolTip(r[i][c]);
+                if (c > 0 && r[i][1] != r[i][2])
+                    item->setFont([f = item->font()]() mutable {
+                        f.setBold(true);
+                        return f;
+                    }());
+                table_->setItem(static_cast<int>(i), static_cast<int>(c), item);
+            }
+        note_->setText(tr("Both runs took %1 ms; rows that differ are in bold.").arg(clock.elapsed()));
+    } catch (const std::exception& e) {
+        note_->setText(QString::fromStdString(e.what()));
+    }
+    QApplication::restoreOverrideCursor();
+}
+
+} // namespace mtcsec::ui
