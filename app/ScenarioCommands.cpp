@@ -21,6 +21,7 @@
 #include <QFile>
 #include <QFileInfo>
 
+#include <algorithm>
 #include <array>
 #include <cerrno>
 #include <cmath>
@@ -328,6 +329,13 @@ int runRunCommand(const QStringList& arguments)
         QElapsedTimer timer;
         timer.start();
         engine::Engine engine(scenario);
+        // The event log goes to a temporary file as the run goes and no PDU is kept for an inspector, unless
+        // an HTML or PDF report (the ui library's, which reads the log from memory) is asked for.
+        if (std::none_of(reports.begin(), reports.end(),
+                         [](const QString& r) { return report::isDocumentReport(r); })) {
+            engine.setSpillEvents(true);
+            engine.setKeepPdus(false);
+        }
         if (capture)
             engine.setCaptureSink(capture.get());
         while (!engine.finished()) {
@@ -342,18 +350,16 @@ int runRunCommand(const QStringList& arguments)
         std::vector<std::unique_ptr<io::AtomicFile>> files;
         std::optional<ui::SessionReportInput> document;
         for (const QString& r : reports) {
-            QByteArray bytes;
+            files.push_back(std::make_unique<io::AtomicFile>(r));
             if (report::isDocumentReport(r)) {
                 if (!document)
                     document = ui::collectReportInput(engine);
-                bytes = r.endsWith(QLatin1String(".pdf"), Qt::CaseInsensitive)
-                            ? ui::pdfReport(*document)
-                            : ui::reportHtml(*document, false).toUtf8();
+                files.back()->write(r.endsWith(QLatin1String(".pdf"), Qt::CaseInsensitive)
+                                        ? ui::pdfReport(*document)
+                                        : ui::reportHtml(*document, false).toUtf8());
             } else {
-                bytes = report::reportData(engine, r);
+                report::writeReportTo(engine, r, *files.back());
             }
-            files.push_back(std::make_unique<io::AtomicFile>(r));
-            files.back()->write(bytes);
             files.back()->finishWriting();
         }
         if (capture)
