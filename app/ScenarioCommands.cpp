@@ -307,10 +307,16 @@ int runRunCommand(const QStringList& arguments)
             scenario = *found;
         }
         applyNumberOptions(scenario, parser, duration, seed, devices);
-        engine::requireFitsInMemory(scenario, parser.isSet(scenarioFile)
-                                                  ? parser.value(scenarioFile).toStdString() +
-                                                        ": cannot run on this machine: "
-                                                  : std::string("cannot run on this machine: "));
+        // The event log goes to a temporary file as the run goes unless an HTML or PDF report (the ui
+        // library's, which reads the log from memory) is asked for.
+        const bool logInMemory = std::ranges::any_of(
+            parser.values(reportFile), [](const QString& r) { return report::isDocumentReport(r); });
+        engine::requireFitsInMemory(scenario,
+                                    parser.isSet(scenarioFile) ? parser.value(scenarioFile).toStdString() +
+                                                                     ": cannot run on this machine: "
+                                                               : std::string("cannot run on this machine: "),
+                                    engine::availableMemory(),
+                                    logInMemory ? engine::EventLogIn::Memory : engine::EventLogIn::File);
         std::erase_if(scenario.changes,
                       [&](const ProtectionChange& c) { return c.atS >= scenario.durationS; });
         reports = parser.values(reportFile);
@@ -329,10 +335,8 @@ int runRunCommand(const QStringList& arguments)
         QElapsedTimer timer;
         timer.start();
         engine::Engine engine(scenario);
-        // The event log goes to a temporary file as the run goes and no PDU is kept for an inspector, unless
-        // an HTML or PDF report (the ui library's, which reads the log from memory) is asked for.
-        if (std::none_of(reports.begin(), reports.end(),
-                         [](const QString& r) { return report::isDocumentReport(r); })) {
+        // Nor is any PDU kept for an inspector.
+        if (!logInMemory) {
             engine.setSpillEvents(true);
             engine.setKeepPdus(false);
         }
