@@ -150,6 +150,36 @@ struct AppRecord {
     }
 };
 
+// The last PDCP SN an attacker saw per device, direction and bearer (key: device << 2 | downlink << 1 | drb):
+// a flat table of 2 octets per key for the scenario's devices (built on first use), a map for any other key.
+class SnMemory {
+public:
+    void set(std::uint64_t key, std::uint16_t sn, std::uint32_t devices)
+    {
+        if (key < std::uint64_t{4} * devices) {
+            if (flat_.empty())
+                flat_.assign(std::size_t{4} * devices, kUnknown);
+            flat_[static_cast<std::size_t>(key)] = sn;
+        } else {
+            other_[key] = sn;
+        }
+    }
+    [[nodiscard]] std::optional<std::uint16_t> get(std::uint64_t key) const
+    {
+        if (key < flat_.size())
+            return flat_[static_cast<std::size_t>(key)] == kUnknown
+                       ? std::nullopt
+                       : std::optional<std::uint16_t>(flat_[static_cast<std::size_t>(key)]);
+        const auto found = other_.find(key);
+        return found == other_.end() ? std::nullopt : std::optional<std::uint16_t>(found->second);
+    }
+
+private:
+    static constexpr std::uint16_t kUnknown = 0xffff; // PDCP SNs have at most 12 bits
+    std::vector<std::uint16_t> flat_;
+    std::unordered_map<std::uint64_t, std::uint16_t> other_;
+};
+
 struct AttackRuntime {
     AttackTally tally;
     std::uint32_t probability = 0;
@@ -157,7 +187,7 @@ struct AttackRuntime {
     SimTime stop = 0;
     // What the attacker learned by watching its link: the last PDCP SN per device and direction, the
     // capabilities a downgraded device really sent.
-    std::unordered_map<std::uint64_t, std::uint16_t> lastSn;
+    SnMemory lastSn;
     std::unordered_map<std::uint32_t, protocol::UeSecurityCapabilities> originalCapabilities;
 };
 
