@@ -188,7 +188,7 @@ std::vector<Workload> engineWorkloads(std::uint32_t devices, double durationS)
 
 QJsonObject runWorkload(const Workload& w)
 {
-    engine::requireFitsInMemory(w.scenario);
+    engine::requireFitsInMemory(w.scenario, {}, engine::availableMemory(), engine::EventLogIn::File);
     resetPeakRss();
     const std::uint64_t rssBefore = procStatusBytes("VmRSS");
     auto ledger = std::make_unique<crypto::CryptoLedger>();
@@ -201,6 +201,8 @@ QJsonObject runWorkload(const Workload& w)
         const double wall0 = clockSeconds(CLOCK_MONOTONIC);
         const double cpu0 = clockSeconds(CLOCK_PROCESS_CPUTIME_ID);
         engine::Engine engine(w.scenario);
+        engine.setSpillEvents(true); // as mtcsec run does: the log in a temporary file, no PDU ring
+        engine.setKeepPdus(false);
         engine.runToEnd();
         wall = clockSeconds(CLOCK_MONOTONIC) - wall0;
         cpu = clockSeconds(CLOCK_PROCESS_CPUTIME_ID) - cpu0;
@@ -400,7 +402,7 @@ int runBenchCommand(const QStringList& arguments)
                                    : kDefaultDurationS;
         const std::vector<Workload> workloads = engineWorkloads(n, seconds);
         for (const Workload& w : workloads) // a run that cannot fit is refused before any is timed
-            engine::requireFitsInMemory(w.scenario);
+            engine::requireFitsInMemory(w.scenario, {}, engine::availableMemory(), engine::EventLogIn::File);
 
         const double wall0 = clockSeconds(CLOCK_MONOTONIC);
         QJsonArray results;

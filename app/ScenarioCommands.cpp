@@ -22,6 +22,7 @@
 #include <QFile>
 #include <QFileInfo>
 
+#include <algorithm>
 #include <array>
 #include <cerrno>
 #include <cmath>
@@ -316,10 +317,16 @@ int runRunCommand(const QStringList& arguments)
             scenario = *found;
         }
         applyNumberOptions(scenario, parser, duration, seed, devices);
-        engine::requireFitsInMemory(scenario, parser.isSet(scenarioFile)
-                                                  ? parser.value(scenarioFile).toStdString() +
-                                                        ": cannot run on this machine: "
-                                                  : std::string("cannot run on this machine: "));
+        // The event log goes to a temporary file as the run goes unless an HTML or PDF report (the ui
+        // library's, which reads the log from memory) is asked for.
+        const bool logInMemory = std::ranges::any_of(
+            parser.values(reportFile), [](const QString& r) { return report::isDocumentReport(r); });
+        engine::requireFitsInMemory(scenario,
+                                    parser.isSet(scenarioFile) ? parser.value(scenarioFile).toStdString() +
+                                                                     ": cannot run on this machine: "
+                                                               : std::string("cannot run on this machine: "),
+                                    engine::availableMemory(),
+                                    logInMemory ? engine::EventLogIn::Memory : engine::EventLogIn::File);
         std::erase_if(scenario.changes,
                       [&](const ProtectionChange& c) { return c.atS >= scenario.durationS; });
         reports = parser.values(reportFile);
@@ -338,6 +345,11 @@ int runRunCommand(const QStringList& arguments)
         QElapsedTimer timer;
         timer.start();
         engine::Engine engine(scenario);
+        // Nor is any PDU kept for an inspector.
+        if (!logInMemory) {
+            engine.setSpillEvents(true);
+            engine.setKeepPdus(false);
+        }
         if (capture)
             engine.setCaptureSink(capture.get());
         while (!engine.finished()) {
@@ -352,18 +364,16 @@ int runRunCommand(const QStringList& arguments)
         std::vector<std::unique_ptr<io::AtomicFile>> files;
         std::optional<ui::SessionReportInput> document;
         for (const QString& r : reports) {
-            QByteArray bytes;
+            files.push_back(std::make_unique<io::AtomicFile>(r));
             if (report::isDocumentReport(r)) {
                 if (!document)
                     document = ui::collectReportInput(engine);
-                bytes = r.endsWith(QLatin1String(".pdf"), Qt::CaseInsensitive)
-                            ? ui::pdfReport(*document)
-                            : ui::reportHtml(*document, false).toUtf8();
+                files.back()->write(r.endsWith(QLatin1String(".pdf"), Qt::CaseInsensitive)
+                                        ? ui::pdfReport(*document)
+                                        : ui::reportHtml(*document, false).toUtf8());
             } else {
-                bytes = report::reportData(engine, r);
+                report::writeReportTo(engine, r, *files.back());
             }
-            files.push_back(std::make_unique<io::AtomicFile>(r));
-            files.back()->write(bytes);
             files.back()->finishWriting();
         }
         if (capture)

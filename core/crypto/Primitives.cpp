@@ -24,8 +24,8 @@ namespace {
 // direct-mapped table indexed by the key's first octets: the free functions below are called with one key per
 // context (an ESP link, a device's NAS, RRC or UP key) for many messages, and building and keying a Botan
 // object costs several times the cryptography of a short message. A key that collides with another replaces
-// it; its next use keys a new object. Keys are wiped when an entry is replaced or the thread ends (Botan
-// wipes its key schedules). Outputs do not depend on the cache.
+// it: the slot's object is keyed again (a key schedule, no allocation). Keys are wiped when an entry is
+// replaced or the thread ends (Botan wipes its key schedules). Outputs do not depend on the cache.
 template <typename T, std::size_t Slots, std::size_t KeyOctets = 16>
 class KeyedCache {
     static_assert(std::has_single_bit(Slots));
@@ -39,8 +39,12 @@ public:
         Entry& e = slots_[static_cast<std::size_t>((head * 0x9e3779b97f4a7c15ULL) >> (64 - kBits))];
         if (e.object && std::equal(key.begin(), key.end(), e.key.begin()))
             return *e.object;
-        e.object.reset();
-        e.object.emplace(key);
+        // A new key for the slot: the object there is keyed again (its key schedule replaced, nothing
+        // allocated), not destroyed and built anew.
+        if (e.object)
+            e.object->rekey(key);
+        else
+            e.object.emplace(key);
         std::copy(key.begin(), key.end(), e.key.begin());
         return *e.object;
     }
@@ -77,6 +81,13 @@ Aes128::Aes128(ByteView key)
     noteKeySetup();
 }
 
+void Aes128::rekey(ByteView key)
+{
+    requireOctets(key, 16, "AES-128 key");
+    cipher_->set_key(key.data(), key.size());
+    noteKeySetup();
+}
+
 Aes128::~Aes128() = default;
 Aes128::Aes128(Aes128&&) noexcept = default;
 Aes128& Aes128::operator=(Aes128&&) noexcept = default;
@@ -99,6 +110,13 @@ KeyedAes128Ctr::KeyedAes128Ctr(ByteView key)
 {
     requireOctets(key, 16, "AES-128 key");
     ctr_ = Botan::StreamCipher::create_or_throw("CTR-BE(AES-128)");
+    ctr_->set_key(key.data(), key.size());
+    noteKeySetup();
+}
+
+void KeyedAes128Ctr::rekey(ByteView key)
+{
+    requireOctets(key, 16, "AES-128 key");
     ctr_->set_key(key.data(), key.size());
     noteKeySetup();
 }
@@ -128,6 +146,13 @@ KeyedAes128Cmac::KeyedAes128Cmac(ByteView key)
     noteKeySetup();
 }
 
+void KeyedAes128Cmac::rekey(ByteView key)
+{
+    requireOctets(key, 16, "AES-128 key");
+    cmac_->set_key(key.data(), key.size());
+    noteKeySetup();
+}
+
 KeyedAes128Cmac::~KeyedAes128Cmac() = default;
 KeyedAes128Cmac::KeyedAes128Cmac(KeyedAes128Cmac&&) noexcept = default;
 KeyedAes128Cmac& KeyedAes128Cmac::operator=(KeyedAes128Cmac&&) noexcept = default;
@@ -149,6 +174,12 @@ Block aes128Cmac(ByteView key, ByteView message)
 
 KeyedHmacSha256::KeyedHmacSha256(ByteView key)
     : hmac_(Botan::MessageAuthenticationCode::create_or_throw("HMAC(SHA-256)"))
+{
+    hmac_->set_key(key.data(), key.size());
+    noteKeySetup();
+}
+
+void KeyedHmacSha256::rekey(ByteView key)
 {
     hmac_->set_key(key.data(), key.size());
     noteKeySetup();
@@ -185,6 +216,13 @@ std::array<std::uint8_t, 32> sha256(ByteView message)
 
 namespace {
 
+// The calling thread's buffer for one GCM message (its capacity kept: no allocation per message once warm).
+Botan::secure_vector<std::uint8_t>& gcmScratch()
+{
+    thread_local Botan::secure_vector<std::uint8_t> buffer;
+    return buffer;
+}
+
 // The mode of one direction, keyed on first use, then given the associated data and started on the nonce.
 Botan::AEAD_Mode& startGcm(std::unique_ptr<Botan::AEAD_Mode>& mode, ByteView key, ByteView nonce,
                            ByteView associatedData, Botan::Cipher_Dir dir)
@@ -206,6 +244,19 @@ KeyedAes128Gcm::KeyedAes128Gcm(ByteView key)
     : key_(requireOctets(key, 16, "AES-128-GCM key").begin(), key.end())
 {}
 
+void KeyedAes128Gcm::rekey(ByteView key)
+{
+    requireOctets(key, 16, "AES-128-GCM key");
+    std::copy(key.begin(), key.end(), key_.begin());
+    // Each direction's object already built is keyed again (as it would be on its first use).
+    for (auto* mode : {&seal_, &open_}) {
+        if (*mode) {
+            (*mode)->set_key(key.data(), key.size());
+            noteKeySetup();
+        }
+    }
+}
+
 KeyedAes128Gcm::~KeyedAes128Gcm() = default;
 KeyedAes128Gcm::KeyedAes128Gcm(KeyedAes128Gcm&&) noexcept = default;
 KeyedAes128Gcm& KeyedAes128Gcm::operator=(KeyedAes128Gcm&&) noexcept = default;
@@ -214,7 +265,8 @@ Bytes KeyedAes128Gcm::seal(ByteView nonce, ByteView associatedData, ByteView pla
 {
     Botan::AEAD_Mode& mode = startGcm(seal_, key_, nonce, associatedData, Botan::ENCRYPTION);
     notePrimitive(Primitive::Aes128GcmSeal, plaintext.size(), associatedData.size());
-    Botan::secure_vector<std::uint8_t> buffer(plaintext.begin(), plaintext.end());
+    Botan::secure_vector<std::uint8_t>& buffer = gcmScratch();
+    buffer.assign(plaintext.begin(), plaintext.end());
     mode.finish(buffer);
     return Bytes(buffer.begin(), buffer.end());
 }
@@ -225,7 +277,8 @@ std::optional<Bytes> KeyedAes128Gcm::open(ByteView nonce, ByteView associatedDat
         return std::nullopt;
     Botan::AEAD_Mode& mode = startGcm(open_, key_, nonce, associatedData, Botan::DECRYPTION);
     notePrimitive(Primitive::Aes128GcmOpen, sealed.size(), associatedData.size());
-    Botan::secure_vector<std::uint8_t> buffer(sealed.begin(), sealed.end());
+    Botan::secure_vector<std::uint8_t>& buffer = gcmScratch();
+    buffer.assign(sealed.begin(), sealed.end());
     try {
         mode.finish(buffer);
     } catch (const Botan::Invalid_Authentication_Tag&) {

@@ -27,6 +27,8 @@ using Block = std::array<std::uint8_t, 16>;
 class Aes128 final {
 public:
     explicit Aes128(ByteView key); // throws InvalidInput unless the key is 16 octets
+    // Replaces the key (a new key schedule in the same object, nothing allocated); throws as the constructor.
+    void rekey(ByteView key);
     ~Aes128();
     Aes128(Aes128&&) noexcept;
     Aes128& operator=(Aes128&&) noexcept;
@@ -44,6 +46,8 @@ private:
 class KeyedAes128Ctr final {
 public:
     explicit KeyedAes128Ctr(ByteView key); // throws InvalidInput unless the key is 16 octets
+    // Replaces the key (a new key schedule in the same object, nothing allocated); throws as the constructor.
+    void rekey(ByteView key);
     ~KeyedAes128Ctr();
     KeyedAes128Ctr(KeyedAes128Ctr&&) noexcept;
     KeyedAes128Ctr& operator=(KeyedAes128Ctr&&) noexcept;
@@ -58,6 +62,8 @@ private:
 class KeyedAes128Cmac final {
 public:
     explicit KeyedAes128Cmac(ByteView key); // throws InvalidInput unless the key is 16 octets
+    // Replaces the key (a new key schedule in the same object, nothing allocated); throws as the constructor.
+    void rekey(ByteView key);
     ~KeyedAes128Cmac();
     KeyedAes128Cmac(KeyedAes128Cmac&&) noexcept;
     KeyedAes128Cmac& operator=(KeyedAes128Cmac&&) noexcept;
@@ -71,6 +77,8 @@ private:
 class KeyedHmacSha256 final {
 public:
     explicit KeyedHmacSha256(ByteView key);
+    // Replaces the key (a new key schedule in the same object, nothing allocated); throws as the constructor.
+    void rekey(ByteView key);
     ~KeyedHmacSha256();
     KeyedHmacSha256(KeyedHmacSha256&&) noexcept;
     KeyedHmacSha256& operator=(KeyedHmacSha256&&) noexcept;
@@ -85,6 +93,8 @@ private:
 class KeyedAes128Gcm final {
 public:
     explicit KeyedAes128Gcm(ByteView key); // throws InvalidInput unless the key is 16 octets
+    // Replaces the key (a new key schedule in the same object, nothing allocated); throws as the constructor.
+    void rekey(ByteView key);
     ~KeyedAes128Gcm();
     KeyedAes128Gcm(KeyedAes128Gcm&&) noexcept;
     KeyedAes128Gcm& operator=(KeyedAes128Gcm&&) noexcept;

@@ -7,6 +7,7 @@
 #include "core/engine/CaptureSink.h"
 #include "core/engine/EngineImpl.h"
 #include "core/engine/Requirements.h"
+#include "core/engine/ResourceEstimate.h"
 
 #include <algorithm>
 #include <cmath>
@@ -107,6 +108,10 @@ Engine::Impl::Impl(Scenario s)
         throw InvalidInput("devices: must be at least 1");
     end = fromSeconds(scenario.durationS);
     recentPdus.resize(kRecentPdus);
+    // The records' room for the messages the run is expected to send, so that the table never grows by
+    // copying itself whole (a transient of 1.5 times its size); pages not written stay unused.
+    records.reserve(static_cast<std::size_t>(
+        std::min(estimateResources(scenario, EventLogIn::File).messages * 1.25 + 1024.0, double{1 << 27})));
     records.emplace_back(); // record 0 means "none"
 
     const std::uint32_t n = scenario.devices;
@@ -164,7 +169,9 @@ void Engine::Impl::scheduleAttack(std::uint32_t index)
 
 void Engine::Impl::schedule(SimTime at, Action action, std::uint32_t a, std::uint32_t b)
 {
-    queue.push(Scheduled{at, order++, action, a, b});
+    if (at > end)
+        return; // never reached: the run stops at its end
+    queue.push(Scheduled::make(at, order++, action, a, b));
 }
 
 std::uint32_t Engine::Impl::allocate()
@@ -191,20 +198,26 @@ void Engine::Impl::log(EventKind kind, std::uint8_t place, std::uint32_t device,
     const LogEvent e{now, device, value, pdu, kind, place, detail, attack};
     eventLog.append(e, attack >= 0 ? std::string_view(attacks[static_cast<std::size_t>(attack)].tally.spec.id)
                                    : std::string_view());
+    if (eventLog.spilling() && eventLog.events().size() >= kEventWindow) {
+        flushToObserver();
+        eventLog.spill();
+    }
 }
 
 void Engine::Impl::flushToObserver()
 {
-    const auto& all = eventLog.events();
-    if (observer != nullptr && reported < all.size())
-        observer->eventsAppended(std::span<const LogEvent>(all).subspan(reported));
-    reported = all.size();
+    // The events in memory start at event number spilled(); those before it were reported before they went.
+    const auto& window = eventLog.events();
+    const auto first = static_cast<std::size_t>(reported - eventLog.spilled());
+    if (observer != nullptr && first < window.size())
+        observer->eventsAppended(std::span<const LogEvent>(window).subspan(first));
+    reported = eventLog.size();
 }
 
 void Engine::Impl::dispatch(const Scheduled& s)
 {
     now = s.time;
-    switch (s.action) {
+    switch (s.action()) {
     case Action::Arrive:
         arrive(s.a);
         break;
@@ -446,10 +459,25 @@ const std::vector<LogEvent>& Engine::events() const
     return impl_->eventLog.events();
 }
 
+std::uint64_t Engine::eventCount() const
+{
+    return impl_->eventLog.size();
+}
+
+void Engine::forEachEvent(const std::function<void(std::span<const LogEvent>)>& visit) const
+{
+    impl_->eventLog.forEach(visit);
+}
+
+void Engine::setSpillEvents(bool on)
+{
+    impl_->eventLog.setSpill(on);
+}
+
 std::optional<PduRecord> Engine::pdu(std::uint32_t pduId) const
 {
     const Impl& d = *impl_;
-    if (pduId == 0 || pduId >= d.nextPduId || d.nextPduId - pduId > Impl::kRecentPdus)
+    if (d.recentPdus.empty() || pduId == 0 || pduId >= d.nextPduId || d.nextPduId - pduId > Impl::kRecentPdus)
         return std::nullopt;
     return d.recentPdus[pduId % Impl::kRecentPdus];
 }
@@ -496,6 +524,14 @@ void Engine::Impl::captureKeys(std::uint32_t d, const char* where)
         add("E2Emac", u.app.mac);
     }
     capture->keysInForce(now, d, where, keys);
+}
+
+void Engine::setKeepPdus(bool on)
+{
+    if (on && impl_->recentPdus.empty())
+        impl_->recentPdus.resize(Impl::kRecentPdus);
+    else if (!on)
+        std::vector<PduRecord>().swap(impl_->recentPdus);
 }
 
 void Engine::setKeepReceiverView(bool on)
@@ -584,7 +620,7 @@ RunSummary Engine::summary() const
         s.accountingSinceChange = accounting;
         s.attacksSinceChange = std::move(since);
     }
-    s.eventsTotal = d.eventLog.events().size();
+    s.eventsTotal = static_cast<std::size_t>(d.eventLog.size());
     s.digest = d.eventLog.digestHex();
     return s;
 }

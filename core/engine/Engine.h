@@ -8,8 +8,10 @@
 #include "core/engine/RunSummary.h"
 #include "core/scenario/Scenario.h"
 
+#include <functional>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 
 namespace mtcsec::engine {
@@ -74,8 +76,20 @@ public:
     bool removeAttack(const std::string& id);
 
     [[nodiscard]] const Scenario& scenario() const;
+    // The events in memory: every event of the run, unless setSpillEvents(true), then only the latest (at
+    // most 65536, those not yet written to the log's temporary file). The observer receives every event
+    // either way.
     [[nodiscard]] const std::vector<LogEvent>& events() const;
-    // A recent PDU by id, if still kept (the last 65536 PDUs are).
+    // Every event of the run so far (in memory and spilled).
+    [[nodiscard]] std::uint64_t eventCount() const;
+    // Calls `visit` with every event of the run in order, in chunks. Throws InvalidInput when the spilled
+    // events cannot be read back (EventLog::forEach).
+    void forEachEvent(const std::function<void(std::span<const LogEvent>)>& visit) const;
+    // Keeps the event log in a temporary file instead of in memory (headless runs of many devices: 32 octets
+    // per event otherwise stay in memory). The digest, the counters and the verdicts are the same. Throws
+    // InvalidInput when the temporary file cannot be created.
+    void setSpillEvents(bool on);
+    // A recent PDU by id, if still kept (the last 65536 PDUs are, unless setKeepPdus(false)).
     [[nodiscard]] std::optional<PduRecord> pdu(std::uint32_t pduId) const;
 
     // What an eavesdropper on the link would get from each PDU (the dissector's verdict), kept for the last
@@ -89,6 +103,9 @@ public:
     // second PDCP deciphering per Uu PDU and a copy per PDU. The receiver's decision (PduRecord::reception)
     // is kept either way. It does not change the event log or the digest.
     void setKeepReceiverView(bool on);
+    // Whether the last 65536 PDUs are kept for the inspector (on by default). Off for headless runs: no copy
+    // of each PDU, pdu() gives nothing. It does not change the event log, the digest or the captures.
+    void setKeepPdus(bool on);
 
     // Hands every PDU, every attacker's capture and every key change to `sink` (not owned; nullptr: none).
     void setCaptureSink(class CaptureSink* sink);

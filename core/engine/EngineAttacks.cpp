@@ -108,7 +108,7 @@ void Engine::Impl::observeSn(AttackRuntime& a, Link link, bool downlink, std::ui
     if (link != Link::Uu)
         return;
     if (const auto h = parsePdcpHeader(bytes))
-        a.lastSn[snKey(device, downlink, h->lcid == kLcidDrb1)] = h->sn;
+        a.lastSn.set(snKey(device, downlink, h->lcid == kLcidDrb1), h->sn, scenario.devices);
 }
 
 void Engine::Impl::attackLink(Link link, bool downlink, Bytes& bytes, Meta& meta, std::uint32_t pduId)
@@ -274,9 +274,9 @@ void Engine::Impl::replayFire(std::uint32_t slot, std::uint32_t index)
         // The PDCP header is never protected: give the copy the SN the receiver expects next.
         if (const auto h = parsePdcpHeader(copy.bytes)) {
             const bool drb = h->lcid == kLcidDrb1;
-            const auto last = a.lastSn.find(snKey(copy.meta.device, copy.downlink, drb));
-            if (last != a.lastSn.end()) {
-                const auto sn = static_cast<std::uint16_t>((last->second + 1) & (drb ? 0x0fff : 0x1f));
+            const auto last = a.lastSn.get(snKey(copy.meta.device, copy.downlink, drb));
+            if (last) {
+                const auto sn = static_cast<std::uint16_t>((*last + 1) & (drb ? 0x0fff : 0x1f));
                 setPdcpSn(copy.bytes, sn);
                 what += ", its PDCP SN rewritten from " + std::to_string(h->sn) + " to " +
                         std::to_string(sn) + " (the SN the receiver expects next)";
@@ -340,9 +340,9 @@ void Engine::Impl::inject(std::uint32_t index)
             break;
         case Link::Uu: {
             // The next SN after the last one seen; an attacker that has seen none guesses.
-            const auto last = a.lastSn.find(snKey(d, true, true));
-            const std::uint16_t sn = static_cast<std::uint16_t>(
-                (last == a.lastSn.end() ? rng.below(4096) : last->second + 1u) & 0x0fff);
+            const auto last = a.lastSn.get(snKey(d, true, true));
+            const std::uint16_t sn =
+                static_cast<std::uint16_t>((!last ? rng.below(4096) : *last + 1u) & 0x0fff);
             forged = {kLcidDrb1, static_cast<std::uint8_t>(0x80 | sn >> 8), static_cast<std::uint8_t>(sn)};
             forged.insert(forged.end(), ip.begin(), ip.end());
             break;
@@ -357,9 +357,8 @@ void Engine::Impl::inject(std::uint32_t index)
         const Bytes nas = encodeNas(detach);
         what = "forged NAS Detach Request";
         if (link == Link::Uu) {
-            const auto last = a.lastSn.find(snKey(d, true, false));
-            const std::uint8_t sn = static_cast<std::uint8_t>(
-                (last == a.lastSn.end() ? rng.below(32) : last->second + 1u) & 0x1f);
+            const auto last = a.lastSn.get(snKey(d, true, false));
+            const std::uint8_t sn = static_cast<std::uint8_t>((!last ? rng.below(32) : *last + 1u) & 0x1f);
             forged = {kLcidSrb1, sn};
             const Bytes rrc = encodeRrc(RrcType::DlInformationTransfer, nas);
             forged.insert(forged.end(), rrc.begin(), rrc.end());

@@ -5,14 +5,14 @@
 
 #include "core/crypto/Primitives.h"
 #include "core/engine/Engine.h"
+#include "core/engine/EventQueue.h"
 #include "core/engine/Rng.h"
 #include "core/protocol/AppSecurity.h"
+#include "core/protocol/Coap.h"
 #include "core/protocol/Esp.h"
 #include "core/protocol/NasMessage.h"
 #include "core/protocol/NasSecurity.h"
 #include "core/protocol/Pdcp.h"
-
-#include <queue>
 
 #include <array>
 #include <unordered_map>
@@ -61,32 +61,6 @@ struct InFlight {
     bool downlink = false;
     Meta meta;
     std::uint32_t pduId = 0;
-};
-
-enum class Action : std::uint8_t {
-    Arrive,
-    AttachStart,
-    AttachTimeout,
-    Uplink,
-    Downlink,
-    Inject,
-    ReplayFire,
-    Change
-};
-
-struct Scheduled {
-    SimTime time = 0;
-    std::uint64_t order = 0;
-    Action action = Action::Arrive;
-    std::uint32_t a = 0;
-    std::uint32_t b = 0;
-};
-
-struct LaterFirst {
-    bool operator()(const Scheduled& x, const Scheduled& y) const
-    {
-        return x.time != y.time ? x.time > y.time : x.order > y.order;
-    }
 };
 
 enum class UeState : std::uint8_t { Idle, Attaching, Attached };
@@ -161,13 +135,49 @@ enum class Fate : std::uint8_t {
     DroppedOther
 };
 
-// One application message as sent, to classify what a receiver later accepts.
+// One application message as sent, to classify what a receiver later accepts: 12 octets, its payload kept as
+// the values it was made from (protocol/Coap.h readingPayload, commandPayload).
 struct AppRecord {
     std::uint32_t device = 0;
     bool uplink = true;
     bool delivered = false;
     Fate fate = Fate::Pending;
-    std::string payload;
+    bool flag = false;       // the reading's alarm, or the command's "open"
+    std::int16_t tenths = 0; // the reading's temperature in tenths of a degree
+    [[nodiscard]] std::string payload() const
+    {
+        return uplink ? protocol::readingPayload(tenths, flag) : protocol::commandPayload(flag);
+    }
+};
+
+// The last PDCP SN an attacker saw per device, direction and bearer (key: device << 2 | downlink << 1 | drb):
+// a flat table of 2 octets per key for the scenario's devices (built on first use), a map for any other key.
+class SnMemory {
+public:
+    void set(std::uint64_t key, std::uint16_t sn, std::uint32_t devices)
+    {
+        if (key < std::uint64_t{4} * devices) {
+            if (flat_.empty())
+                flat_.assign(std::size_t{4} * devices, kUnknown);
+            flat_[static_cast<std::size_t>(key)] = sn;
+        } else {
+            other_[key] = sn;
+        }
+    }
+    [[nodiscard]] std::optional<std::uint16_t> get(std::uint64_t key) const
+    {
+        if (key < flat_.size())
+            return flat_[static_cast<std::size_t>(key)] == kUnknown
+                       ? std::nullopt
+                       : std::optional<std::uint16_t>(flat_[static_cast<std::size_t>(key)]);
+        const auto found = other_.find(key);
+        return found == other_.end() ? std::nullopt : std::optional<std::uint16_t>(found->second);
+    }
+
+private:
+    static constexpr std::uint16_t kUnknown = 0xffff; // PDCP SNs have at most 12 bits
+    std::vector<std::uint16_t> flat_;
+    std::unordered_map<std::uint64_t, std::uint16_t> other_;
 };
 
 struct AttackRuntime {
@@ -177,7 +187,7 @@ struct AttackRuntime {
     SimTime stop = 0;
     // What the attacker learned by watching its link: the last PDCP SN per device and direction, the
     // capabilities a downgraded device really sent.
-    std::unordered_map<std::uint64_t, std::uint16_t> lastSn;
+    SnMemory lastSn;
     std::unordered_map<std::uint32_t, protocol::UeSecurityCapabilities> originalCapabilities;
 };
 
@@ -289,12 +299,14 @@ struct Engine::Impl {
     Rng rng;
     EventLog eventLog;
     EngineObserver* observer = nullptr;
-    std::size_t reported = 0;
+    std::uint64_t reported = 0; // events reported to the observer (all of them when there is none)
+    // When the log spills: the events kept in memory before they go to its file.
+    static constexpr std::size_t kEventWindow = 65536;
     SimTime now = 0;
     SimTime end = 0;
     std::uint64_t order = 0;
     std::uint32_t ipId_ = 0;
-    std::priority_queue<Scheduled, std::vector<Scheduled>, LaterFirst> queue;
+    EventQueue queue;
     std::vector<InFlight> pool;
     std::vector<std::uint32_t> freeSlots;
 
@@ -330,7 +342,8 @@ struct Engine::Impl {
 
     std::array<std::array<SimTime, 2>, kLinkCount> lastArrival{}; // per link and direction: FIFO delivery
     std::uint32_t nextPduId = 1;
-    std::vector<PduRecord> recentPdus; // ring of the last kRecentPdus PDUs, by id
+    std::vector<PduRecord> recentPdus; // ring of the last kRecentPdus PDUs, by id (empty: none kept)
+    PduRecord capturedPdu;             // the PDU handed to the capture sink when the ring is off
     class CaptureSink* capture = nullptr;
     // Reports the keys of a device at `where` to the capture sink.
     void captureKeys(std::uint32_t device, const char* where);

@@ -18,19 +18,25 @@ void Engine::Impl::send(Link link, bool downlink, Bytes bytes, const Meta& meta,
     const std::uint32_t pduId = nextPduId++;
     if (!attackerOriginated)
         attackLink(link, downlink, bytes, m, pduId);
-    PduRecord& kept = recentPdus[pduId % kRecentPdus];
-    kept.id = pduId;
-    kept.time = now;
-    kept.link = link;
-    kept.downlink = downlink;
-    kept.device = m.device;
-    kept.bytes = bytes;
-    kept.plain.assign(plain.begin(), plain.end());
-    kept.applicationPayload =
-        m.record != 0 && m.record < records.size() ? records[m.record].payload : std::string();
-    kept.attack = m.attack >= 0 ? attacks[static_cast<std::size_t>(m.attack)].tally.spec.id : std::string();
-    kept.received.clear(); // keeps its capacity: the ring allocates nothing once warm
-    kept.reception = Reception::Pending;
+    // Kept for the inspector (the ring), or only built for the capture sink; neither in a headless run.
+    PduRecord* kept = !recentPdus.empty()  ? &recentPdus[pduId % kRecentPdus]
+                      : capture != nullptr ? &capturedPdu
+                                           : nullptr;
+    if (kept != nullptr) {
+        kept->id = pduId;
+        kept->time = now;
+        kept->link = link;
+        kept->downlink = downlink;
+        kept->device = m.device;
+        kept->bytes = bytes;
+        kept->plain.assign(plain.begin(), plain.end());
+        kept->applicationPayload =
+            m.record != 0 && m.record < records.size() ? records[m.record].payload() : std::string();
+        kept->attack =
+            m.attack >= 0 ? attacks[static_cast<std::size_t>(m.attack)].tally.spec.id : std::string();
+        kept->received.clear(); // keeps its capacity: the ring allocates nothing once warm
+        kept->reception = Reception::Pending;
+    }
     if (classifyPdus) {
         const Finding f = dissectLink(link, bytes);
         const Reading r = f.secrets != 0 ? Reading::Secret
@@ -39,7 +45,7 @@ void Engine::Impl::send(Link link, bool downlink, Bytes bytes, const Meta& meta,
         recentReadings[pduId % kRecentPdus] = static_cast<std::uint8_t>(1 + static_cast<unsigned>(r));
     }
     if (capture != nullptr)
-        capture->linkPdu(kept);
+        capture->linkPdu(*kept);
     log(EventKind::PduSent, placeOf(link), m.device, static_cast<std::uint32_t>(bytes.size()),
         downlink ? 1 : 0, m.attack, pduId);
     const std::uint32_t slot = allocate();
@@ -125,6 +131,8 @@ std::optional<Bytes> Engine::Impl::receiveBackhaul(Link link, bool downlink, Nod
 
 PduRecord* Engine::Impl::keptRecord(std::uint32_t pduId)
 {
+    if (recentPdus.empty())
+        return nullptr;
     PduRecord& kept = recentPdus[pduId % kRecentPdus];
     return pduId != 0 && kept.id == pduId ? &kept : nullptr;
 }

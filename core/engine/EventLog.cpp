@@ -1,11 +1,17 @@
 // Event names, canonical lines and the digest of the event log.
 #include "core/engine/EventLog.h"
 
+#include "core/InvalidInput.h"
 #include "core/crypto/Hex.h"
 #include "core/crypto/SecurityAlgorithms.h"
 #include "core/engine/RunSummary.h"
 
+#include <algorithm>
 #include <array>
+#include <cerrno>
+#include <charconv>
+#include <cstring>
+#include <unistd.h>
 
 namespace mtcsec::engine {
 
@@ -152,41 +158,163 @@ std::string describeEvent(const LogEvent& e)
     return text;
 }
 
+namespace {
+
+// Appends the decimal digits of `v`.
+void appendNumber(std::string& out, std::uint64_t v)
+{
+    std::array<char, 24> digits{};
+    const auto [end, ec] = std::to_chars(digits.data(), digits.data() + digits.size(), v);
+    (void)ec; // 24 characters hold every 64-bit number
+    out.append(digits.data(), end);
+}
+
+// Appends the canonical line of `e` and its newline to `out` (the same text as formatTime() and the names
+// give, without building a string per field).
+void appendCanonicalLine(std::string& out, const LogEvent& e, std::string_view attackId)
+{
+    const bool negative = e.time < 0;
+    const auto magnitude =
+        negative ? std::uint64_t{0} - static_cast<std::uint64_t>(e.time) : static_cast<std::uint64_t>(e.time);
+    const auto micros = static_cast<std::uint64_t>(kMicrosPerSecond);
+    if (negative)
+        out += '-';
+    appendNumber(out, magnitude / micros);
+    out += '.';
+    std::array<char, 6> frac{};
+    std::uint64_t f = magnitude % micros;
+    for (std::size_t i = frac.size(); i-- > 0; f /= 10)
+        frac[i] = static_cast<char>('0' + f % 10);
+    out.append(frac.data(), frac.size());
+    out += '|';
+    out += name(e.kind);
+    out += '|';
+    out += placeName(e.place);
+    out += '|';
+    if (e.device == kNoDevice)
+        out += '-';
+    else
+        appendNumber(out, e.device);
+    out += '|';
+    out += attackId.empty() ? std::string_view("-") : attackId;
+    out += '|';
+    appendNumber(out, e.detail);
+    out += '|';
+    appendNumber(out, e.value);
+    out += '\n';
+}
+
+constexpr std::size_t kHashBatch = 16 * 1024; // octets of canonical lines hashed at once
+
+std::string systemReason()
+{
+    return std::strerror(errno);
+}
+
+} // namespace
+
+EventLog::EventLog() = default;
+
+EventLog::~EventLog()
+{
+    if (file_ != nullptr)
+        std::fclose(file_);
+}
+
 std::string EventLog::canonicalLine(const LogEvent& e, std::string_view attackId)
 {
-    std::string line = formatTime(e.time);
-    line += '|';
-    line += name(e.kind);
-    line += '|';
-    line += placeName(e.place);
-    line += '|';
-    line += e.device == kNoDevice ? std::string("-") : std::to_string(e.device);
-    line += '|';
-    line += attackId.empty() ? std::string_view("-") : attackId;
-    line += '|';
-    line += std::to_string(e.detail);
-    line += '|';
-    line += std::to_string(e.value);
+    std::string line;
+    appendCanonicalLine(line, e, attackId);
+    line.pop_back();
     return line;
 }
 
 void EventLog::append(const LogEvent& event, std::string_view attackId)
 {
     events_.push_back(event);
-    std::string line = canonicalLine(event, attackId);
-    line += '\n';
-    digest_.update(line);
+    appendCanonicalLine(pending_, event, attackId);
+    if (pending_.size() >= kHashBatch)
+        hashPending();
+}
+
+void EventLog::hashPending() const
+{
+    digest_.update(std::string_view(pending_));
+    pending_.clear();
+}
+
+void EventLog::setSpill(bool on)
+{
+    if (on && file_ == nullptr) {
+        file_ = std::tmpfile();
+        if (file_ == nullptr)
+            throw InvalidInput("event log: cannot create a temporary file: " + systemReason());
+    } else if (!on && file_ != nullptr) {
+        // Everything back in memory, in order.
+        std::vector<LogEvent> all;
+        all.reserve(static_cast<std::size_t>(size()));
+        forEach(
+            [&all](std::span<const LogEvent> chunk) { all.insert(all.end(), chunk.begin(), chunk.end()); });
+        std::fclose(file_);
+        file_ = nullptr;
+        spilled_ = 0;
+        events_ = std::move(all);
+    }
+}
+
+void EventLog::spill()
+{
+    if (file_ == nullptr || events_.empty())
+        return;
+    if (std::fwrite(events_.data(), sizeof(LogEvent), events_.size(), file_) != events_.size())
+        throw InvalidInput("event log: cannot write the temporary file: " + systemReason());
+    spilled_ += events_.size();
+    events_.clear();
+}
+
+void EventLog::forEach(const std::function<void(std::span<const LogEvent>)>& visit) const
+{
+    if (file_ != nullptr && spilled_ > 0) {
+        if (std::fflush(file_) != 0)
+            throw InvalidInput("event log: cannot write the temporary file: " + systemReason());
+        const int fd = fileno(file_);
+        std::vector<LogEvent> chunk(std::size_t{1} << 16);
+        std::uint64_t done = 0;
+        while (done < spilled_) {
+            const std::size_t want =
+                static_cast<std::size_t>(std::min<std::uint64_t>(chunk.size(), spilled_ - done));
+            const auto got = ::pread(fd, chunk.data(), want * sizeof(LogEvent),
+                                     static_cast<off_t>(done * sizeof(LogEvent)));
+            if (got <= 0 || static_cast<std::size_t>(got) % sizeof(LogEvent) != 0)
+                throw InvalidInput("event log: cannot read the temporary file: " +
+                                   (got < 0 ? systemReason() : std::string("short read")));
+            const std::size_t n = static_cast<std::size_t>(got) / sizeof(LogEvent);
+            visit(std::span<const LogEvent>(chunk.data(), n));
+            done += n;
+        }
+    }
+    if (!events_.empty())
+        visit(events_);
 }
 
 std::string EventLog::digestHex() const
 {
+    hashPending();
     return toHex(digest_.peek());
 }
 
 void EventLog::clear()
 {
     events_.clear();
+    pending_.clear();
     digest_.reset();
+    if (file_ != nullptr) {
+        std::fclose(file_);
+        file_ = std::tmpfile();
+        if (file_ == nullptr)
+            throw InvalidInput("event log: cannot create a temporary file: " + systemReason());
+    }
+    spilled_ = 0;
 }
 
 } // namespace mtcsec::engine

@@ -8,6 +8,9 @@
 #include "core/scenario/Scenario.h"
 
 #include <cstdint>
+#include <cstdio>
+#include <functional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -112,19 +115,47 @@ struct LogEvent {
 // One readable line about an event (for logs, CSV and the GUI), without its time and place.
 [[nodiscard]] std::string describeEvent(const LogEvent& event);
 
-// The log of one run: appends events, keeps the digest current.
+// The log of one run: appends events and keeps the digest current as they happen (the canonical lines are
+// hashed in batches: the same digest as hashing them one by one). By default every event stays in memory; a
+// headless run of many devices spills them instead (setSpill): only the events since the last spill() stay in
+// memory, the others go, as raw records, to an unnamed temporary file (POSIX tmpfile(), gone when the log is
+// destroyed) from which forEach() reads them back in order.
 class EventLog {
 public:
+    EventLog();
+    ~EventLog();
+    EventLog(const EventLog&) = delete;
+    EventLog& operator=(const EventLog&) = delete;
+
     void append(const LogEvent& event, std::string_view attackId);
+    // The events in memory: all of them, or when spilling, those appended since the last spill().
     [[nodiscard]] const std::vector<LogEvent>& events() const { return events_; }
+    // Every event appended (in memory and spilled).
+    [[nodiscard]] std::uint64_t size() const { return spilled_ + events_.size(); }
+    // How many events went to the file (events()[0] is event number spilled()).
+    [[nodiscard]] std::uint64_t spilled() const { return spilled_; }
+    // Switches spilling on or off; on opens the temporary file. Throws InvalidInput "event log: cannot
+    // create a temporary file: why" when it cannot.
+    void setSpill(bool on);
+    [[nodiscard]] bool spilling() const { return file_ != nullptr; }
+    // When spilling: writes the events in memory to the file and empties the memory (keeping its capacity).
+    // Throws InvalidInput "event log: cannot write the temporary file: why" (a full disk).
+    void spill();
+    // Calls `visit` with every event in order, in chunks (spilled ones read back from the file). Throws as
+    // spill().
+    void forEach(const std::function<void(std::span<const LogEvent>)>& visit) const;
     [[nodiscard]] std::string digestHex() const;
     // The canonical line of an event (what the digest hashes), without the newline.
     [[nodiscard]] static std::string canonicalLine(const LogEvent& event, std::string_view attackId);
     void clear();
 
 private:
+    void hashPending() const;
     std::vector<LogEvent> events_;
-    crypto::Sha256 digest_;
+    std::FILE* file_ = nullptr;
+    std::uint64_t spilled_ = 0;
+    mutable std::string pending_; // canonical lines not yet hashed
+    mutable crypto::Sha256 digest_;
 };
 
 } // namespace mtcsec::engine

@@ -51,12 +51,12 @@ void Engine::Impl::serverSendDownlink(std::uint32_t d, std::uint32_t generation)
         return;
     ServerContext& s = server[d];
     const auto record = static_cast<std::uint32_t>(records.size());
-    records.push_back(AppRecord{d, false, false, Fate::Pending, commandPayload(rng.below(2) == 1)});
+    records.push_back(AppRecord{d, false, false, Fate::Pending, rng.below(2) == 1, 0});
     CoapMessage coap;
     coap.messageId = static_cast<std::uint16_t>(record);
     coap.token = record;
     coap.uriPath = "c";
-    coap.payload = records.back().payload;
+    coap.payload = records.back().payload();
     const Bytes app = protectApp(protection.app, s.app, false, ++s.appSeq, encodeCoap(coap));
     const std::uint16_t port = appPort(protection.app);
     ++traffic.downlinkSent;

@@ -104,7 +104,7 @@ std::string formatSeconds(double s)
 
 } // namespace
 
-ResourceEstimate estimateResources(const Scenario& scenario)
+ResourceEstimate estimateResources(const Scenario& scenario, EventLogIn log)
 {
     const double devices = scenario.devices;
     const double duration = std::clamp(scenario.durationS, 0.0, 1e300);
@@ -134,7 +134,8 @@ ResourceEstimate estimateResources(const Scenario& scenario)
     e.bytes = kProcessBytes;
     e.bytes += devices * static_cast<double>(Engine::bytesPerDevice());
     e.bytes += devices * kScheduledPerDevice * static_cast<double>(sizeof(Scheduled)) * kVectorGrowth;
-    e.bytes += e.events * static_cast<double>(sizeof(LogEvent)) * kVectorGrowth;
+    e.bytes += (log == EventLogIn::Memory ? e.events : static_cast<double>(Engine::Impl::kEventWindow)) *
+               static_cast<double>(sizeof(LogEvent)) * kVectorGrowth;
     e.bytes += e.messages * static_cast<double>(sizeof(AppRecord)) * kVectorGrowth;
     e.bytes += Engine::Impl::kRecentPdus * (static_cast<double>(sizeof(PduRecord)) + kBytesPerPduInRing);
     return e;
@@ -170,16 +171,17 @@ std::string formatBytes(double bytes)
     return text.data();
 }
 
-std::optional<std::string> memoryShortfall(const Scenario& scenario, std::optional<std::uint64_t> available)
+std::optional<std::string> memoryShortfall(const Scenario& scenario, std::optional<std::uint64_t> available,
+                                           EventLogIn log)
 {
-    const ResourceEstimate e = estimateResources(scenario);
+    const ResourceEstimate e = estimateResources(scenario, log);
     if (!available || e.bytes <= static_cast<double>(*available))
         return std::nullopt;
     // The advice names what makes the run large: forgeries when the run fits without its injectors.
     Scenario withoutInjectors = scenario;
     std::erase_if(withoutInjectors.attacks, [](const AttackSpec& a) { return a.kind == AttackKind::Inject; });
     const bool injectors = withoutInjectors.attacks.size() != scenario.attacks.size() &&
-                           estimateResources(withoutInjectors).bytes <= static_cast<double>(*available);
+                           estimateResources(withoutInjectors, log).bytes <= static_cast<double>(*available);
     return "needs about " + formatBytes(e.bytes) + " of memory (" + withThousands(scenario.devices) +
            (scenario.devices == 1 ? " device" : " devices") + " for " + formatSeconds(scenario.durationS) +
            " s: about " + formatCount(e.events) + " events), this machine has " +
@@ -190,9 +192,9 @@ std::optional<std::string> memoryShortfall(const Scenario& scenario, std::option
 }
 
 void requireFitsInMemory(const Scenario& scenario, std::string_view prefix,
-                         std::optional<std::uint64_t> available)
+                         std::optional<std::uint64_t> available, EventLogIn log)
 {
-    if (const auto why = memoryShortfall(scenario, available))
+    if (const auto why = memoryShortfall(scenario, available, log))
         throw InvalidInput(std::string(prefix) + *why);
 }
 

@@ -19,10 +19,15 @@ struct ResourceEstimate {
     double bytes = 0;    // peak memory of the run, in bytes
 };
 
+// Where a run keeps its event log: in memory (the GUI, HTML and PDF reports), or spilled to a temporary file
+// as it goes, with a window of 65536 events in memory (Engine::setSpillEvents: headless runs).
+enum class EventLogIn : std::uint8_t { Memory, File };
+
 // An estimate (within a factor of about 2 for the presets) of the whole run of `scenario`, as the engine is
 // built: Engine::bytesPerDevice() per device, sizeof(LogEvent) per event with the event log's growth, one
 // record per application message, the ring of recent PDUs, and the process itself. Never throws.
-[[nodiscard]] ResourceEstimate estimateResources(const Scenario& scenario);
+[[nodiscard]] ResourceEstimate estimateResources(const Scenario& scenario,
+                                                 EventLogIn log = EventLogIn::Memory);
 
 // Bytes of memory available to this process now: MemAvailable, lowered to what the cgroup (v2) allows if it
 // sets a limit; sysconf's available physical pages where /proc is missing. Empty if nothing says.
@@ -35,10 +40,12 @@ struct ResourceEstimate {
 // 3.3 TB of memory (1,000,000 devices for 86400 s: about 69 billion events), this machine has 23 GB
 // available; shorten duration_s, lower devices or send less often (traffic.uplink_interval_s)".
 [[nodiscard]] std::optional<std::string> memoryShortfall(const Scenario& scenario,
-                                                         std::optional<std::uint64_t> available);
+                                                         std::optional<std::uint64_t> available,
+                                                         EventLogIn log = EventLogIn::Memory);
 
 // Throws InvalidInput(prefix + memoryShortfall(...)) if the run does not fit in the memory available.
 void requireFitsInMemory(const Scenario& scenario, std::string_view prefix = {},
-                         std::optional<std::uint64_t> available = availableMemory());
+                         std::optional<std::uint64_t> available = availableMemory(),
+                         EventLogIn log = EventLogIn::Memory);
 
 } // namespace mtcsec::engine

@@ -124,12 +124,12 @@ void Engine::Impl::ueSendUplink(std::uint32_t d, std::uint32_t generation)
     const auto tenths = static_cast<int>(150 + rng.below(150));
     const bool alarm = rng.below(20) == 0;
     const auto record = static_cast<std::uint32_t>(records.size());
-    records.push_back(AppRecord{d, true, false, Fate::Pending, readingPayload(tenths, alarm)});
+    records.push_back(AppRecord{d, true, false, Fate::Pending, alarm, static_cast<std::int16_t>(tenths)});
     CoapMessage coap;
     coap.messageId = static_cast<std::uint16_t>(record);
     coap.token = record;
     coap.uriPath = "r";
-    coap.payload = records.back().payload;
+    coap.payload = records.back().payload();
     const Bytes app = protectApp(protection.app, u.app, true, ++u.appSeq, encodeCoap(coap));
     const std::uint16_t port = appPort(protection.app);
     const Bytes ip = buildIpv4Udp(u.address, kAddrServer, port, port, nextIpId(), app);
@@ -418,7 +418,7 @@ void Engine::Impl::deliverApplication(Node node, std::uint32_t d, const Meta& me
     if (rec != nullptr && meta.mark == Mark::Replayed)
         delivery = Delivery::Replayed;
     else if (rec != nullptr && genuine)
-        delivery = coap && rec->payload == coap->payload ? Delivery::Intact : Delivery::Altered;
+        delivery = coap && rec->payload() == coap->payload ? Delivery::Intact : Delivery::Altered;
     if (rec != nullptr && (genuine || firstCopy))
         rec->delivered = true;
     if (rec != nullptr && genuine) {
@@ -444,7 +444,7 @@ void Engine::Impl::deliverApplication(Node node, std::uint32_t d, const Meta& me
         return;
     if (delivery == Delivery::Intact)
         noEffect(node, meta.attack, d, NoEffectReason::Unchanged);
-    else if (firstCopy && coap && coap->payload == rec->payload)
+    else if (firstCopy && coap && coap->payload == rec->payload())
         noEffect(node, meta.attack, d, NoEffectReason::LateFirstCopy);
     else
         settle(node, meta, true);

@@ -1,6 +1,8 @@
 // Event log CSV (RFC 4180 section 2; formula-like cells neutralised per OWASP "CSV Injection").
 #include "core/report/EventCsv.h"
 
+#include <algorithm>
+
 namespace mtcsec::report {
 
 std::string csvText(std::string_view text, bool alwaysQuote)
@@ -22,20 +24,25 @@ std::string csvText(std::string_view text, bool alwaysQuote)
     return quoted;
 }
 
-QByteArray eventCsv(const engine::Engine& engine)
+namespace {
+
+constexpr std::string_view kHeader = "time_s,kind,place,device,attack,detail,value,pdu,description\r\n";
+
+std::vector<std::string> attackIdsOf(const engine::Engine& engine)
 {
     std::vector<std::string> ids;
     for (const engine::AttackTally& a : engine.summary().attacks)
         ids.push_back(a.spec.id);
-    return eventCsv(engine.events(), ids);
+    return ids;
 }
 
-QByteArray eventCsv(std::span<const engine::LogEvent> events, const std::vector<std::string>& attackIds)
+// Appends one row per event to `out`.
+void appendRows(std::span<const engine::LogEvent> events, const std::vector<std::string>& attackIds,
+                QByteArray& out)
 {
-    QByteArray out = "time_s,kind,place,device,attack,detail,value,pdu,description\r\n";
-    out.reserve(static_cast<qsizetype>(events.size() * 80 + 100));
+    std::string row;
     for (const engine::LogEvent& e : events) {
-        std::string row = engine::formatTime(e.time);
+        row = engine::formatTime(e.time);
         row += ',';
         row += engine::name(e.kind); // the product's own words: no separator, no formula
         row += ',';
@@ -56,6 +63,38 @@ QByteArray eventCsv(std::span<const engine::LogEvent> events, const std::vector<
         row += "\r\n";
         out.append(row.data(), static_cast<qsizetype>(row.size()));
     }
+}
+
+} // namespace
+
+QByteArray eventCsv(const engine::Engine& engine)
+{
+    const std::vector<std::string> ids = attackIdsOf(engine);
+    QByteArray out(kHeader.data(), static_cast<qsizetype>(kHeader.size()));
+    engine.forEachEvent([&](std::span<const engine::LogEvent> chunk) { appendRows(chunk, ids, out); });
+    return out;
+}
+
+void writeEventCsv(const engine::Engine& engine, io::AtomicFile& file)
+{
+    const std::vector<std::string> ids = attackIdsOf(engine);
+    file.write(QByteArrayView(kHeader.data(), static_cast<qsizetype>(kHeader.size())));
+    QByteArray rows;
+    engine.forEachEvent([&](std::span<const engine::LogEvent> chunk) {
+        // A chunk at a time, so that the text of a long log is never whole in memory.
+        for (std::size_t at = 0; at < chunk.size(); at += 4096) {
+            rows.clear();
+            appendRows(chunk.subspan(at, std::min<std::size_t>(4096, chunk.size() - at)), ids, rows);
+            file.write(rows);
+        }
+    });
+}
+
+QByteArray eventCsv(std::span<const engine::LogEvent> events, const std::vector<std::string>& attackIds)
+{
+    QByteArray out(kHeader.data(), static_cast<qsizetype>(kHeader.size()));
+    out.reserve(static_cast<qsizetype>(events.size() * 80 + 100));
+    appendRows(events, attackIds, out);
     return out;
 }
 

@@ -7,6 +7,7 @@
 #pragma once
 
 #include "core/engine/Engine.h"
+#include "core/io/AtomicFile.h"
 
 #include <QByteArray>
 
@@ -15,7 +16,11 @@
 
 namespace mtcsec::report {
 
+// The whole log of `engine` (spilled events included) as one text.
 [[nodiscard]] QByteArray eventCsv(const engine::Engine& engine);
+// The same written to `file` a few thousand rows at a time (a spilled log of many devices never whole in
+// memory). Throws InvalidInput as AtomicFile::write and Engine::forEachEvent.
+void writeEventCsv(const engine::Engine& engine, io::AtomicFile& file);
 // The same from a copy of the log (the GUI's): `attackIds` maps LogEvent::attack to the attack's id.
 [[nodiscard]] QByteArray eventCsv(std::span<const engine::LogEvent> events,
                                   const std::vector<std::string>& attackIds);

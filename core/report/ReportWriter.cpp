@@ -41,7 +41,18 @@ QByteArray reportData(const engine::Engine& engine, const QString& path)
 void writeReport(const engine::Engine& engine, const QString& path)
 {
     checkReportPath(path);
-    io::writeFileAtomically(path, reportData(engine, path));
+    io::AtomicFile file(path);
+    writeReportTo(engine, path, file);
+    file.finishWriting();
+    file.commit();
+}
+
+void writeReportTo(const engine::Engine& engine, const QString& path, io::AtomicFile& file)
+{
+    if (QFileInfo(path).suffix().toLower() == QLatin1String("csv"))
+        writeEventCsv(engine, file);
+    else
+        file.write(reportData(engine, path));
 }
 
 } // namespace mtcsec::report

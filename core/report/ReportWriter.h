@@ -25,6 +25,11 @@ void checkReportPath(const QString& path);
 // Writes a .json or .csv report; throws InvalidInput "FILE: cannot write: why".
 void writeReport(const engine::Engine& engine, const QString& path);
 
+// Writes a .json or .csv report into an open file, the CSV a few thousand rows at a time (a spilled event log
+// is never whole in memory); the caller finishes and commits the file. Throws InvalidInput as reportData and
+// AtomicFile::write.
+void writeReportTo(const engine::Engine& engine, const QString& path, io::AtomicFile& file);
+
 // Writes bytes to a file atomically (AtomicFile.h); throws InvalidInput "FILE: cannot write: why".
 using io::writeFileAtomically;
 

@@ -1,0 +1,177 @@
+// The engine at scale (issue 11, perf part): a spilled event log gives the same digest, events, observer
+// batches and CSV as one kept in memory; the calendar queue pops in exactly a heap's (time, order) order; the
+// canonical line of an event keeps its form.
+#include "core/engine/Engine.h"
+#include "core/engine/EventLog.h"
+#include "core/engine/EventQueue.h"
+#include "core/engine/Rng.h"
+#include "core/report/EventCsv.h"
+#include "core/scenario/Presets.h"
+
+#include <QtTest>
+#include <queue>
+
+#include <vector>
+
+using namespace mtcsec;
+using namespace mtcsec::engine;
+
+namespace {
+
+struct Counter : EngineObserver {
+    std::uint64_t events = 0;
+    SimTime last = 0;
+    bool ordered = true;
+    void eventsAppended(std::span<const LogEvent> batch) override
+    {
+        for (const LogEvent& e : batch) {
+            ordered = ordered && e.time >= last;
+            last = e.time;
+        }
+        events += batch.size();
+    }
+};
+
+std::vector<LogEvent> allEvents(const Engine& engine)
+{
+    std::vector<LogEvent> all;
+    engine.forEachEvent(
+        [&all](std::span<const LogEvent> chunk) { all.insert(all.end(), chunk.begin(), chunk.end()); });
+    return all;
+}
+
+bool sameEvent(const LogEvent& x, const LogEvent& y)
+{
+    return x.time == y.time && x.device == y.device && x.value == y.value && x.pdu == y.pdu &&
+           x.kind == y.kind && x.place == y.place && x.detail == y.detail && x.attack == y.attack;
+}
+
+} // namespace
+
+class TestEngineScale : public QObject {
+    Q_OBJECT
+
+private slots:
+    void spilledLogIsTheSame_data()
+    {
+        QTest::addColumn<QString>("preset");
+        QTest::addColumn<int>("devices");
+        QTest::newRow("defence-in-depth") << "defence-in-depth" << 1500;
+        QTest::newRow("3gpp-only") << "3gpp-only" << 1500;
+        QTest::newRow("default") << "default" << 1500;
+    }
+    void spilledLogIsTheSame()
+    {
+        QFETCH(QString, preset);
+        QFETCH(int, devices);
+        Scenario s = *presetScenario(preset.toStdString());
+        s.devices = static_cast<std::uint32_t>(devices);
+        s.durationS = 60;
+        Engine inMemory(s);
+        inMemory.runToEnd();
+        Engine spilled(s);
+        Counter counter;
+        spilled.setObserver(&counter);
+        spilled.setSpillEvents(true);
+        spilled.setKeepPdus(false);
+        spilled.runToEnd();
+
+        QVERIFY(inMemory.eventCount() > 65536); // the window was spilled
+        QCOMPARE(spilled.summary().digest, inMemory.summary().digest);
+        QCOMPARE(spilled.summary().eventsTotal, inMemory.summary().eventsTotal);
+        QCOMPARE(spilled.eventCount(), inMemory.eventCount());
+        QVERIFY(spilled.events().size() <= 65536);
+        QCOMPARE(counter.events, spilled.eventCount());
+        QVERIFY(counter.ordered);
+        const std::vector<LogEvent> a = allEvents(inMemory);
+        const std::vector<LogEvent> b = allEvents(spilled);
+        QCOMPARE(a.size(), inMemory.events().size());
+        QCOMPARE(b.size(), a.size());
+        for (std::size_t i = 0; i < a.size(); ++i)
+            QVERIFY2(sameEvent(a[i], b[i]), qPrintable(QStringLiteral("event %1 differs").arg(i)));
+        QCOMPARE(report::eventCsv(spilled), report::eventCsv(inMemory));
+        QVERIFY(!spilled.pdu(1).has_value());
+        QVERIFY(inMemory.pdu(static_cast<std::uint32_t>(a.back().pdu == 0 ? 1 : a.back().pdu)).has_value() ||
+                a.back().pdu == 0);
+    }
+
+    void spillingOffBringsTheLogBack()
+    {
+        Scenario s = *presetScenario("default");
+        s.devices = 200;
+        s.durationS = 30;
+        Engine reference(s);
+        reference.runToEnd();
+        Engine e(s);
+        e.setSpillEvents(true);
+        e.runToEnd();
+        e.setSpillEvents(false);
+        QCOMPARE(e.events().size(), reference.events().size());
+        QCOMPARE(e.summary().digest, reference.summary().digest);
+    }
+
+    void calendarQueuePopsInHeapOrder_data()
+    {
+        QTest::addColumn<quint64>("seed");
+        QTest::addColumn<qint64>("spread"); // microseconds ahead of now a push may land
+        QTest::newRow("dense") << quint64{1} << qint64{5'000};
+        QTest::newRow("ring") << quint64{2} << qint64{60'000'000};
+        QTest::newRow("far") << quint64{3} << qint64{500'000'000};
+    }
+    void calendarQueuePopsInHeapOrder()
+    {
+        QFETCH(quint64, seed);
+        QFETCH(qint64, spread);
+        Rng rng(seed);
+        EventQueue calendar;
+        std::priority_queue<Scheduled, std::vector<Scheduled>, LaterFirst> heap;
+        std::uint64_t order = 0;
+        SimTime now = 0;
+        const auto push = [&](SimTime at) {
+            const std::uint64_t n = order++;
+            const Scheduled s =
+                Scheduled::make(at, n, static_cast<Action>(n % 8), static_cast<std::uint32_t>(n), 7);
+            calendar.push(s);
+            heap.push(s);
+        };
+        for (int i = 0; i < 2000; ++i)
+            push(static_cast<SimTime>(rng.below(static_cast<std::uint64_t>(spread))));
+        for (int step = 0; step < 60000 && !heap.empty(); ++step) {
+            QCOMPARE(calendar.size(), heap.size());
+            const Scheduled x = calendar.top();
+            const Scheduled y = heap.top();
+            QCOMPARE(x.time, y.time);
+            QCOMPARE(x.key, y.key);
+            QCOMPARE(x.a, y.a);
+            calendar.pop();
+            heap.pop();
+            now = x.time;
+            // New actions: at now (ties), soon, or anywhere ahead.
+            const auto pushes = rng.below(3);
+            for (std::uint64_t k = 0; k < pushes && step < 40000; ++k)
+                push(now + static_cast<SimTime>(
+                               rng.below(3) == 0 ? 0 : rng.below(static_cast<std::uint64_t>(spread))));
+        }
+        QCOMPARE(calendar.empty(), heap.empty());
+        QCOMPARE(Scheduled::make(5, 9, Action::ReplayFire, 1, 2).action(), Action::ReplayFire);
+        QCOMPARE(sizeof(Scheduled), std::size_t{24});
+    }
+
+    void canonicalLineKeepsItsForm()
+    {
+        LogEvent e;
+        e.time = 12'000'345;
+        e.kind = EventKind::PduSent;
+        e.place = placeOf(Link::Uu);
+        e.device = 7;
+        e.detail = 1;
+        e.value = 80;
+        QCOMPARE(EventLog::canonicalLine(e, {}), std::string("12.000345|pdu-sent|Uu|7|-|1|80"));
+        e.device = kNoDevice;
+        e.time = -1;
+        QCOMPARE(EventLog::canonicalLine(e, "a1"), std::string("-0.000001|pdu-sent|Uu|-|a1|1|80"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestEngineScale)
+#include "tst_enginescale.moc"
