@@ -317,16 +317,15 @@ int runRunCommand(const QStringList& arguments)
             scenario = *found;
         }
         applyNumberOptions(scenario, parser, duration, seed, devices);
-        // The event log goes to a temporary file as the run goes unless an HTML or PDF report (the ui
-        // library's, which reads the log from memory) is asked for.
-        const bool logInMemory = std::ranges::any_of(
+        // The event log goes to a temporary file as the run goes (the reports read it back in chunks); the
+        // PDUs are kept only for an HTML or PDF report (its figure of the first attach shows them).
+        const bool keepPdus = std::ranges::any_of(
             parser.values(reportFile), [](const QString& r) { return report::isDocumentReport(r); });
         engine::requireFitsInMemory(scenario,
                                     parser.isSet(scenarioFile) ? parser.value(scenarioFile).toStdString() +
                                                                      ": cannot run on this machine: "
                                                                : std::string("cannot run on this machine: "),
-                                    engine::availableMemory(),
-                                    logInMemory ? engine::EventLogIn::Memory : engine::EventLogIn::File);
+                                    engine::availableMemory(), engine::EventLogIn::File);
         std::erase_if(scenario.changes,
                       [&](const ProtectionChange& c) { return c.atS >= scenario.durationS; });
         reports = parser.values(reportFile);
@@ -345,11 +344,8 @@ int runRunCommand(const QStringList& arguments)
         QElapsedTimer timer;
         timer.start();
         engine::Engine engine(scenario);
-        // Nor is any PDU kept for an inspector.
-        if (!logInMemory) {
-            engine.setSpillEvents(true);
-            engine.setKeepPdus(false);
-        }
+        engine.setSpillEvents(true);
+        engine.setKeepPdus(keepPdus); // no inspector here
         if (capture)
             engine.setCaptureSink(capture.get());
         while (!engine.finished()) {

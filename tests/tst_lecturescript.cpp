@@ -127,7 +127,7 @@ void TestLectureScript::refusesWithPath_data()
                                     << "steps[0].change.open_preset: unknown preset 'secure' (one of "
                                        "default, unprotected, 3gpp-only, app-only, null-integrity-refused, "
                                        "defence-in-depth, backhaul-eavesdrop, malleable-ciphertext, "
-                                       "bidding-down, insider-pgw, replay-command)";
+                                       "bidding-down, mixed-snow3g, insider-pgw, replay-command)";
     QTest::newRow("unknown protection word") << oneStep(R"("change": {"protection": "all-on"})")
                                              << "steps[0].change.protection: unknown protection 'all-on' "
                                                 "(3gpp-on, all-off, or an object of nas, as, "

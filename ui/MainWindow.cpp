@@ -606,7 +606,9 @@ bool MainWindow::openScenarioFile(const QString& path)
 {
     try {
         const Scenario scenario = loadScenarioFile(path);
-        engine::requireFitsInMemory(scenario, path.toStdString() + ": cannot run on this machine: ");
+        // The engine keeps its log in a temporary file; the event log dock keeps a bounded window.
+        engine::requireFitsInMemory(scenario, path.toStdString() + ": cannot run on this machine: ",
+                                    engine::availableMemory(), engine::EventLogIn::File);
         Settings().addRecentFile(QFileInfo(path).absoluteFilePath());
         updateRecentMenu();
         startSession(scenario, path, false);

@@ -147,11 +147,11 @@ QImage renderTopology(TopologyScene& scene)
     return renderScene(scene, source, kTopologyWidth).convertToFormat(QImage::Format_RGB32);
 }
 
-std::vector<std::pair<QString, QImage>> renderCharts(std::span<const LogEvent> events, engine::SimTime now)
+namespace {
+
+// The pictures of charts already fed with a run's events.
+std::vector<std::pair<QString, QImage>> renderFedCharts(ChartsDock& dock, engine::SimTime now)
 {
-    ChartsDock dock;
-    dock.setPalette(lightPalette());
-    dock.addEvents(events);
     dock.refresh(now);
     std::vector<std::pair<QString, QImage>> charts;
     for (const char* objectName : {"trafficChartView", "attackChartView", "overheadChartView"}) {
@@ -192,6 +192,16 @@ std::vector<std::pair<QString, QImage>> renderCharts(std::span<const LogEvent> e
     return charts;
 }
 
+} // namespace
+
+std::vector<std::pair<QString, QImage>> renderCharts(std::span<const LogEvent> events, engine::SimTime now)
+{
+    ChartsDock dock;
+    dock.setPalette(lightPalette());
+    dock.addEvents(events);
+    return renderFedCharts(dock, now);
+}
+
 SessionReportInput collectReportInput(const engine::Engine& engine)
 {
     SessionReportInput in;
@@ -199,11 +209,18 @@ SessionReportInput collectReportInput(const engine::Engine& engine)
     in.scenario = engine.scenario();
     // The report reads protection changes and the attackers placed or removed by hand; the charts, which read
     // the rest, are rendered here from the engine's own log, so a long run's log is not copied.
-    for (const LogEvent& e : engine.events()) {
-        if (e.kind == EventKind::ProtectionChanged || e.kind == EventKind::AttackAdded ||
-            e.kind == EventKind::AttackRemoved)
-            in.events.push_back(e);
-    }
+    // The whole log, also when the engine keeps it in a temporary file (Engine::setSpillEvents), read in
+    // chunks.
+    ChartsDock dock;
+    dock.setPalette(lightPalette());
+    engine.forEachEvent([&](std::span<const LogEvent> chunk) {
+        for (const LogEvent& e : chunk) {
+            if (e.kind == EventKind::ProtectionChanged || e.kind == EventKind::AttackAdded ||
+                e.kind == EventKind::AttackRemoved)
+                in.events.push_back(e);
+        }
+        dock.addEvents(chunk);
+    });
     {
         TopologyScene scene;
         scene.setDeviceCount(in.summary.devices, in.summary.ue.acceptsNullIntegrity);
@@ -213,7 +230,7 @@ SessionReportInput collectReportInput(const engine::Engine& engine)
         scene.advance(1.0); // the attackers' flashes of a fresh count fade out
         in.topology = renderTopology(scene);
     }
-    in.charts = renderCharts(engine.events(), engine.now());
+    in.charts = renderFedCharts(dock, engine.now());
     in.sequenceChart = renderFirstAttach(engine);
     return in;
 }
@@ -226,7 +243,7 @@ QImage renderFirstAttach(const engine::Engine& engine)
     std::vector<std::string> ids;
     for (const engine::AttackTally& t : engine.summary().attacks)
         ids.push_back(t.spec.id);
-    model.addEvents(engine.events(), ids);
+    engine.forEachEvent([&](std::span<const LogEvent> chunk) { model.addEvents(chunk, ids); });
     for (const std::uint32_t id : model.wantedRecords(SequenceChartModel::kMaxRows)) {
         if (const auto record = engine.pdu(id))
             model.addRecord(*record);

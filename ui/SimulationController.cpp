@@ -247,6 +247,10 @@ private:
     void configure()
     {
         engine_->setObserver(this);
+        // The window's views keep what they show; the engine's own log goes to a temporary file (the digest
+        // and the verdicts are computed as events happen), so that a long run does not hold every event
+        // twice.
+        engine_->setSpillEvents(true);
         engine_->setClassifyPdus(true);
         engine_->setKeepReceiverView(true);
     }
