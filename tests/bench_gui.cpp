@@ -152,13 +152,10 @@ int memory(QApplication& app, unsigned devices, double duration)
     peak = std::max(peak, end);
     const double wall = static_cast<double>(clock.elapsed()) / 1000.0;
     // Until the engine streams its log, it keeps every event too (sizeof(LogEvent) octets each).
-    const double engineLogMiB = static_cast<double>(events) * sizeof(engine::LogEvent) / 1048576.0;
     std::printf("{\"bench\": \"gui-memory\", \"devices\": %u, \"simulated_s\": %.1f, \"wall_s\": %.1f, "
                 "\"events\": %lld, \"rows_kept\": %d, \"rss_start_mib\": %.0f, \"rss_peak_mib\": %.0f, "
-                "\"rss_end_mib\": %.0f, \"engine_event_log_mib\": %.0f, "
-                "\"rss_peak_without_engine_log_mib\": %.0f}\n",
-                devices, simulated, wall, events, w.eventLog()->model()->rowCount(), startMiB, peak, end,
-                engineLogMiB, peak - engineLogMiB);
+                "\"rss_end_mib\": %.0f}\n",
+                devices, simulated, wall, events, w.eventLog()->model()->rowCount(), startMiB, peak, end);
     return 0;
 }
 
