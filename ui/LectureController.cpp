@@ -12,6 +12,7 @@
 #include "ui/MainWindow.h"
 #include "ui/PredictPanel.h"
 #include "ui/RequirementsPanel.h"
+#include "ui/SequenceChartDock.h"
 #include "ui/Settings.h"
 #include "ui/SimulationController.h"
 #include "ui/TopologyScene.h"
@@ -454,14 +455,20 @@ void LectureController::setHidden(bool hidden)
     hidden_ = hidden;
     window_->requirementsPanel()->setVerdictsHidden(hidden);
     window_->scene()->setVerdictsHidden(hidden);
-    // The event log, the charts and the inspector tell the outcome too.
+    // The event log, the charts, the inspector and the sequence chart tell the outcome too.
     if (hidden) {
         QScrollBar* bar = window_->eventLog()->view()->verticalScrollBar();
         if (hiddenDocks_.empty())
             logFollowing_ = bar->value() >= bar->maximum();
+        // The dock that holds a widget (the inspector sits in a scroll area inside its dock).
+        const auto enclosingDock = [](QWidget* w) -> QDockWidget* {
+            while (w != nullptr && qobject_cast<QDockWidget*>(w) == nullptr)
+                w = w->parentWidget();
+            return qobject_cast<QDockWidget*>(w);
+        };
         for (QDockWidget* d :
              {static_cast<QDockWidget*>(window_->eventLog()), static_cast<QDockWidget*>(window_->charts()),
-              qobject_cast<QDockWidget*>(window_->inspector()->parentWidget())}) {
+              enclosingDock(window_->inspector()), static_cast<QDockWidget*>(window_->sequenceChart())}) {
             if (d == nullptr)
                 continue;
             if (!hiddenDocks_.contains(d))

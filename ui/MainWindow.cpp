@@ -278,6 +278,8 @@ void MainWindow::onFrame(const Frame& frame)
     if (frame.generation < newestGeneration_)
         return;
     newestGeneration_ = frame.generation;
+    if (frame.jumped)
+        scene_->clearMessages();
     frame_.now = frame.now;
     frame_.end = frame.end;
     frame_.summary = frame.summary;

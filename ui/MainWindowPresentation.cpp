@@ -99,6 +99,7 @@ void MainWindow::setPresentationMode(bool on)
         for (QDockWidget* d : findChildren<QDockWidget*>())
             d->hide();
         simulationBar_->hide();
+        timeline_->hide(); // the bottom row belongs to R1-R4
         menuBar()->hide();
         statusBar()->hide();
         lessonBar_->show();
@@ -120,6 +121,7 @@ void MainWindow::setPresentationMode(bool on)
         scene_->setEmphasis(1.0);
         restoreState(normalState_);
         simulationBar_->show();
+        timeline_->show();
         if (normalMaximized_) {
             showMaximized();
         } else {

@@ -1,4 +1,5 @@
-// Text from the core (std::string, std::string_view, UTF-8) into Qt strings: one helper for the whole front-end.
+// Text from the core (std::string, std::string_view, UTF-8) into Qt strings: one helper for the whole
+// front-end.
 #pragma once
 
 #include <QString>

@@ -83,7 +83,7 @@ public:
         if (!engine_)
             return;
         setRunning(false);
-        applyDueChanges();
+        applyChangesBeforeNextEvent();
         engine_->step();
         emitFrame(true);
     }
@@ -97,7 +97,7 @@ public:
         const std::size_t before = pending_.size();
         bool sent = false;
         while (!sent) {
-            applyDueChanges();
+            applyChangesBeforeNextEvent();
             if (!engine_->step())
                 break;
             sent =
@@ -125,6 +125,7 @@ public:
                 rebuilt_ = true;
             } else {
                 applied_ = engine::advanceWithChanges(*engine_, changes_, applied_, t);
+                jumped_ = true; // what was sent on the way is not in flight at t
             }
         } catch (const std::exception& e) {
             emit error(QString::fromStdString(e.what()));
@@ -255,6 +256,21 @@ private:
         engine_->setKeepReceiverView(true);
     }
 
+    // Before a single step: the recorded live changes due before the next action are applied at their own
+    // times, as the run that recorded them did (advanceWithChanges: the events up to a change's time, then
+    // the change), so that stepping after a jump back replays the same run.
+    void applyChangesBeforeNextEvent()
+    {
+        const auto next = engine_->nextEventTime();
+        if (!next || *next <= engine_->now())
+            return applyDueChanges();
+        try {
+            applied_ = engine::advanceWithChanges(*engine_, changes_, applied_, *next - 1);
+        } catch (const std::exception& e) {
+            emit error(QString::fromStdString(e.what()));
+        }
+    }
+
     // The recorded live changes due by now (after a jump back, the later ones are replayed as time passes).
     void applyDueChanges()
     {
@@ -373,6 +389,8 @@ private:
         horizon_ = std::max(horizon_, engine_->now());
         f->horizon = horizon_;
         f->rebuilt = std::exchange(rebuilt_, false);
+        const bool jumped = std::exchange(jumped_, false) || f->rebuilt;
+        f->jumped = jumped;
         f->changes = changes_;
         // A sample of the PDUs of this frame for the canvas, spread over the frame.
         std::size_t sent = 0;
@@ -381,7 +399,7 @@ private:
         const std::size_t stride = std::max<std::size_t>(1, sent / Frame::kAnimated);
         std::size_t seen = 0;
         for (const engine::LogEvent& e : f->events) {
-            if (f->rebuilt || e.kind != engine::EventKind::PduSent || seen++ % stride != 0 ||
+            if (jumped || e.kind != engine::EventKind::PduSent || seen++ % stride != 0 ||
                 f->messages.size() >= Frame::kAnimated)
                 continue;
             const auto reading = engine_->pduReading(e.pdu);
@@ -429,6 +447,7 @@ private:
     std::size_t applied_ = 0;                          // how many of them the engine has applied
     SimTime horizon_ = 0;                              // the furthest time reached
     bool rebuilt_ = false;                             // replayed since the last frame
+    bool jumped_ = false;                              // a jump forward since the last frame
     QString captureDirectory_;
     QTimer* timer_ = nullptr;
     QElapsedTimer anchorWall_;

@@ -45,6 +45,7 @@ struct Frame {
     // events are those of the replay from time 0, views start again), and the live changes so far.
     engine::SimTime horizon = 0;
     bool rebuilt = false;
+    bool jumped = false; // a jump back or forward: the dots on the canvas are no longer in flight
     std::vector<engine::LiveChange> changes;
 };
 

@@ -19,7 +19,7 @@ TimelineBar::TimelineBar(SimulationController* controller, QWidget* parent)
 {
     setObjectName(QStringLiteral("timelineToolBar"));
     next_->setObjectName(QStringLiteral("actionNextMessage"));
-    next_->setShortcuts({QKeySequence(Qt::Key_N), QKeySequence(Qt::CTRL | Qt::Key_Right)});
+    next_->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_Right)}); // N is the lecture's speaker notes
     next_->setToolTip(tr("Pause and run until the next message is put on a link (N, Ctrl+Right)"));
     connect(next_, &QAction::triggered, controller_, &SimulationController::nextMessage);
     compare_->setObjectName(QStringLiteral("actionCompare"));

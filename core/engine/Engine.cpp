@@ -381,6 +381,14 @@ bool Engine::step()
     return true;
 }
 
+std::optional<SimTime> Engine::nextEventTime()
+{
+    Impl& d = *impl_;
+    if (d.queue.empty() || d.queue.top().time > d.end)
+        return std::nullopt;
+    return d.queue.top().time;
+}
+
 void Engine::runToEnd()
 {
     runUntil(impl_->end);

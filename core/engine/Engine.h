@@ -59,6 +59,9 @@ public:
     // Processes at most one scheduled action (a single step); returns false when nothing is left before the
     // end.
     bool step();
+    // The simulated time (microseconds) of the action step() would process next; nothing when none is left
+    // before the end. Never throws.
+    [[nodiscard]] std::optional<SimTime> nextEventTime();
     void runToEnd();
 
     [[nodiscard]] SimTime now() const;
