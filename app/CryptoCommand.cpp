@@ -3,6 +3,7 @@
 #include "app/CryptoCommand.h"
 
 #include "app/Console.h"
+#include "app/SubcommandParser.h"
 #include "core/InvalidInput.h"
 #include "core/crypto/Eea1.h"
 #include "core/crypto/Eea2.h"
@@ -314,7 +315,7 @@ int runCryptoCommand(const QStringList& arguments)
     QStringList toParse{command};
     toParse += arguments.mid(1 + wordsUsed);
     if (!parser.parse(toParse)) {
-        printError(command + QStringLiteral(": ") + parser.errorText());
+        printError(command + QStringLiteral(": ") + parseErrorText(parser, command));
         return ExitBadInput;
     }
     if (parser.isSet(help) || parser.isSet(otherHelp)) {

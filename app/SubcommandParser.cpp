@@ -6,6 +6,22 @@
 
 namespace mtcsec::app {
 
+QString parseErrorText(const QCommandLineParser& parser, const QString& command)
+{
+    const QStringList unknown = parser.unknownOptionNames();
+    if (!unknown.isEmpty())
+        return QStringLiteral("unknown option %1%2 (%3 --help lists the options)")
+            .arg(unknown.constFirst().size() == 1 ? QStringLiteral("-") : QStringLiteral("--"),
+                 unknown.constFirst(), command);
+    // Qt: "Missing value after '--key'."
+    const QString text = parser.errorText();
+    const QString missing = QStringLiteral("Missing value after '");
+    if (text.startsWith(missing) && text.endsWith(QStringLiteral("'.")))
+        return text.mid(missing.size(), text.size() - missing.size() - 2) +
+               QStringLiteral(": a value is missing");
+    return text;
+}
+
 std::optional<int> parseSubcommand(QCommandLineParser& parser, const QString& command,
                                    const QStringList& arguments, const QCommandLineOption& help,
                                    int positionals)
@@ -18,13 +34,7 @@ std::optional<int> parseSubcommand(QCommandLineParser& parser, const QString& co
     otherHelp.setFlags(QCommandLineOption::HiddenFromHelp);
     parser.addOption(otherHelp);
     if (!parser.parse(list)) {
-        const QStringList unknown = parser.unknownOptionNames();
-        printError(command + QStringLiteral(": ") +
-                   (unknown.isEmpty() ? parser.errorText()
-                                      : QStringLiteral("unknown option %1%2 (%3 --help lists the options)")
-                                            .arg(unknown.constFirst().size() == 1 ? QStringLiteral("-")
-                                                                                  : QStringLiteral("--"),
-                                                 unknown.constFirst(), command)));
+        printError(command + QStringLiteral(": ") + parseErrorText(parser, command));
         return ExitBadInput;
     }
     if (parser.isSet(help) || parser.isSet(otherHelp)) {

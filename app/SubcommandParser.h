@@ -17,4 +17,8 @@ namespace mtcsec::app {
                                                  const QStringList& arguments, const QCommandLineOption& help,
                                                  int positionals);
 
+// QCommandLineParser's error after a failed parse(), in the product's words: "unknown option --x (COMMAND
+// --help lists the options)", "--key: a value is missing"; any other error as Qt gives it. Never throws.
+[[nodiscard]] QString parseErrorText(const QCommandLineParser& parser, const QString& command);
+
 } // namespace mtcsec::app

@@ -208,8 +208,8 @@ private slots:
             << QStringLiteral("unknown option --threads (mtcsec bench --help lists the options)");
         QTest::newRow("argument") << QStringList{QStringLiteral("extra")}
                                   << QStringLiteral("unexpected argument 'extra'");
-        QTest::newRow("value missing")
-            << QStringList{QStringLiteral("--devices")} << QStringLiteral("Missing value after '--devices'");
+        QTest::newRow("value missing") << QStringList{QStringLiteral("--devices")}
+                                       << QStringLiteral("mtcsec bench: --devices: a value is missing");
     }
     void badOptions()
     {
