@@ -10,6 +10,7 @@
 #include "ui/LectureController.h"
 #include "ui/MainWindow.h"
 #include "ui/PredictPanel.h"
+#include "ui/PresentationCaptions.h"
 #include "ui/RequirementsPanel.h"
 
 #include <QComboBox>
@@ -129,6 +130,9 @@ void TestLecture::predictThenRevealMarksAgainstTheEngine()
     QVERIFY(lecture->verdictsHidden());
     QCOMPARE(w.requirementsPanel()->badge(2)->text(), QStringLiteral("?"));
     QVERIFY(w.eventLog()->isHidden());
+    // Presentation mode's captions keep the secret too, and carry the step.
+    QVERIFY(w.verdictCaption()->verdict(2)->text().startsWith(QStringLiteral("R3 ?")));
+    QVERIFY(w.lessonCaption()->lessonLabel()->text().contains(QStringLiteral("Step 1 of 10")));
 
     // The room's guesses, clicked: R2 violated, R3 met (wrong in an unprotected network), R4 no guess; a1
     // (eavesdrop on Uu) readable, a3 (tamper) blocked.
@@ -171,6 +175,7 @@ void TestLecture::predictThenRevealMarksAgainstTheEngine()
     QCOMPARE(lecture->scoreRight(), 2);
     // Shown: verdicts back, each row marked in words, the score.
     QVERIFY(w.requirementsPanel()->badge(2)->text().contains(QStringLiteral("VIOLATED")));
+    QVERIFY(!w.verdictCaption()->verdict(2)->text().startsWith(QStringLiteral("R3 ?")));
     QVERIFY(!w.eventLog()->isHidden());
     QVERIFY(panel->requirementResult(2)->text().startsWith(QStringLiteral("✘ wrong")));
     QVERIFY(panel->requirementResult(1)->text().startsWith(QStringLiteral("✔ right")));

@@ -11,6 +11,7 @@
 #include "ui/LectureNotesWindow.h"
 #include "ui/MainWindow.h"
 #include "ui/PredictPanel.h"
+#include "ui/PresentationCaptions.h"
 #include "ui/RequirementsPanel.h"
 #include "ui/SequenceChartDock.h"
 #include "ui/Settings.h"
@@ -129,6 +130,7 @@ void LectureController::createMenu()
         a->setShortcuts(keys);
         a->setObjectName(name);
         a->setEnabled(false);
+        window_->addAction(a); // its keys also work with the menu bar hidden (presentation mode)
         stepActions_ << a;
         return a;
     };
@@ -216,6 +218,7 @@ void LectureController::stop()
     if (notes_ != nullptr)
         notes_->hide();
     dock_->hide();
+    window_->setLesson(QString(), QString()); // the scenario's own lesson again
 }
 
 void LectureController::next()
@@ -305,6 +308,14 @@ void LectureController::enter(int index, bool applyOnlyThis)
                    QString::fromStdString(step.text),
                    step.question ? QString::fromStdString(step.question->text) : QString());
     bar_->predictPanel()->setRound(round_, asked);
+    // In presentation mode (where the docks are put away) the lesson caption carries the step and its
+    // question.
+    const QString question = step.question ? QString::fromStdString(step.question->text) : QString();
+    window_->setLesson(tr("Step %1 of %2: %3")
+                           .arg(index + 1)
+                           .arg(script_.steps.size())
+                           .arg(QString::fromStdString(step.title)),
+                       question.isEmpty() ? QString::fromStdString(step.text) : question);
     if (notes_ != nullptr) {
         const bool atEnd = index + 1 >= static_cast<int>(script_.steps.size());
         notes_->showNotes(
@@ -454,6 +465,7 @@ void LectureController::setHidden(bool hidden)
         return;
     hidden_ = hidden;
     window_->requirementsPanel()->setVerdictsHidden(hidden);
+    window_->verdictCaption()->setVerdictsHidden(hidden);
     window_->scene()->setVerdictsHidden(hidden);
     // The event log, the charts, the inspector and the sequence chart tell the outcome too.
     if (hidden) {
@@ -484,6 +496,10 @@ void LectureController::setHidden(bool hidden)
 
 void LectureController::restoreDocks()
 {
+    // Presentation mode keeps the screen for the canvas and the captions: the docks come back at the next
+    // reveal or the lecture's end outside it.
+    if (window_->isPresentationMode())
+        return;
     for (const auto& [d, shown] : hiddenDocks_)
         d->setVisible(shown);
     hiddenDocks_.clear();

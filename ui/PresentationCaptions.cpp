@@ -115,12 +115,16 @@ void PresentationCaptions::setSummary(const engine::RunSummary& summary)
         return;
     for (std::size_t i = 0; i < 4; ++i) {
         const engine::RequirementResult& r = summary.requirements[i];
-        const auto [words, background] = verdictOf(r);
+        auto [words, background] = verdictOf(r);
+        if (hidden_) { // predict mode: the room has not seen the answer yet
+            words = QStringLiteral("?");
+            background = QStringLiteral("#7f8c8d");
+        }
         // The verdict large on the first line, the requirement's name smaller below it.
         QString title = tr(kShortTitles[i]);
         const QString number = title.section(QLatin1Char(' '), 0, 0);
         title = title.section(QLatin1Char(' '), 1);
-        if (r.verdict == engine::Verdict::Violated && r.lteLimit)
+        if (!hidden_ && r.verdict == engine::Verdict::Violated && r.lteLimit)
             title += tr(" · LTE limit");
         const QString text =
             QStringLiteral("%1 %2<br><span style=\"font-size:%3px;font-weight:normal\">%4</span>")
@@ -137,6 +141,14 @@ void PresentationCaptions::setSummary(const engine::RunSummary& summary)
         verdicts_[i]->setAccessibleName(QStringLiteral("%1 %2, %3").arg(number, words, title));
     }
     summary_ = summary;
+}
+
+void PresentationCaptions::setVerdictsHidden(bool hidden)
+{
+    if (hidden == hidden_)
+        return;
+    hidden_ = hidden;
+    setSummary(summary_);
 }
 
 void PresentationCaptions::setLesson(const QString& title, const QString& detail)

@@ -23,6 +23,8 @@ public:
 
     // Shows the run's verdicts (over the whole run).
     void setSummary(const engine::RunSummary& summary);
+    // Predict mode: the verdicts read "?" until the reveal (setSummary keeps the latest summary meanwhile).
+    void setVerdictsHidden(bool hidden);
     // The lesson's title and a second line (the last change, or a lecture step's question).
     void setLesson(const QString& title, const QString& detail);
     // Sizes the type for a screen `height` pixels tall.
@@ -44,6 +46,7 @@ private:
     QLabel* detail_ = nullptr;
     QLabel* keys_ = nullptr;
     int pixels_ = 27;
+    bool hidden_ = false;
     engine::RunSummary summary_;
 };
 
