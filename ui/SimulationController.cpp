@@ -262,24 +262,11 @@ private:
     void applyChangesBeforeNextEvent()
     {
         const auto next = engine_->nextEventTime();
-        if (!next || *next <= engine_->now())
-            return applyDueChanges();
-        try {
-            applied_ = engine::advanceWithChanges(*engine_, changes_, applied_, *next - 1);
-        } catch (const std::exception& e) {
-            emit error(QString::fromStdString(e.what()));
-        }
+        advance(next && *next > engine_->now() ? *next - 1 : engine_->now());
     }
 
     // The recorded live changes due by now (after a jump back, the later ones are replayed as time passes).
-    void applyDueChanges()
-    {
-        try {
-            applied_ = engine::advanceWithChanges(*engine_, changes_, applied_, engine_->now());
-        } catch (const std::exception& e) {
-            emit error(QString::fromStdString(e.what()));
-        }
-    }
+    void applyDueChanges() { advance(engine_->now()); }
 
     // Advances to `until` through the recorded changes (the engine's runUntil, for the timeline).
     void advance(SimTime until)
