@@ -8,8 +8,9 @@
 // user-plane (DRB) ciphering differ from RRC (SRB) ciphering. The default is compliant (one algorithm,
 // nothing else sent). Only when a scenario makes them differ, the SecurityModeCommand carries the DRB
 // algorithm in its nonCriticalExtension (SecurityModeCommand-v8a0-IEs) lateNonCriticalExtension OCTET STRING,
-// one octet 0..7: a real UE would ignore it and cipher DRBs with cipheringAlgorithm. The run reports such a
-// scenario as non-compliant (Requirements: "RRC and UP ciphering differ").
+// one octet 0..7 (TS 36.331 6.3.3 SecurityAlgorithmConfig): a real UE would ignore it and cipher DRBs with
+// cipheringAlgorithm. `mtcsec run` says so in its summary ("RRC: non-compliant: N SecurityModeCommands select
+// UP ciphering apart from RRC ciphering ...").
 #pragma once
 
 #include "core/crypto/Bytes.h"
