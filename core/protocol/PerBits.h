@@ -1,7 +1,8 @@
 // Bit-level writing and reading of ASN.1 Packed Encoding Rules, BASIC-PER in both variants (ITU-T X.691
 // (02/2021): 11.1 complete encodings padded to an octet, 11.2 open types, 11.5.7 constrained whole numbers,
-// 11.9 length determinants (unconstrained, below 16K), 11.6 and 16.x octet alignment), for the fixed message
-// sets of RrcMessage (UPER, TS 36.331 clause 8) and S1apMessage (APER, TS 36.413 clause 9.4).
+// 11.9 length determinants (unconstrained, below 16K), 16 and 17 where bit and octet strings are
+// octet-aligned), for the fixed message sets of RrcMessage (UPER, TS 36.331 clause 8) and S1apMessage (APER,
+// TS 36.413 clause 9.4).
 #pragma once
 
 #include "core/crypto/Bytes.h"
@@ -11,7 +12,7 @@
 
 namespace mtcsec::protocol {
 
-// X.691 clause 3.7.x: ALIGNED inserts padding bits before octet-aligned fields, UNALIGNED never does.
+// ALIGNED inserts padding bits before the fields X.691 calls octet-aligned; UNALIGNED never does.
 enum class PerVariant : std::uint8_t { Aligned, Unaligned };
 
 // Writes fields most significant bit first, as X.691 10.x orders bits.
@@ -23,7 +24,7 @@ public:
 
     // The `count` (0..64) low bits of `value`, most significant first (X.691 11.1.2 bit-fields).
     void bits(std::uint64_t value, unsigned count);
-    // Padding zero bits up to the next octet boundary; nothing in the UNALIGNED variant (X.691 3.7.x).
+    // Padding zero bits up to the next octet boundary; nothing in the UNALIGNED variant.
     void align();
     // X.691 11.5.7: `value` in lb..ub. UNALIGNED: the minimum number of bits for the range. ALIGNED: a
     // bit-field for a range up to 255, one aligned octet for 256, two aligned octets up to 64K, otherwise the
@@ -59,12 +60,17 @@ public:
         , variant_(variant)
     {}
 
+    // `count` (0..64) bits, most significant first.
     bool bits(unsigned count, std::uint64_t& value);
-    // Skips the padding bits before an octet boundary; fails if one of them is not zero.
+    // Skips the padding bits before an octet boundary (ALIGNED only); fails if one of them is not zero.
     bool align();
+    // As PerWriter::constrainedWholeNumber; fails above ub or on more octets than the value needs.
     bool constrainedWholeNumber(std::uint64_t lb, std::uint64_t ub, std::uint64_t& value);
+    // As PerWriter::lengthDeterminant; fails on fragments (11) and on the two-octet form below 128.
     bool lengthDeterminant(std::size_t& n);
+    // `n` whole octets from the current bit position.
     bool octets(std::size_t n, Bytes& data);
+    // As PerWriter::octetString.
     bool octetString(Bytes& data);
     // True when what is left is the zero padding of a complete encoding (X.691 11.1.3: fewer than 8 bits, all
     // zero; or the single 0x00 of an empty encoding when nothing was read).
