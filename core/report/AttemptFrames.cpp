@@ -147,8 +147,9 @@ const std::string kInFlight = "no decision: still in flight when the capture end
 
 } // namespace
 
-AttemptFrames::AttemptFrames(qsizetype heldBytesLimit, Writer writer)
+AttemptFrames::AttemptFrames(qsizetype heldBytesLimit, Exporter exporter, Writer writer)
     : limit_(heldBytesLimit)
+    , exporter_(std::move(exporter))
     , writer_(std::move(writer))
 {}
 
@@ -198,8 +199,8 @@ void AttemptFrames::action(const engine::AttackerAction& a)
                                  : prefix(id, a.kind, attempt) + (continued ? " (continued)" : "");
     Held& target = held != nullptr ? *held : loose;
     const std::vector<ExportedPdu> before =
-        a.original.empty() ? std::vector<ExportedPdu>{} : exportLinkPdu(a.link, a.original);
-    const std::vector<ExportedPdu> after = exportLinkPdu(a.link, a.changed);
+        a.original.empty() ? std::vector<ExportedPdu>{} : exporter_(a.link, a.device, a.downlink, a.original);
+    const std::vector<ExportedPdu> after = exporter_(a.link, a.device, a.downlink, a.changed);
     for (std::size_t i = 0; i < before.size(); ++i)
         add(target, a.originalTime, before[i],
             head + ": original (device " + std::to_string(a.device) + ", " +

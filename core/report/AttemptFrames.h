@@ -37,10 +37,13 @@ class AttemptFrames {
 public:
     // Where released frames go: the attack's id and one frame, in file order.
     using Writer = std::function<void(const std::string& attackId, const CommentedFrame& frame)>;
+    // The frames of one PDU on `link` (sent to or by `device`), as the link's own capture exports it.
+    using Exporter =
+        std::function<std::vector<ExportedPdu>(Link link, std::uint32_t device, bool downlink, ByteView pdu)>;
 
     // `heldBytesLimit`: at most about this many bytes of frames wait for decisions; beyond it the oldest
     // attempts are released undecided (their comments say so).
-    AttemptFrames(qsizetype heldBytesLimit, Writer writer);
+    AttemptFrames(qsizetype heldBytesLimit, Exporter exporter, Writer writer);
 
     // An attacker's change (CaptureSink::attackerAction): a new attempt is held; a change of attempt 0 joins
     // the device's pending attempt of that attack, or is released at once when there is none.
@@ -77,6 +80,7 @@ private:
     void bound();
 
     qsizetype limit_;
+    Exporter exporter_;
     Writer writer_;
     std::map<std::string, Queue> queues_;
     qsizetype heldBytes_ = 0;

@@ -131,7 +131,15 @@ CaptureRecorder::CaptureRecorder(const QString& directory, Limits limits)
         "force (NAS=, AS=)\n";
     keys_->write(header);
     attempts_ = std::make_unique<AttemptFrames>(
-        limits_.heldBytes, [this](const std::string& attackId, const CommentedFrame& frame) {
+        limits_.heldBytes,
+        // As the link's own file exports the PDU (exported at once: framing that depends on the time, such as
+        // the keys in force, is the one of the attack's moment).
+        [](Link link, std::uint32_t device, bool downlink, ByteView pdu) {
+            (void)device;
+            (void)downlink;
+            return exportLinkPdu(link, pdu);
+        },
+        [this](const std::string& attackId, const CommentedFrame& frame) {
             writeAttackFrame(attackId, frame.time, frame.pdu, frame.comment);
         });
     syncHandle_ = io::openSyncHandle(*folder_); // last: nothing throws after it is open
