@@ -201,11 +201,16 @@ void AttemptFrames::action(const engine::AttackerAction& a)
     const std::vector<ExportedPdu> before =
         a.original.empty() ? std::vector<ExportedPdu>{} : exporter_(a.link, a.device, a.downlink, a.original);
     const std::vector<ExportedPdu> after = exporter_(a.link, a.device, a.downlink, a.changed);
+    // What became of the original: a replayer let it pass and sends a copy later; the others replaced it.
+    const std::string_view fate = a.kind == AttackKind::Replay
+                                      ? "; it went on as sent, the copy follows later"
+                                      : "; the receiver got the changed PDU instead";
     for (std::size_t i = 0; i < before.size(); ++i)
         add(target, a.originalTime, before[i],
             head + ": original (device " + std::to_string(a.device) + ", " +
                 (a.downlink ? "downlink" : "uplink") + "), as captured at " +
-                engine::formatTime(a.originalTime) + " s" + (i == 0 ? "" : "; another view of the same PDU"),
+                engine::formatTime(a.originalTime) + " s" +
+                (i == 0 ? std::string(fate) : std::string("; another view of the same PDU")),
             false);
     const bool forged = a.original.empty();
     for (std::size_t i = 0; i < after.size(); ++i) {

@@ -24,7 +24,8 @@ struct CommentedFrame {
 
 // Frame comments, one per frame (prefix "<id> <kind> attempt <n>", <n> counting from 1 as the report's
 // "attempts"):
-//   "a2 tamper attempt 5: original (device 3, uplink), as captured at 12.000000 s"
+//   "a2 tamper attempt 5: original (device 3, uplink), as captured at 12.000000 s; the receiver got the
+//    changed PDU instead" (a replayer's: "it went on as sent, the copy follows later")
 //   "a2 tamper attempt 5: changed: flipped bit 0 of octet 39 of 44; in this frame (nas-eps, 17 octets):
 //    octet 12: 3c -> 3d (bit 0 flipped); decided by the eNB at 12.015000 s: dropped, integrity check failed
 //    => blocked [attack-blocked: integrity]"
