@@ -1,4 +1,4 @@
-// Packet captures and key log (CaptureRecorder, PcapWriter: pcap link type 252) as tshark 4.0 decodes them.
+// Packet captures and key log (CaptureRecorder, PcapWriter: pcapng, type 252) as tshark 4.0 decodes them.
 // Every capture here is read back by tshark with no options (but -d to show Diameter on UDP) and checked for
 // the protocols and fields a student looks at: NAS-EPS security header type, MAC and sequence number, the
 // IMSI of the plain Attach Request, GTP-U with its inner IP/UDP/CoAP, ESP under NDS/IP, opaque PDCP under UP
@@ -90,6 +90,8 @@ public:
     {
         next_.keysInForce(time, device, where, keys);
     }
+    void attackerAction(const AttackerAction& action) override { next_.attackerAction(action); }
+    void attemptDecided(const AttemptDecision& decision) override { next_.attemptDecided(decision); }
 
     std::vector<PduRecord> pdus;
     std::map<std::string, std::uint64_t> captures;
@@ -241,9 +243,9 @@ void TestPcap::initTestCase()
 
 void TestPcap::pcapFileFormat()
 {
-    // The classic pcap header (little-endian magic a1b2c3d4, version 2.4, link type 252) and exported-PDU
-    // records: tag 12 with the zero-padded dissector name, end-of-options, then the PDU; timestamps to the
-    // microsecond.
+    // pcapng (little-endian): a section header, one interface of link type 252 in microseconds, and enhanced
+    // packet blocks of exported PDUs: tag 12 with the zero-padded dissector name, end-of-options, then the
+    // PDU; timestamps to the microsecond; a frame comment where one is given.
     QCOMPARE(toHex(report::exportedPduHeader("nas-eps")), std::string("000c00086e61732d6570730000000000"));
     QCOMPARE(toHex(report::exportedPduHeader("ip")), std::string("000c0004"
                                                                  "69700000"
@@ -264,7 +266,7 @@ void TestPcap::pcapFileFormat()
     {
         report::PcapWriter w(path);
         w.write(1'500'002, "nas-eps", smc);
-        w.write(62'000'000, "data", Bytes{1, 2, 3});
+        w.write(62'000'000, "data", Bytes{1, 2, 3}, {}, "a comment");
         QCOMPARE(w.packets(), std::uint64_t{2});
         QVERIFY(!QFile::exists(path)); // not before commit()
         w.commit();
@@ -272,23 +274,40 @@ void TestPcap::pcapFileFormat()
     QFile f(path);
     QVERIFY(f.open(QIODevice::ReadOnly));
     const QByteArray bytes = f.readAll();
-    // magic, version 2.4, thiszone, sigfigs, snaplen 262144, link type 252
-    QCOMPARE(bytes.left(24).toHex(), QByteArray("d4c3b2a1"
-                                                "02000400"
-                                                "00000000"
-                                                "00000000"
-                                                "00000400"
-                                                "fc000000"));
-    // 1 s, 500002 us, captured and original length 16 + 13
-    QCOMPARE(bytes.mid(24, 16).toHex(), QByteArray("01000000"
-                                                   "22a10700"
+    // Section header block (64 octets): byte-order magic, version 1.0, section length -1, shb_userappl.
+    QCOMPARE(bytes.left(24).toHex(), QByteArray("0a0d0d0a"
+                                                "40000000"
+                                                "4d3c2b1a"
+                                                "01000000"
+                                                "ffffffffffffffff"));
+    QCOMPARE(bytes.mid(24, 4 + 25), QByteArray("\x04\x00\x19\x00mtcsec (MTC Security Lab)", 4 + 25));
+    // Interface description block (32 octets): link type 252, snap length 262144, if_tsresol 6.
+    QCOMPARE(bytes.mid(64, 32).toHex(), QByteArray("01000000"
+                                                   "20000000"
+                                                   "fc000000"
+                                                   "00000400"
+                                                   "0900010006000000"
+                                                   "00000000"
+                                                   "20000000"));
+    // Enhanced packet block: interface 0, 1500002 us as two 32-bit halves, captured and original length
+    // 16 + 13, the packet padded to 32 octets, no options.
+    QCOMPARE(bytes.mid(96, 28).toHex(), QByteArray("06000000"
+                                                   "40000000"
+                                                   "00000000"
+                                                   "00000000"
+                                                   "62e31600"
                                                    "1d000000"
                                                    "1d000000"));
-    QCOMPARE(bytes.size(), 24 + 16 + 16 + 13 + 16 + 12 + 3);
+    // The second packet's comment: opt_comment, 9 octets padded to 12, end of options.
+    QVERIFY(bytes.contains(QByteArray("\x01\x00\x09\x00"
+                                      "a comment\0\0\0"
+                                      "\0\0\0\0",
+                                      20)));
+    QCOMPARE(bytes.size(), 64 + 32 + (28 + 32 + 4) + (28 + 16 + 16 + 4 + 4));
 
     TSHARK(rows, path, QString(), "frame.time_epoch", "exported_pdu.prot_name",
            "nas_eps.security_header_type", "nas_eps.msg_auth_code", "nas_eps.seq_no",
-           "nas_eps.nas_msg_emm_type", "data.data");
+           "nas_eps.nas_msg_emm_type", "data.data", "frame.comment");
     QCOMPARE(rows.rows.size(), std::size_t{2});
     QCOMPARE(micros(rows.rows[0][0]), std::int64_t{1'500'002});
     // (The SMC's inner plain message has a security header type of its own: 0.)
@@ -296,6 +315,8 @@ void TestPcap::pcapFileFormat()
     QCOMPARE(micros(rows.rows[1][0]), std::int64_t{62'000'000});
     QCOMPARE(rows.rows[1][1], QStringLiteral("data"));
     QCOMPARE(rows.rows[1][6], QStringLiteral("010203"));
+    QCOMPARE(rows.rows[0][7], QString());
+    QCOMPARE(rows.rows[1][7], QStringLiteral("a comment"));
 }
 
 void TestPcap::presetsDecodeCleanly_data()
@@ -336,16 +357,17 @@ void TestPcap::presetsDecodeCleanly()
 
 void TestPcap::filesPerLinkAndAttacker()
 {
-    // One pcap per link and one per attacker that captured anything, plus keys.log; every one opens in
-    // tshark.
+    // One pcap per link and one per attacker that captured or changed anything, plus keys.log; every one
+    // opens in tshark.
     AttackSpec late = eavesdropper("late", Link::S5);
     late.startS = 100; // after the end: never captures
     AttackSpec tamper = eavesdropper("t1", Link::SGi);
-    tamper.kind = AttackKind::Tamper; // acts, but captures nothing to a file
+    tamper.kind = AttackKind::Tamper; // its file: what it changed (tst_attackcapture)
     const auto r = record(scenario(Protection{}, {eavesdropper("e/1", Link::Uu), late, tamper}));
     QVERIFY(r);
     QStringList expected = kLinkFiles;
-    expected << QStringLiteral("attack-e_1.pcap") << QStringLiteral("keys.log");
+    expected << QStringLiteral("attack-e_1.pcap") << QStringLiteral("attack-t1.pcap")
+             << QStringLiteral("keys.log");
     expected.sort();
     QStringList files = test::entries(r->dir.path());
     files.sort();

@@ -2,7 +2,8 @@
 // tamper (flip a bit of the innermost content it can locate), replay (re-send later, counters rewritten where
 // they travel in clear), inject (forge a command or a NAS Detach Request), downgrade (bidding down the UE
 // security capabilities in the unprotected Attach Request, TS 33.401 7.2.4.4), insider (a compromised node's
-// clear view).
+// clear view). Every change an active attacker makes is handed to the capture sink with the PDU before and
+// after (CaptureSink::attackerAction).
 #include "core/crypto/Hex.h"
 #include "core/engine/CaptureSink.h"
 #include "core/engine/Dissector.h"
@@ -91,6 +92,26 @@ void putNasInSrb(Bytes& bytes, const RrcMessage& rrc, ByteView nas)
     const Bytes encoded = encodeRrc(rrc.type, nas, rrc.transactionId);
     const std::size_t at = bytes.size() - 4 - encoded.size();
     std::copy(encoded.begin(), encoded.end(), bytes.begin() + static_cast<std::ptrdiff_t>(at));
+}
+
+// Hands an active attacker's change to the capture sink, if there is one.
+void tellCapture(CaptureSink* capture, const AttackTally& t, std::uint64_t attempt, const Meta& meta,
+                 Link link, bool downlink, SimTime originalTime, ByteView original, SimTime time,
+                 ByteView changed, std::string_view what)
+{
+    if (capture == nullptr)
+        return;
+    capture->attackerAction(AttackerAction{.attackId = t.spec.id,
+                                           .kind = t.spec.kind,
+                                           .attempt = attempt,
+                                           .device = meta.device,
+                                           .link = link,
+                                           .downlink = downlink,
+                                           .originalTime = originalTime,
+                                           .original = original,
+                                           .time = time,
+                                           .changed = changed,
+                                           .what = what});
 }
 
 } // namespace
@@ -189,10 +210,12 @@ void Engine::Impl::attackLink(Link link, bool downlink, Bytes& bytes, Meta& meta
             meta.mark = Mark::Tampered;
             ++t.attempts;
             ++(meta.signalling ? t.signallingAttempts : t.dataAttempts);
-            addExample(a, meta.device, meta.signalling,
-                       "flipped bit " + std::to_string(std::countr_zero(pos->mask)) + " of octet " +
-                           std::to_string(pos->octet) + " of " + std::to_string(bytes.size()),
-                       before, bytes);
+            meta.attempt = t.attempts;
+            const std::string what = "flipped bit " + std::to_string(std::countr_zero(pos->mask)) +
+                                     " of octet " + std::to_string(pos->octet) + " of " +
+                                     std::to_string(bytes.size());
+            tellCapture(capture, t, meta.attempt, meta, link, downlink, now, before, now, bytes, what);
+            addExample(a, meta.device, meta.signalling, what, before, bytes);
             log(EventKind::AttackTamper, placeOf(link), meta.device, static_cast<std::uint32_t>(pos->octet),
                 0, index, pduId);
             break;
@@ -207,6 +230,7 @@ void Engine::Impl::attackLink(Link link, bool downlink, Bytes& bytes, Meta& meta
             copy.meta.attack = index;
             copy.meta.mark = Mark::Replayed;
             copy.state = SlotState::HeldForReplay;
+            copy.heldSince = now;
             schedule(plus(now, fromSeconds(spec.replayDelayS)), Action::ReplayFire, slot,
                      static_cast<std::uint32_t>(i));
             break;
@@ -236,6 +260,7 @@ void Engine::Impl::attackLink(Link link, bool downlink, Bytes& bytes, Meta& meta
                 meta.initialAttach = true;
                 ++t.attempts;
                 ++t.signallingAttempts;
+                meta.attempt = t.attempts;
                 const auto change = [&](const char* family, std::size_t at) {
                     return nasBefore[at] == nas[at]
                                ? std::string()
@@ -244,11 +269,11 @@ void Engine::Impl::attackLink(Link link, bool downlink, Bytes& bytes, Meta& meta
                 };
                 const std::string eeaChange = change("EEA", caps + 1);
                 const std::string eiaChange = change("EIA", caps + 2);
-                addExample(a, meta.device, true,
-                           "Attach Request: UE network capability " + eeaChange +
-                               (eeaChange.empty() || eiaChange.empty() ? "" : ", ") + eiaChange +
-                               (nas[caps + 1] == 0x80 && !eeaChange.empty() ? " (EEA0 only)" : ""),
-                           before, bytes);
+                const std::string what = "Attach Request: UE network capability " + eeaChange +
+                                         (eeaChange.empty() || eiaChange.empty() ? "" : ", ") + eiaChange +
+                                         (nas[caps + 1] == 0x80 && !eeaChange.empty() ? " (EEA0 only)" : "");
+                tellCapture(capture, t, meta.attempt, meta, link, downlink, now, before, now, bytes, what);
+                addExample(a, meta.device, true, what, before, bytes);
                 log(EventKind::AttackDowngrade, placeOf(link), meta.device, 0, 0, index, pduId);
             } else if (downlink && nas.size() >= 13 && (nas[0] >> 4) == kShtIntegrityNewContext &&
                        nas[7] == static_cast<std::uint8_t>(EmmType::SecurityModeCommand)) {
@@ -264,10 +289,10 @@ void Engine::Impl::attackLink(Link link, bool downlink, Bytes& bytes, Meta& meta
                 putNasInSrb(bytes, *rrc, nas);
                 meta.attack = index;
                 meta.mark = Mark::Downgraded;
-                addExample(a, meta.device, true,
-                           "Security Mode Command: replayed capabilities restored to " +
-                               toHex(ByteView(nas).subspan(eea, 2)),
-                           before, bytes);
+                const std::string what = "Security Mode Command: replayed capabilities restored to " +
+                                         toHex(ByteView(nas).subspan(eea, 2));
+                tellCapture(capture, t, 0, meta, link, downlink, now, before, now, bytes, what);
+                addExample(a, meta.device, true, what, before, bytes);
                 log(EventKind::AttackDowngrade, placeOf(link), meta.device, 1, 0, index, pduId);
             }
             break;
@@ -325,6 +350,9 @@ void Engine::Impl::replayFire(std::uint32_t slot, std::uint32_t index)
     AttackTally& t = a.tally;
     ++t.attempts;
     ++(copy.meta.signalling ? t.signallingAttempts : t.dataAttempts);
+    copy.meta.attempt = t.attempts;
+    tellCapture(capture, t, copy.meta.attempt, copy.meta, copy.link, copy.downlink, copy.heldSince, captured,
+                now, copy.bytes, what);
     addExample(a, copy.meta.device, copy.meta.signalling, what, captured, copy.bytes);
     log(EventKind::AttackReplay, placeOf(copy.link), copy.meta.device,
         static_cast<std::uint32_t>(copy.bytes.size()), 0, static_cast<std::int16_t>(index));
@@ -426,9 +454,11 @@ void Engine::Impl::inject(std::uint32_t index)
     AttackTally& t = a.tally;
     ++t.attempts;
     ++(signalling ? t.signallingAttempts : t.dataAttempts);
+    m.attempt = t.attempts;
     addExample(a, d, signalling, what, {}, forged);
     log(EventKind::AttackInject, placeOf(link), d, signalling ? 1 : 0, 0, m.attack);
     const bool downlink = !(link == Link::S6a);
+    tellCapture(capture, t, m.attempt, m, link, downlink, now, {}, now, forged, what);
     send(link, downlink, std::move(forged), m, true);
 }
 

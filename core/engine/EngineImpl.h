@@ -46,6 +46,7 @@ struct Meta {
     std::uint32_t device = kNoDevice;
     std::uint32_t record = 0; // application message record (0: none)
     std::int16_t attack = -1;
+    std::uint64_t attempt = 0; // the attack's attempt number (AttackTally::attempts when it acted; 0: none)
     Mark mark = Mark::None;
     bool signalling = false;
     bool initialAttach = false; // a plain Attach Request: LTE has no security context to protect it with
@@ -61,6 +62,7 @@ struct InFlight {
     bool downlink = false;
     Meta meta;
     std::uint32_t pduId = 0;
+    SimTime heldSince = 0; // a replayer's copy: when it was captured
 };
 
 enum class UeState : std::uint8_t { Idle, Attaching, Attached };
@@ -219,8 +221,10 @@ struct Engine::Impl {
     void arrive(std::uint32_t slot);
     void drop(Node node, const Meta& meta, DropReason reason);
     void settle(Node node, const Meta& meta, bool succeeded, DropReason reason = DropReason::Integrity);
-    // An attacker's attempt that neither was blocked nor succeeded.
-    void noEffect(Node node, std::int16_t attack, std::uint32_t device, NoEffectReason reason);
+    // An attacker's attempt that neither was blocked nor succeeded (`attempt`: its number, 0 for the device's
+    // latest attempt of that attack, as CaptureSink's AttemptDecision).
+    void noEffect(Node node, std::int16_t attack, std::uint32_t device, NoEffectReason reason,
+                  std::uint64_t attempt = 0);
     // The one fate of the genuine application message a PDU carries (none for an attacker's copy or forgery).
     void settleMessage(const Meta& meta, Fate fate, std::int16_t collateralOf = -1);
     // A replayed or forged PDU accepted by a PDCP receiver has advanced its COUNT: genuine PDUs that follow

@@ -233,7 +233,7 @@ void Engine::Impl::drop(Node node, const Meta& meta, DropReason reason)
             culprit = -1; // its own attempt, blocked by the check
     }
     if (culprit >= 0 && meta.mark == Mark::Tampered)
-        noEffect(node, meta.attack, meta.device, NoEffectReason::LostToOtherAttack);
+        noEffect(node, meta.attack, meta.device, NoEffectReason::LostToOtherAttack, meta.attempt);
     else
         settle(node, meta, false, reason);
     if (!carriesMessage)
@@ -313,12 +313,21 @@ void Engine::Impl::markDisturbed(const Meta& meta, bool uplink)
         disturbedBy[meta.device][uplink ? 0 : 1] = meta.attack;
 }
 
-void Engine::Impl::noEffect(Node node, std::int16_t attack, std::uint32_t device, NoEffectReason reason)
+void Engine::Impl::noEffect(Node node, std::int16_t attack, std::uint32_t device, NoEffectReason reason,
+                            std::uint64_t attempt)
 {
     AttackTally& t = attacks[static_cast<std::size_t>(attack)].tally;
     ++t.noEffect;
     ++t.noEffectBy[static_cast<std::size_t>(reason)];
     log(EventKind::AttackNoEffect, placeOf(node), device, 0, static_cast<std::uint8_t>(reason), attack);
+    if (capture != nullptr)
+        capture->attemptDecided(AttemptDecision{.attackId = t.spec.id,
+                                                .attempt = attempt,
+                                                .device = device,
+                                                .time = now,
+                                                .node = node,
+                                                .outcome = AttemptOutcome::NoEffect,
+                                                .noEffect = reason});
 }
 
 void Engine::Impl::settle(Node node, const Meta& meta, bool succeeded, DropReason reason)
@@ -341,6 +350,15 @@ void Engine::Impl::settle(Node node, const Meta& meta, bool succeeded, DropReaso
         log(EventKind::AttackBlocked, placeOf(node), meta.device, 0, static_cast<std::uint8_t>(reason),
             meta.attack);
     }
+    if (capture != nullptr)
+        capture->attemptDecided(
+            AttemptDecision{.attackId = t.spec.id,
+                            .attempt = meta.attempt,
+                            .device = meta.device,
+                            .time = now,
+                            .node = node,
+                            .outcome = succeeded ? AttemptOutcome::Succeeded : AttemptOutcome::Blocked,
+                            .blockedBy = reason});
 }
 
 } // namespace mtcsec::engine

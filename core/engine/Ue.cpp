@@ -5,6 +5,7 @@
 #include "core/crypto/KeyHierarchy.h"
 #include "core/crypto/Milenage.h"
 #include "core/engine/AlgorithmSelection.h"
+#include "core/engine/CaptureSink.h"
 #include "core/engine/EngineImpl.h"
 #include "core/engine/ProcedureHelpers.h"
 #include "core/protocol/Coap.h"
@@ -258,6 +259,13 @@ void Engine::Impl::ueNas(std::uint32_t d, const Meta& meta, ByteView nasPdu)
                     ++t.blockedBy[static_cast<std::size_t>(reason)];
                 log(succeeded ? EventKind::AttackSucceeded : EventKind::AttackBlocked, placeOf(Node::Device),
                     d, 0, static_cast<std::uint8_t>(reason), u.downgradeAttack);
+                if (capture != nullptr)
+                    capture->attemptDecided(AttemptDecision{.attackId = t.spec.id,
+                                                            .device = d,
+                                                            .time = now,
+                                                            .outcome = succeeded ? AttemptOutcome::Succeeded
+                                                                                 : AttemptOutcome::Blocked,
+                                                            .blockedBy = reason});
                 u.downgradeAttack = -1;
             };
             if (r.verdict != NasVerdict::Accepted) {
@@ -443,9 +451,9 @@ void Engine::Impl::deliverApplication(Node node, std::uint32_t d, const Meta& me
     if (meta.attack < 0 || meta.mark == Mark::None || meta.mark == Mark::Downgraded)
         return;
     if (delivery == Delivery::Intact)
-        noEffect(node, meta.attack, d, NoEffectReason::Unchanged);
+        noEffect(node, meta.attack, d, NoEffectReason::Unchanged, meta.attempt);
     else if (firstCopy && coap && coap->payload == rec->payload())
-        noEffect(node, meta.attack, d, NoEffectReason::LateFirstCopy);
+        noEffect(node, meta.attack, d, NoEffectReason::LateFirstCopy, meta.attempt);
     else
         settle(node, meta, true);
 }

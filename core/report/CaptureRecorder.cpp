@@ -17,6 +17,10 @@
 //   An eavesdropper's capture follows the same rule, so a rate-1 eavesdropper on a link captures what the
 //   link's file holds, with one IP (or Uu) frame per attempt.
 // - An insider's capture: "nas-eps" for the NAS PDUs its node holds, "ip" for the IP packets.
+// - An active attacker's capture (tamper, replay, inject, downgrade): per attempt the original PDU and the
+// PDU
+//   it sent on, exported as on the link, each frame with a comment saying what it is, what the attacker
+//   changed and what the receiver decided (AttemptFrames.h); written once the decision is known.
 // Timestamps are simulated time (microseconds from 0: Wireshark shows 1970-01-01 00:00:00 plus the run time).
 #include "core/report/CaptureRecorder.h"
 
@@ -26,6 +30,7 @@
 #include "core/protocol/Pdcp.h"
 #include "core/protocol/RrcMessage.h"
 #include "core/protocol/S1apMessage.h"
+#include "core/report/AttemptFrames.h"
 
 #include <QFile>
 
@@ -125,6 +130,18 @@ CaptureRecorder::CaptureRecorder(const QString& directory, Limits limits)
         "(KASME, KNASint, KNASenc, KeNB, KRRCint, KRRCenc, KUPenc, E2Eenc, E2Emac) and the algorithms in "
         "force (NAS=, AS=)\n";
     keys_->write(header);
+    attempts_ = std::make_unique<AttemptFrames>(
+        limits_.heldBytes,
+        // As the link's own file exports the PDU (exported at once: framing that depends on the time, such as
+        // the keys in force, is the one of the attack's moment).
+        [](Link link, std::uint32_t device, bool downlink, ByteView pdu) {
+            (void)device;
+            (void)downlink;
+            return exportLinkPdu(link, pdu);
+        },
+        [this](const std::string& attackId, const CommentedFrame& frame) {
+            writeAttackFrame(attackId, frame.time, frame.pdu, frame.comment);
+        });
     syncHandle_ = io::openSyncHandle(*folder_); // last: nothing throws after it is open
 }
 
@@ -273,6 +290,34 @@ void CaptureRecorder::attackerCapture(const std::string& attackId, engine::SimTi
     written(*writer, before);
 }
 
+void CaptureRecorder::attackerAction(const engine::AttackerAction& action)
+{
+    if (state_ == State::Recording && attempts_)
+        attempts_->action(action);
+}
+
+void CaptureRecorder::attemptDecided(const engine::AttemptDecision& decision)
+{
+    if (state_ == State::Recording && attempts_)
+        attempts_->decided(decision);
+}
+
+void CaptureRecorder::writeAttackFrame(const std::string& attackId, std::int64_t time, const ExportedPdu& pdu,
+                                       std::string_view comment)
+{
+    PcapWriter* writer = nullptr;
+    try {
+        writer = &attackWriter(attackId);
+    } catch (const InvalidInput& e) {
+        if (error_.empty()) // reported by prepare(), as for attackerCapture()
+            error_ = e.what();
+        return;
+    }
+    const qsizetype before = writer->buffered();
+    writer->write(time, pdu.dissector, pdu.bytes, pdu.tags, comment);
+    written(*writer, before);
+}
+
 void CaptureRecorder::keysInForce(engine::SimTime time, std::uint32_t device, const std::string& where,
                                   const std::string& keys)
 {
@@ -292,6 +337,7 @@ void CaptureRecorder::keysInForce(engine::SimTime time, std::uint32_t device, co
 void CaptureRecorder::discardAll()
 {
     openAttacks_.clear();
+    attempts_.reset();
     links_ = {};
     attacks_.clear();
     keys_.reset();
@@ -304,6 +350,9 @@ void CaptureRecorder::prepare()
         throw InvalidInput(directory_.toStdString() + ": cannot write: the capture is already finished");
     state_ = State::Prepared;
     try {
+        if (attempts_)
+            attempts_->releaseAll(); // the attempts still waiting: in flight at the end
+        attempts_.reset();
         if (!error_.empty())
             throw InvalidInput(error_);
         // Each file written out and closed, then one syncfs for all: thousands of attackers' files cost one

@@ -19,6 +19,8 @@
 
 namespace mtcsec::report {
 
+class AttemptFrames;
+
 // What a capture file holds for one PDU: the dissector Wireshark is told to use and the bytes it gets.
 struct ExportedPdu {
     std::string dissector; // "ip", "nas-eps" or "data"
@@ -32,12 +34,16 @@ struct ExportedPdu {
 // Every file goes through io::AtomicFile: complete or absent, never a symbolic link or special file
 // replaced. Open files stay bounded whatever the number of attackers: at most Limits::openAttackFiles
 // attacker captures are open at a time (least recently used closed first, reopened in append mode), and at
-// most Limits::bufferedBytes of their packets wait in memory (then all are written out).
+// most Limits::bufferedBytes of their packets wait in memory (then all are written out). An active attacker's
+// frames (tamper, replay, inject, downgrade: the PDU before and after, AttemptFrames.h) wait until the
+// receiver has decided on the attempt, at most Limits::heldBytes of them (then the oldest are written
+// undecided, saying so).
 class CaptureRecorder : public engine::CaptureSink {
 public:
     struct Limits {
         std::size_t openAttackFiles = 32;
         qsizetype bufferedBytes = qsizetype{32} * 1024 * 1024;
+        qsizetype heldBytes = qsizetype{8} * 1024 * 1024;
     };
 
     // Opens DIR/Uu.pcap, S1-MME.pcap, S1-U.pcap, S6a.pcap, S5.pcap, SGi.pcap and keys.log (temporary until
@@ -56,6 +62,8 @@ public:
                          std::optional<Node> node, ByteView bytes, bool nasPdu) override;
     void keysInForce(engine::SimTime time, std::uint32_t device, const std::string& where,
                      const std::string& keys) override;
+    void attackerAction(const engine::AttackerAction& action) override;
+    void attemptDecided(const engine::AttemptDecision& decision) override;
 
     // First half of finish(): every file written out, fsynced and closed, none replaced yet. On a failure
     // discards every file and throws InvalidInput "FILE: cannot write: why" (the first error met, also one
@@ -88,6 +96,8 @@ private:
     void markOpen(PcapWriter& writer);
     void flushAttacks();
     void discardAll();
+    void writeAttackFrame(const std::string& attackId, std::int64_t time, const ExportedPdu& pdu,
+                          std::string_view comment);
 
     QString directory_;
     Limits limits_;
@@ -95,9 +105,10 @@ private:
     int syncHandle_ = -1; // io::openSyncHandle(): late write errors since the capture started
     std::array<std::unique_ptr<PcapWriter>, kLinkCount> links_;
     std::map<std::string, std::unique_ptr<PcapWriter>> attacks_;
-    std::set<QString> attackNames_;        // file names taken by attack captures
-    std::vector<PcapWriter*> openAttacks_; // least recently used first, at most limits_.openAttackFiles
-    qsizetype attackBuffered_ = 0;         // bytes held in memory by attack captures
+    std::set<QString> attackNames_;           // file names taken by attack captures
+    std::vector<PcapWriter*> openAttacks_;    // least recently used first, at most limits_.openAttackFiles
+    qsizetype attackBuffered_ = 0;            // bytes held in memory by attack captures
+    std::unique_ptr<AttemptFrames> attempts_; // active attackers' frames waiting for decisions
     std::unique_ptr<io::AtomicFile> keys_;
     bool keysReplaceExisting_ = false;
     std::string error_; // the first deferred write error, "FILE: cannot write: why"

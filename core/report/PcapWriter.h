@@ -1,5 +1,6 @@
-// A pcap writer: libpcap classic format, link type 252 (Wireshark exported PDUs, wsutil/exported_pdu_tlvs.h).
-// Microsecond timestamps; written through io::AtomicFile (complete or absent).
+// A packet capture writer: pcapng (IETF draft-ietf-opsawg-pcapng), one interface of link type 252 (Wireshark
+// exported PDUs, wsutil/exported_pdu_tlvs.h), microsecond timestamps, an optional comment per packet;
+// written through io::AtomicFile (complete or absent).
 #pragma once
 
 #include "core/crypto/Bytes.h"
@@ -39,7 +40,8 @@ struct ExportTags {
 
 class PcapWriter {
 public:
-    // Opens `path` for writing (a temporary file until commit()) and writes the file header.
+    // Opens `path` for writing (a temporary file until commit()) and writes the file header: a pcapng section
+    // header block and one interface description block (link type 252, snap length 262144, microseconds).
     // Throws InvalidInput "PATH: cannot write: why" (AtomicFile.h: a symbolic link or special file refused).
     explicit PcapWriter(const QString& path);
     // The same for the file `name` in an open folder.
@@ -49,11 +51,16 @@ public:
     PcapWriter(const PcapWriter&) = delete;
     PcapWriter& operator=(const PcapWriter&) = delete;
 
-    // One packet at `timeMicros` (microseconds since the epoch of the capture: simulated time), handed by
-    // Wireshark to the dissector named `dissector` ("nas-eps", "ip", "data", ...). A write error is kept and
-    // reported by commit(), so that writing never throws in the middle of a run.
+    // One packet at `timeMicros` (microseconds since the epoch of the capture: simulated time; a negative
+    // time is written as 0), handed by Wireshark to the dissector named `dissector` ("nas-eps", "ip", "data",
+    // ...), with `comment` (UTF-8, shown by Wireshark as the frame's comment, tshark field frame.comment;
+    // none when empty; cut to kMaxComment octets at a character boundary). A write error is kept and reported
+    // by commit(), so that writing never throws in the middle of a run.
     void write(std::int64_t timeMicros, std::string_view dissector, ByteView bytes,
-               const ExportTags& tags = {});
+               const ExportTags& tags = {}, std::string_view comment = {});
+
+    // The longest comment kept (a pcapng option's length is 16 bits, padded to 4 octets).
+    static constexpr std::size_t kMaxComment = 65532;
 
     // Bounding open files (AtomicFile::suspend, flush); errors are kept for commit() as for write().
     void suspend();
