@@ -1,9 +1,9 @@
 // Packet captures and key log (CaptureRecorder, PcapWriter: pcap link type 252) as tshark 4.0 decodes them.
-// Every capture here is read back by tshark with no options (but -d to show Diameter on UDP) and checked for
-// the protocols and fields a student looks at: NAS-EPS security header type, MAC and sequence number, the
-// IMSI of the plain Attach Request, GTP-U with its inner IP/UDP/CoAP, ESP under NDS/IP, opaque PDCP under UP
-// ciphering, a reading in clear where nothing protects it; attackers' captures; the key log; simulated
-// timestamps; atomic files.
+// Every capture here is read back by tshark with no options (but one that makes it verify SCTP's CRC32c) and
+// checked for the protocols and fields a student looks at: NAS-EPS security header type, MAC and sequence
+// number, the IMSI of the plain Attach Request, S1AP and Diameter on SCTP, GTP-U with its inner IP/UDP/CoAP,
+// ESP under NDS/IP, opaque PDCP under UP ciphering, a reading in clear where nothing protects it, the
+// end-to-end layer as UDP data; attackers' captures; the key log; simulated timestamps; atomic files.
 #include "core/InvalidInput.h"
 #include "core/crypto/Hex.h"
 #include "core/crypto/SecurityAlgorithms.h"
@@ -155,7 +155,9 @@ struct TsharkRows {
 
 TsharkRows tshark(const QString& file, const QString& filter, const QStringList& fields)
 {
+    // SCTP's checksum is not verified by default (sctp.checksum: None): verified here, a bad one is an error.
     QStringList args{QStringLiteral("-r"),           file,
+                     QStringLiteral("-o"),           QStringLiteral("sctp.checksum:CRC-32C"),
                      QStringLiteral("-n"),           QStringLiteral("-T"),
                      QStringLiteral("fields"),       QStringLiteral("-E"),
                      QStringLiteral("occurrence=a"), QStringLiteral("-E"),
@@ -221,7 +223,10 @@ private slots:
     void nasSecurityHeaders();
     void ndsIpShowsOnlyEsp();
     void upCipheringLeavesOpaquePdcp();
-    void diameterNeedsDecodeAs();
+    void diameterOnSctp();
+    void sctpChecksumsAreGood();
+    void endToEndLayerIsUdpData_data();
+    void endToEndLayerIsUdpData();
     void attackerCaptures();
     void keyLogFollowsTheKeys();
     void timestampsAreSimulatedTime();
@@ -458,10 +463,10 @@ void TestPcap::nasSecurityHeaders()
         TSHARK(accept, r->file(name), QStringLiteral("nas_eps.nas_msg_emm_type == 0x42"), "frame.number");
         QVERIFY(accept.rows.empty());
     }
-    // S1-MME: every NAS frame follows its S1AP packet (IPv4/UDP 36412) at the same time and between the same
+    // S1-MME: every NAS frame follows its S1AP packet (IPv4/SCTP 36412) at the same time and between the same
     // addresses.
     TSHARK(s1, r->file(QStringLiteral("S1-MME.pcap")), QString(), "exported_pdu.prot_name",
-           "frame.time_epoch", "exported_pdu.ipv4_src", "ip.src", "udp.dstport");
+           "frame.time_epoch", "exported_pdu.ipv4_src", "ip.src", "sctp.dstport");
     for (std::size_t i = 0; i < s1.rows.size(); ++i) {
         if (s1.rows[i][0] != QLatin1String("nas-eps"))
             continue;
@@ -524,30 +529,73 @@ void TestPcap::upCipheringLeavesOpaquePdcp()
     QVERIFY(fileContains(r->file(QStringLiteral("S1-U.pcap")), "t=+"));
 }
 
-void TestPcap::diameterNeedsDecodeAs()
+void TestPcap::diameterOnSctp()
 {
-    // S6a is Diameter (RFC 6733) on UDP 3868, which tshark 4.0 decodes only when told (-d); then the
+    // S6a is Diameter (RFC 6733) on SCTP 3868 with PPID 46, which tshark 4.0 decodes with no option: the
     // Authentication-Information Answer shows the vector's KASME to an eavesdropper on an unprotected S6a.
     const auto r = record(scenario(Protection{}));
     QVERIFY(r);
-    const QString s6a = r->file(QStringLiteral("S6a.pcap"));
-    TSHARK(plain, s6a, QStringLiteral("udp.port == 3868"), "frame.protocols");
-    QCOMPARE(plain.rows.size(), std::size_t{6});
-    QProcess p;
-    p.start(QStringLiteral("tshark"),
-            {QStringLiteral("-r"), s6a, QStringLiteral("-d"), QStringLiteral("udp.port==3868,diameter"),
-             QStringLiteral("-T"), QStringLiteral("fields"), QStringLiteral("-e"),
-             QStringLiteral("diameter.cmd.code"), QStringLiteral("-e"), QStringLiteral("diameter.KASME")});
-    QVERIFY(p.waitForFinished(60000) && p.exitCode() == 0);
-    const QStringList lines =
-        QString::fromUtf8(p.readAllStandardOutput()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
-    QCOMPARE(lines.size(), 6);
+    TSHARK(rows, r->file(QStringLiteral("S6a.pcap")), QString(), "frame.protocols", "sctp.dstport",
+           "sctp.data_payload_proto_id", "diameter.cmd.code", "diameter.flags.request", "diameter.KASME");
+    QCOMPARE(rows.rows.size(), std::size_t{6});
+    int requests = 0;
     int withKasme = 0;
-    for (const QString& line : lines) {
-        QVERIFY2(line.startsWith(QLatin1String("318")), qPrintable(line));
-        withKasme += line.section(QLatin1Char('\t'), 1).isEmpty() ? 0 : 1;
+    for (const QStringList& row : rows.rows) {
+        QCOMPARE(row[0], QStringLiteral("exported_pdu:ip:sctp:diameter"));
+        QCOMPARE(row[1], QStringLiteral("3868"));
+        QCOMPARE(row[2], QStringLiteral("46"));
+        QCOMPARE(row[3], QStringLiteral("318")); // Authentication-Information (TS 29.272 7.2.5)
+        const bool request = row[4] == QLatin1String("1") || row[4] == QLatin1String("True");
+        requests += request ? 1 : 0;
+        withKasme += row[5].isEmpty() ? 0 : 1;
+        QVERIFY(!request || row[5].isEmpty());
     }
+    QCOMPARE(requests, 3);
     QCOMPARE(withKasme, 3);
+}
+
+void TestPcap::sctpChecksumsAreGood()
+{
+    // Every SCTP packet on S1-MME and S6a, tampered ones included (a tamperer writes the CRC32c again), has a
+    // checksum Wireshark verifies as good (status 1); each is one DATA chunk with S1AP's or Diameter's PPID.
+    AttackSpec tamper = eavesdropper("t", Link::S1Mme);
+    tamper.kind = AttackKind::Tamper;
+    const auto r = record(scenario(nasOn(), {tamper}));
+    QVERIFY(r);
+    const AttackTally* t = tally(r->summary, "t");
+    QVERIFY(t && t->attempts > 0);
+    for (const auto& [file, ppid] : {std::pair{QStringLiteral("S1-MME.pcap"), QStringLiteral("18")},
+                                     std::pair{QStringLiteral("S6a.pcap"), QStringLiteral("46")}}) {
+        TSHARK(rows, r->file(file), QStringLiteral("sctp"), "sctp.checksum.status", "sctp.chunk_type",
+               "sctp.data_payload_proto_id");
+        QVERIFY2(rows.rows.size() >= 6, qPrintable(file));
+        for (const QStringList& row : rows.rows)
+            QCOMPARE(row, (QStringList{QStringLiteral("1"), QStringLiteral("0"), ppid}));
+    }
+}
+
+void TestPcap::endToEndLayerIsUdpData_data()
+{
+    QTest::addColumn<QString>("mode");
+    QTest::newRow("integrity") << QStringLiteral("integrity");
+    QTest::newRow("aead") << QStringLiteral("aead");
+}
+
+void TestPcap::endToEndLayerIsUdpData()
+{
+    // The end-to-end layer's protected messages travel on UDP 5685, which Wireshark 4.0 gives to no
+    // dissector: SGi shows them as UDP data (the layer's header and body), never as DTLS (5684) or CoAP.
+    QFETCH(QString, mode);
+    Protection p;
+    p.app = *appPreset(mode.toStdString());
+    const auto r = record(scenario(p));
+    QVERIFY(r);
+    TSHARK(rows, r->file(QStringLiteral("SGi.pcap")), QString(), "frame.protocols", "udp.srcport",
+           "udp.dstport");
+    QVERIFY(rows.rows.size() >= 15);
+    for (const QStringList& row : rows.rows)
+        QCOMPARE(row, (QStringList{QStringLiteral("exported_pdu:ip:udp:data"), QStringLiteral("5685"),
+                                   QStringLiteral("5685")}));
 }
 
 void TestPcap::attackerCaptures()

@@ -13,6 +13,7 @@
 #include "core/protocol/Ipv4Udp.h"
 #include "core/protocol/RrcMessage.h"
 #include "core/protocol/S1apMessage.h"
+#include "core/protocol/Sctp.h"
 
 #include <algorithm>
 #include <array>
@@ -43,7 +44,21 @@ std::optional<std::size_t> tamperPosition(Link link, ByteView bytes)
             return bytes.size() >= 8 ? std::optional<std::size_t>(bytes.size() - 5) : std::nullopt;
         return bytes.size() > 3 ? std::optional<std::size_t>(bytes.size() - 1) : std::nullopt;
     }
+    // SCTP (S1-MME and S6a without NDS/IP): the last octet of the user message, not the chunk's padding.
+    if (const auto ip = parseIpv4(bytes); ip && ip->protocol == kIpProtoSctp) {
+        const auto last = sctpLastUserOctet(ip->payload);
+        return last ? std::optional<std::size_t>(bytes.size() - ip->payload.size() + *last) : std::nullopt;
+    }
     return bytes.size() > 28 ? std::optional<std::size_t>(bytes.size() - 1) : std::nullopt;
+}
+
+// After a change inside a plain IPv4/SCTP packet: the tamperer writes the CRC32c again (RFC 9260 Appendix A:
+// it detects errors, it protects nothing), so the receiver's SCTP accepts the packet and the layers above
+// decide.
+void fixSctpChecksum(Bytes& packet)
+{
+    if (const auto ip = parseIpv4(packet); ip && ip->protocol == kIpProtoSctp)
+        setSctpChecksum(std::span(packet).subspan(packet.size() - ip->payload.size()));
 }
 
 // The NAS PDU inside an unciphered Uu SRB PDU: its offset in the PDU, or empty.
@@ -149,6 +164,8 @@ void Engine::Impl::attackLink(Link link, bool downlink, Bytes& bytes, Meta& meta
                 break;
             const Bytes before = bytes;
             bytes[*pos] ^= 0x01;
+            if (link != Link::Uu)
+                fixSctpChecksum(bytes);
             meta.initialAttach = link == Link::Uu && dissectLink(link, before).initialAttach;
             meta.attack = index;
             meta.mark = Mark::Tampered;
@@ -369,15 +386,16 @@ void Engine::Impl::inject(std::uint32_t index)
             s.enbUeId = d + 1;
             s.mmeUeId = d + 1;
             s.nasPdu = nas;
-            forged = buildIpv4Udp(kAddrMme, kAddrEnb, kPortS1ap, kPortS1ap, nextIpId(), encodeS1ap(s));
+            forged = buildIpv4(kAddrMme, kAddrEnb, kIpProtoSctp, nextIpId(),
+                               sctpPacket(link, true, d, encodeS1ap(s), true));
         } else {
             S6aMessage air;
             air.hopByHop = d + 1;
             air.endToEnd = d + 1;
             air.userName = imsiOf(d);
             air.visitedPlmn = snId();
-            forged =
-                buildIpv4Udp(kAddrMme, kAddrHss, kPortDiameter, kPortDiameter, nextIpId(), encodeS6a(air));
+            forged = buildIpv4(kAddrMme, kAddrHss, kIpProtoSctp, nextIpId(),
+                               sctpPacket(link, false, d, encodeS6a(air), true));
             what = "forged Authentication-Information-Request for IMSI " + air.userName;
         }
     }

@@ -6,10 +6,10 @@
 //   whose payload is an IPv4 packet (no UP ciphering) -> "ip" with that packet; anything else (ciphered RRC
 //   or user data, RRC Security Mode messages, whose compact encoding tshark does not know) -> "data" with the
 //   whole PDU (LCID, PDCP header, payload): opaque bytes, "PDCP" in the Protocol column (tag 33).
-// - Backhaul and SGi: the IPv4 packet -> "ip" (tshark shows IP / UDP / GTP-U / inner IP / UDP / CoAP, or ESP
-//   where NDS/IP protects the link). Diameter travels on UDP 3868, where tshark 4.0 does not decode it by
-//   default (it does with `-d udp.port==3868,diameter`).
-// - The S1AP here is a compact encoding (not ASN.1 PER) that tshark cannot decode, so an IPv4/UDP 36412
+// - Backhaul and SGi: the IPv4 packet -> "ip" (tshark shows IP / UDP / GTP-U / inner IP / UDP / CoAP, IP /
+//   SCTP / Diameter on S6a, or ESP where NDS/IP protects the link): S1AP and Diameter travel on SCTP (ports
+//   36412 and 3868, PPIDs 18 and 46), which tshark 4.0 decodes with no option.
+// - The S1AP here is a compact encoding (not ASN.1 PER) that tshark cannot decode, so an IPv4/SCTP 36412
 //   packet whose S1AP message carries a NAS-PDU IE is followed by an EXTRA packet with the same time:
 //   "nas-eps" with that NAS PDU and the packet's IPv4 source and destination in the address tags (20, 21),
 //   so that the address columns still say eNB -> MME. The IP packet stays: it is what is on the wire and it
@@ -26,6 +26,7 @@
 #include "core/protocol/Pdcp.h"
 #include "core/protocol/RrcMessage.h"
 #include "core/protocol/S1apMessage.h"
+#include "core/protocol/Sctp.h"
 
 #include <QFile>
 
@@ -79,10 +80,10 @@ std::vector<ExportedPdu> exportIp(ByteView packet)
         return {exported(kDissectorData, packet)};
     std::vector<ExportedPdu> out{exported(kDissectorIp, packet)};
     const auto ip = parseIpv4(packet);
-    const auto udp = ip && ip->protocol == kIpProtoUdp ? parseUdp(ip->payload) : std::nullopt;
-    if (!udp || (udp->destinationPort != kPortS1ap && udp->sourcePort != kPortS1ap))
+    const auto sctp = parseIpv4Sctp(packet);
+    if (!sctp || sctp->ppid != kPpidS1ap)
         return out;
-    const auto s1ap = decodeS1ap(udp->payload);
+    const auto s1ap = decodeS1ap(sctp->payload);
     if (s1ap && isNasPdu(s1ap->nasPdu))
         out.push_back(
             exported(kDissectorNas, s1ap->nasPdu, ExportTags{std::pair{ip->source, ip->destination}, {}}));
