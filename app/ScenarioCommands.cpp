@@ -150,6 +150,18 @@ QString summaryText(const engine::RunSummary& s, double wallSeconds)
         out += QStringLiteral(
             "Devices: non-compliant: accept null integrity (EIA0), against TS 24.301 5.4.3.3 / "
             "TS 33.401 5.1.4.1\n");
+    // TS 36.331 6.3.3: one cipheringAlgorithm for SRBs and DRBs. The lab may select UP ciphering apart; its
+    // SecurityModeCommand then carries the lab's deviation (core/protocol/RrcMessage.h).
+    std::uint64_t apart = 0;
+    for (const engine::AlgorithmSelectionCount& c : s.selections)
+        if (c.as && !c.rejected && c.ciphering != c.upCiphering)
+            apart += c.count;
+    if (apart > 0)
+        out +=
+            QStringLiteral("RRC: non-compliant: %1 SecurityModeCommands select UP ciphering apart from RRC "
+                           "ciphering, against TS 36.331 6.3.3 (one cipheringAlgorithm); the UP one travels "
+                           "in lateNonCriticalExtension\n")
+                .arg(num(apart));
     if (report::negotiationConfigured(s)) {
         // What the MME and the eNB selected for each device group (TS 33.401 7.2.4.2, 7.2.4.3).
         out += QStringLiteral("Algorithms selected (Security Mode Commands per device group):\n");
