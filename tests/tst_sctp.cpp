@@ -126,6 +126,7 @@ private slots:
     void backhaulSignallingOnSctp_data();
     void backhaulSignallingOnSctp();
     void tamperedPacketsKeepAValidChecksum();
+    void replayedPacketsTakeTheNextTsn();
     void forgedPacketsAreSctp_data();
     void forgedPacketsAreSctp();
     void endToEndLayerOffCoapsPort();
@@ -296,14 +297,13 @@ void TestSctp::encoderRefusals()
 
 void TestSctp::senderAdvancesTsnAndSsn()
 {
-    // One TSN per packet over the association, one SSN per packet on its stream (both wrap around); peek
-    // shows the next packet without sending it; a stream beyond the outbound streams is taken modulo.
+    // One TSN per packet over the association, one SSN per packet on its stream (both wrap around); a stream
+    // beyond the outbound streams is taken modulo.
     SctpSender s(36412, 36412, kTagMme, 0xfffffffe, 3);
     const Bytes user = {0xaa};
     QCOMPARE(s.streams(), std::uint16_t{3});
-    const Bytes next = s.peek(1, kPpidS1ap, user);
-    QCOMPARE(s.peek(1, kPpidS1ap, user), next);
-    QCOMPARE(s.send(1, kPpidS1ap, user), next);
+    QCOMPARE(s.send(1, kPpidS1ap, user),
+             encodeSctp(SctpData{36412, 36412, kTagMme, 0xfffffffe, 1, 0, kPpidS1ap, user}));
     const std::vector<std::pair<std::uint16_t, std::pair<std::uint32_t, std::uint16_t>>> expected = {
         {1, {0xffffffff, 1}}, {2, {0x00000000, 0}}, {1, {0x00000001, 2}}, {4, {0x00000002, 3}}};
     for (const auto& [stream, tsnSsn] : expected) {
@@ -418,6 +418,34 @@ void TestSctp::tamperedPacketsKeepAValidChecksum()
     QCOMPARE(tampered, static_cast<std::size_t>(t.attempts));
 }
 
+void TestSctp::replayedPacketsTakeTheNextTsn()
+{
+    // A replayer on an open S1-MME re-sends the S1AP message it captured with the association's next TSN and
+    // SSN (SCTP's header is not protected); NAS then refuses the replayed message (its COUNT was seen), or it
+    // is accepted where nothing protects it. Every TSN of a direction appears once, in sequence.
+    AttackSpec replay = attack(AttackKind::Replay, Link::S1Mme);
+    replay.replayDelayS = 1;
+    const Run r = run(scenario(nasOn(), {replay}));
+    const engine::AttackTally& t = r.summary.attacks.at(0);
+    QVERIFY(t.attempts > 5);
+    QCOMPARE(t.blockedBy[static_cast<std::size_t>(engine::DropReason::Malformed)], std::uint64_t{0});
+    QVERIFY(t.blockedBy[static_cast<std::size_t>(engine::DropReason::Replay)] > 0);
+    QVERIFY(QString::fromStdString(t.examples.at(0).what).contains(QStringLiteral("its SCTP TSN rewritten")));
+    std::map<bool, std::uint32_t> nextTsn;
+    std::size_t replayed = 0;
+    for (const engine::PduRecord& pdu : r.pdus) {
+        if (pdu.link != Link::S1Mme)
+            continue;
+        const auto p = parseIpv4Sctp(pdu.bytes);
+        QVERIFY(p);
+        const auto [tsn, fresh] = nextTsn.try_emplace(pdu.downlink, p->tsn);
+        (void)fresh;
+        QCOMPARE(p->tsn, tsn->second++);
+        replayed += pdu.attack.empty() ? 0u : 1u;
+    }
+    QCOMPARE(replayed, static_cast<std::size_t>(t.attempts));
+}
+
 void TestSctp::forgedPacketsAreSctp_data()
 {
     QTest::addColumn<Link>("link");
@@ -428,7 +456,9 @@ void TestSctp::forgedPacketsAreSctp_data()
 void TestSctp::forgedPacketsAreSctp()
 {
     // A forger on an open S1-MME or S6a writes what it saw: IPv4/SCTP with the receiver's tag, the link's
-    // PPID and the next TSN; the receiver's SCTP accepts it (no forgery is refused as malformed).
+    // PPID and the next TSN of the association, which the genuine packets after it continue (no TSN is seen
+    // twice: Wireshark would call the second a retransmission); the receiver's SCTP accepts it (no forgery
+    // is refused as malformed).
     QFETCH(Link, link);
     AttackSpec forge = attack(AttackKind::Inject, link);
     forge.rate = 0.5;
@@ -437,12 +467,18 @@ void TestSctp::forgedPacketsAreSctp()
     QVERIFY(t.attempts > 0);
     QCOMPARE(t.blockedBy[static_cast<std::size_t>(engine::DropReason::Malformed)], std::uint64_t{0});
     std::size_t forged = 0;
+    std::map<bool, std::uint32_t> nextTsn;
     for (const engine::PduRecord& pdu : r.pdus) {
-        if (pdu.link != link || pdu.attack.empty())
+        if (pdu.link != link)
             continue;
-        ++forged;
         const auto p = parseIpv4Sctp(pdu.bytes);
         QVERIFY(p);
+        const auto [tsn, fresh] = nextTsn.try_emplace(pdu.downlink, p->tsn);
+        (void)fresh;
+        QCOMPARE(p->tsn, tsn->second++);
+        if (pdu.attack.empty())
+            continue;
+        ++forged;
         QCOMPARE(p->verificationTag, link == Link::S1Mme ? kTagEnb : kTagHss);
         QCOMPARE(p->ppid, link == Link::S1Mme ? kPpidS1ap : kPpidDiameter);
         QVERIFY(link == Link::S1Mme ? decodeS1ap(p->payload).has_value() : decodeS6a(p->payload).has_value());

@@ -342,6 +342,13 @@ void Engine::Impl::replayFire(std::uint32_t slot, std::uint32_t index)
             }
         }
     }
+    if (copy.link == Link::S1Mme || copy.link == Link::S6a) {
+        // SCTP's header is never protected: outside ESP, give the copy the association's next TSN and SSN (a
+        // receiver's SCTP discards a TSN it has seen, Wireshark calls it a retransmission).
+        if (const auto tsn = resequenceSctp(copy.link, copy.downlink, copy.bytes))
+            what += ", its SCTP TSN rewritten from " + std::to_string(tsn->first) + " to " +
+                    std::to_string(tsn->second) + " (the next in the association)";
+    }
     if (copy.bytes == captured)
         what += ", an identical copy";
     AttackTally& t = a.tally;
@@ -429,7 +436,7 @@ void Engine::Impl::inject(std::uint32_t index)
             s.mmeUeId = d + 1;
             s.nasPdu = nas;
             forged = buildIpv4(kAddrMme, kAddrEnb, kIpProtoSctp, nextIpId(),
-                               sctpPacket(link, true, d, encodeS1ap(s), true));
+                               sctpPacket(link, true, d, encodeS1ap(s)));
         } else {
             S6aMessage air;
             air.hopByHop = d + 1;
@@ -437,7 +444,7 @@ void Engine::Impl::inject(std::uint32_t index)
             air.userName = imsiOf(d);
             air.visitedPlmn = snId();
             forged = buildIpv4(kAddrMme, kAddrHss, kIpProtoSctp, nextIpId(),
-                               sctpPacket(link, false, d, encodeS6a(air), true));
+                               sctpPacket(link, false, d, encodeS6a(air)));
             what = "forged Authentication-Information-Request for IMSI " + air.userName;
         }
     }

@@ -216,8 +216,13 @@ struct Engine::Impl {
     void sendBackhaul(Link link, bool downlink, std::uint32_t src, std::uint32_t dst, std::uint16_t port,
                       ByteView payload, const Meta& meta);
     // The next SCTP packet of the link's association in this direction: the device's stream, the link's
-    // PPID; `forged`: without advancing the association (what an attacker watching it would forge).
-    Bytes sctpPacket(Link link, bool downlink, std::uint32_t device, ByteView payload, bool forged = false);
+    // PPID, the next TSN and SSN. An attacker's forged packet takes them too: the simulation keeps one TSN
+    // sequence per direction, so that no packet repeats a TSN (the receivers keep no SCTP receive state).
+    Bytes sctpPacket(Link link, bool downlink, std::uint32_t device, ByteView payload);
+    // A replayed IPv4/SCTP packet (outside ESP) given the association's next TSN and SSN, its checksum
+    // written again: the TSN before and after; empty (nothing changed) for any other packet.
+    std::optional<std::pair<std::uint32_t, std::uint32_t>> resequenceSctp(Link link, bool downlink,
+                                                                          Bytes& ipPacket);
     void sendSgi(bool downlink, Bytes ipPacket, const Meta& meta);
     // Removes NDS/IP if present and enforces the receiving end's policy; the inner IPv4 packet, or empty
     // (dropped).

@@ -60,11 +60,25 @@ void Engine::Impl::setUpSctp()
     setUp(Link::S6a, kAddrMme, kAddrHss, kPortDiameter, 1);
 }
 
-Bytes Engine::Impl::sctpPacket(Link link, bool downlink, std::uint32_t device, ByteView payload, bool forged)
+Bytes Engine::Impl::sctpPacket(Link link, bool downlink, std::uint32_t device, ByteView payload)
 {
-    SctpSender& s = sctp[static_cast<std::size_t>(link)][downlink ? 1 : 0];
-    const std::uint16_t stream = streamOf(link, device);
-    return forged ? s.peek(stream, ppidOf(link), payload) : s.send(stream, ppidOf(link), payload);
+    return sctp[static_cast<std::size_t>(link)][downlink ? 1 : 0].send(streamOf(link, device), ppidOf(link),
+                                                                       payload);
+}
+
+std::optional<std::pair<std::uint32_t, std::uint32_t>> Engine::Impl::resequenceSctp(Link link, bool downlink,
+                                                                                    Bytes& ipPacket)
+{
+    const auto ip = onSctp(link) ? parseIpv4(ipPacket) : std::nullopt;
+    const auto old = ip && ip->protocol == kIpProtoSctp ? parseSctp(ip->payload) : std::nullopt;
+    if (!old)
+        return std::nullopt;
+    const Bytes fresh =
+        sctp[static_cast<std::size_t>(link)][downlink ? 1 : 0].send(old->stream, old->ppid, old->payload);
+    const std::uint32_t tsn = parseSctp(fresh)->tsn;
+    // The same length: the IPv4 header (and its checksum) stays as it was.
+    std::copy(fresh.begin(), fresh.end(), ipPacket.end() - static_cast<std::ptrdiff_t>(fresh.size()));
+    return std::pair{old->tsn, tsn};
 }
 
 void Engine::Impl::send(Link link, bool downlink, Bytes bytes, const Meta& meta, bool attackerOriginated,

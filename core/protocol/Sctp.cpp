@@ -173,9 +173,4 @@ Bytes SctpSender::send(std::uint16_t stream, std::uint32_t ppid, ByteView payloa
     return out;
 }
 
-Bytes SctpSender::peek(std::uint16_t stream, std::uint32_t ppid, ByteView payload) const
-{
-    return encodeSctp(header(stream, ppid, payload));
-}
-
 } // namespace mtcsec::protocol

@@ -77,9 +77,6 @@ public:
     // `payload` (not empty), then TSN and the stream's SSN advance (modulo 2^32 and 2^16). Throws
     // InvalidInput as encodeSctp, or when the sender has no streams (default constructed).
     [[nodiscard]] Bytes send(std::uint16_t stream, std::uint32_t ppid, ByteView payload);
-    // The same packet without advancing anything: what an attacker who watched the association would
-    // forge next.
-    [[nodiscard]] Bytes peek(std::uint16_t stream, std::uint32_t ppid, ByteView payload) const;
 
     [[nodiscard]] std::uint32_t peerTag() const { return peerTag_; }
     [[nodiscard]] std::uint32_t nextTsn() const { return nextTsn_; }
