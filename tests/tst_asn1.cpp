@@ -6,12 +6,12 @@
 #include "core/crypto/Hex.h"
 #include "core/engine/CaptureSink.h"
 #include "core/engine/Engine.h"
-#include "core/protocol/Ipv4Udp.h"
 #include "core/protocol/NasMessage.h"
 #include "core/protocol/Pdcp.h"
 #include "core/protocol/PerBits.h"
 #include "core/protocol/RrcMessage.h"
 #include "core/protocol/S1apMessage.h"
+#include "core/protocol/Sctp.h"
 #include "core/report/PcapWriter.h"
 #include "core/scenario/Presets.h"
 #include "tests/FileTestSupport.h"
@@ -141,12 +141,11 @@ public:
             rrc.emplace_back(pdu.downlink, pdu.plain);
             undecodedRrc += decodeRrc(pdu.plain) ? 0 : 1;
         } else if (pdu.link == Link::S1Mme) {
-            const auto ip = parseIpv4(pdu.plain.empty() ? pdu.bytes : pdu.plain);
-            const auto udp = ip && ip->protocol == kIpProtoUdp ? parseUdp(ip->payload) : std::nullopt;
-            if (!udp)
+            const auto sctp = parseIpv4Sctp(pdu.plain.empty() ? pdu.bytes : pdu.plain);
+            if (!sctp)
                 return;
-            s1ap.emplace_back(udp->payload.begin(), udp->payload.end());
-            undecodedS1ap += decodeS1ap(udp->payload) ? 0 : 1;
+            s1ap.emplace_back(sctp->payload.begin(), sctp->payload.end());
+            undecodedS1ap += decodeS1ap(sctp->payload) ? 0 : 1;
         }
     }
     void attackerCapture(const std::string&, engine::SimTime, std::optional<Link>, std::optional<Node>,

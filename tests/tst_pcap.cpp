@@ -1,9 +1,9 @@
-// Packet captures and key log (CaptureRecorder, PcapWriter: pcapng, type 252) as tshark 4.0 decodes them.
-// Every capture here is read back by tshark with no options (but -d to show Diameter on UDP) and checked for
-// the protocols and fields a student looks at: NAS-EPS security header type, MAC and sequence number, the
-// IMSI of the plain Attach Request, GTP-U with its inner IP/UDP/CoAP, ESP under NDS/IP, opaque PDCP under UP
-// ciphering, a reading in clear where nothing protects it; attackers' captures; the key log; simulated
-// timestamps; atomic files.
+// Packet captures and key log (CaptureRecorder, PcapWriter: pcapng, link type 252) as tshark 4.0 decodes them.
+// Every capture here is read back by tshark with no options (but one that makes it verify SCTP's CRC32c) and
+// checked for the protocols and fields a student looks at: NAS-EPS security header type, MAC and sequence
+// number, the IMSI of the plain Attach Request, S1AP and Diameter on SCTP, GTP-U with its inner IP/UDP/CoAP,
+// ESP under NDS/IP, opaque PDCP under UP ciphering, a reading in clear where nothing protects it, the
+// end-to-end layer as UDP data; attackers' captures; the key log; simulated timestamps; atomic files.
 #include "core/InvalidInput.h"
 #include "core/crypto/Hex.h"
 #include "core/crypto/SecurityAlgorithms.h"
@@ -157,7 +157,9 @@ struct TsharkRows {
 
 TsharkRows tshark(const QString& file, const QString& filter, const QStringList& fields)
 {
+    // SCTP's checksum is not verified by default (sctp.checksum: None): verified here, a bad one is an error.
     QStringList args{QStringLiteral("-r"),           file,
+                     QStringLiteral("-o"),           QStringLiteral("sctp.checksum:CRC-32C"),
                      QStringLiteral("-n"),           QStringLiteral("-T"),
                      QStringLiteral("fields"),       QStringLiteral("-E"),
                      QStringLiteral("occurrence=a"), QStringLiteral("-E"),
@@ -223,7 +225,10 @@ private slots:
     void nasSecurityHeaders();
     void ndsIpShowsOnlyEsp();
     void upCipheringLeavesOpaquePdcp();
-    void diameterNeedsDecodeAs();
+    void diameterOnSctp();
+    void sctpChecksumsAreGood();
+    void endToEndLayerIsUdpData_data();
+    void endToEndLayerIsUdpData();
     void attackerCaptures();
     void keyLogFollowsTheKeys();
     void timestampsAreSimulatedTime();
@@ -418,7 +423,7 @@ void TestPcap::nasSecurityHeaders()
 {
     // NAS EIA2+EEA2: the plain Attach Request with the IMSI (nothing can protect it), the SMC (SHT 3) and its
     // Complete (SHT 4) with MAC and SN 0, then Attach Accept/Complete integrity protected and ciphered (SHT
-    // 2), whose message type tshark cannot see. The same on Uu and, extracted from S1AP, on S1-MME.
+    // 2), whose message type tshark cannot see. The same on Uu and, inside S1AP, on S1-MME.
     const auto r = record(scenario(nasOn()));
     QVERIFY(r);
     for (const QString& name : {QStringLiteral("Uu.pcap"), QStringLiteral("S1-MME.pcap")}) {
@@ -480,20 +485,20 @@ void TestPcap::nasSecurityHeaders()
         TSHARK(accept, r->file(name), QStringLiteral("nas_eps.nas_msg_emm_type == 0x42"), "frame.number");
         QVERIFY(accept.rows.empty());
     }
-    // S1-MME: every NAS frame follows its S1AP packet (IPv4/UDP 36412) at the same time and between the same
-    // addresses.
-    TSHARK(s1, r->file(QStringLiteral("S1-MME.pcap")), QString(), "exported_pdu.prot_name",
-           "frame.time_epoch", "exported_pdu.ipv4_src", "ip.src", "udp.dstport");
-    for (std::size_t i = 0; i < s1.rows.size(); ++i) {
-        if (s1.rows[i][0] != QLatin1String("nas-eps"))
-            continue;
-        QVERIFY(i > 0);
-        const QStringList& ip = s1.rows[i - 1];
-        QCOMPARE(ip[0], QStringLiteral("ip"));
-        QCOMPARE(ip[4], QStringLiteral("36412"));
-        QCOMPARE(ip[1], s1.rows[i][1]);
-        QCOMPARE(ip[3], s1.rows[i][2]);
+    // S1-MME: one frame per packet, IPv4/SCTP 36412/S1AP with its NAS PDU decoded inside (no NAS frame of
+    // its own); S1AP messages without a NAS-PDU (Initial Context Setup Response) end at S1AP.
+    TSHARK(s1, r->file(QStringLiteral("S1-MME.pcap")), QString(), "frame.protocols", "sctp.dstport",
+           "s1ap.procedureCode");
+    QCOMPARE(s1.rows.size(), r->on(Link::S1Mme).size());
+    std::size_t withNas = 0;
+    for (const QStringList& row : s1.rows) {
+        QVERIFY2(row[0] == QLatin1String("exported_pdu:ip:sctp:s1ap:nas-eps") ||
+                     (row[0] == QLatin1String("exported_pdu:ip:sctp:s1ap") && row[2] == QLatin1String("9")),
+                 qPrintable(row.join(QLatin1Char('|'))));
+        QCOMPARE(row[1], QStringLiteral("36412"));
+        withNas += row[0].endsWith(QLatin1String(":nas-eps")) ? 1u : 0u;
     }
+    QVERIFY(withNas >= 3 * 6);
 }
 
 void TestPcap::ndsIpShowsOnlyEsp()
@@ -546,37 +551,100 @@ void TestPcap::upCipheringLeavesOpaquePdcp()
     QVERIFY(fileContains(r->file(QStringLiteral("S1-U.pcap")), "t=+"));
 }
 
-void TestPcap::diameterNeedsDecodeAs()
+void TestPcap::diameterOnSctp()
 {
-    // S6a is Diameter (RFC 6733) on UDP 3868, which tshark 4.0 decodes only when told (-d); then the
+    // S6a is Diameter (RFC 6733) on SCTP 3868 with PPID 46, which tshark 4.0 decodes with no option: the
     // Authentication-Information Answer shows the vector's KASME to an eavesdropper on an unprotected S6a.
     const auto r = record(scenario(Protection{}));
     QVERIFY(r);
-    const QString s6a = r->file(QStringLiteral("S6a.pcap"));
-    TSHARK(plain, s6a, QStringLiteral("udp.port == 3868"), "frame.protocols");
-    QCOMPARE(plain.rows.size(), std::size_t{6});
-    QProcess p;
-    p.start(QStringLiteral("tshark"),
-            {QStringLiteral("-r"), s6a, QStringLiteral("-d"), QStringLiteral("udp.port==3868,diameter"),
-             QStringLiteral("-T"), QStringLiteral("fields"), QStringLiteral("-e"),
-             QStringLiteral("diameter.cmd.code"), QStringLiteral("-e"), QStringLiteral("diameter.KASME")});
-    QVERIFY(p.waitForFinished(60000) && p.exitCode() == 0);
-    const QStringList lines =
-        QString::fromUtf8(p.readAllStandardOutput()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
-    QCOMPARE(lines.size(), 6);
+    TSHARK(rows, r->file(QStringLiteral("S6a.pcap")), QString(), "frame.protocols", "sctp.dstport",
+           "sctp.data_payload_proto_id", "diameter.cmd.code", "diameter.flags.request", "diameter.KASME");
+    QCOMPARE(rows.rows.size(), std::size_t{6});
+    int requests = 0;
     int withKasme = 0;
-    for (const QString& line : lines) {
-        QVERIFY2(line.startsWith(QLatin1String("318")), qPrintable(line));
-        withKasme += line.section(QLatin1Char('\t'), 1).isEmpty() ? 0 : 1;
+    for (const QStringList& row : rows.rows) {
+        QCOMPARE(row[0], QStringLiteral("exported_pdu:ip:sctp:diameter"));
+        QCOMPARE(row[1], QStringLiteral("3868"));
+        QCOMPARE(row[2], QStringLiteral("46"));
+        QCOMPARE(row[3], QStringLiteral("318")); // Authentication-Information (TS 29.272 7.2.5)
+        const bool request = row[4] == QLatin1String("1") || row[4] == QLatin1String("True");
+        requests += request ? 1 : 0;
+        withKasme += row[5].isEmpty() ? 0 : 1;
+        QVERIFY(!request || row[5].isEmpty());
     }
+    QCOMPARE(requests, 3);
     QCOMPARE(withKasme, 3);
+}
+
+void TestPcap::sctpChecksumsAreGood()
+{
+    // Every SCTP packet on S1-MME and S6a, attackers' ones included (a tamperer writes the CRC32c again, a
+    // replayer and a forger use the association's next TSN), has a checksum Wireshark verifies as good
+    // (status 1), is one DATA chunk with S1AP's or Diameter's PPID decoded as such, and has no TSN seen twice
+    // (Wireshark's "Retransmitted TSN", which would leave its S1AP undecoded). Tamperer and replayer in one
+    // run, the forgers (who need attached devices) in another.
+    const auto active = [](const char* id, AttackKind kind, Link link) {
+        AttackSpec a = eavesdropper(id, link, kind == AttackKind::Inject ? 1.0 : 0.5);
+        a.kind = kind;
+        a.replayDelayS = 2;
+        return a;
+    };
+    for (const std::vector<AttackSpec>& attacks :
+         {std::vector<AttackSpec>{active("t", AttackKind::Tamper, Link::S1Mme),
+                                  active("r", AttackKind::Replay, Link::S1Mme)},
+          std::vector<AttackSpec>{active("f", AttackKind::Inject, Link::S1Mme),
+                                  active("f6", AttackKind::Inject, Link::S6a)}}) {
+        const auto r = record(scenario(nasOn(), attacks));
+        QVERIFY(r);
+        for (const AttackSpec& a : attacks) {
+            const AttackTally* t = tally(r->summary, a.id);
+            QVERIFY2(t && t->attempts > 0, a.id.c_str());
+        }
+        for (const auto& [file, ppid, top] :
+             {std::tuple{QStringLiteral("S1-MME.pcap"), QStringLiteral("18"), QStringLiteral(":sctp:s1ap")},
+              std::tuple{QStringLiteral("S6a.pcap"), QStringLiteral("46"),
+                         QStringLiteral(":sctp:diameter")}}) {
+            TSHARK(rows, r->file(file), QString(), "sctp.checksum.status", "sctp.chunk_type",
+                   "sctp.data_payload_proto_id", "_ws.expert.message", "frame.protocols");
+            QVERIFY2(rows.rows.size() >= 6, qPrintable(file));
+            for (const QStringList& row : rows.rows) {
+                QCOMPARE(row.mid(0, 3), (QStringList{QStringLiteral("1"), QStringLiteral("0"), ppid}));
+                QVERIFY2(!row[3].contains(QLatin1String("TSN")), qPrintable(row[3]));
+                QVERIFY2(row[4].contains(top), qPrintable(row[4]));
+            }
+        }
+    }
+}
+
+void TestPcap::endToEndLayerIsUdpData_data()
+{
+    QTest::addColumn<QString>("mode");
+    QTest::newRow("integrity") << QStringLiteral("integrity");
+    QTest::newRow("aead") << QStringLiteral("aead");
+}
+
+void TestPcap::endToEndLayerIsUdpData()
+{
+    // The end-to-end layer's protected messages travel on UDP 5685, which Wireshark 4.0 gives to no
+    // dissector: SGi shows them as UDP data (the layer's header and body), never as DTLS (5684) or CoAP.
+    QFETCH(QString, mode);
+    Protection p;
+    p.app = *appPreset(mode.toStdString());
+    const auto r = record(scenario(p));
+    QVERIFY(r);
+    TSHARK(rows, r->file(QStringLiteral("SGi.pcap")), QString(), "frame.protocols", "udp.srcport",
+           "udp.dstport");
+    QVERIFY(rows.rows.size() >= 15);
+    for (const QStringList& row : rows.rows)
+        QCOMPARE(row, (QStringList{QStringLiteral("exported_pdu:ip:udp:data"), QStringLiteral("5685"),
+                                   QStringLiteral("5685")}));
 }
 
 void TestPcap::attackerCaptures()
 {
-    // An eavesdropper's file holds what it captured: one frame per attempt on Uu; on S1-MME one IP frame per
-    // attempt (each NAS-carrying S1AP packet followed by its NAS frame, as in the link's file). An insider in
-    // the eNB gets the NAS PDUs and inner IP packets the eNB holds.
+    // An eavesdropper's file holds what it captured: one frame per attempt on Uu and on S1-MME (IP / SCTP /
+    // S1AP, the NAS PDU inside, as in the link's file). An insider in the eNB gets the NAS PDUs and inner IP
+    // packets the eNB holds.
     AttackSpec insider;
     insider.id = "in";
     insider.kind = AttackKind::Insider;
@@ -593,16 +661,15 @@ void TestPcap::attackerCaptures()
     TSHARK(uuRows, r->file(QStringLiteral("attack-uu.pcap")), QString(), "exported_pdu.prot_name");
     QCOMPARE(uuRows.rows.size(), static_cast<std::size_t>(uu->attempts));
 
-    TSHARK(mmeRows, r->file(QStringLiteral("attack-mme.pcap")), QString(), "exported_pdu.prot_name");
-    std::size_t ipFrames = 0;
-    std::size_t nasFrames = 0;
+    TSHARK(mmeRows, r->file(QStringLiteral("attack-mme.pcap")), QString(), "exported_pdu.prot_name",
+           "frame.protocols");
+    QCOMPARE(mmeRows.rows.size(), static_cast<std::size_t>(mme->attempts));
+    std::size_t nasInside = 0;
     for (const QStringList& row : mmeRows.rows) {
-        ipFrames += row[0] == QLatin1String("ip") ? 1u : 0u;
-        nasFrames += row[0] == QLatin1String("nas-eps") ? 1u : 0u;
+        QCOMPARE(row[0], QStringLiteral("ip"));
+        nasInside += row[1].endsWith(QLatin1String("sctp:s1ap:nas-eps")) ? 1u : 0u;
     }
-    QCOMPARE(ipFrames, static_cast<std::size_t>(mme->attempts));
-    QCOMPARE(ipFrames + nasFrames, mmeRows.rows.size());
-    QVERIFY(nasFrames > 0);
+    QVERIFY(nasInside > 0);
     // Rate 1: the same bytes as the link's own file.
     QFile a(r->file(QStringLiteral("attack-mme.pcap")));
     QFile l(r->file(QStringLiteral("S1-MME.pcap")));

@@ -18,6 +18,7 @@
 #include "core/protocol/ReplayWindow.h"
 #include "core/protocol/RrcMessage.h"
 #include "core/protocol/S1apMessage.h"
+#include "core/protocol/Sctp.h"
 #include "core/scenario/Scenario.h"
 #include "tests/VectorFile.h"
 
@@ -1665,7 +1666,8 @@ void TestProtocol::dissector_data()
         << QStringLiteral("Security mode command");
 
     const S1apMessage icsr = initialContextSetupRequest();
-    const Bytes s1ap = buildIpv4Udp(kMmeIp, kEnbIp, kPortS1ap, kPortS1ap, 5, encodeS1ap(icsr));
+    const Bytes s1ap = buildIpv4(kMmeIp, kEnbIp, kIpProtoSctp, 5,
+                                 encodeSctp({kPortS1ap, kPortS1ap, 1, 1, 1, 0, kPpidS1ap, encodeS1ap(icsr)}));
     QTest::newRow("S1-MME S1AP ICSR with Security Key")
         << static_cast<int>(Link::S1Mme) << qbytes(s1ap) << uint{engine::SecretKey | engine::SecretNasBody}
         << false << false << QStringLiteral("KeNB ") + QString::fromStdString(toHex(*icsr.securityKey));
@@ -1687,7 +1689,9 @@ void TestProtocol::dissector_data()
     const S6aMessage aia = authenticationInformationAnswer();
     QTest::newRow("S6a Diameter AIA")
         << static_cast<int>(Link::S6a)
-        << qbytes(buildIpv4Udp(kHssIp, kMmeIp, kPortDiameter, kPortDiameter, 9, encodeS6a(aia)))
+        << qbytes(buildIpv4(
+               kHssIp, kMmeIp, kIpProtoSctp, 9,
+               encodeSctp({kPortDiameter, kPortDiameter, 2, 2, 0, 0, kPpidDiameter, encodeS6a(aia)})))
         << uint{engine::SecretKey} << false << false
         << QStringLiteral("KASME ") + QString::fromStdString(toHex(aia.vector->kasme));
 

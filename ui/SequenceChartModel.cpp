@@ -10,6 +10,7 @@
 #include "core/protocol/Pdcp.h"
 #include "core/protocol/RrcMessage.h"
 #include "core/protocol/S1apMessage.h"
+#include "core/protocol/Sctp.h"
 
 #include <QRegularExpression>
 #include <QStringList>
@@ -55,10 +56,8 @@ std::optional<Bytes> nasInside(Link link, ByteView plain)
     }
     if (link != Link::S1Mme)
         return std::nullopt;
-    const auto ip = protocol::parseIpv4(plain);
-    const auto udp =
-        ip && ip->protocol == protocol::kIpProtoUdp ? protocol::parseUdp(ip->payload) : std::nullopt;
-    const auto s1ap = udp ? protocol::decodeS1ap(udp->payload) : std::nullopt;
+    const auto sctp = protocol::parseIpv4Sctp(plain);
+    const auto s1ap = sctp ? protocol::decodeS1ap(sctp->payload) : std::nullopt;
     if (!s1ap || s1ap->nasPdu.empty())
         return std::nullopt;
     return s1ap->nasPdu;
@@ -235,11 +234,9 @@ QString SequenceChartModel::messageOf(const PduRecord& r, bool attachPhase)
             return nasText;
         return QStringLiteral("RRC ") + QString::fromLatin1(protocol::name(rrc->type));
     }
-    const auto ip = protocol::parseIpv4(view);
-    const auto udp =
-        ip && ip->protocol == protocol::kIpProtoUdp ? protocol::parseUdp(ip->payload) : std::nullopt;
-    if (udp && r.link == Link::S1Mme) {
-        if (const auto s1ap = protocol::decodeS1ap(udp->payload)) {
+    const auto sctp = protocol::parseIpv4Sctp(view);
+    if (sctp && r.link == Link::S1Mme) {
+        if (const auto s1ap = protocol::decodeS1ap(sctp->payload)) {
             const QString procedure = QString::fromLatin1(protocol::name(s1ap->procedure));
             return nas ? QStringLiteral("%1: %2").arg(procedure, nasText) : procedure;
         }

@@ -1,4 +1,5 @@
-// The attacker's dissector: PDCP, RRC, NAS, S1AP, Diameter, GTP-U, ESP, IPv4/UDP, end-to-end header, CoAP.
+// The attacker's dissector: PDCP, RRC, NAS, S1AP, Diameter, GTP-U, ESP, IPv4, SCTP, UDP, end-to-end header,
+// CoAP.
 #include "core/engine/Dissector.h"
 
 #include "core/crypto/Hex.h"
@@ -12,6 +13,7 @@
 #include "core/protocol/Pdcp.h"
 #include "core/protocol/RrcMessage.h"
 #include "core/protocol/S1apMessage.h"
+#include "core/protocol/Sctp.h"
 
 namespace mtcsec::engine {
 namespace {
@@ -87,7 +89,7 @@ void udpApplication(Finding& f, const UdpDatagram& udp)
         return;
     }
     if (udp.destinationPort == kPortCoapProtected || udp.sourcePort == kPortCoapProtected) {
-        add(f, "UDP 5684");
+        add(f, "UDP " + std::to_string(kPortCoapProtected));
         const auto h = parseAppHeader(udp.payload);
         if (!h) {
             f.ciphertext = true;
@@ -109,32 +111,20 @@ void udpApplication(Finding& f, const UdpDatagram& udp)
     }
 }
 
-void ipPacket(Finding& f, ByteView packet)
+// An SCTP packet (RFC 9260) on S1-MME or S6a: S1AP or Diameter, told by the PPID (18, 46) or else by the port
+// (36412, 3868), as Wireshark does.
+void sctpPacket(Finding& f, ByteView packet)
 {
-    const auto ip = parseIpv4(packet);
-    if (!ip) {
-        f.ciphertext = true;
+    const auto sctp = parseSctp(packet);
+    if (!sctp)
         return;
-    }
-    add(f, "IPv4 " + ipv4ToString(ip->source) + ">" + ipv4ToString(ip->destination));
-    if (ip->protocol == kIpProtoEsp) {
-        add(f, "ESP");
-        f.ciphertext = true;
-        return;
-    }
-    const auto udp = ip->protocol == kIpProtoUdp ? parseUdp(ip->payload) : std::nullopt;
-    if (!udp)
-        return;
-    if (udp->destinationPort == kPortGtpU) {
-        const auto g = parseGtpU(udp->payload);
-        if (!g)
-            return;
-        add(f, "GTP-U TEID " + std::to_string(g->teid));
-        ipPacket(f, g->payload);
-        return;
-    }
-    if (udp->destinationPort == kPortS1ap) {
-        const auto s = decodeS1ap(udp->payload);
+    add(f, "SCTP " + std::to_string(sctp->destinationPort) + " TSN " + std::to_string(sctp->tsn));
+    const auto is = [&](std::uint32_t ppid, std::uint16_t port) {
+        return sctp->ppid == ppid || (sctp->ppid != kPpidS1ap && sctp->ppid != kPpidDiameter &&
+                                      (sctp->destinationPort == port || sctp->sourcePort == port));
+    };
+    if (is(kPpidS1ap, kPortS1ap)) {
+        const auto s = decodeS1ap(sctp->payload);
         if (!s)
             return;
         add(f, std::string("S1AP ") + name(s->procedure));
@@ -151,8 +141,8 @@ void ipPacket(Finding& f, ByteView packet)
         }
         return;
     }
-    if (udp->destinationPort == kPortDiameter || udp->sourcePort == kPortDiameter) {
-        const auto d = decodeS6a(udp->payload);
+    if (is(kPpidDiameter, kPortDiameter)) {
+        const auto d = decodeS6a(sctp->payload);
         if (!d)
             return;
         add(f, d->request ? "Diameter AIR" : "Diameter AIA");
@@ -160,6 +150,35 @@ void ipPacket(Finding& f, ByteView packet)
             read(f, SecretImsi, "IMSI " + d->userName);
         if (d->vector)
             read(f, SecretKey, "KASME " + toHex(d->vector->kasme) + ", XRES " + toHex(d->vector->xres));
+    }
+}
+
+void ipPacket(Finding& f, ByteView packet)
+{
+    const auto ip = parseIpv4(packet);
+    if (!ip) {
+        f.ciphertext = true;
+        return;
+    }
+    add(f, "IPv4 " + ipv4ToString(ip->source) + ">" + ipv4ToString(ip->destination));
+    if (ip->protocol == kIpProtoEsp) {
+        add(f, "ESP");
+        f.ciphertext = true;
+        return;
+    }
+    if (ip->protocol == kIpProtoSctp) {
+        sctpPacket(f, ip->payload);
+        return;
+    }
+    const auto udp = ip->protocol == kIpProtoUdp ? parseUdp(ip->payload) : std::nullopt;
+    if (!udp)
+        return;
+    if (udp->destinationPort == kPortGtpU) {
+        const auto g = parseGtpU(udp->payload);
+        if (!g)
+            return;
+        add(f, "GTP-U TEID " + std::to_string(g->teid));
+        ipPacket(f, g->payload);
         return;
     }
     udpApplication(f, *udp);

@@ -137,7 +137,7 @@ void Engine::Impl::enbFromUu(InFlight& pdu)
 
 void Engine::Impl::enbFromS1Mme(InFlight& pdu)
 {
-    const auto payload = udpFromBackhaul(Link::S1Mme, true, Node::ENB, pdu, kPortS1ap);
+    const auto payload = payloadFromBackhaul(Link::S1Mme, true, Node::ENB, pdu, kPortS1ap);
     if (!payload)
         return;
     const auto s = decodeS1ap(*payload);
@@ -170,26 +170,11 @@ void Engine::Impl::enbFromS1Mme(InFlight& pdu)
     }
 }
 
-std::optional<Bytes> Engine::Impl::udpFromBackhaul(Link link, bool downlink, Node node, const InFlight& pdu,
-                                                   std::uint16_t port)
-{
-    const auto inner = receiveBackhaul(link, downlink, node, pdu);
-    if (!inner)
-        return std::nullopt; // dropped (and accounted) by the security gateway
-    const auto ip = parseIpv4(*inner);
-    const auto udp = ip && ip->protocol == kIpProtoUdp ? parseUdp(ip->payload) : std::nullopt;
-    if (!udp || udp->destinationPort != port) {
-        drop(node, pdu.meta, DropReason::Malformed);
-        return std::nullopt;
-    }
-    return Bytes(udp->payload.begin(), udp->payload.end());
-}
-
 std::optional<std::pair<std::uint32_t, Bytes>>
 Engine::Impl::gtpFromBackhaul(Link link, bool downlink, Node node, const InFlight& pdu,
                               std::uint32_t teidBase, const std::vector<std::uint8_t>* bearer)
 {
-    const auto payload = udpFromBackhaul(link, downlink, node, pdu, kPortGtpU);
+    const auto payload = payloadFromBackhaul(link, downlink, node, pdu, kPortGtpU);
     if (!payload)
         return std::nullopt;
     const auto gtp = parseGtpU(*payload);

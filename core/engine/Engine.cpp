@@ -108,6 +108,7 @@ Engine::Impl::Impl(Scenario s)
         throw InvalidInput("devices: must be at least 1");
     end = fromSeconds(scenario.durationS);
     recentPdus.resize(kRecentPdus);
+    setUpSctp();
     // The records' room for the messages the run is expected to send, so that the table never grows by
     // copying itself whole (a transient of 1.5 times its size); pages not written stay unused.
     records.reserve(static_cast<std::size_t>(

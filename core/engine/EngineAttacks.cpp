@@ -14,6 +14,7 @@
 #include "core/protocol/Ipv4Udp.h"
 #include "core/protocol/RrcMessage.h"
 #include "core/protocol/S1apMessage.h"
+#include "core/protocol/Sctp.h"
 
 #include <algorithm>
 #include <array>
@@ -36,8 +37,9 @@ std::uint64_t snKey(std::uint32_t device, bool downlink, bool drb)
 // Where a tamperer flips a bit: the last bit of the innermost content it can locate. On a Uu SRB whose RRC
 // message it can read, that is the message's last content bit (UPER pads to an octet, and the padding is not
 // content; in an UL/DLInformationTransfer it is bit 0 of the NAS PDU's last octet); on a ciphered one, bit 0
-// of the octet before the MAC-I. On S1-MME, bit 0 of the last octet of the NAS PDU that an S1AP message
-// carries (APER aligns it to an octet), otherwise of the packet's last octet.
+// of the octet before the MAC-I. On an open S1-MME, bit 0 of the last octet of the NAS PDU that an S1AP
+// message carries (APER aligns it to an octet), otherwise (S6a) of the SCTP user message's last octet; under
+// ESP, of the packet's last octet (the ICV).
 struct TamperBit {
     std::size_t octet = 0;
     std::uint8_t mask = 0x01;
@@ -62,15 +64,33 @@ std::optional<TamperBit> tamperPosition(Link link, ByteView bytes)
     }
     if (bytes.size() <= 28)
         return std::nullopt;
-    const auto ip = parseIpv4(bytes);
-    const auto udp = ip && ip->protocol == kIpProtoUdp ? parseUdp(ip->payload) : std::nullopt;
-    const auto s1ap = link == Link::S1Mme && udp ? decodeS1ap(udp->payload) : std::nullopt;
-    if (s1ap && !s1ap->nasPdu.empty()) {
-        const auto at = std::find_end(bytes.begin(), bytes.end(), s1ap->nasPdu.begin(), s1ap->nasPdu.end());
-        if (at != bytes.end())
-            return TamperBit{static_cast<std::size_t>(at - bytes.begin()) + s1ap->nasPdu.size() - 1};
+    // SCTP (S1-MME and S6a without NDS/IP): within the user message, not the chunk's padding.
+    if (const auto ip = parseIpv4(bytes); ip && ip->protocol == kIpProtoSctp) {
+        const auto sctp = parseSctp(ip->payload);
+        if (!sctp)
+            return std::nullopt;
+        const std::size_t user =
+            bytes.size() - ip->payload.size() + kSctpCommonHeaderSize + kSctpDataHeaderSize;
+        const auto s1ap = link == Link::S1Mme ? decodeS1ap(sctp->payload) : std::nullopt;
+        if (s1ap && !s1ap->nasPdu.empty()) {
+            const auto at = std::find_end(sctp->payload.begin(), sctp->payload.end(), s1ap->nasPdu.begin(),
+                                          s1ap->nasPdu.end());
+            if (at != sctp->payload.end())
+                return TamperBit{user + static_cast<std::size_t>(at - sctp->payload.begin()) +
+                                 s1ap->nasPdu.size() - 1};
+        }
+        return TamperBit{user + sctp->payload.size() - 1};
     }
     return TamperBit{bytes.size() - 1};
+}
+
+// After a change inside a plain IPv4/SCTP packet: the tamperer writes the CRC32c again (RFC 9260 Appendix A:
+// it detects errors, it protects nothing), so the receiver's SCTP accepts the packet and the layers above
+// decide.
+void fixSctpChecksum(Bytes& packet)
+{
+    if (const auto ip = parseIpv4(packet); ip && ip->protocol == kIpProtoSctp)
+        setSctpChecksum(std::span(packet).subspan(packet.size() - ip->payload.size()));
 }
 
 // The RRC message inside an unciphered Uu SRB PDU when it carries a NAS PDU (UL/DLInformationTransfer).
@@ -205,6 +225,8 @@ void Engine::Impl::attackLink(Link link, bool downlink, Bytes& bytes, Meta& meta
                 break;
             const Bytes before = bytes;
             bytes[pos->octet] ^= pos->mask;
+            if (link != Link::Uu)
+                fixSctpChecksum(bytes);
             meta.initialAttach = link == Link::Uu && dissectLink(link, before).initialAttach;
             meta.attack = index;
             meta.mark = Mark::Tampered;
@@ -345,6 +367,13 @@ void Engine::Impl::replayFire(std::uint32_t slot, std::uint32_t index)
             }
         }
     }
+    if (copy.link == Link::S1Mme || copy.link == Link::S6a) {
+        // SCTP's header is never protected: outside ESP, give the copy the association's next TSN and SSN (a
+        // receiver's SCTP discards a TSN it has seen, Wireshark calls it a retransmission).
+        if (const auto tsn = resequenceSctp(copy.link, copy.downlink, copy.bytes))
+            what += ", its SCTP TSN rewritten from " + std::to_string(tsn->first) + " to " +
+                    std::to_string(tsn->second) + " (the next in the association)";
+    }
     if (copy.bytes == captured)
         what += ", an identical copy";
     AttackTally& t = a.tally;
@@ -434,15 +463,16 @@ void Engine::Impl::inject(std::uint32_t index)
             s.enbUeId = d + 1;
             s.mmeUeId = d + 1;
             s.nasPdu = nas;
-            forged = buildIpv4Udp(kAddrMme, kAddrEnb, kPortS1ap, kPortS1ap, nextIpId(), encodeS1ap(s));
+            forged = buildIpv4(kAddrMme, kAddrEnb, kIpProtoSctp, nextIpId(),
+                               sctpPacket(link, true, d, encodeS1ap(s)));
         } else {
             S6aMessage air;
             air.hopByHop = d + 1;
             air.endToEnd = d + 1;
             air.userName = imsiOf(d);
             air.visitedPlmn = snId();
-            forged =
-                buildIpv4Udp(kAddrMme, kAddrHss, kPortDiameter, kPortDiameter, nextIpId(), encodeS6a(air));
+            forged = buildIpv4(kAddrMme, kAddrHss, kIpProtoSctp, nextIpId(),
+                               sctpPacket(link, false, d, encodeS6a(air)));
             what = "forged Authentication-Information-Request for IMSI " + air.userName;
         }
     }

@@ -13,6 +13,7 @@
 #include "core/protocol/NasMessage.h"
 #include "core/protocol/NasSecurity.h"
 #include "core/protocol/Pdcp.h"
+#include "core/protocol/Sctp.h"
 
 #include <array>
 #include <unordered_map>
@@ -212,8 +213,18 @@ struct Engine::Impl {
     // bytes inside this hop's protection) for the inspector, and it arrives after the link's latency.
     void send(Link link, bool downlink, Bytes bytes, const Meta& meta, bool attackerOriginated = false,
               ByteView plain = {});
+    // An IPv4 packet from `src` to `dst` carrying `payload`: in SCTP on the S1-MME and S6a associations
+    // (sctpPacket), in UDP from and to `port` elsewhere; then in ESP where NDS/IP protects the link.
     void sendBackhaul(Link link, bool downlink, std::uint32_t src, std::uint32_t dst, std::uint16_t port,
                       ByteView payload, const Meta& meta);
+    // The next SCTP packet of the link's association in this direction: the device's stream, the link's
+    // PPID, the next TSN and SSN. An attacker's forged packet takes them too: the simulation keeps one TSN
+    // sequence per direction, so that no packet repeats a TSN (the receivers keep no SCTP receive state).
+    Bytes sctpPacket(Link link, bool downlink, std::uint32_t device, ByteView payload);
+    // A replayed IPv4/SCTP packet (outside ESP) given the association's next TSN and SSN, its checksum
+    // written again: the TSN before and after; empty (nothing changed) for any other packet.
+    std::optional<std::pair<std::uint32_t, std::uint32_t>> resequenceSctp(Link link, bool downlink,
+                                                                          Bytes& ipPacket);
     void sendSgi(bool downlink, Bytes ipPacket, const Meta& meta);
     // Removes NDS/IP if present and enforces the receiving end's policy; the inner IPv4 packet, or empty
     // (dropped).
@@ -243,10 +254,10 @@ struct Engine::Impl {
     Bytes mmeProtectNas(std::uint32_t device, ByteView plain, std::uint8_t securityHeaderType);
     void mmeNas(std::uint32_t device, const Meta& meta, ByteView nasPdu);
     void deliverApplication(Node node, std::uint32_t device, const Meta& meta, bool uplink, ByteView coap);
-    // The UDP payload of a backhaul packet to `port`, after NDS/IP; empty when it was dropped (and
-    // accounted).
-    std::optional<Bytes> udpFromBackhaul(Link link, bool downlink, Node node, const InFlight& pdu,
-                                         std::uint16_t port);
+    // The transport payload of a backhaul packet to `port` (the SCTP user message on S1-MME and S6a, the UDP
+    // payload elsewhere), after NDS/IP; empty when it was dropped (and accounted).
+    std::optional<Bytes> payloadFromBackhaul(Link link, bool downlink, Node node, const InFlight& pdu,
+                                             std::uint16_t port);
     std::optional<std::pair<std::uint32_t, Bytes>> gtpFromBackhaul(Link link, bool downlink, Node node,
                                                                    const InFlight& pdu,
                                                                    std::uint32_t teidBase,
@@ -343,6 +354,10 @@ struct Engine::Impl {
     std::array<std::array<protocol::EspSa, 2>, kLinkCount> sa{};
     std::array<std::array<std::optional<protocol::EspSa>, 2>, kLinkCount> previousSa{};
     std::uint32_t nextSpi = 0x1000;
+
+    // The sending side of the SCTP associations per link and direction (S1-MME and S6a; EngineTransport.cpp).
+    std::array<std::array<protocol::SctpSender, 2>, kLinkCount> sctp{};
+    void setUpSctp();
 
     std::array<std::array<SimTime, 2>, kLinkCount> lastArrival{}; // per link and direction: FIFO delivery
     std::uint32_t nextPduId = 1;

@@ -1,15 +1,85 @@
-// Moving PDUs over the links: attack hooks on the wire, latency, NDS/IP (ESP tunnels, TS 33.210) on backhaul
-// links, arrival dispatch to the receiving node, and the accounting of drops and attack outcomes.
+// Moving PDUs over the links: attack hooks on the wire, latency, the backhaul transports (SCTP on S1-MME and
+// S6a, RFC 9260; UDP elsewhere), NDS/IP (ESP tunnels, TS 33.210) on backhaul links, arrival dispatch to the
+// receiving node, and the accounting of drops and attack outcomes.
 #include "core/engine/CaptureSink.h"
 #include "core/engine/Dissector.h"
 #include "core/engine/EngineImpl.h"
 #include "core/protocol/Ipv4Udp.h"
+#include "core/protocol/Sctp.h"
 
 #include <algorithm>
 
 namespace mtcsec::engine {
 
 using namespace protocol;
+
+namespace {
+
+// The links whose signalling travels on SCTP: S1-MME (TS 36.412 clause 7) and S6a (TS 29.272 clause 7.1).
+bool onSctp(Link link)
+{
+    return link == Link::S1Mme || link == Link::S6a;
+}
+
+std::uint32_t ppidOf(Link link)
+{
+    return link == Link::S1Mme ? kPpidS1ap : kPpidDiameter;
+}
+
+// Each end's verification tag (the Initiate Tag of its INIT or INIT ACK, carried by every packet sent to it),
+// fixed rather than random so that a run is reproducible: 0x5c7e0000 plus the last octet of the node's
+// address. Each direction's initial TSN is its sender's own tag (RFC 9260 3.3.2 allows it).
+std::uint32_t sctpTag(std::uint32_t address)
+{
+    return 0x5c7e0000u | (address & 0xffu);
+}
+
+// S1AP (TS 36.412 clause 7): stream 0 is reserved for non-UE-associated signalling, UE-associated signalling
+// is spread over the other streams (here 3 of them, by device). Diameter uses one stream.
+constexpr std::uint16_t kS1apStreams = 4;
+
+std::uint16_t streamOf(Link link, std::uint32_t device)
+{
+    if (link != Link::S1Mme)
+        return 0;
+    return device == kNoDevice ? 0 : static_cast<std::uint16_t>(1 + device % (kS1apStreams - 1));
+}
+
+} // namespace
+
+void Engine::Impl::setUpSctp()
+{
+    // Uplink: the association's initiator (the eNB on S1-MME, the MME on S6a) to its server; downlink back.
+    const auto setUp = [&](Link link, std::uint32_t client, std::uint32_t serving, std::uint16_t port,
+                           std::uint16_t streams) {
+        auto& ends = sctp[static_cast<std::size_t>(link)];
+        ends[0] = SctpSender(port, port, sctpTag(serving), sctpTag(client), streams);
+        ends[1] = SctpSender(port, port, sctpTag(client), sctpTag(serving), streams);
+    };
+    setUp(Link::S1Mme, kAddrEnb, kAddrMme, kPortS1ap, kS1apStreams);
+    setUp(Link::S6a, kAddrMme, kAddrHss, kPortDiameter, 1);
+}
+
+Bytes Engine::Impl::sctpPacket(Link link, bool downlink, std::uint32_t device, ByteView payload)
+{
+    return sctp[static_cast<std::size_t>(link)][downlink ? 1 : 0].send(streamOf(link, device), ppidOf(link),
+                                                                       payload);
+}
+
+std::optional<std::pair<std::uint32_t, std::uint32_t>> Engine::Impl::resequenceSctp(Link link, bool downlink,
+                                                                                    Bytes& ipPacket)
+{
+    const auto ip = onSctp(link) ? parseIpv4(ipPacket) : std::nullopt;
+    const auto old = ip && ip->protocol == kIpProtoSctp ? parseSctp(ip->payload) : std::nullopt;
+    if (!old)
+        return std::nullopt;
+    const Bytes fresh =
+        sctp[static_cast<std::size_t>(link)][downlink ? 1 : 0].send(old->stream, old->ppid, old->payload);
+    const std::uint32_t tsn = parseSctp(fresh)->tsn;
+    // The same length: the IPv4 header (and its checksum) stays as it was.
+    std::copy(fresh.begin(), fresh.end(), ipPacket.end() - static_cast<std::ptrdiff_t>(fresh.size()));
+    return std::pair{old->tsn, tsn};
+}
 
 void Engine::Impl::send(Link link, bool downlink, Bytes bytes, const Meta& meta, bool attackerOriginated,
                         ByteView plain)
@@ -66,7 +136,9 @@ void Engine::Impl::send(Link link, bool downlink, Bytes bytes, const Meta& meta,
 void Engine::Impl::sendBackhaul(Link link, bool downlink, std::uint32_t src, std::uint32_t dst,
                                 std::uint16_t port, ByteView payload, const Meta& meta)
 {
-    const Bytes packet = buildIpv4Udp(src, dst, port, port, nextIpId(), payload);
+    const Bytes packet = onSctp(link) ? buildIpv4(src, dst, kIpProtoSctp, nextIpId(),
+                                                  sctpPacket(link, downlink, meta.device, payload))
+                                      : buildIpv4Udp(src, dst, port, port, nextIpId(), payload);
     if (protection.ndsOn(link))
         send(link, downlink,
              espEncapsulate(sa[static_cast<std::size_t>(link)][downlink ? 1 : 0], packet, nextIpId()), meta,
@@ -127,6 +199,33 @@ std::optional<Bytes> Engine::Impl::receiveBackhaul(Link link, bool downlink, Nod
     if (PduRecord* kept = keepReceiverView ? keptRecord(pdu.pduId) : nullptr)
         kept->received.assign(pdu.bytes.begin(), pdu.bytes.end());
     return pdu.bytes;
+}
+
+std::optional<Bytes> Engine::Impl::payloadFromBackhaul(Link link, bool downlink, Node node,
+                                                       const InFlight& pdu, std::uint16_t port)
+{
+    const auto inner = receiveBackhaul(link, downlink, node, pdu);
+    if (!inner)
+        return std::nullopt; // dropped (and accounted) by the security gateway
+    const auto ip = parseIpv4(*inner);
+    if (onSctp(link)) {
+        // The receiving end's checks: the checksum and the chunk (parseSctp), its own verification tag (RFC
+        // 9260 8.5), its port and the PPID of the protocol it serves. The simulation keeps no receive state
+        // (the links lose nothing): a replayed or forged packet is judged by the layers above.
+        const auto s = ip && ip->protocol == kIpProtoSctp ? parseSctp(ip->payload) : std::nullopt;
+        if (!s || s->verificationTag != sctp[static_cast<std::size_t>(link)][downlink ? 1 : 0].peerTag() ||
+            s->destinationPort != port || s->ppid != ppidOf(link)) {
+            drop(node, pdu.meta, DropReason::Malformed);
+            return std::nullopt;
+        }
+        return Bytes(s->payload.begin(), s->payload.end());
+    }
+    const auto udp = ip && ip->protocol == kIpProtoUdp ? parseUdp(ip->payload) : std::nullopt;
+    if (!udp || udp->destinationPort != port) {
+        drop(node, pdu.meta, DropReason::Malformed);
+        return std::nullopt;
+    }
+    return Bytes(udp->payload.begin(), udp->payload.end());
 }
 
 PduRecord* Engine::Impl::keptRecord(std::uint32_t pduId)

@@ -23,7 +23,7 @@ using namespace procedures;
 
 void Engine::Impl::hssFromS6a(InFlight& pdu)
 {
-    const auto payload = udpFromBackhaul(Link::S6a, false, Node::HSS, pdu, kPortDiameter);
+    const auto payload = payloadFromBackhaul(Link::S6a, false, Node::HSS, pdu, kPortDiameter);
     if (!payload)
         return;
     const auto air = decodeS6a(*payload);

@@ -116,7 +116,7 @@ void Engine::Impl::mmeSecurityModeCommand(std::uint32_t d, const Meta& meta)
 
 void Engine::Impl::mmeFromS1(InFlight& pdu)
 {
-    const auto payload = udpFromBackhaul(Link::S1Mme, false, Node::MME, pdu, kPortS1ap);
+    const auto payload = payloadFromBackhaul(Link::S1Mme, false, Node::MME, pdu, kPortS1ap);
     if (!payload)
         return;
     const auto s = decodeS1ap(*payload);
@@ -249,7 +249,7 @@ void Engine::Impl::mmeNas(std::uint32_t d, const Meta& meta, ByteView nasPdu)
 
 void Engine::Impl::mmeFromS6a(InFlight& pdu)
 {
-    const auto payload = udpFromBackhaul(Link::S6a, true, Node::MME, pdu, kPortDiameter);
+    const auto payload = payloadFromBackhaul(Link::S6a, true, Node::MME, pdu, kPortDiameter);
     if (!payload)
         return;
     const auto aia = decodeS6a(*payload);

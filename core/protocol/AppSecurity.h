@@ -3,7 +3,8 @@
 // by AES-128-GCM (confidentiality + integrity), AES-128-CTR (confidentiality only: malleable), or AES-CMAC
 // with a 64-bit tag (integrity only). Replay protection checks the authenticated sequence number against a
 // window. Without any switch the CoAP message travels bare on UDP port 5683; protected messages use port
-// 5684.
+// 5685, which IANA has not assigned and Wireshark 4.0 gives to no dissector, so that it shows them as UDP
+// data (5684 is CoAP over DTLS, RFC 7252 clause 9).
 #pragma once
 
 #include "core/crypto/Bytes.h"
@@ -16,7 +17,7 @@
 
 namespace mtcsec::protocol {
 
-inline constexpr std::uint16_t kPortCoapProtected = 5684;
+inline constexpr std::uint16_t kPortCoapProtected = 5685;
 inline constexpr std::uint8_t kAppFlagConfidentiality = 0x1;
 inline constexpr std::uint8_t kAppFlagIntegrity = 0x2;
 inline constexpr std::uint8_t kAppFlagReplay = 0x4;

@@ -6,16 +6,11 @@
 //   whose payload is an IPv4 packet (no UP ciphering) -> "ip" with that packet; anything else (ciphered RRC
 //   or user data, RRC Security Mode messages, whose compact encoding tshark does not know) -> "data" with the
 //   whole PDU (LCID, PDCP header, payload): opaque bytes, "PDCP" in the Protocol column (tag 33).
-// - Backhaul and SGi: the IPv4 packet -> "ip" (tshark shows IP / UDP / GTP-U / inner IP / UDP / CoAP, or ESP
-//   where NDS/IP protects the link). Diameter travels on UDP 3868, where tshark 4.0 does not decode it by
-//   default (it does with `-d udp.port==3868,diameter`).
-// - The S1AP here is a compact encoding (not ASN.1 PER) that tshark cannot decode, so an IPv4/UDP 36412
-//   packet whose S1AP message carries a NAS-PDU IE is followed by an EXTRA packet with the same time:
-//   "nas-eps" with that NAS PDU and the packet's IPv4 source and destination in the address tags (20, 21),
-//   so that the address columns still say eNB -> MME. The IP packet stays: it is what is on the wire and it
-//   holds more than NAS (KeNB in Initial Context Setup). Under ESP nothing is extracted: an attacker cannot.
-//   An eavesdropper's capture follows the same rule, so a rate-1 eavesdropper on a link captures what the
-//   link's file holds, with one IP (or Uu) frame per attempt.
+// - Backhaul and SGi: the IPv4 packet -> "ip", one frame per packet: tshark shows IP / UDP / GTP-U / inner IP
+//   / UDP / CoAP, IP / SCTP / S1AP / NAS-EPS on S1-MME (S1AP in APER with its NAS-PDU), IP / SCTP / Diameter
+//   on S6a, or ESP where NDS/IP protects the link. S1AP and Diameter travel on SCTP (ports 36412 and 3868,
+//   PPIDs 18 and 46), which tshark 4.0 decodes with no option. An eavesdropper's capture follows the same
+//   rule, so a rate-1 eavesdropper on a link captures what the link's file holds, one frame per attempt.
 // - An insider's capture: "nas-eps" for the NAS PDUs its node holds, "ip" for the IP packets.
 // - An active attacker's capture (tamper, replay, inject, downgrade): per attempt the original PDU and the
 // PDU
@@ -29,7 +24,6 @@
 #include "core/protocol/NasSecurity.h"
 #include "core/protocol/Pdcp.h"
 #include "core/protocol/RrcMessage.h"
-#include "core/protocol/S1apMessage.h"
 #include "core/report/AttemptFrames.h"
 
 #include <QFile>
@@ -80,18 +74,7 @@ std::vector<ExportedPdu> exportUu(ByteView pdu)
 
 std::vector<ExportedPdu> exportIp(ByteView packet)
 {
-    if (!looksIpv4(packet))
-        return {exported(kDissectorData, packet)};
-    std::vector<ExportedPdu> out{exported(kDissectorIp, packet)};
-    const auto ip = parseIpv4(packet);
-    const auto udp = ip && ip->protocol == kIpProtoUdp ? parseUdp(ip->payload) : std::nullopt;
-    if (!udp || (udp->destinationPort != kPortS1ap && udp->sourcePort != kPortS1ap))
-        return out;
-    const auto s1ap = decodeS1ap(udp->payload);
-    if (s1ap && isNasPdu(s1ap->nasPdu))
-        out.push_back(
-            exported(kDissectorNas, s1ap->nasPdu, ExportTags{std::pair{ip->source, ip->destination}, {}}));
-    return out;
+    return {exported(looksIpv4(packet) ? kDissectorIp : kDissectorData, packet)};
 }
 
 QString linkFileName(Link link)

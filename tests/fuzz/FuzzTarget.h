@@ -20,6 +20,7 @@ void s1ap(ByteView input);        // S1AP messages
 void diameter(ByteView input);    // Diameter S6a AIR/AIA (RFC 6733, TS 29.272)
 void esp(ByteView input);         // ESP payloads of NDS/IP (RFC 4303, RFC 4106)
 void ipv4udp(ByteView input);     // IPv4 packets and UDP datagrams (RFC 791, RFC 768)
+void sctp(ByteView input);        // SCTP packets with one DATA chunk (RFC 9260)
 void gtpu(ByteView input);        // GTP-U G-PDUs (TS 29.281)
 void coap(ByteView input);        // CoAP messages (RFC 7252)
 void appsecurity(ByteView input); // the end-to-end layer between device and server
@@ -32,7 +33,7 @@ struct NamedTarget {
     void (*run)(ByteView input);
 };
 
-inline constexpr std::array<NamedTarget, 13> kTargets = {{
+inline constexpr std::array<NamedTarget, 14> kTargets = {{
     {"nas", &nas},
     {"pdcp", &pdcp},
     {"rrc", &rrc},
@@ -40,6 +41,7 @@ inline constexpr std::array<NamedTarget, 13> kTargets = {{
     {"diameter", &diameter},
     {"esp", &esp},
     {"ipv4udp", &ipv4udp},
+    {"sctp", &sctp},
     {"gtpu", &gtpu},
     {"coap", &coap},
     {"appsecurity", &appsecurity},

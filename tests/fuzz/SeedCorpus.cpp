@@ -14,6 +14,7 @@
 #include "core/protocol/Pdcp.h"
 #include "core/protocol/RrcMessage.h"
 #include "core/protocol/S1apMessage.h"
+#include "core/protocol/Sctp.h"
 #include "core/scenario/Presets.h"
 #include "core/scenario/ScenarioJson.h"
 #include "tests/fuzz/FuzzTarget.h"
@@ -140,6 +141,18 @@ private:
         if (!p)
             return;
         pools["ipv4udp"].add(packet);
+        if (p->protocol == kIpProtoSctp) {
+            pools["sctp"].add(p->payload);
+            const auto sctp = parseSctp(p->payload);
+            if (sctp && sctp->ppid == kPpidS1ap) {
+                pools["s1ap"].add(sctp->payload);
+                if (const auto s = decodeS1ap(sctp->payload); s && !s->nasPdu.empty())
+                    nas(s->nasPdu);
+            } else if (sctp && sctp->ppid == kPpidDiameter) {
+                pools["diameter"].add(sctp->payload);
+            }
+            return;
+        }
         const auto udp = p->protocol == kIpProtoUdp ? parseUdp(p->payload) : std::nullopt;
         if (!udp)
             return;
@@ -151,12 +164,6 @@ private:
             pools["gtpu"].add(udp->payload);
             if (const auto g = parseGtpU(udp->payload))
                 ip(g->payload);
-        } else if (port(kPortS1ap)) {
-            pools["s1ap"].add(udp->payload);
-            if (const auto s = decodeS1ap(udp->payload); s && !s->nasPdu.empty())
-                nas(s->nasPdu);
-        } else if (port(kPortDiameter)) {
-            pools["diameter"].add(udp->payload);
         } else if (port(kPortCoap)) {
             pools["coap"].add(udp->payload);
             pools["appsecurity"].add(udp->payload);

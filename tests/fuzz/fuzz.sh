@@ -5,7 +5,7 @@
 #
 #   tests/fuzz/fuzz.sh [SECONDS_PER_TARGET [TARGET...]] [-- LIBFUZZER_OPTIONS...]
 #
-# Default: 10 seconds for each of the 13 targets, as many at a time as there are cores. The build lives in
+# Default: 10 seconds for each of the 14 targets, as many at a time as there are cores. The build lives in
 # ./build-fuzz (or $MTCSEC_FUZZ_BUILD_DIR); what a run finds new stays in BUILD/fuzz/corpus/TARGET, a crash
 # input in BUILD/fuzz/artifacts/TARGET/. Without clang it says so and exits 0.
 set -euo pipefail
