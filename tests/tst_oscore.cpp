@@ -4,6 +4,7 @@
 #include "core/InvalidInput.h"
 #include "core/protocol/Cbor.h"
 #include "core/protocol/CoapPdu.h"
+#include "core/protocol/E2eOverhead.h"
 #include "core/protocol/Oscore.h"
 #include "core/protocol/OscoreAad.h"
 #include "core/protocol/OscoreContext.h"
@@ -12,6 +13,8 @@
 #include "tests/VectorFile.h"
 
 #include <QTest>
+
+#include <map>
 
 using namespace mtcsec;
 using namespace mtcsec::protocol;
@@ -121,6 +124,7 @@ private slots:
     void classUOptionsStayVisible();
     void derivationErrors();
     void sequenceExhausted();
+    void overheadOfEachMode();
 };
 
 void TestOscore::derive()
@@ -524,6 +528,25 @@ void TestOscore::sequenceExhausted()
     client.senderSequence = kOscoreMaxSequence + 1;
     QVERIFY_THROWS_EXCEPTION(
         InvalidInput, oscoreProtectRequest(client, pdu("44015d1f00003974396c6f63616c686f737483747631")));
+}
+
+void TestOscore::overheadOfEachMode()
+{
+    // The octets are those of the protected message: header + tag for the teaching modes; for OSCORE the
+    // option (1 + flags 1 + Partial IV 1 + kid 4), the inner code (1), the second payload marker (the outer
+    // message's, before the ciphertext; the inner one is encrypted) and the CCM tag (8).
+    std::map<std::string, std::optional<std::size_t>> perMessage, perHandshake;
+    for (const E2eOverhead& o : e2eOverheads()) {
+        perMessage[o.mode] = o.perMessage;
+        perHandshake[o.mode] = o.perHandshake;
+    }
+    QCOMPARE(perMessage.size(), std::size_t{5});
+    QCOMPARE(perMessage["none"], std::optional<std::size_t>(0));
+    QCOMPARE(perMessage["integrity"], std::optional<std::size_t>(13));
+    QCOMPARE(perMessage["aead"], std::optional<std::size_t>(21));
+    QCOMPARE(perMessage["oscore"], std::optional<std::size_t>(17));
+    QCOMPARE(perHandshake["oscore"], std::optional<std::size_t>(0));
+    QVERIFY(!perMessage["dtls"]);
 }
 
 QTEST_GUILESS_MAIN(TestOscore)

@@ -24,6 +24,7 @@ private slots:
     void uatLines();
     void keyLogRows();
     void tsharkDecryptsTheRun();
+    void overheadIsWhatTheWireCarries();
 };
 
 void TestOscoreCapture::uatLines()
@@ -130,6 +131,55 @@ void TestOscoreCapture::tsharkDecryptsTheRun()
     }
     QVERIFY(reading);
     QVERIFY(command);
+}
+
+void TestOscoreCapture::overheadIsWhatTheWireCarries()
+{
+    // The report's e2e_overhead against the captures: the shortest reading on SGi (its UDP length: the first
+    // readings, Partial IV of one octet) in a run of each mode, minus that of the mode none.
+    const QString tshark = QStandardPaths::findExecutable(QStringLiteral("tshark"));
+    if (tshark.isEmpty())
+        QSKIP("tshark is not installed (Debian package tshark): the capture is not checked by Wireshark");
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QJsonObject overhead;
+    const auto shortestReading = [&](const QString& preset) -> qint64 {
+        const QString pcap = dir.filePath(preset);
+        const QString json = dir.filePath(preset + QStringLiteral(".json"));
+        const test::Run run =
+            test::runMtcsec({QStringLiteral("run"), QStringLiteral("--preset"), preset,
+                             QStringLiteral("--duration"), QStringLiteral("20"), QStringLiteral("--quiet"),
+                             QStringLiteral("--pcap"), pcap, QStringLiteral("--report"), json});
+        if (run.exitCode != 0)
+            return -1;
+        QFile f(json);
+        if (!f.open(QIODevice::ReadOnly))
+            return -1;
+        overhead = QJsonDocument::fromJson(f.readAll()).object()[QStringLiteral("e2e_overhead")].toObject();
+        QProcess p;
+        p.start(tshark, {QStringLiteral("-r"), pcap + QStringLiteral("/SGi.pcap"), QStringLiteral("-Y"),
+                         QStringLiteral("udp && ip.dst == 198.51.100.16"), QStringLiteral("-T"),
+                         QStringLiteral("fields"), QStringLiteral("-e"), QStringLiteral("udp.length")});
+        if (!p.waitForFinished(120000))
+            return -1;
+        qint64 shortest = -1;
+        for (const QString& l :
+             QString::fromUtf8(p.readAllStandardOutput()).split(QLatin1Char('\n'), Qt::SkipEmptyParts))
+            shortest = shortest < 0 ? l.toLongLong() : std::min(shortest, l.toLongLong());
+        return shortest;
+    };
+    const qint64 none = shortestReading(QStringLiteral("default"));
+    QVERIFY(none > 8);
+    const std::vector<std::pair<QString, QString>> runs = {
+        {QStringLiteral("oscore-replay"), QStringLiteral("oscore")},
+        {QStringLiteral("app-only"), QStringLiteral("aead")}};
+    for (const auto& [preset, mode] : runs) {
+        const qint64 length = shortestReading(preset);
+        const QJsonValue expected =
+            overhead[QStringLiteral("modes")][mode][QStringLiteral("per_message_octets")];
+        QVERIFY2(expected.isDouble(), qPrintable(mode));
+        QCOMPARE(length - none, expected.toInteger());
+    }
 }
 
 QTEST_GUILESS_MAIN(TestOscoreCapture)
