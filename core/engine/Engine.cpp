@@ -544,7 +544,7 @@ void Engine::Impl::captureKeys(std::uint32_t d, const char* where)
         if (u.app.oscore.derived) {
             // The OSCORE context's pre-shared parameters (RFC 8613 3.2), for Wireshark's oscore_contexts
             // (core/report/OscoreContexts.h).
-            add("OSCOREsecret", u.app.oscore.masterSecret);
+            add("OSCOREsecret", u.app.enc);
             add("OSCOREdevice", u.app.oscore.deviceId);
             add("OSCOREserver", u.app.oscore.serverId);
         }

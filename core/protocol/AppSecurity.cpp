@@ -112,7 +112,6 @@ void deriveOscoreKeys(AppKeys& keys, std::uint32_t device)
                   static_cast<std::uint8_t>(id >> 8), static_cast<std::uint8_t>(id)};
     k.serverId = k.deviceId;
     k.serverId[0] |= 0x80;
-    k.masterSecret = keys.enc;
     OscoreParameters p;
     p.masterSecret.assign(keys.enc.begin(), keys.enc.end());
     p.senderId.assign(k.deviceId.begin(), k.deviceId.end());

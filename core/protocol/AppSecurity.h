@@ -29,7 +29,6 @@ inline constexpr std::size_t kAppHeaderSize = 5;
 // device's is its number + 1, the server's the same with the top bit set, so that every ID of a run is
 // unique, as Wireshark's context table needs). Master Salt and ID Context: none.
 struct OscoreKeys {
-    std::array<std::uint8_t, 16> masterSecret{};
     std::array<std::uint8_t, 16> deviceKey{};
     std::array<std::uint8_t, 16> serverKey{};
     std::array<std::uint8_t, 13> commonIv{};

@@ -20,8 +20,9 @@ bool hasObserve(const CoapPdu& m)
 
 // RFC 8613 5.3: plaintext = code || Class E options || (0xff || payload); the outer message keeps the header,
 // token and Class U options, and gains the OSCORE option and the ciphertext as its payload.
-CoapPdu seal(const CoapPdu& inner, std::uint8_t outerCode, const Bytes& optionValue,
-             const std::array<std::uint8_t, kOscoreKeySize>& key, const OscoreNonce& nonce, const Bytes& aad)
+CoapPdu sealMessage(const CoapPdu& inner, std::uint8_t outerCode, const Bytes& optionValue,
+                    const std::array<std::uint8_t, kOscoreKeySize>& key, const OscoreNonce& nonce,
+                    const Bytes& aad)
 {
     CoapPdu outer;
     outer.type = inner.type;
@@ -46,8 +47,8 @@ CoapPdu seal(const CoapPdu& inner, std::uint8_t outerCode, const Bytes& optionVa
 
 // RFC 8613 8.2 steps 5-7 and 8.4: decrypt, then the code, the inner options in place of the outer Class E
 // ones (outer Class E options are discarded) and the payload.
-OscoreUnprotected open(const CoapPdu& outer, const std::array<std::uint8_t, kOscoreKeySize>& key,
-                       const OscoreNonce& nonce, const Bytes& aad)
+OscoreUnprotected openMessage(const CoapPdu& outer, const std::array<std::uint8_t, kOscoreKeySize>& key,
+                              const OscoreNonce& nonce, const Bytes& aad)
 {
     OscoreUnprotected r;
     const auto plaintext = crypto::aes128Ccm8Open(key, nonce, aad, outer.payload);
@@ -136,8 +137,9 @@ OscoreProtected oscoreProtectRequest(OscoreContext& ctx, const CoapPdu& request,
     OscoreOptionValue option{out.binding.partialIv, std::nullopt, ctx.senderId};
     if (includeKidContext)
         option.kidContext = ctx.idContext;
-    out.message = seal(request, hasObserve(request) ? kFetch : kPost, encodeOscoreOption(option),
-                       ctx.senderKey, out.binding.nonce, oscoreAad(out.binding.kid, out.binding.partialIv));
+    out.message =
+        sealMessage(request, hasObserve(request) ? kFetch : kPost, encodeOscoreOption(option), ctx.senderKey,
+                    out.binding.nonce, oscoreAad(out.binding.kid, out.binding.partialIv));
     return out;
 }
 
@@ -152,8 +154,8 @@ CoapPdu oscoreProtectResponse(OscoreContext& ctx, const CoapPdu& response,
         option.partialIv = takeSequence(ctx);
         nonce = oscoreNonce(ctx.commonIv, ctx.senderId, option.partialIv);
     }
-    return seal(response, hasObserve(response) ? kContent : kChanged, encodeOscoreOption(option),
-                ctx.senderKey, nonce, oscoreAad(binding.kid, binding.partialIv));
+    return sealMessage(response, hasObserve(response) ? kContent : kChanged, encodeOscoreOption(option),
+                       ctx.senderKey, nonce, oscoreAad(binding.kid, binding.partialIv));
 }
 
 OscoreUnprotected oscoreUnprotectRequest(OscoreContext& ctx, const CoapPdu& outer)
@@ -173,7 +175,7 @@ OscoreUnprotected oscoreUnprotectRequest(OscoreContext& ctx, const CoapPdu& oute
     }
     OscoreRequestBinding binding{*option->kid, option->partialIv,
                                  oscoreNonce(ctx.commonIv, ctx.recipientId, option->partialIv)};
-    r = open(outer, ctx.recipientKey, binding.nonce, oscoreAad(binding.kid, binding.partialIv));
+    r = openMessage(outer, ctx.recipientKey, binding.nonce, oscoreAad(binding.kid, binding.partialIv));
     if (r.verdict != OscoreVerdict::Accepted)
         return r;
     if (!r.message.isRequest()) {
@@ -194,7 +196,8 @@ OscoreUnprotected oscoreUnprotectResponse(const OscoreContext& ctx, const CoapPd
     const OscoreNonce nonce = option->partialIv.empty()
                                   ? binding.nonce
                                   : oscoreNonce(ctx.commonIv, ctx.recipientId, option->partialIv);
-    OscoreUnprotected r = open(outer, ctx.recipientKey, nonce, oscoreAad(binding.kid, binding.partialIv));
+    OscoreUnprotected r =
+        openMessage(outer, ctx.recipientKey, nonce, oscoreAad(binding.kid, binding.partialIv));
     if (r.verdict == OscoreVerdict::Accepted && r.message.code < 0x40) {
         r = OscoreUnprotected{};
         return r;
