@@ -58,6 +58,12 @@ void TestOscoreEngine::insiderReadsNothing()
     QCOMPARE(insider.readingsRead, 0u);
     QCOMPARE(insider.commandsRead, 0u);
     QCOMPARE(insider.succeeded, 0u);
+    // What it does read: the OSCORE option in clear, nothing of the code, Uri-Path or payload.
+    QVERIFY(!insider.examples.empty());
+    const std::string& seen = insider.examples.front().what;
+    QVERIFY2(seen.find("CoAP+OSCORE kid ") != std::string::npos, seen.c_str());
+    QVERIFY2(seen.find("hidden: code, Uri-Path, payload") != std::string::npos, seen.c_str());
+    QVERIFY2(seen.find("t=") == std::string::npos, seen.c_str());
     const AttackTally& tamper = attackOf(s, AttackKind::Tamper);
     QVERIFY(tamper.attempts > 0);
     QCOMPARE(tamper.blocked, tamper.attempts);
