@@ -18,6 +18,7 @@
 #include "core/crypto/Primitives.h"
 #include "core/engine/Engine.h"
 #include "core/engine/ResourceEstimate.h"
+#include "core/report/ReportJson.h"
 #include "core/scenario/Presets.h"
 #include "core/scenario/ScenarioLimits.h"
 #include "mtcsec/Version.h"
@@ -429,6 +430,7 @@ int runBenchCommand(const QStringList& arguments)
                                                     {QStringLiteral("seed"), count(kSeed)}}},
             {QStringLiteral("workloads"), results},
             {QStringLiteral("algorithms"), algorithms},
+            {QStringLiteral("e2e_overhead"), report::e2eOverheadJson()},
             {QStringLiteral("total_wall_s"), micro(clockSeconds(CLOCK_MONOTONIC) - wall0)},
             {QStringLiteral("process_peak_rss_bytes"), peak},
         };

@@ -1,4 +1,4 @@
-// `mtcsec crypto eea1|eia1|eea2|eia2|eea3|eia3|milenage|kdf`: argument parsing over the core's crypto
+// `mtcsec crypto eea1|eia1|eea2|eia2|eea3|eia3|milenage|kdf|oscore`: argument parsing over the core's crypto
 // functions.
 #include "app/CryptoCommand.h"
 
@@ -14,6 +14,8 @@
 #include "core/crypto/Hex.h"
 #include "core/crypto/KeyHierarchy.h"
 #include "core/crypto/Milenage.h"
+#include "core/protocol/Oscore.h"
+#include "core/protocol/OscoreOption.h"
 
 #include <QCommandLineParser>
 
@@ -86,6 +88,168 @@ const std::vector<Option> kAlgorithmOptions = {
     {"length", "BITS", "Message length in bits, as the 3GPP test sets give it."},
     {"data", "HEX", "The message: at least --length bits; bits beyond it are ignored."},
 };
+
+// ---- mtcsec crypto oscore (RFC 8613) ----
+
+const std::vector<Option> kOscoreContextOptions = {
+    {"master-secret", "HEX", "Master Secret (any length, at least one octet)."},
+    {"master-salt", "HEX", "Master Salt (optional; none if not given)."},
+    {"id-context", "HEX", "ID Context (optional); a protected request then carries it as kid context."},
+    {"sender-id", "HEX", "Sender ID, 0-7 octets (empty: --sender-id \"\")."},
+    {"recipient-id", "HEX", "Recipient ID, 0-7 octets (empty: --recipient-id \"\")."},
+};
+
+std::vector<Option> withOscoreContext(std::vector<Option> more)
+{
+    std::vector<Option> all = kOscoreContextOptions;
+    all.insert(all.end(), more.begin(), more.end());
+    return all;
+}
+
+protocol::OscoreContext oscoreContext(const QCommandLineParser& p)
+{
+    protocol::OscoreParameters in;
+    in.masterSecret = secretFromHex(value(p, "master-secret"), "--master-secret");
+    if (p.isSet(QStringLiteral("master-salt")))
+        in.masterSalt = fromHex(value(p, "master-salt"), "--master-salt");
+    if (p.isSet(QStringLiteral("id-context")))
+        in.idContext = fromHex(value(p, "id-context"), "--id-context");
+    in.senderId = fromHex(value(p, "sender-id"), "--sender-id");
+    in.recipientId = fromHex(value(p, "recipient-id"), "--recipient-id");
+    return protocol::deriveOscoreContext(in);
+}
+
+protocol::CoapPdu coapOption(const QCommandLineParser& p, const char* option)
+{
+    const std::string field = std::string("--") + option;
+    const auto pdu = protocol::parseCoapPdu(fromHex(value(p, option), field));
+    if (!pdu)
+        throw InvalidInput(field + ": not a CoAP message (RFC 7252 3)");
+    return *pdu;
+}
+
+std::uint64_t sequenceOption(const QCommandLineParser& p)
+{
+    return parseUnsigned(value(p, "seq"), "--seq", protocol::kOscoreMaxSequence);
+}
+
+const char* verdictText(protocol::OscoreVerdict v)
+{
+    switch (v) {
+    case protocol::OscoreVerdict::Accepted:
+        return "accepted";
+    case protocol::OscoreVerdict::Malformed:
+        return "not an OSCORE message of this kind (RFC 8613 6.1, 8.2 step 1)";
+    case protocol::OscoreVerdict::UnknownContext:
+        return "its kid is not the context's Recipient ID (RFC 8613 8.2 step 2)";
+    case protocol::OscoreVerdict::Replay:
+        return "its Partial IV was seen before (RFC 8613 7.4)";
+    case protocol::OscoreVerdict::IntegrityFailure:
+        return "the AES-CCM tag does not verify (RFC 8613 8.2 step 5)";
+    }
+    return "refused";
+}
+
+// What the client kept of the protected request `request` it sent (RFC 8613 7.1): its kid and Partial IV.
+protocol::OscoreRequestBinding bindingOfSentRequest(const protocol::OscoreContext& c,
+                                                    const protocol::CoapPdu& request)
+{
+    const protocol::CoapOption* o = request.option(protocol::kOptionOscore);
+    const auto option = o != nullptr ? protocol::parseOscoreOption(o->value) : std::nullopt;
+    if (!option || !option->kid || option->partialIv.empty())
+        throw InvalidInput("--request: not an OSCORE request (no OSCORE option with kid and Partial IV)");
+    if (*option->kid != c.senderId)
+        throw InvalidInput("--request: its kid is not this context's Sender ID");
+    return {*option->kid, option->partialIv,
+            protocol::oscoreNonce(c.commonIv, *option->kid, option->partialIv)};
+}
+
+void addOscoreFunctions(std::vector<Function>& f)
+{
+    f.push_back(
+        {QStringLiteral("oscore derive"),
+         QStringLiteral("OSCORE security context: Sender and Recipient Keys and Common IV with "
+                        "HKDF-SHA-256 for AES-CCM-16-64-128 (RFC 8613 3.2)"),
+         QStringLiteral("mtcsec crypto oscore derive --master-secret 0102030405060708090a0b0c0d0e0f10 "
+                        "--master-salt 9e7ca92223786340 --sender-id \"\" --recipient-id 01"),
+         kOscoreContextOptions, [](const QCommandLineParser& p) {
+             const protocol::OscoreContext c = oscoreContext(p);
+             return QStringLiteral("sender_key=%1\nrecipient_key=%2\ncommon_iv=%3\n")
+                 .arg(QString::fromStdString(toHex(c.senderKey)),
+                      QString::fromStdString(toHex(c.recipientKey)),
+                      QString::fromStdString(toHex(c.commonIv)));
+         }});
+    f.push_back({QStringLiteral("oscore protect-request"),
+                 QStringLiteral("An OSCORE-protected CoAP request from an unprotected one (RFC 8613 8.1)"),
+                 QStringLiteral(
+                     "mtcsec crypto oscore protect-request --master-secret 0102030405060708090a0b0c0d0e0f10 "
+                     "--master-salt 9e7ca92223786340 --sender-id \"\" --recipient-id 01 --seq 20 --message "
+                     "44015d1f00003974396c6f63616c686f737483747631"),
+                 withOscoreContext({{"seq", "N", "Sender Sequence Number, the Partial IV (0 to 2^40-1)."},
+                                    {"message", "HEX", "The unprotected CoAP request."}}),
+                 [](const QCommandLineParser& p) {
+                     protocol::OscoreContext c = oscoreContext(p);
+                     c.senderSequence = sequenceOption(p);
+                     const protocol::CoapPdu request = coapOption(p, "message");
+                     if (!request.isRequest())
+                         throw InvalidInput("--message: not a request (its code is not 0.01-0.31)");
+                     return line(toHex(protocol::encodeCoapPdu(
+                         protocol::oscoreProtectRequest(c, request, c.idContext.has_value()).message)));
+                 }});
+    f.push_back(
+        {QStringLiteral("oscore protect-response"),
+         QStringLiteral("An OSCORE-protected CoAP response to a protected request (RFC 8613 8.3)"),
+         QStringLiteral(
+             "mtcsec crypto oscore protect-response --master-secret 0102030405060708090a0b0c0d0e0f10 "
+             "--master-salt 9e7ca92223786340 --sender-id 01 --recipient-id \"\" --request "
+             "44025d1f00003974396c6f63616c686f7374620914ff612f1092f1776f1c1668b3825e --message "
+             "64455d1f00003974ff48656c6c6f20576f726c6421"),
+         withOscoreContext(
+             {{"request", "HEX", "The protected request it answers (verified with this context first)."},
+              {"message", "HEX", "The unprotected CoAP response."},
+              {"seq", "N",
+               "Optional: the server's Sender Sequence Number, sent as the response's own Partial IV "
+               "(without it the response reuses the request's nonce)."}}),
+         [](const QCommandLineParser& p) {
+             protocol::OscoreContext c = oscoreContext(p);
+             const protocol::OscoreUnprotected request =
+                 protocol::oscoreUnprotectRequest(c, coapOption(p, "request"));
+             if (request.verdict != protocol::OscoreVerdict::Accepted)
+                 throw InvalidInput(std::string("--request: ") + verdictText(request.verdict));
+             const bool own = p.isSet(QStringLiteral("seq"));
+             if (own)
+                 c.senderSequence = sequenceOption(p);
+             const protocol::CoapPdu response = coapOption(p, "message");
+             if (response.code < 0x40 || response.code >= 0xc0)
+                 throw InvalidInput("--message: not a response (its code is not 2.00-5.31)");
+             return line(toHex(protocol::encodeCoapPdu(
+                 protocol::oscoreProtectResponse(c, response, request.binding, own))));
+         }});
+    f.push_back(
+        {QStringLiteral("oscore unprotect"),
+         QStringLiteral(
+             "Verify and decrypt an OSCORE request, or with --request the response to it (RFC 8613 "
+             "8.2, 8.4)"),
+         QStringLiteral("mtcsec crypto oscore unprotect --master-secret 0102030405060708090a0b0c0d0e0f10 "
+                        "--master-salt 9e7ca92223786340 --sender-id 01 --recipient-id \"\" --message "
+                        "44025d1f00003974396c6f63616c686f7374620914ff612f1092f1776f1c1668b3825e"),
+         withOscoreContext(
+             {{"message", "HEX", "The protected CoAP message."},
+              {"request", "HEX",
+               "For a response: the protected request this client sent (binds the response)."}}),
+         [](const QCommandLineParser& p) {
+             protocol::OscoreContext c = oscoreContext(p);
+             const protocol::CoapPdu message = coapOption(p, "message");
+             const protocol::OscoreUnprotected u =
+                 p.isSet(QStringLiteral("request"))
+                     ? protocol::oscoreUnprotectResponse(c, message,
+                                                         bindingOfSentRequest(c, coapOption(p, "request")))
+                     : protocol::oscoreUnprotectRequest(c, message);
+             if (u.verdict != protocol::OscoreVerdict::Accepted)
+                 throw InvalidInput(std::string("--message: ") + verdictText(u.verdict));
+             return line(toHex(protocol::encodeCoapPdu(u.message)));
+         }});
+}
 
 std::vector<Function> functions()
 {
@@ -214,6 +378,7 @@ std::vector<Function> functions()
              return line(toHex(
                  crypto::deriveAlgorithmKey(secretFromHexExact(value(p, "key"), "--key", 32), *type, alg)));
          }});
+    addOscoreFunctions(f);
     return f;
 }
 
@@ -248,7 +413,8 @@ QString groupHelp(const std::vector<const Function*>& functions, const QStringLi
         QStringLiteral(
             "Usage: mtcsec crypto %1FUNCTION [OPTIONS]\n"
             "\n"
-            "3GPP security functions on hexadecimal input; the result is lowercase hex on stdout.\n"
+            "3GPP (and OSCORE) security functions on hexadecimal input; the result is lowercase hex on "
+            "stdout.\n"
             "Lengths are in bits, as the 3GPP test sets give them. mtcsec crypto %1FUNCTION --help "
             "lists its options.\n"
             "\n"

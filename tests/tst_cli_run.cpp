@@ -121,7 +121,7 @@ void TestCliRun::presetsListsEveryPreset()
     const Run r = runMtcsec({QStringLiteral("presets")});
     QCOMPARE(r.exitCode, 0);
     const QStringList lines = r.out.trimmed().split(QLatin1Char('\n'));
-    QCOMPARE(lines.size(), 12);
+    QCOMPARE(lines.size(), 14);
     const QStringList names = {"default",
                                "unprotected",
                                "3gpp-only",
@@ -133,7 +133,9 @@ void TestCliRun::presetsListsEveryPreset()
                                "bidding-down",
                                "mixed-snow3g",
                                "insider-pgw",
-                               "replay-command"};
+                               "replay-command",
+                               "oscore-insider",
+                               "oscore-replay"};
     for (int i = 0; i < names.size(); ++i) {
         QVERIFY2(lines[i].startsWith(names[i] + QLatin1Char(' ')), qPrintable(lines[i]));
         QVERIFY(lines[i].size() > names[i].size() + 20); // and a description

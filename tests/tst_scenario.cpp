@@ -100,6 +100,7 @@ void TestScenario::appPresetsAndThreeGpp()
     QCOMPARE(appPreset("none"), AppProtection{});
     QCOMPARE(appPreset("integrity"), (AppProtection{false, true, false}));
     QCOMPARE(appPreset("aead"), (AppProtection{true, true, true}));
+    QCOMPARE(appPreset("oscore"), (AppProtection{true, true, true, true}));
     QVERIFY(!appPreset("dtls"));
     QCOMPARE(appProtectionName({}), std::string("none"));
     QCOMPARE(appProtectionName({false, true, false}), std::string("integrity"));
@@ -536,7 +537,8 @@ void TestScenario::presetsInOrder()
         names << QString::fromStdString(p.name);
     QCOMPARE(names, (QStringList{"default", "unprotected", "3gpp-only", "app-only", "null-integrity-refused",
                                  "defence-in-depth", "backhaul-eavesdrop", "malleable-ciphertext",
-                                 "bidding-down", "mixed-snow3g", "insider-pgw", "replay-command"}));
+                                 "bidding-down", "mixed-snow3g", "insider-pgw", "replay-command",
+                                 "oscore-insider", "oscore-replay"}));
     QCOMPARE(&presets(), &presets()); // built once
     QVERIFY(!presetScenario("nonesuch"));
     QCOMPARE(presetScenario("insider-pgw")->name, std::string("insider-pgw"));

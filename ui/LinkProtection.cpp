@@ -117,7 +117,9 @@ SegmentProtection applicationProtection(const AppProtection& a)
     SegmentProtection s;
     s.level = level(a.confidentiality, a.integrity);
     QStringList parts;
-    if (a.confidentiality && a.integrity)
+    if (a.oscore)
+        parts << QStringLiteral("OSCORE");
+    else if (a.confidentiality && a.integrity)
         parts << QStringLiteral("AEAD");
     else if (a.confidentiality)
         parts << QStringLiteral("AES-CTR");

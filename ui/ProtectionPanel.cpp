@@ -129,6 +129,7 @@ ProtectionPanel::ProtectionPanel(QWidget* parent)
     appPreset_->addItem(tr("none"), QStringLiteral("none"));
     appPreset_->addItem(tr("integrity (MAC, no freshness)"), QStringLiteral("integrity"));
     appPreset_->addItem(tr("aead (AES-GCM + replay window)"), QStringLiteral("aead"));
+    appPreset_->addItem(tr("oscore (RFC 8613, AES-CCM)"), QStringLiteral("oscore"));
     appPreset_->addItem(tr("custom"), QStringLiteral("custom"));
     appPreset_->setAccessibleName(tr("End-to-end protection"));
     appPreset_->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
@@ -194,6 +195,9 @@ Protection ProtectionPanel::fromWidgets() const
     for (const Link link : kBackhaulLinks)
         p.setNds(link, nds(link)->isChecked());
     p.app = {appConfidentiality_->isChecked(), appIntegrity_->isChecked(), appReplay_->isChecked()};
+    // OSCORE is chosen in the mode box and needs all three switches (unchecking one leaves it: custom).
+    p.app.oscore = appPreset_->currentData().toString() == QLatin1String("oscore") && p.app.confidentiality &&
+                   p.app.integrity && p.app.replayProtection;
     return p;
 }
 

@@ -1,5 +1,6 @@
 // The session report's HTML: one document for a browser (images inline) or for the PDF (images as document
 // resources), readable without colour.
+#include "core/protocol/E2eOverhead.h"
 #include "mtcsec/Version.h"
 #include "ui/ChartsDock.h"
 #include "ui/LinkProtection.h"
@@ -211,6 +212,19 @@ QString reportHtml(const SessionReportInput& in, bool forPdf)
     h += QStringLiteral("</table>\n");
     h += QStringLiteral("<p class=\"small\">● confidentiality and integrity · ◐ one of the two · ○ no "
                         "protection. LTE has no user-plane integrity on Uu.</p>\n");
+    // Issue 15, oscore part: what each end-to-end mode costs on the wire (core/protocol/E2eOverhead.h).
+    h +=
+        QStringLiteral("<p>End-to-end overhead, octets added to one reading (UDP payload) and per session "
+                       "set-up:</p>\n<table border=\"1\" cellspacing=\"0\" cellpadding=\"4\">\n<thead><tr>"
+                       "<th>Mode</th><th>Per message</th><th>Per handshake</th><th>What</th></tr></thead>\n");
+    for (const protocol::E2eOverhead& o : protocol::e2eOverheads()) {
+        const auto cell = [](const std::optional<std::size_t>& v) {
+            return v ? QString::number(*v) : QStringLiteral("–");
+        };
+        h += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td><td>%4</td></tr>\n")
+                 .arg(qv(o.mode), cell(o.perMessage), cell(o.perHandshake), esc(qv(o.note)));
+    }
+    h += QStringLiteral("</table>\n");
     h += image(in.topology, 0, imageWidth, QStringLiteral("The topology as drawn on the canvas"));
     h += QStringLiteral("<p class=\"caption\" align=\"center\">The topology as drawn on the canvas at "
                         "the end of the run: protection on each line (solid and lock: confidentiality and "

@@ -11,8 +11,9 @@ constinit thread_local CryptoLedger* detail::activeLedger = nullptr;
 namespace {
 
 constexpr std::array<std::string_view, kPrimitiveCount> kPrimitiveNames = {
-    "aes128_block",    "aes128_ctr",      "aes128_cmac", "hmac_sha256", "sha256",   "sha256_stream",
-    "aes128_gcm_seal", "aes128_gcm_open", "snow3g_f8",   "snow3g_f9",   "zuc_eea3", "zuc_eia3"};
+    "aes128_block",  "aes128_ctr",      "aes128_cmac",     "hmac_sha256",    "sha256",
+    "sha256_stream", "aes128_gcm_seal", "aes128_gcm_open", "snow3g_f8",      "snow3g_f9",
+    "zuc_eea3",      "zuc_eia3",        "aes128_ccm_seal", "aes128_ccm_open"};
 constexpr std::array<std::string_view, kAlgorithmCount> kAlgorithmNames = {
     "128-EEA2", "128-EIA2", "MILENAGE", "KDF", "128-EEA1", "128-EIA1", "128-EEA3", "128-EIA3"};
 

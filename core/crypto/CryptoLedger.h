@@ -25,6 +25,10 @@ enum class Primitive : std::uint8_t {
     Snow3gF9,      // SNOW 3G f9 MAC over `octets` (128-EIA1, UIA2)
     ZucEea3,       // ZUC keystream XORed over `octets` (128-EEA3)
     ZucEia3,       // ZUC MAC over `octets` (128-EIA3)
+    Aes128CcmSeal, // AES-CCM-16-64-128 seal of `octets` plaintext with `aux` octets of associated data
+                   // (OSCORE)
+    Aes128CcmOpen, // AES-CCM-16-64-128 open of `octets` (ciphertext || tag) with `aux` octets of associated
+                   // data
     Count
 };
 inline constexpr std::size_t kPrimitiveCount = static_cast<std::size_t>(Primitive::Count);
@@ -45,7 +49,7 @@ enum class Algorithm : std::uint8_t {
 inline constexpr std::size_t kAlgorithmCount = static_cast<std::size_t>(Algorithm::Count);
 
 // "aes128_block", "aes128_ctr", "aes128_cmac", "hmac_sha256", "sha256", "sha256_stream", "aes128_gcm_seal",
-// "aes128_gcm_open", "snow3g_f8", "snow3g_f9", "zuc_eea3", "zuc_eia3".
+// "aes128_gcm_open", "snow3g_f8", "snow3g_f9", "zuc_eea3", "zuc_eia3", "aes128_ccm_seal", "aes128_ccm_open".
 [[nodiscard]] std::string_view name(Primitive primitive);
 // "128-EEA2", "128-EIA2", "MILENAGE", "KDF", "128-EEA1", "128-EIA1", "128-EEA3", "128-EIA3".
 [[nodiscard]] std::string_view name(Algorithm algorithm);

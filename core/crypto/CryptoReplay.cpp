@@ -43,6 +43,8 @@ constexpr std::array<std::uint8_t, 32> kLongKey = {1,  2,  3,  4,  5,  6,  7,  8
                                                    23, 24, 25, 26, 27, 28, 29, 30, 31, 32};
 constexpr std::array<std::uint8_t, 12> kNonce = {0xca, 0xfe, 0xba, 0xbe, 0xfa, 0xce,
                                                  0xdb, 0xad, 0xde, 0xca, 0xf8, 0x88};
+constexpr std::array<std::uint8_t, 13> kNonce13 = {0xca, 0xfe, 0xba, 0xbe, 0xfa, 0xce, 0xdb,
+                                                   0xad, 0xde, 0xca, 0xf8, 0x88, 0x13};
 
 // The keyed objects of one replay, built once.
 struct Keyed {
@@ -123,6 +125,18 @@ std::uint8_t replay(Keyed& k, const LedgerEntry& e)
         for (std::uint64_t i = 0; i < e.count; ++i)
             sink ^= eia3(kKey, AlgorithmInput{static_cast<std::uint32_t>(i), 0, Direction::Uplink}, data)[0];
         break;
+    case Primitive::Aes128CcmSeal:
+        for (std::uint64_t i = 0; i < e.count; ++i)
+            sink ^= aes128Ccm8Seal(kKey, ByteView(kNonce13), aad, data).back();
+        break;
+    case Primitive::Aes128CcmOpen: {
+        const std::size_t plain = e.octets >= 8 ? e.octets - 8 : 0;
+        const Bytes sealed = aes128Ccm8Seal(kKey, ByteView(kNonce13), aad, ByteView(data).first(plain));
+        for (std::uint64_t i = 0; i < e.count; ++i)
+            sink ^=
+                static_cast<std::uint8_t>(aes128Ccm8Open(kKey, ByteView(kNonce13), aad, sealed).has_value());
+        break;
+    }
     case Primitive::Count:
         break;
     }

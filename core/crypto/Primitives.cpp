@@ -8,6 +8,7 @@
 #include <botan/block_cipher.h>
 #include <botan/exceptn.h>
 #include <botan/hash.h>
+#include <botan/kdf.h>
 #include <botan/mac.h>
 #include <botan/mem_ops.h>
 #include <botan/stream_cipher.h>
@@ -300,6 +301,91 @@ std::optional<Bytes> aes128GcmOpen(ByteView key, ByteView nonce, ByteView associ
         return std::nullopt;
     requireOctets(key, 16, "AES-128-GCM key");
     return KeyedCache<KeyedAes128Gcm, 256>::ofThisThread().get(key).open(nonce, associatedData, sealed);
+}
+
+namespace {
+
+// AES-CCM-16-64-128 with its key set once; one object per direction.
+class KeyedAes128Ccm8 final {
+public:
+    explicit KeyedAes128Ccm8(ByteView key)
+        : key_(requireOctets(key, 16, "AES-CCM key").begin(), key.end())
+    {}
+    void rekey(ByteView key)
+    {
+        key_.assign(key.begin(), key.end());
+        for (auto* mode : {&seal_, &open_}) {
+            if (*mode) {
+                (*mode)->set_key(key.data(), key.size());
+                noteKeySetup();
+            }
+        }
+    }
+    [[nodiscard]] Botan::AEAD_Mode& start(Botan::Cipher_Dir dir, ByteView nonce,
+                                          ByteView associatedData) const
+    {
+        requireOctets(nonce, 13, "AES-CCM nonce");
+        std::unique_ptr<Botan::AEAD_Mode>& mode = dir == Botan::ENCRYPTION ? seal_ : open_;
+        if (!mode) {
+            mode = Botan::AEAD_Mode::create_or_throw("AES-128/CCM(8,2)", dir);
+            mode->set_key(key_.data(), key_.size());
+            noteKeySetup();
+        }
+        mode->set_associated_data(associatedData.data(), associatedData.size());
+        mode->start(nonce.data(), nonce.size());
+        return *mode;
+    }
+
+private:
+    SecureBytes key_;
+    mutable std::unique_ptr<Botan::AEAD_Mode> seal_;
+    mutable std::unique_ptr<Botan::AEAD_Mode> open_;
+};
+
+constexpr std::size_t kCcmTag = 8;
+
+} // namespace
+
+Bytes aes128Ccm8Seal(ByteView key, ByteView nonce, ByteView associatedData, ByteView plaintext)
+{
+    requireOctets(key, 16, "AES-CCM key");
+    Botan::AEAD_Mode& mode = KeyedCache<KeyedAes128Ccm8, 64>::ofThisThread().get(key).start(
+        Botan::ENCRYPTION, nonce, associatedData);
+    notePrimitive(Primitive::Aes128CcmSeal, plaintext.size(), associatedData.size());
+    Botan::secure_vector<std::uint8_t> buffer(plaintext.begin(), plaintext.end());
+    mode.finish(buffer);
+    return Bytes(buffer.begin(), buffer.end());
+}
+
+std::optional<Bytes> aes128Ccm8Open(ByteView key, ByteView nonce, ByteView associatedData, ByteView sealed)
+{
+    requireOctets(key, 16, "AES-CCM key");
+    if (sealed.size() < kCcmTag)
+        return std::nullopt;
+    Botan::AEAD_Mode& mode = KeyedCache<KeyedAes128Ccm8, 64>::ofThisThread().get(key).start(
+        Botan::DECRYPTION, nonce, associatedData);
+    notePrimitive(Primitive::Aes128CcmOpen, sealed.size(), associatedData.size());
+    Botan::secure_vector<std::uint8_t> buffer(sealed.begin(), sealed.end());
+    try {
+        mode.finish(buffer);
+    } catch (const Botan::Invalid_Authentication_Tag&) {
+        mode.reset();
+        return std::nullopt;
+    }
+    return Bytes(buffer.begin(), buffer.end());
+}
+
+SecureBytes hkdfSha256(ByteView ikm, ByteView salt, ByteView info, std::size_t length)
+{
+    if (length == 0 || length > 255 * 32)
+        throw InvalidInput("HKDF length: must be 1 to 8160 octets, got " + std::to_string(length));
+    const auto kdf = Botan::KDF::create_or_throw("HKDF(SHA-256)");
+    // RFC 5869 2.2-2.3: one HMAC for the extract step, one per 32 octets of output for the expand step.
+    notePrimitive(Primitive::HmacSha256, ikm.size());
+    for (std::size_t done = 0; done < length; done += 32)
+        notePrimitive(Primitive::HmacSha256, 32 + info.size() + 1);
+    return kdf->derive_key(length, ikm.data(), ikm.size(), salt.data(), salt.size(), info.data(),
+                           info.size());
 }
 
 Sha256::Sha256()

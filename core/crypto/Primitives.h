@@ -127,6 +127,20 @@ void aes128CtrXor(ByteView key, const Block& iv, std::span<std::uint8_t> data);
 // SHA-256.
 [[nodiscard]] std::array<std::uint8_t, 32> sha256(ByteView message);
 
+// AES-CCM with a 16-octet key, a 13-octet nonce (L = 2) and an 8-octet tag (NIST SP 800-38C, RFC 3610): the
+// COSE algorithm AES-CCM-16-64-128 (RFC 8152 10.2) that OSCORE uses (RFC 8613 3.2.1), by Botan's
+// "AES-128/CCM(8,2)". Seal returns ciphertext || tag; throws InvalidInput unless the key is 16 octets and the
+// nonce 13. Open verifies and decrypts ciphertext || tag; empty when the tag does not verify (or the input is
+// shorter than the tag).
+[[nodiscard]] Bytes aes128Ccm8Seal(ByteView key, ByteView nonce, ByteView associatedData, ByteView plaintext);
+[[nodiscard]] std::optional<Bytes> aes128Ccm8Open(ByteView key, ByteView nonce, ByteView associatedData,
+                                                  ByteView sealed);
+
+// HKDF with SHA-256 (RFC 5869, extract then expand) by Botan's "HKDF(SHA-256)": `length` octets (1 to 8160)
+// of output keying material from `ikm`, `salt` (empty: the RFC's string of zeros) and `info`. Throws
+// InvalidInput for a length out of range.
+[[nodiscard]] SecureBytes hkdfSha256(ByteView ikm, ByteView salt, ByteView info, std::size_t length);
+
 // AES-128-GCM (NIST SP 800-38D) with a 12-octet nonce and a 16-octet tag: returns ciphertext || tag.
 [[nodiscard]] Bytes aes128GcmSeal(ByteView key, ByteView nonce, ByteView associatedData, ByteView plaintext);
 // Verifies and decrypts ciphertext || tag; empty when the tag does not verify (or the input is too short).

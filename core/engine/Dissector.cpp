@@ -5,11 +5,13 @@
 #include "core/crypto/Hex.h"
 #include "core/protocol/AppSecurity.h"
 #include "core/protocol/Coap.h"
+#include "core/protocol/CoapPdu.h"
 #include "core/protocol/DiameterS6a.h"
 #include "core/protocol/GtpU.h"
 #include "core/protocol/Ipv4Udp.h"
 #include "core/protocol/NasMessage.h"
 #include "core/protocol/NasSecurity.h"
+#include "core/protocol/OscoreOption.h"
 #include "core/protocol/Pdcp.h"
 #include "core/protocol/RrcMessage.h"
 #include "core/protocol/S1apMessage.h"
@@ -71,6 +73,17 @@ void coapPayload(Finding& f, ByteView coap)
 {
     const auto m = parseCoap(coap);
     if (!m) {
+        // OSCORE (RFC 8613): the header, token, Class U options and the OSCORE option (kid, Partial IV) are
+        // in clear; the code, Uri-Path and payload are inside the AES-CCM ciphertext.
+        const auto outer = parseCoapPdu(coap);
+        const CoapOption* o = outer ? outer->option(kOptionOscore) : nullptr;
+        const auto v = o != nullptr ? parseOscoreOption(o->value) : std::nullopt;
+        if (v) {
+            add(f, "CoAP+OSCORE kid " + (v->kid ? toHex(*v->kid) : std::string("-")) + " piv " +
+                       toHex(v->partialIv) +
+                       " (visible: header, token, OSCORE option; hidden: code, Uri-Path, "
+                       "payload)");
+        }
         f.ciphertext = true;
         return;
     }

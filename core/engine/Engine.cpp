@@ -258,6 +258,10 @@ void Engine::Impl::newAppSession(std::uint32_t device)
     for (auto* keysOf : {&ue[device].app, &server[device].app}) {
         std::copy_n(keys.begin(), 16, keysOf->enc.begin());
         std::copy_n(keys.begin() + 16, 16, keysOf->mac.begin());
+        // OSCORE: a new security context from the session's key (RFC 8613 3.2), only when in use.
+        keysOf->oscore.derived = false;
+        if (protection.app.oscore)
+            protocol::deriveOscoreKeys(*keysOf, device);
     }
     ue[device].appSeq = 0;
     ue[device].appWindow.reset();
@@ -306,6 +310,13 @@ void Engine::Impl::applyProtection(const Protection& p, bool fromTimeline)
             newSecurityAssociations(link);
     }
     const Meta none;
+    for (std::uint32_t d = 0; d < scenario.devices && p.app.oscore && !(p.app == before.app); ++d) {
+        // Devices not attached keep their session, but need its OSCORE context for when they send.
+        if (ue[d].state != UeState::Attached && !ue[d].app.oscore.derived) {
+            protocol::deriveOscoreKeys(ue[d].app, d);
+            protocol::deriveOscoreKeys(server[d].app, d);
+        }
+    }
     for (std::uint32_t d = 0; d < scenario.devices; ++d) {
         if (ue[d].state != UeState::Attached)
             continue;
@@ -531,6 +542,13 @@ void Engine::Impl::captureKeys(std::uint32_t d, const char* where)
         keys += "session=" + std::to_string(appSession[d]);
         add("E2Eenc", u.app.enc);
         add("E2Emac", u.app.mac);
+        if (u.app.oscore.derived) {
+            // The OSCORE context's pre-shared parameters (RFC 8613 3.2), for Wireshark's oscore_contexts
+            // (core/report/OscoreContexts.h).
+            add("OSCOREsecret", u.app.enc);
+            add("OSCOREdevice", u.app.oscore.deviceId);
+            add("OSCOREserver", u.app.oscore.serverId);
+        }
     }
     capture->keysInForce(now, d, where, keys);
 }

@@ -417,9 +417,18 @@ void Engine::Impl::inject(std::uint32_t index)
         c.token = 0xf0000000u | static_cast<std::uint32_t>(rng.below(0x0fffffff));
         c.uriPath = "c";
         c.payload = commandPayload(true);
-        const Bytes ip =
-            buildIpv4Udp(kAddrServer, deviceAddress(d), kPortCoap, kPortCoap, nextIpId(), encodeCoap(c));
+        Bytes app = encodeCoap(c);
         what = "forged command valve=1";
+        if (protection.app.oscore) {
+            // Against OSCORE the forger copies the format and the server's kid it has seen (the OSCORE option
+            // is in clear) but must guess the key: the device's AES-CCM check refuses it (RFC 8613 8.2).
+            protocol::AppKeys guess = server[d].app;
+            for (std::uint8_t& b : guess.oscore.serverKey)
+                b = static_cast<std::uint8_t>(rng.next());
+            app = protectApp(protection.app, guess, false, 0x00ffffffu, app);
+            what = "forged OSCORE command valve=1";
+        }
+        const Bytes ip = buildIpv4Udp(kAddrServer, deviceAddress(d), kPortCoap, kPortCoap, nextIpId(), app);
         switch (link) {
         case Link::SGi:
             forged = ip;

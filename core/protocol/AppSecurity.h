@@ -4,7 +4,10 @@
 // with a 64-bit tag (integrity only). Replay protection checks the authenticated sequence number against a
 // window. Without any switch the CoAP message travels bare on UDP port 5683; protected messages use port
 // 5685, which IANA has not assigned and Wireshark 4.0 gives to no dissector, so that it shows them as UDP
-// data (5684 is CoAP over DTLS, RFC 7252 clause 9).
+// data (5684 is CoAP over DTLS, RFC 7252 clause 9). In the mode `oscore` the CoAP message is protected by
+// OSCORE (RFC 8613, core/protocol/Oscore.h) and stays on port 5683: the device and the server are each an
+// OSCORE client for the requests they send (readings up, commands down), with the derived context of
+// OscoreKeys below.
 #pragma once
 
 #include "core/crypto/Bytes.h"
@@ -23,11 +26,28 @@ inline constexpr std::uint8_t kAppFlagIntegrity = 0x2;
 inline constexpr std::uint8_t kAppFlagReplay = 0x4;
 inline constexpr std::size_t kAppHeaderSize = 5;
 
+// One device's OSCORE security context (RFC 8613 3.2), derived from the session's key when the mode is
+// oscore: the device's and the server's Sender Keys, the Common IV and the two Sender IDs (4 octets each: the
+// device's is its number + 1, the server's the same with the top bit set, so that every ID of a run is
+// unique, as Wireshark's context table needs). Master Salt and ID Context: none.
+struct OscoreKeys {
+    std::array<std::uint8_t, 16> deviceKey{};
+    std::array<std::uint8_t, 16> serverKey{};
+    std::array<std::uint8_t, 13> commonIv{};
+    std::array<std::uint8_t, 4> deviceId{};
+    std::array<std::uint8_t, 4> serverId{};
+    bool derived = false;
+};
+
 // The session keys of one device's end-to-end association (pre-shared between device and server).
 struct AppKeys {
     std::array<std::uint8_t, 16> enc{};
     std::array<std::uint8_t, 16> mac{};
+    OscoreKeys oscore; // issue 15, oscore part
 };
+
+// Derives `keys.oscore` for `device` (0-based) from `keys.enc` as the Master Secret (RFC 8613 3.2.1).
+void deriveOscoreKeys(AppKeys& keys, std::uint32_t device);
 
 struct AppHeader {
     std::uint8_t flags = 0;

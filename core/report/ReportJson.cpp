@@ -2,6 +2,7 @@
 #include "core/report/ReportJson.h"
 
 #include "core/crypto/Hex.h"
+#include "core/protocol/E2eOverhead.h"
 #include "core/scenario/CapabilitiesJson.h"
 #include "core/scenario/ProtectionJson.h"
 #include "core/scenario/ScenarioJson.h"
@@ -141,6 +142,24 @@ QJsonArray negotiationJson(const RunSummary& s)
 
 } // namespace
 
+QJsonObject e2eOverheadJson()
+{
+    QJsonObject modes;
+    const auto octets = [](const std::optional<std::size_t>& v) {
+        return v ? QJsonValue(static_cast<qint64>(*v)) : QJsonValue(QJsonValue::Null);
+    };
+    for (const protocol::E2eOverhead& o : protocol::e2eOverheads()) {
+        modes.insert(q(o.mode), QJsonObject{{QStringLiteral("per_message_octets"), octets(o.perMessage)},
+                                            {QStringLiteral("per_handshake_octets"), octets(o.perHandshake)},
+                                            {QStringLiteral("what"), q(o.note)}});
+    }
+    return QJsonObject{
+        {QStringLiteral("message"),
+         QStringLiteral("a reading: CoAP NON POST, 4-octet token, Uri-Path r, 15-octet payload, "
+                        "its sender's first under the session")},
+        {QStringLiteral("modes"), modes}};
+}
+
 QByteArray reportJson(const RunSummary& s)
 {
     QJsonArray attacks;
@@ -177,7 +196,7 @@ QByteArray reportJson(const RunSummary& s)
                                   {QStringLiteral("devices"), static_cast<qint64>(g.devices)},
                                   {QStringLiteral("ue"), devicesJson(g.ue)}});
     const TrafficCounters& t = s.traffic;
-    const QJsonObject root{
+    QJsonObject root{
         {QStringLiteral("schema"), QString::fromLatin1(kReportSchema)},
         {QStringLiteral("scenario"), QJsonObject{{QStringLiteral("name"), q(s.scenarioName)},
                                                  {QStringLiteral("seed"), static_cast<qint64>(s.seed)},
@@ -216,6 +235,7 @@ QByteArray reportJson(const RunSummary& s)
         {QStringLiteral("events_total"), count(s.eventsTotal)},
         {QStringLiteral("digest"), q(s.digest)},
     };
+    root.insert(QStringLiteral("e2e_overhead"), e2eOverheadJson());
     return QJsonDocument(root).toJson(QJsonDocument::Indented);
 }
 

@@ -208,6 +208,25 @@ std::vector<Preset> buildPresets()
         p.scenario.changes.push_back({.atS = 30.0, .protection = later});
         out.push_back(std::move(p));
     }
+    // Issue 15, oscore part: the real IoT standard on the blue line.
+    out.push_back(
+        preset("oscore-insider",
+               "OSCORE protects the readings end to end: a compromised P-GW sees only the CoAP header, "
+               "the token and the OSCORE option (kid, Partial IV), not the reading.",
+               withApp(threeGppOn(), "oscore"),
+               {insiderAt(Node::PGW), at(attackOn(Tamper, Link::SGi, data), 0.25),
+                from(at(attackOn(Inject, Link::SGi, data), 0.2), 5.0)}));
+    {
+        AttackSpec replay = attackOn(Replay, Link::SGi, data);
+        replay.replayDelayS = 5.0;
+        Preset p =
+            preset("oscore-replay",
+                   "A replayed reading or command carries a Partial IV the receiver has seen: OSCORE's "
+                   "replay window drops it (RFC 8613 7.4).",
+                   withApp(threeGppOn(), "oscore"), {replay});
+        p.scenario.traffic.downlinkIntervalS = 10.0;
+        out.push_back(std::move(p));
+    }
     return out;
 }
 

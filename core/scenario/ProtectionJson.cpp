@@ -105,14 +105,15 @@ void readApp(const QJsonValue& value, std::string_view path, AppProtection& app)
         const std::string text = value.toString().toStdString();
         const auto preset = appPreset(text);
         if (!preset)
-            fail(path, "unknown application protection " + inQuotes(text) +
-                           " (one of none, integrity, aead, or an object of confidentiality, integrity, "
-                           "replay_protection)");
+            fail(path,
+                 "unknown application protection " + inQuotes(text) +
+                     " (one of none, integrity, aead, oscore, or an object of confidentiality, integrity, "
+                     "replay_protection)");
         app = *preset;
         return;
     }
     if (!value.isObject())
-        fail(path, "must be none, integrity, aead or an object, got " + describe(value));
+        fail(path, "must be none, integrity, aead, oscore or an object, got " + describe(value));
     const ObjectReader r(value.toObject(), std::string(path),
                          {"confidentiality", "integrity", "replay_protection"});
     if (r.has("confidentiality"))

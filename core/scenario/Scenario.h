@@ -90,10 +90,13 @@ struct AppProtection {
     bool confidentiality = false;
     bool integrity = false;
     bool replayProtection = false;
+    // OSCORE (RFC 8613) instead of the teaching header: CoAP on UDP 5683 with the OSCORE option, all three
+    // switches on (issue 15, oscore part).
+    bool oscore = false;
     bool operator==(const AppProtection&) const = default;
 };
 
-// The named combinations: "none", "integrity" (MAC, no freshness), "aead" (all three).
+// The named combinations: "none", "integrity" (MAC, no freshness), "aead" (all three), "oscore" (RFC 8613).
 [[nodiscard]] std::optional<AppProtection> appPreset(std::string_view name);
 // The name of a combination, or "custom".
 [[nodiscard]] std::string appProtectionName(const AppProtection& app);
