@@ -31,7 +31,8 @@ ByteView text(const char* s)
 }
 
 // Runs the handshake to its end; returns every datagram in order of sending (client's first).
-std::vector<Bytes> handshake(DtlsPskEndpoint& client, DtlsPskEndpoint& server)
+template <typename Server>
+std::vector<Bytes> handshake(DtlsPskEndpoint& client, Server& server)
 {
     std::vector<Bytes> all;
     std::vector<Bytes> toServer = client.start();
@@ -70,6 +71,8 @@ private slots:
     void badArguments();
     void recordParsing();
     void handshakeCost();
+    void serverKeepsItsAssociationAgainstReplayedHandshakes();
+    void serverTakesANewHandshake();
     void wiresharkPreferences();
 };
 
@@ -271,6 +274,37 @@ void TestDtls::handshakeCost()
     QVERIFY(cost.clientOctets > 300);
     QVERIFY(cost.serverOctets > 200);
     QCOMPARE(measureDtlsHandshake().clientOctets, cost.clientOctets); // deterministic
+}
+
+void TestDtls::serverKeepsItsAssociationAgainstReplayedHandshakes()
+{
+    DtlsPskEndpoint client(DtlsRole::Client, creds(), seed(1));
+    DtlsPskServer server(creds(), seed(2));
+    const auto flights = handshake(client, server);
+    QVERIFY(server.established());
+    QCOMPARE(server.cipherSuite(), kDtlsPskAes128Ccm8);
+    for (const std::size_t i : {std::size_t{0}, std::size_t{2}, std::size_t{4}})
+        (void)server.receive(flights[i]); // the client's three flights again
+    QVERIFY(server.established());
+    QCOMPARE(server.receive(client.protect(text("after"))).verdict, DtlsVerdict::Accepted);
+    QCOMPARE(client.receive(server.protect(text("down"))).verdict, DtlsVerdict::Accepted);
+}
+
+void TestDtls::serverTakesANewHandshake()
+{
+    DtlsPskEndpoint first(DtlsRole::Client, creds(), seed(1));
+    DtlsPskServer server(creds(), seed(2));
+    handshake(first, server);
+    DtlsPskEndpoint second(DtlsRole::Client, creds(), seed(3)); // the device woke up: a new association
+    handshake(second, server);
+    QVERIFY(second.established());
+    QCOMPARE(server.receive(second.protect(text("new"))).verdict, DtlsVerdict::Accepted);
+    // The old association is gone: its record is dropped (its sequence number repeats one of the new
+    // association's, so it is named a replay).
+    const DtlsOutput old = server.receive(first.protect(text("old")));
+    QVERIFY(old.verdict != DtlsVerdict::Accepted);
+    QVERIFY(old.received.empty());
+    QCOMPARE(server.peerIdentity(), std::string("device-1"));
 }
 
 void TestDtls::wiresharkPreferences()

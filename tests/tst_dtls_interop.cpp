@@ -231,7 +231,7 @@ void TestDtlsInterop::libcoapClientAgainstProductServer()
         QSKIP(kMissing);
     Udp socket;
     QVERIFY(socket.bindTo(0));
-    DtlsPskEndpoint server(DtlsRole::Server, credentials(), seed(2));
+    DtlsPskServer server(credentials(), seed(2));
 
     QProcess client;
     client.setProcessChannelMode(QProcess::SeparateChannels);

@@ -8,6 +8,7 @@
 
 #include <botan/chacha_rng.h>
 #include <botan/credentials_manager.h>
+#include <botan/hash.h>
 #include <botan/tls_callbacks.h>
 #include <botan/tls_client.h>
 #include <botan/tls_exceptn.h>
@@ -42,8 +43,8 @@ public:
     bool allow_server_initiated_renegotiation() const override { return false; }
     bool negotiate_encrypt_then_mac() const override { return false; }
     bool support_cert_status_message() const override { return false; }
-    // A device that handshakes again from the same address starts a new association (RFC 6347 4.2.8).
-    bool allow_dtls_epoch0_restart() const override { return true; }
+    // A new handshake from the same peer goes to a new endpoint (DtlsPskServer), never into this one.
+    bool allow_dtls_epoch0_restart() const override { return false; }
     std::uint32_t session_ticket_lifetime() const override { return 0; }
     std::size_t dtls_default_mtu() const override { return kDtlsDatagramLimit; }
 };
@@ -79,6 +80,27 @@ private:
     SecureBytes cookieSecret_;
 };
 
+void checkCredentials(const DtlsPskCredentials& credentials)
+{
+    if (credentials.identity.empty() || credentials.identity.size() > kMaxIdentity)
+        throw InvalidInput("dtls identity: must be 1 to 128 octets, got " +
+                           std::to_string(credentials.identity.size()));
+    if (credentials.key.empty() || credentials.key.size() > 64)
+        throw InvalidInput("dtls key: must be 1 to 64 octets, got " + std::to_string(credentials.key.size()));
+}
+
+// Whether the datagram starts with a ClientHello with an empty cookie (RFC 6347 4.2.1: record header,
+// handshake header of 12 octets, client_version, random, session_id, cookie).
+bool initialClientHello(ByteView datagram)
+{
+    constexpr std::size_t kSessionIdAt = kDtlsRecordHeaderSize + 12 + 2 + 32;
+    if (datagram.size() <= kSessionIdAt || datagram[0] != kContentHandshake ||
+        datagram[kDtlsRecordHeaderSize] != 1)
+        return false;
+    const std::size_t cookieAt = kSessionIdAt + 1 + datagram[kSessionIdAt];
+    return cookieAt < datagram.size() && datagram[cookieAt] == 0;
+}
+
 std::uint64_t recordKey(const DtlsRecordHeader& h)
 {
     return std::uint64_t{h.epoch} << 48 | h.sequence;
@@ -111,10 +133,12 @@ std::vector<DtlsRecordHeader> parseDtlsRecords(ByteView datagram)
 }
 
 struct DtlsPskEndpoint::State final : Botan::TLS::Callbacks {
-    State(DtlsRole r, DtlsPskCredentials credentials, ByteView seed)
+    State(DtlsRole r, DtlsPskCredentials credentials, ByteView seed, ByteView cookieSecret)
         : role(r)
         , rng(SecureBytes(seed.begin(), seed.end()))
-        , creds(std::move(credentials), rng.random_vec(32))
+        , creds(std::move(credentials), cookieSecret.empty()
+                                            ? rng.random_vec(32)
+                                            : SecureBytes(cookieSecret.begin(), cookieSecret.end()))
     {}
 
     // Callbacks: every record Botan writes goes into the current flight.
@@ -181,15 +205,12 @@ struct DtlsPskEndpoint::State final : Botan::TLS::Callbacks {
     bool started = false;
 };
 
-DtlsPskEndpoint::DtlsPskEndpoint(DtlsRole role, DtlsPskCredentials credentials, ByteView seed)
+DtlsPskEndpoint::DtlsPskEndpoint(DtlsRole role, DtlsPskCredentials credentials, ByteView seed,
+                                 ByteView cookieSecret)
 {
     requireOctets(seed, kSeedSize, "dtls seed");
-    if (credentials.identity.empty() || credentials.identity.size() > kMaxIdentity)
-        throw InvalidInput("dtls identity: must be 1 to 128 octets, got " +
-                           std::to_string(credentials.identity.size()));
-    if (credentials.key.empty() || credentials.key.size() > 64)
-        throw InvalidInput("dtls key: must be 1 to 64 octets, got " + std::to_string(credentials.key.size()));
-    state_ = std::make_unique<State>(role, std::move(credentials), seed);
+    checkCredentials(credentials);
+    state_ = std::make_unique<State>(role, std::move(credentials), seed, cookieSecret);
     if (role == DtlsRole::Server)
         state_->channel = std::make_unique<Botan::TLS::Server>(*state_, state_->sessions, state_->creds,
                                                                state_->policy, state_->rng, true, 0);
@@ -305,12 +326,72 @@ std::string DtlsPskEndpoint::peerIdentity() const
                                             : state_->creds.credentials().identity;
 }
 
+DtlsPskServer::DtlsPskServer(DtlsPskCredentials credentials, ByteView seed)
+    : credentials_(std::move(credentials))
+    , seed_(requireOctets(seed, kSeedSize, "dtls seed").begin(), seed.end())
+{
+    const auto hash = Botan::HashFunction::create_or_throw("SHA-256");
+    hash->update(seed_);
+    hash->update(std::string("cookie secret"));
+    cookieSecret_ = hash->final();
+    checkCredentials(credentials_);
+}
+
+DtlsPskServer::~DtlsPskServer() = default;
+
+DtlsOutput DtlsPskServer::receive(ByteView datagram)
+{
+    const auto records = parseDtlsRecords(datagram);
+    if (records.empty())
+        return DtlsOutput{};
+    if (records.front().epoch == 0) {
+        // A ClientHello without a cookie starts a new handshake; the one with the cookie continues it
+        // (RFC 6347 4.2.1).
+        if (initialClientHello(datagram) || !pending_ || pending_->failed()) {
+            seed_ = Botan::HashFunction::create_or_throw("SHA-256")->process(seed_);
+            pending_ =
+                std::make_unique<DtlsPskEndpoint>(DtlsRole::Server, credentials_, seed_, cookieSecret_);
+        }
+        DtlsOutput out = pending_->receive(datagram);
+        if (pending_->established()) {
+            current_ = std::move(pending_);
+            pending_.reset();
+        }
+        return out;
+    }
+    if (!current_)
+        return DtlsOutput{};
+    return current_->receive(datagram);
+}
+
+Bytes DtlsPskServer::protect(ByteView plaintext)
+{
+    if (!current_)
+        throw InvalidInput("dtls: no association yet");
+    return current_->protect(plaintext);
+}
+
+bool DtlsPskServer::established() const
+{
+    return current_ && current_->established();
+}
+
+std::uint16_t DtlsPskServer::cipherSuite() const
+{
+    return current_ ? current_->cipherSuite() : 0;
+}
+
+std::string DtlsPskServer::peerIdentity() const
+{
+    return current_ ? current_->peerIdentity() : std::string();
+}
+
 DtlsHandshakeCost measureDtlsHandshake()
 {
     const std::array<std::uint8_t, kSeedSize> seedA{1}, seedB{2};
     DtlsPskCredentials creds{"device-1", SecureBytes(16, 0x42)};
     DtlsPskEndpoint client(DtlsRole::Client, creds, seedA);
-    DtlsPskEndpoint server(DtlsRole::Server, creds, seedB);
+    DtlsPskServer server(creds, seedB);
     DtlsHandshakeCost cost;
     std::vector<Bytes> toServer = client.start();
     while (!toServer.empty()) {

@@ -67,10 +67,11 @@ struct DtlsPskCredentials {
 
 class DtlsPskEndpoint {
 public:
-    // `seed`: 32 octets for the endpoint's random generator (ChaCha_RNG). Throws InvalidInput when the seed
-    // or the key has the wrong size ("dtls seed: must be 32 octets, got N") or the identity is empty or
-    // longer than 128 octets.
-    DtlsPskEndpoint(DtlsRole role, DtlsPskCredentials credentials, ByteView seed);
+    // `seed`: 32 octets for the endpoint's random generator (ChaCha_RNG). `cookieSecret`: the server's
+    // HelloVerifyRequest cookie key (RFC 6347 4.2.1), shared by the endpoints of one server; empty: drawn
+    // from the seed. Throws InvalidInput when the seed or the key has the wrong size ("dtls seed must be 32
+    // octets, got N") or the identity is empty or longer than 128 octets.
+    DtlsPskEndpoint(DtlsRole role, DtlsPskCredentials credentials, ByteView seed, ByteView cookieSecret = {});
     ~DtlsPskEndpoint();
     DtlsPskEndpoint(const DtlsPskEndpoint&) = delete;
     DtlsPskEndpoint& operator=(const DtlsPskEndpoint&) = delete;
@@ -97,6 +98,34 @@ public:
 private:
     struct State;
     std::unique_ptr<State> state_;
+};
+
+// The server's side of one peer (RFC 6347 4.2.8): the association in force and, while a new handshake from
+// the same peer runs, a second endpoint for it; the new association replaces the old one only when its
+// handshake completes, so that a replayed ClientHello cannot break the association in force. Each ClientHello
+// starts a new handshake endpoint (the HelloVerifyRequest cookie is stateless, under one cookie secret);
+// other datagrams that start in epoch 0 go to that handshake, the rest to the association in force.
+class DtlsPskServer {
+public:
+    // `seed`: 32 octets, from which the cookie secret and each handshake's endpoint seed are drawn. Throws as
+    // DtlsPskEndpoint.
+    DtlsPskServer(DtlsPskCredentials credentials, ByteView seed);
+    ~DtlsPskServer();
+    DtlsPskServer(const DtlsPskServer&) = delete;
+    DtlsPskServer& operator=(const DtlsPskServer&) = delete;
+    [[nodiscard]] DtlsOutput receive(ByteView datagram);
+    // Throws InvalidInput when no association is in force ("dtls: no association yet").
+    [[nodiscard]] Bytes protect(ByteView plaintext);
+    [[nodiscard]] bool established() const;
+    [[nodiscard]] std::uint16_t cipherSuite() const;
+    [[nodiscard]] std::string peerIdentity() const;
+
+private:
+    DtlsPskCredentials credentials_;
+    SecureBytes seed_; // the state of the seed chain: SHA-256 of the previous one for each new endpoint
+    SecureBytes cookieSecret_;
+    std::unique_ptr<DtlsPskEndpoint> current_;
+    std::unique_ptr<DtlsPskEndpoint> pending_;
 };
 
 // The octets of a DTLS 1.2 PSK handshake with TLS_PSK_WITH_AES_128_CCM_8 between two endpoints made from the
