@@ -129,6 +129,7 @@ ProtectionPanel::ProtectionPanel(QWidget* parent)
     appPreset_->addItem(tr("none"), QStringLiteral("none"));
     appPreset_->addItem(tr("integrity (MAC, no freshness)"), QStringLiteral("integrity"));
     appPreset_->addItem(tr("aead (AES-GCM + replay window)"), QStringLiteral("aead"));
+    appPreset_->addItem(tr("dtls (DTLS 1.2 PSK, AES-CCM-8)"), QStringLiteral("dtls"));
     appPreset_->addItem(tr("custom"), QStringLiteral("custom"));
     appPreset_->setAccessibleName(tr("End-to-end protection"));
     appPreset_->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
@@ -194,6 +195,9 @@ Protection ProtectionPanel::fromWidgets() const
     for (const Link link : kBackhaulLinks)
         p.setNds(link, nds(link)->isChecked());
     p.app = {appConfidentiality_->isChecked(), appIntegrity_->isChecked(), appReplay_->isChecked()};
+    // dtls is chosen in the mode list (it gives all three); a switch turned off leaves it.
+    p.app.dtls =
+        appPreset_->currentData().toString() == QLatin1String("dtls") && p.app == mtcsec::appPreset("aead");
     return p;
 }
 

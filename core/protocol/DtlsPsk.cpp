@@ -12,6 +12,7 @@
 #include <botan/tls_callbacks.h>
 #include <botan/tls_client.h>
 #include <botan/tls_exceptn.h>
+#include <botan/tls_messages.h>
 #include <botan/tls_policy.h>
 #include <botan/tls_server.h>
 #include <botan/tls_session_manager.h>
@@ -162,7 +163,13 @@ struct DtlsPskEndpoint::State final : Botan::TLS::Callbacks {
     bool tls_session_established(const Botan::TLS::Session& session) override
     {
         suite = session.ciphersuite_code();
+        masterSecret = session.master_secret();
         return false; // never stored
+    }
+    void tls_inspect_handshake_msg(const Botan::TLS::Handshake_Message& message) override
+    {
+        if (const auto* hello = dynamic_cast<const Botan::TLS::Client_Hello*>(&message))
+            clientRandom = hello->random();
     }
     void tls_session_activated() override { activated = true; }
 
@@ -198,6 +205,8 @@ struct DtlsPskEndpoint::State final : Botan::TLS::Callbacks {
     std::vector<Bytes> received;
     std::deque<std::uint64_t> seenKeys;
     std::string alertText;
+    Bytes clientRandom;
+    SecureBytes masterSecret;
     std::uint16_t suite = 0;
     bool activated = false;
     bool alertReceived = false;
@@ -324,6 +333,13 @@ std::string DtlsPskEndpoint::peerIdentity() const
 {
     return state_->role == DtlsRole::Server ? state_->creds.peerIdentity
                                             : state_->creds.credentials().identity;
+}
+
+std::string DtlsPskEndpoint::keyLogLine() const
+{
+    if (!established() || state_->clientRandom.empty() || state_->masterSecret.empty())
+        return {};
+    return "CLIENT_RANDOM " + toHex(state_->clientRandom) + " " + toHex(state_->masterSecret);
 }
 
 DtlsPskServer::DtlsPskServer(DtlsPskCredentials credentials, ByteView seed)

@@ -94,6 +94,9 @@ public:
     [[nodiscard]] std::uint16_t cipherSuite() const;
     // The PSK identity the client used (server: as received; client: its own).
     [[nodiscard]] std::string peerIdentity() const;
+    // The association's secrets in the NSS key log format that Wireshark reads (tls.keylog_file, also for
+    // DTLS): "CLIENT_RANDOM <32 octets hex> <48 octets hex>"; empty before the handshake completes.
+    [[nodiscard]] std::string keyLogLine() const;
 
 private:
     struct State;

@@ -79,12 +79,15 @@ std::optional<AppProtection> appPreset(std::string_view name)
         return AppProtection{.confidentiality = false, .integrity = true, .replayProtection = false};
     if (name == "aead")
         return AppProtection{.confidentiality = true, .integrity = true, .replayProtection = true};
+    if (name == "dtls")
+        return AppProtection{
+            .confidentiality = true, .integrity = true, .replayProtection = true, .dtls = true};
     return std::nullopt;
 }
 
 std::string appProtectionName(const AppProtection& app)
 {
-    for (const std::string_view preset : {"none", "integrity", "aead"}) {
+    for (const std::string_view preset : {"none", "integrity", "aead", "dtls"}) {
         if (appPreset(preset) == app)
             return std::string(preset);
     }

@@ -90,10 +90,13 @@ struct AppProtection {
     bool confidentiality = false;
     bool integrity = false;
     bool replayProtection = false;
+    // dtls: CoAP over DTLS 1.2 with a PSK (RFC 7252 9.1, TLS_PSK_WITH_AES_128_CCM_8) instead of the teaching
+    // header; the three switches are then all on (DTLS gives all three).
+    bool dtls = false;
     bool operator==(const AppProtection&) const = default;
 };
 
-// The named combinations: "none", "integrity" (MAC, no freshness), "aead" (all three).
+// The named combinations: "none", "integrity" (MAC, no freshness), "aead" (all three), "dtls" (DTLS 1.2 PSK).
 [[nodiscard]] std::optional<AppProtection> appPreset(std::string_view name);
 // The name of a combination, or "custom".
 [[nodiscard]] std::string appProtectionName(const AppProtection& app);
