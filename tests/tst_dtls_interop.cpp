@@ -247,7 +247,7 @@ void TestDtlsInterop::libcoapClientAgainstProductServer()
         }
     });
 
-    std::string uriPath;
+    bool established = false; // until coap-client-openssl closes the association (close_notify)
     QElapsedTimer timer;
     timer.start();
     bool finished = false;
@@ -258,6 +258,7 @@ void TestDtlsInterop::libcoapClientAgainstProductServer()
             QVERIFY2(o.verdict != DtlsVerdict::HandshakeFailure, o.error.c_str());
             for (const Bytes& d : o.send)
                 socket.sendTo(from, d);
+            established = established || server.established();
             for (const Bytes& request : o.received) {
                 QVERIFY(request.size() >= 4);
                 socket.sendTo(from, server.protect(contentResponse(request, "t=+21.5;alarm=0")));
@@ -268,7 +269,7 @@ void TestDtlsInterop::libcoapClientAgainstProductServer()
     QVERIFY2(finished, "coap-client-openssl did not finish in time");
     QCOMPARE(client.exitStatus(), QProcess::NormalExit);
     QCOMPARE(client.exitCode(), 0);
-    QVERIFY(server.established());
+    QVERIFY(established);
     QCOMPARE(server.cipherSuite(), kDtlsPskAes128Ccm8);
     QCOMPARE(server.peerIdentity(), std::string(kIdentity));
     QCOMPARE(QString::fromLocal8Bit(client.readAllStandardOutput()).trimmed(),

@@ -155,7 +155,7 @@ struct DtlsPskEndpoint::State final : Botan::TLS::Callbacks {
     }
     void tls_alert(Botan::TLS::Alert alert) override
     {
-        if (alert.is_fatal() || alert.type() == Botan::TLS::Alert::CLOSE_NOTIFY) {
+        if (alert.is_fatal()) {
             alertReceived = true;
             alertText = "alert " + alert.type_string();
         }
@@ -436,6 +436,30 @@ std::string wiresharkDtlsPreferences(ByteView psk)
     return "# DTLS PSK (RFC 4279) of the simulated CoAP-over-DTLS sessions\n"
            "dtls.psk: " +
            toHex(psk) + "\n";
+}
+
+std::string wiresharkDtlsKeyLog(std::string_view keysLog)
+{
+    const auto field = [](std::string_view line, std::string_view name) {
+        const std::size_t at = line.find(name);
+        if (at == std::string_view::npos)
+            return std::string_view();
+        const std::string_view rest = line.substr(at + name.size());
+        return rest.substr(0, rest.find(' '));
+    };
+    std::string out;
+    while (!keysLog.empty()) {
+        const std::size_t end = keysLog.find('\n');
+        const std::string_view line = keysLog.substr(0, end);
+        keysLog = end == std::string_view::npos ? std::string_view() : keysLog.substr(end + 1);
+        if (line.find(" where=dtls ") == std::string_view::npos)
+            continue;
+        const std::string_view random = field(line, " CLIENT_RANDOM="),
+                               master = field(line, " MASTER_SECRET=");
+        if (!random.empty() && !master.empty())
+            out += "CLIENT_RANDOM " + std::string(random) + " " + std::string(master) + "\n";
+    }
+    return out;
 }
 
 } // namespace mtcsec::protocol

@@ -11,6 +11,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace mtcsec::protocol {
@@ -143,5 +144,10 @@ struct DtlsHandshakeCost {
 // The lines of Wireshark's "preferences" file that let the DTLS dissector decrypt a PSK session on the CoAP
 // port (dtls.psk in hex, RFC 4279), e.g. "dtls.psk: 0011...\n". Throws InvalidInput for an empty key.
 [[nodiscard]] std::string wiresharkDtlsPreferences(ByteView psk);
+
+// The NSS key log (Wireshark's tls.keylog_file, read for DTLS too) of the DTLS associations in a key log of
+// `mtcsec run --pcap` (keys.log): one "CLIENT_RANDOM <hex> <hex>" line for each of its "where=dtls" lines
+// (written when a device's handshake completes), in order; empty when there is none.
+[[nodiscard]] std::string wiresharkDtlsKeyLog(std::string_view keysLog);
 
 } // namespace mtcsec::protocol

@@ -212,8 +212,8 @@ std::vector<Preset> buildPresets()
         // CoAP over DTLS 1.2 PSK end to end beyond the operator's network: the attackers on SGi meet Botan's
         // record checks (CCM_8 tag, replay window) and read nothing of the CoAP.
         std::vector<AttackSpec> attacks = {attackOn(Eavesdrop, Link::SGi, all),
-                                           at(attackOn(Tamper, Link::SGi, data), 0.25),
-                                           at(attackOn(Replay, Link::SGi, data), 0.25),
+                                           at(attackOn(Tamper, Link::SGi, data), 0.1),
+                                           at(attackOn(Replay, Link::SGi, data), 0.1),
                                            from(at(attackOn(Inject, Link::SGi, data), 0.2), 5.0)};
         out.push_back(
             preset("dtls-end-to-end",
