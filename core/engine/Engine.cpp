@@ -126,7 +126,12 @@ Engine::Impl::Impl(Scenario s)
     sgwBearer.assign(n, 0);
     pgwBearer.assign(n, 0);
     appSession.assign(n, 0);
-    dtls.resize(n);
+    // dtls: 40 octets per device, only in a run that uses it (the associations themselves when needed).
+    bool usesDtls = protection.app.dtls;
+    for (const ProtectionChange& change : scenario.changes)
+        usesDtls = usesDtls || change.protection.app.dtls;
+    if (usesDtls)
+        dtls.resize(n);
     disturbedBy.assign(n, {-1, -1});
     detachedBy.assign(n, -1);
     for (std::uint32_t i = 0; i < n; ++i) {
@@ -266,7 +271,8 @@ void Engine::Impl::newAppSession(std::uint32_t device)
     ue[device].appWindow.reset();
     server[device].appSeq = 0;
     server[device].appWindow.reset();
-    dtls[device] = DtlsDevice(); // dtls: the next reading sets up a new association
+    if (!dtls.empty())
+        dtls[device] = DtlsDevice(); // dtls: the next reading sets up a new association
     captureKeys(device, "end-to-end");
 }
 
@@ -294,6 +300,8 @@ void Engine::Impl::applyProtection(const Protection& p, bool fromTimeline)
 {
     requireImplemented(p);
     requireDtlsFits(p);
+    if (p.app.dtls && dtls.empty())
+        dtls.resize(scenario.devices); // switched on live
     const Protection before = protection;
     protection = p;
     appliedChanges.push_back({toSeconds(now), p});
