@@ -127,7 +127,8 @@ void TestLectureScript::refusesWithPath_data()
                                     << "steps[0].change.open_preset: unknown preset 'secure' (one of "
                                        "default, unprotected, 3gpp-only, app-only, null-integrity-refused, "
                                        "defence-in-depth, backhaul-eavesdrop, malleable-ciphertext, "
-                                       "bidding-down, mixed-snow3g, insider-pgw, replay-command)";
+                                       "bidding-down, mixed-snow3g, insider-pgw, replay-command, "
+                                       "dtls-end-to-end, dtls-vs-oscore-wakeup)";
     QTest::newRow("unknown protection word") << oneStep(R"("change": {"protection": "all-on"})")
                                              << "steps[0].change.protection: unknown protection 'all-on' "
                                                 "(3gpp-on, all-off, or an object of nas, as, "
@@ -139,7 +140,7 @@ void TestLectureScript::refusesWithPath_data()
     QTest::newRow("bad app")
         << oneStep(R"("change": {"protection": {"app": "aes"}})")
         << "steps[0].change.protection.app: unknown application protection 'aes' (one of "
-           "none, integrity, aead, or an object of confidentiality, integrity, "
+           "none, integrity, aead, dtls, or an object of confidentiality, integrity, "
            "replay_protection)";
     QTest::newRow("nds on Uu")
         << oneStep(R"("change": {"protection": {"nds": {"Uu": true}}})")

@@ -37,8 +37,12 @@ void Engine::Impl::serverFromSgi(InFlight& pdu)
         drop(Node::Server, pdu.meta, DropReason::NoContext);
         return;
     }
-    if (protection.app.dtls && port == kPortCoaps) {
-        serverFromDtls(*d, pdu.meta, payload);
+    if (protection.app.dtls) {
+        // Under dtls only CoAP over DTLS is taken; anything else fails the server's policy.
+        if (port == kPortCoaps)
+            serverFromDtls(*d, pdu.meta, payload);
+        else
+            drop(Node::Server, pdu.meta, DropReason::Policy);
         return;
     }
     ServerContext& s = server[*d];

@@ -408,8 +408,12 @@ void Engine::Impl::ueApplication(std::uint32_t d, const Meta& meta, ByteView pac
         return;
     }
     const UdpDatagram& datagram = *udp;
-    if (protection.app.dtls && datagram.destinationPort == kPortCoaps) {
-        ueFromDtls(d, meta, datagram.payload);
+    if (protection.app.dtls) {
+        // Under dtls only CoAP over DTLS is taken; anything else fails the device's policy.
+        if (datagram.destinationPort == kPortCoaps)
+            ueFromDtls(d, meta, datagram.payload);
+        else
+            drop(Node::Device, meta, DropReason::Policy);
         return;
     }
     const AppUnprotected r =
