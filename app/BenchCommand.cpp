@@ -18,6 +18,7 @@
 #include "core/crypto/Primitives.h"
 #include "core/engine/Engine.h"
 #include "core/engine/ResourceEstimate.h"
+#include "core/protocol/DtlsPsk.h"
 #include "core/report/ReportJson.h"
 #include "core/scenario/Presets.h"
 #include "core/scenario/ScenarioLimits.h"
@@ -363,6 +364,19 @@ QJsonObject machine()
             {QStringLiteral("crypto_backend"), QString::fromStdString(crypto::backendVersion())}};
 }
 
+// End-to-end mode dtls: the octets of one DTLS 1.2 PSK handshake (UDP payloads, both directions) and what
+// each CoAP message gains in its record, measured by running a handshake in memory.
+QJsonObject dtlsOverhead()
+{
+    const protocol::DtlsHandshakeCost cost = protocol::measureDtlsHandshake();
+    return {{QStringLiteral("cipher_suite"), QStringLiteral("TLS_PSK_WITH_AES_128_CCM_8")},
+            {QStringLiteral("handshake_datagrams"), static_cast<double>(cost.datagrams)},
+            {QStringLiteral("handshake_octets_client"), static_cast<double>(cost.clientOctets)},
+            {QStringLiteral("handshake_octets_server"), static_cast<double>(cost.serverOctets)},
+            {QStringLiteral("octets_per_message"),
+             static_cast<double>(protocol::kDtlsRecordHeaderSize + protocol::kDtlsCcm8RecordExpansion)}};
+}
+
 } // namespace
 
 int runBenchCommand(const QStringList& arguments)
@@ -431,6 +445,7 @@ int runBenchCommand(const QStringList& arguments)
             {QStringLiteral("workloads"), results},
             {QStringLiteral("algorithms"), algorithms},
             {QStringLiteral("e2e_overhead"), report::e2eOverheadJson()},
+            {QStringLiteral("dtls_overhead"), dtlsOverhead()},
             {QStringLiteral("total_wall_s"), micro(clockSeconds(CLOCK_MONOTONIC) - wall0)},
             {QStringLiteral("process_peak_rss_bytes"), peak},
         };

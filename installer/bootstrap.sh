@@ -27,6 +27,8 @@ packages=(
 test_packages=(xvfb xauth tshark poppler-utils dpkg-dev desktop-file-utils appstream file lintian libxml2-utils libglib2.0-bin)
 # The fuzz targets (tests/fuzz/fuzz.sh): clang with its libFuzzer and sanitizer runtimes.
 test_packages+=(clang libclang-rt-14-dev)
+# The DTLS interop tests (tests/tst_dtls_interop.cpp): libcoap's coap-server-openssl and coap-client-openssl.
+test_packages+=(libcoap3-bin)
 # What building the Debian package needs on top.
 package_packages=(dpkg-dev file)
 

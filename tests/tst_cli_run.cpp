@@ -135,7 +135,9 @@ void TestCliRun::presetsListsEveryPreset()
                                "insider-pgw",
                                "replay-command",
                                "oscore-insider",
-                               "oscore-replay"};
+                               "oscore-replay",
+                               "dtls-end-to-end",
+                               "dtls-vs-oscore-wakeup"};
     for (int i = 0; i < names.size(); ++i) {
         QVERIFY2(lines[i].startsWith(names[i] + QLatin1Char(' ')), qPrintable(lines[i]));
         QVERIFY(lines[i].size() > names[i].size() + 20); // and a description

@@ -123,12 +123,13 @@ void TestLectureScript::refusesWithPath_data()
     QTest::newRow("empty change") << oneStep(R"("change": {})")
                                   << "steps[0].change: must give exactly one of open_preset, protection, "
                                      "place_attacker, remove_attacker, reset; got 0";
-    QTest::newRow("unknown preset") << oneStep(R"("change": {"open_preset": "secure"})")
-                                    << "steps[0].change.open_preset: unknown preset 'secure' (one of "
-                                       "default, unprotected, 3gpp-only, app-only, null-integrity-refused, "
-                                       "defence-in-depth, backhaul-eavesdrop, malleable-ciphertext, "
-                                       "bidding-down, mixed-snow3g, insider-pgw, replay-command, "
-                                       "oscore-insider, oscore-replay)";
+    QTest::newRow("unknown preset")
+        << oneStep(R"("change": {"open_preset": "secure"})")
+        << "steps[0].change.open_preset: unknown preset 'secure' (one of "
+           "default, unprotected, 3gpp-only, app-only, null-integrity-refused, "
+           "defence-in-depth, backhaul-eavesdrop, malleable-ciphertext, "
+           "bidding-down, mixed-snow3g, insider-pgw, replay-command, "
+           "oscore-insider, oscore-replay, dtls-end-to-end, dtls-vs-oscore-wakeup)";
     QTest::newRow("unknown protection word") << oneStep(R"("change": {"protection": "all-on"})")
                                              << "steps[0].change.protection: unknown protection 'all-on' "
                                                 "(3gpp-on, all-off, or an object of nas, as, "
@@ -140,7 +141,7 @@ void TestLectureScript::refusesWithPath_data()
     QTest::newRow("bad app")
         << oneStep(R"("change": {"protection": {"app": "aes"}})")
         << "steps[0].change.protection.app: unknown application protection 'aes' (one of "
-           "none, integrity, aead, oscore, or an object of confidentiality, integrity, "
+           "none, integrity, aead, oscore, dtls, or an object of confidentiality, integrity, "
            "replay_protection)";
     QTest::newRow("nds on Uu")
         << oneStep(R"("change": {"protection": {"nds": {"Uu": true}}})")

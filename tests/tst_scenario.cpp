@@ -100,8 +100,9 @@ void TestScenario::appPresetsAndThreeGpp()
     QCOMPARE(appPreset("none"), AppProtection{});
     QCOMPARE(appPreset("integrity"), (AppProtection{false, true, false}));
     QCOMPARE(appPreset("aead"), (AppProtection{true, true, true}));
-    QCOMPARE(appPreset("oscore"), (AppProtection{true, true, true, true}));
-    QVERIFY(!appPreset("dtls"));
+    QCOMPARE(appPreset("oscore"), (AppProtection{true, true, true, true, false}));
+    QCOMPARE(appPreset("dtls"), (AppProtection{true, true, true, false, true}));
+    QVERIFY(!appPreset("tls"));
     QCOMPARE(appProtectionName({}), std::string("none"));
     QCOMPARE(appProtectionName({false, true, false}), std::string("integrity"));
     QCOMPARE(appProtectionName({true, true, true}), std::string("aead"));
@@ -353,8 +354,8 @@ void TestScenario::malformed_data()
         "protection.nds.S1U: the same link as 'S1-U'");
     row("nds not a bool", withFields(R"("protection": {"nds": {"S5": "on"}})"),
         "protection.nds.S5: must be true or false, got the string 'on'");
-    row("app unknown name", withFields(R"("protection": {"app": "dtls"})"),
-        "protection.app: unknown application protection 'dtls'");
+    row("app unknown name", withFields(R"("protection": {"app": "tls"})"),
+        "protection.app: unknown application protection 'tls'");
     row("app unknown field", withFields(R"("protection": {"app": {"replay": true}})"),
         "protection.app.replay: unknown field");
     row("app wrong type", withFields(R"("protection": {"app": true})"), "protection.app: must be ");
@@ -535,10 +536,11 @@ void TestScenario::presetsInOrder()
     QStringList names;
     for (const Preset& p : presets())
         names << QString::fromStdString(p.name);
-    QCOMPARE(names, (QStringList{"default", "unprotected", "3gpp-only", "app-only", "null-integrity-refused",
-                                 "defence-in-depth", "backhaul-eavesdrop", "malleable-ciphertext",
-                                 "bidding-down", "mixed-snow3g", "insider-pgw", "replay-command",
-                                 "oscore-insider", "oscore-replay"}));
+    QCOMPARE(names,
+             (QStringList{"default", "unprotected", "3gpp-only", "app-only", "null-integrity-refused",
+                          "defence-in-depth", "backhaul-eavesdrop", "malleable-ciphertext", "bidding-down",
+                          "mixed-snow3g", "insider-pgw", "replay-command", "oscore-insider", "oscore-replay",
+                          "dtls-end-to-end", "dtls-vs-oscore-wakeup"}));
     QCOMPARE(&presets(), &presets()); // built once
     QVERIFY(!presetScenario("nonesuch"));
     QCOMPARE(presetScenario("insider-pgw")->name, std::string("insider-pgw"));
@@ -560,7 +562,8 @@ void TestScenario::presetRoundTrip()
     QVERIFY(!p.description.empty());
     QVERIFY(p.description.find('\n') == std::string::npos);
     QCOMPARE(p.scenario.devices, std::uint32_t{10});
-    QCOMPARE(p.scenario.durationS, 60.0);
+    // 60 s, but for the device that wakes once an hour (four wake-ups).
+    QCOMPARE(p.scenario.durationS, p.name == "dtls-vs-oscore-wakeup" ? 4 * 3600.0 : 60.0);
     QCOMPARE(p.scenario.seed, std::uint64_t{1});
     for (std::size_t i = 0; i < p.scenario.attacks.size(); ++i)
         QCOMPARE(p.scenario.attacks[i].id, "a" + std::to_string(i + 1));

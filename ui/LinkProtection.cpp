@@ -116,6 +116,14 @@ SegmentProtection applicationProtection(const AppProtection& a)
 {
     SegmentProtection s;
     s.level = level(a.confidentiality, a.integrity);
+    if (a.dtls) {
+        s.label = QStringLiteral("E2E: DTLS 1.2 PSK (AES-CCM-8)");
+        s.description =
+            QStringLiteral("End-to-end CoAP over DTLS 1.2 with a pre-shared key between device and "
+                           "MTC server: ") +
+            levelName(s.level) + QStringLiteral(", with the DTLS record replay check");
+        return s;
+    }
     QStringList parts;
     if (a.oscore)
         parts << QStringLiteral("OSCORE");

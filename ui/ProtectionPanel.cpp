@@ -130,6 +130,7 @@ ProtectionPanel::ProtectionPanel(QWidget* parent)
     appPreset_->addItem(tr("integrity (MAC, no freshness)"), QStringLiteral("integrity"));
     appPreset_->addItem(tr("aead (AES-GCM + replay window)"), QStringLiteral("aead"));
     appPreset_->addItem(tr("oscore (RFC 8613, AES-CCM)"), QStringLiteral("oscore"));
+    appPreset_->addItem(tr("dtls (DTLS 1.2 PSK, AES-CCM-8)"), QStringLiteral("dtls"));
     appPreset_->addItem(tr("custom"), QStringLiteral("custom"));
     appPreset_->setAccessibleName(tr("End-to-end protection"));
     appPreset_->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
@@ -198,6 +199,9 @@ Protection ProtectionPanel::fromWidgets() const
     // OSCORE is chosen in the mode box and needs all three switches (unchecking one leaves it: custom).
     p.app.oscore = appPreset_->currentData().toString() == QLatin1String("oscore") && p.app.confidentiality &&
                    p.app.integrity && p.app.replayProtection;
+    // dtls is chosen in the mode list (it gives all three); a switch turned off leaves it.
+    p.app.dtls =
+        appPreset_->currentData().toString() == QLatin1String("dtls") && p.app == mtcsec::appPreset("aead");
     return p;
 }
 

@@ -7,6 +7,7 @@
 #include "core/protocol/Coap.h"
 #include "core/protocol/CoapPdu.h"
 #include "core/protocol/DiameterS6a.h"
+#include "core/protocol/DtlsPsk.h"
 #include "core/protocol/GtpU.h"
 #include "core/protocol/Ipv4Udp.h"
 #include "core/protocol/NasMessage.h"
@@ -94,11 +95,37 @@ void coapPayload(Finding& f, ByteView coap)
         read(f, SecretCommand, "command " + m->payload);
 }
 
+// CoAP over DTLS (RFC 7252 9.1): the record headers are in clear, the handshake of epoch 0 holds nothing
+// secret (the PSK identity and randoms), every record of a later epoch is ciphertext. False when the payload
+// is not DTLS.
+bool dtlsRecords(Finding& f, ByteView payload)
+{
+    const auto records = parseDtlsRecords(payload);
+    if (records.empty())
+        return false;
+    static constexpr std::array<const char*, 4> kTypes = {"change_cipher_spec", "alert", "handshake",
+                                                          "application_data"};
+    for (const DtlsRecordHeader& r : records) {
+        add(f, std::string("DTLS ") + kTypes[static_cast<std::size_t>(r.contentType - 20)] + " epoch " +
+                   std::to_string(r.epoch) + " seq " + std::to_string(r.sequence));
+        if (r.epoch > 0)
+            f.ciphertext = true;
+    }
+    return true;
+}
+
 void udpApplication(Finding& f, const UdpDatagram& udp)
 {
     if (udp.destinationPort == kPortCoap || udp.sourcePort == kPortCoap) {
         add(f, "UDP 5683");
         coapPayload(f, udp.payload);
+        return;
+    }
+    if (udp.destinationPort == kPortCoaps || udp.sourcePort == kPortCoaps) {
+        // CoAP over DTLS (RFC 7252 9.1): the record headers are all an observer reads.
+        add(f, "UDP " + std::to_string(kPortCoaps));
+        if (!dtlsRecords(f, udp.payload))
+            f.ciphertext = true;
         return;
     }
     if (udp.destinationPort == kPortCoapProtected || udp.sourcePort == kPortCoapProtected) {

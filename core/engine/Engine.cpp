@@ -106,6 +106,9 @@ Engine::Impl::Impl(Scenario s)
     requireImplemented(protection);
     if (scenario.devices == 0)
         throw InvalidInput("devices: must be at least 1");
+    requireDtlsFits(protection);
+    for (const ProtectionChange& change : scenario.changes)
+        requireDtlsFits(change.protection);
     end = fromSeconds(scenario.durationS);
     recentPdus.resize(kRecentPdus);
     setUpSctp();
@@ -124,6 +127,12 @@ Engine::Impl::Impl(Scenario s)
     sgwBearer.assign(n, 0);
     pgwBearer.assign(n, 0);
     appSession.assign(n, 0);
+    // dtls: 40 octets per device, only in a run that uses it (the associations themselves when needed).
+    bool usesDtls = protection.app.dtls;
+    for (const ProtectionChange& change : scenario.changes)
+        usesDtls = usesDtls || change.protection.app.dtls;
+    if (usesDtls)
+        dtls.resize(n);
     disturbedBy.assign(n, {-1, -1});
     detachedBy.assign(n, -1);
     for (std::uint32_t i = 0; i < n; ++i) {
@@ -267,6 +276,8 @@ void Engine::Impl::newAppSession(std::uint32_t device)
     ue[device].appWindow.reset();
     server[device].appSeq = 0;
     server[device].appWindow.reset();
+    if (!dtls.empty())
+        dtls[device] = DtlsDevice(); // dtls: the next reading sets up a new association
     captureKeys(device, "end-to-end");
 }
 
@@ -293,6 +304,9 @@ void Engine::Impl::newSecurityAssociations(Link link)
 void Engine::Impl::applyProtection(const Protection& p, bool fromTimeline)
 {
     requireImplemented(p);
+    requireDtlsFits(p);
+    if (p.app.dtls && dtls.empty())
+        dtls.resize(scenario.devices); // switched on live
     const Protection before = protection;
     protection = p;
     appliedChanges.push_back({toSeconds(now), p});
@@ -647,6 +661,7 @@ RunSummary Engine::summary() const
         s.accountingSinceChange = accounting;
         s.attacksSinceChange = std::move(since);
     }
+    s.dtls = d.dtlsCounters;
     s.eventsTotal = static_cast<std::size_t>(d.eventLog.size());
     s.digest = d.eventLog.digestHex();
     return s;

@@ -418,6 +418,22 @@ void Engine::Impl::inject(std::uint32_t index)
         c.uriPath = "c";
         c.payload = commandPayload(true);
         Bytes app = encodeCoap(c);
+        std::uint16_t port = kPortCoap;
+        if (protection.app.dtls) {
+            // Under dtls, an application_data record of epoch 1 (RFC 6347 4.1): without the PSK the attacker
+            // can only make up the explicit nonce, the ciphertext and the CCM_8 tag.
+            Bytes record = {23, 0xFE, 0xFD, 0x00, 0x01};
+            record.insert(record.end(), {0, 0, 0, 0}); // a small sequence number, as a young association's
+            record.push_back(static_cast<std::uint8_t>(rng.below(256)));
+            record.push_back(static_cast<std::uint8_t>(rng.below(256)));
+            const auto length = static_cast<std::uint16_t>(app.size() + kDtlsCcm8RecordExpansion);
+            record.push_back(static_cast<std::uint8_t>(length >> 8));
+            record.push_back(static_cast<std::uint8_t>(length));
+            for (std::size_t i = 0; i < length; ++i)
+                record.push_back(static_cast<std::uint8_t>(rng.below(256)));
+            app = std::move(record);
+            port = kPortCoaps;
+        }
         what = "forged command valve=1";
         if (protection.app.oscore) {
             // Against OSCORE the forger copies the format and the server's kid it has seen (the OSCORE option
@@ -428,7 +444,7 @@ void Engine::Impl::inject(std::uint32_t index)
             app = protectApp(protection.app, guess, false, 0x00ffffffu, app);
             what = "forged OSCORE command valve=1";
         }
-        const Bytes ip = buildIpv4Udp(kAddrServer, deviceAddress(d), kPortCoap, kPortCoap, nextIpId(), app);
+        const Bytes ip = buildIpv4Udp(kAddrServer, deviceAddress(d), port, port, nextIpId(), app);
         switch (link) {
         case Link::SGi:
             forged = ip;

@@ -9,6 +9,7 @@
 #include "core/engine/Rng.h"
 #include "core/protocol/AppSecurity.h"
 #include "core/protocol/Coap.h"
+#include "core/protocol/DtlsPsk.h"
 #include "core/protocol/Esp.h"
 #include "core/protocol/NasMessage.h"
 #include "core/protocol/NasSecurity.h"
@@ -124,6 +125,18 @@ struct ServerContext {
     protocol::AppKeys app;
     protocol::ReplayWindow appWindow;
     std::uint32_t appSeq = 0;
+};
+
+// End-to-end mode dtls (EngineDtls.cpp): one device's DTLS client and the server's side of it, made when
+// first needed: about 20 KiB per associated device (two Botan channels with their keys, buffers and the
+// last flight kept for retransmission; RunSummary.h kDtlsBytesPerDevice), 40 octets without one.
+struct DtlsDevice {
+    std::unique_ptr<protocol::DtlsPskEndpoint> client;
+    std::unique_ptr<protocol::DtlsPskServer> server;
+    SimTime handshakeStarted = 0;
+    SimTime lastTraffic = 0; // the device's last DTLS datagram sent or received
+    std::uint32_t handshakes = 0;
+    bool readingWaits = false; // a reading waits for the handshake
 };
 
 // The fate of one application message (RunSummary.h DirectionAccounting).
@@ -287,6 +300,21 @@ struct Engine::Impl {
     void serverFromSgi(InFlight& pdu);
     void enbAsSecurityModeCommand(std::uint32_t device, const Meta& meta);
     void newAppSession(std::uint32_t device);
+    // End-to-end mode dtls (EngineDtls.cpp): whether the device can send a reading now; otherwise starts (or
+    // lets run) the handshake, and the reading follows when it completes.
+    bool ueDtlsReady(std::uint32_t device);
+    void ueSendDtls(std::uint32_t device, ByteView datagram, const Meta& meta);
+    void serverSendDtls(std::uint32_t device, ByteView datagram, const Meta& meta);
+    void ueFromDtls(std::uint32_t device, const Meta& meta, ByteView datagram);
+    void serverFromDtls(std::uint32_t device, const Meta& meta, ByteView datagram);
+    // What a DTLS endpoint said about a datagram it received: the flight it answers with goes out, the
+    // application data is delivered, a refusal is accounted.
+    void dtlsOutcome(Node node, std::uint32_t device, const Meta& meta, protocol::DtlsOutput& out);
+    void ueSendReading(std::uint32_t device);
+    void countDtls(ByteView datagram, const Meta& meta);
+    protocol::DtlsPskCredentials dtlsCredentials(std::uint32_t device) const;
+    // Throws InvalidInput when `p` asks for dtls in a run with more devices than kDtlsMaxDevices.
+    void requireDtlsFits(const Protection& p) const;
     std::uint32_t deviceAddress(std::uint32_t device) const { return kAddrDeviceBase + device + 1; }
     std::optional<std::uint32_t> deviceOfAddress(std::uint32_t address) const;
     std::string imsiOf(std::uint32_t device) const;
@@ -333,6 +361,8 @@ struct Engine::Impl {
     std::vector<std::uint8_t> sgwBearer;
     std::vector<std::uint8_t> pgwBearer;
     std::vector<std::uint32_t> appSession; // end-to-end session number per device
+    std::vector<DtlsDevice> dtls;          // end-to-end mode dtls, per device
+    DtlsCounters dtlsCounters;
 
     std::vector<AppRecord> records;
     MessageAccounting accounting;

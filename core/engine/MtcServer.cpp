@@ -31,13 +31,22 @@ void Engine::Impl::serverFromSgi(InFlight& pdu)
         drop(Node::Server, pdu.meta, DropReason::Malformed);
         return;
     }
+    const std::uint16_t port = udp->destinationPort;
+    const ByteView payload = udp->payload;
     if (!d) {
         drop(Node::Server, pdu.meta, DropReason::NoContext);
         return;
     }
+    if (protection.app.dtls) {
+        // Under dtls only CoAP over DTLS is taken; anything else fails the server's policy.
+        if (port == kPortCoaps)
+            serverFromDtls(*d, pdu.meta, payload);
+        else
+            drop(Node::Server, pdu.meta, DropReason::Policy);
+        return;
+    }
     ServerContext& s = server[*d];
-    const AppUnprotected r =
-        unprotectApp(protection.app, s.app, true, udp->destinationPort, udp->payload, s.appWindow);
+    const AppUnprotected r = unprotectApp(protection.app, s.app, true, port, payload, s.appWindow);
     if (r.verdict != AppVerdict::Accepted) {
         drop(Node::Server, pdu.meta, dropReasonOf(r.verdict));
         return;
@@ -49,6 +58,11 @@ void Engine::Impl::serverSendDownlink(std::uint32_t d, std::uint32_t generation)
 {
     if (ue[d].attachGeneration != generation || ue[d].state != UeState::Attached)
         return;
+    if (protection.app.dtls && (!dtls[d].server || !dtls[d].server->established())) {
+        // No association to send a command in: the server waits for the device to set one up.
+        schedule(after(now, scenario.traffic.downlinkIntervalS), Action::Downlink, d, generation);
+        return;
+    }
     ServerContext& s = server[d];
     const auto record = static_cast<std::uint32_t>(records.size());
     records.push_back(AppRecord{d, false, false, Fate::Pending, rng.below(2) == 1, 0});
@@ -57,14 +71,19 @@ void Engine::Impl::serverSendDownlink(std::uint32_t d, std::uint32_t generation)
     coap.token = record;
     coap.uriPath = "c";
     coap.payload = records.back().payload();
-    const Bytes app = protectApp(protection.app, s.app, false, ++s.appSeq, encodeCoap(coap));
-    const std::uint16_t port = appPort(protection.app);
     ++traffic.downlinkSent;
     ++accounting.downlink.sent;
     log(EventKind::DownlinkSent, placeOf(Node::Server), d, record);
     Meta m;
     m.device = d;
     m.record = record;
+    if (protection.app.dtls) {
+        serverSendDtls(d, dtls[d].server->protect(encodeCoap(coap)), m);
+        schedule(after(now, scenario.traffic.downlinkIntervalS), Action::Downlink, d, generation);
+        return;
+    }
+    const Bytes app = protectApp(protection.app, s.app, false, ++s.appSeq, encodeCoap(coap));
+    const std::uint16_t port = appPort(protection.app);
     sendSgi(true, buildIpv4Udp(kAddrServer, deviceAddress(d), port, port, nextIpId(), app), m);
     schedule(after(now, scenario.traffic.downlinkIntervalS), Action::Downlink, d, generation);
 }

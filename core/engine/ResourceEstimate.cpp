@@ -133,6 +133,11 @@ ResourceEstimate estimateResources(const Scenario& scenario, EventLogIn log)
 
     e.bytes = kProcessBytes;
     e.bytes += devices * static_cast<double>(Engine::bytesPerDevice());
+    bool dtls = scenario.protection.app.dtls; // end-to-end mode dtls: an association per device
+    for (const ProtectionChange& change : scenario.changes)
+        dtls = dtls || change.protection.app.dtls;
+    if (dtls)
+        e.bytes += devices * static_cast<double>(sizeof(DtlsDevice) + kDtlsBytesPerDevice);
     e.bytes += devices * kScheduledPerDevice * static_cast<double>(sizeof(Scheduled)) * kVectorGrowth;
     e.bytes += (log == EventLogIn::Memory ? e.events : static_cast<double>(Engine::Impl::kEventWindow)) *
                static_cast<double>(sizeof(LogEvent)) * kVectorGrowth;

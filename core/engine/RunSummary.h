@@ -33,6 +33,20 @@ struct TrafficCounters {
     std::uint64_t attachFailed = 0;
 };
 
+// End-to-end mode dtls keeps a DTLS association per device (about kDtlsBytesPerDevice octets each, client and
+// server side together); a run with more devices than kDtlsMaxDevices refuses it.
+inline constexpr std::uint32_t kDtlsMaxDevices = 5000;
+inline constexpr std::size_t kDtlsBytesPerDevice = 20 * 1024; // measured: Botan 2.19, glibc heap
+
+// End-to-end mode dtls: what DTLS cost on the wire (UDP payload octets; IP and UDP headers not counted).
+struct DtlsCounters {
+    std::uint64_t handshakes = 0;           // handshakes the devices started
+    std::uint64_t handshakeDatagrams = 0;   // flights, both directions (a flight fits one datagram)
+    std::uint64_t handshakeOctets = 0;      // their octets
+    std::uint64_t records = 0;              // application data records (one CoAP message each)
+    std::uint64_t recordOverheadOctets = 0; // what they add to the CoAP messages (header, nonce, tag)
+};
+
 // What became of the application messages of one direction. Every message sent has exactly one fate, so
 // sent == deliveredIntact + deliveredAltered + dropped* + inFlight at every moment of a run.
 struct DirectionAccounting {
@@ -177,6 +191,7 @@ struct RunSummary {
     std::vector<DeviceGroup> deviceGroups; // the scenario's groups (the rest of the devices behave as `ue`)
     // Sorted by group, NAS before AS, selections before rejections, then by identities.
     std::vector<AlgorithmSelectionCount> selections;
+    DtlsCounters dtls; // zero unless dtls was in force
 };
 
 } // namespace mtcsec::engine

@@ -122,6 +122,14 @@ void Engine::Impl::ueSendUplink(std::uint32_t d, std::uint32_t generation)
     UeContext& u = ue[d];
     if (u.state != UeState::Attached || u.attachGeneration != generation)
         return;
+    if (!protection.app.dtls || ueDtlsReady(d))
+        ueSendReading(d);
+    schedule(after(now, scenario.traffic.uplinkIntervalS), Action::Uplink, d, generation);
+}
+
+void Engine::Impl::ueSendReading(std::uint32_t d)
+{
+    UeContext& u = ue[d];
     const auto tenths = static_cast<int>(150 + rng.below(150));
     const bool alarm = rng.below(20) == 0;
     const auto record = static_cast<std::uint32_t>(records.size());
@@ -131,17 +139,20 @@ void Engine::Impl::ueSendUplink(std::uint32_t d, std::uint32_t generation)
     coap.token = record;
     coap.uriPath = "r";
     coap.payload = records.back().payload();
-    const Bytes app = protectApp(protection.app, u.app, true, ++u.appSeq, encodeCoap(coap));
-    const std::uint16_t port = appPort(protection.app);
-    const Bytes ip = buildIpv4Udp(u.address, kAddrServer, port, port, nextIpId(), app);
     ++traffic.uplinkSent;
     ++accounting.uplink.sent;
     log(EventKind::UplinkSent, placeOf(Node::Device), d, record);
     Meta m;
     m.device = d;
     m.record = record;
+    if (protection.app.dtls) {
+        ueSendDtls(d, dtls[d].client->protect(encodeCoap(coap)), m);
+        return;
+    }
+    const Bytes app = protectApp(protection.app, u.app, true, ++u.appSeq, encodeCoap(coap));
+    const std::uint16_t port = appPort(protection.app);
+    const Bytes ip = buildIpv4Udp(u.address, kAddrServer, port, port, nextIpId(), app);
     send(Link::Uu, false, buildDrbPdu(u.as, false, u.drbTx.next++, ip), m, false, ip);
-    schedule(after(now, scenario.traffic.uplinkIntervalS), Action::Uplink, d, generation);
 }
 
 void Engine::Impl::ueFromUu(InFlight& pdu)
@@ -404,8 +415,17 @@ void Engine::Impl::ueApplication(std::uint32_t d, const Meta& meta, ByteView pac
         drop(Node::Device, meta, DropReason::Malformed);
         return;
     }
+    const UdpDatagram& datagram = *udp;
+    if (protection.app.dtls) {
+        // Under dtls only CoAP over DTLS is taken; anything else fails the device's policy.
+        if (datagram.destinationPort == kPortCoaps)
+            ueFromDtls(d, meta, datagram.payload);
+        else
+            drop(Node::Device, meta, DropReason::Policy);
+        return;
+    }
     const AppUnprotected r =
-        unprotectApp(protection.app, u.app, false, udp->destinationPort, udp->payload, u.appWindow);
+        unprotectApp(protection.app, u.app, false, datagram.destinationPort, datagram.payload, u.appWindow);
     if (r.verdict != AppVerdict::Accepted) {
         drop(Node::Device, meta, dropReasonOf(r.verdict));
         return;

@@ -236,7 +236,23 @@ QByteArray reportJson(const RunSummary& s)
         {QStringLiteral("digest"), q(s.digest)},
     };
     root.insert(QStringLiteral("e2e_overhead"), e2eOverheadJson());
-    return QJsonDocument(root).toJson(QJsonDocument::Indented);
+    QJsonObject out = root;
+    if (s.dtls.handshakes + s.dtls.records > 0) {
+        // End-to-end mode dtls: octets on the wire for the handshakes and added per CoAP message.
+        const DtlsCounters& k = s.dtls;
+        const auto per = [](std::uint64_t octets, std::uint64_t n) {
+            return n == 0 ? 0.0 : static_cast<double>(octets) / static_cast<double>(n);
+        };
+        out.insert(
+            QStringLiteral("dtls_overhead"),
+            QJsonObject{{QStringLiteral("handshakes"), count(k.handshakes)},
+                        {QStringLiteral("handshake_datagrams"), count(k.handshakeDatagrams)},
+                        {QStringLiteral("handshake_octets"), count(k.handshakeOctets)},
+                        {QStringLiteral("octets_per_handshake"), per(k.handshakeOctets, k.handshakes)},
+                        {QStringLiteral("records"), count(k.records)},
+                        {QStringLiteral("octets_per_message"), per(k.recordOverheadOctets, k.records)}});
+    }
+    return QJsonDocument(out).toJson(QJsonDocument::Indented);
 }
 
 } // namespace mtcsec::report

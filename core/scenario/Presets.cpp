@@ -227,6 +227,34 @@ std::vector<Preset> buildPresets()
         p.scenario.traffic.downlinkIntervalS = 10.0;
         out.push_back(std::move(p));
     }
+    // Issue 15, dtls part: CoAP over DTLS 1.2 PSK, and its handshake's cost.
+    {
+        // CoAP over DTLS 1.2 PSK end to end beyond the operator's network: the attackers on SGi meet Botan's
+        // record checks (CCM_8 tag, replay window) and read nothing of the CoAP.
+        std::vector<AttackSpec> attacks = {attackOn(Eavesdrop, Link::SGi, all),
+                                           at(attackOn(Tamper, Link::SGi, data), 0.1),
+                                           at(attackOn(Replay, Link::SGi, data), 0.1),
+                                           from(at(attackOn(Inject, Link::SGi, data), 0.2), 5.0)};
+        out.push_back(
+            preset("dtls-end-to-end",
+                   "CoAP over DTLS 1.2 with a pre-shared key (TLS_PSK_WITH_AES_128_CCM_8, as LwM2M): "
+                   "tampered records fail their tag, replayed ones the record window, forged ones "
+                   "authentication, and the eavesdropper sees only record headers.",
+                   withApp(threeGppOn(), "dtls"), std::move(attacks)));
+    }
+    {
+        // A device that wakes once an hour has lost its association (the NAT binding expired) and pays the
+        // full DTLS handshake before each reading; OSCORE (RFC 8613) would send the reading at once.
+        Preset p =
+            preset("dtls-vs-oscore-wakeup",
+                   "A device that wakes once an hour pays the whole DTLS handshake (three round trips, "
+                   "about 720 octets) before each 15-octet reading; OSCORE needs no handshake.",
+                   withApp(threeGppOn(), "dtls"), {attackOn(Eavesdrop, Link::SGi, all)});
+        p.scenario.durationS = 4 * 3600.0;
+        p.scenario.traffic.uplinkIntervalS = 3600.0;
+        p.scenario.traffic.downlinkIntervalS = 0.0;
+        out.push_back(std::move(p));
+    }
     return out;
 }
 

@@ -105,15 +105,15 @@ void readApp(const QJsonValue& value, std::string_view path, AppProtection& app)
         const std::string text = value.toString().toStdString();
         const auto preset = appPreset(text);
         if (!preset)
-            fail(path,
-                 "unknown application protection " + inQuotes(text) +
-                     " (one of none, integrity, aead, oscore, or an object of confidentiality, integrity, "
-                     "replay_protection)");
+            fail(path, "unknown application protection " + inQuotes(text) +
+                           " (one of none, integrity, aead, oscore, dtls, or an object of confidentiality, "
+                           "integrity, "
+                           "replay_protection)");
         app = *preset;
         return;
     }
     if (!value.isObject())
-        fail(path, "must be none, integrity, aead, oscore or an object, got " + describe(value));
+        fail(path, "must be none, integrity, aead, oscore, dtls or an object, got " + describe(value));
     const ObjectReader r(value.toObject(), std::string(path),
                          {"confidentiality", "integrity", "replay_protection"});
     if (r.has("confidentiality"))
@@ -122,6 +122,7 @@ void readApp(const QJsonValue& value, std::string_view path, AppProtection& app)
         app.integrity = requireBool(r.get("integrity"), r.path("integrity"));
     if (r.has("replay_protection"))
         app.replayProtection = requireBool(r.get("replay_protection"), r.path("replay_protection"));
+    app.dtls = false; // the switches are the teaching header's; DTLS is named "dtls"
 }
 void readNds(const QJsonValue& value, std::string_view path, Protection& protection)
 {

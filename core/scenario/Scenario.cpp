@@ -82,12 +82,15 @@ std::optional<AppProtection> appPreset(std::string_view name)
     if (name == "oscore")
         return AppProtection{
             .confidentiality = true, .integrity = true, .replayProtection = true, .oscore = true};
+    if (name == "dtls")
+        return AppProtection{
+            .confidentiality = true, .integrity = true, .replayProtection = true, .dtls = true};
     return std::nullopt;
 }
 
 std::string appProtectionName(const AppProtection& app)
 {
-    for (const std::string_view preset : {"none", "integrity", "aead", "oscore"}) {
+    for (const std::string_view preset : {"none", "integrity", "aead", "oscore", "dtls"}) {
         if (appPreset(preset) == app)
             return std::string(preset);
     }

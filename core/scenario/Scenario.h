@@ -93,10 +93,14 @@ struct AppProtection {
     // OSCORE (RFC 8613) instead of the teaching header: CoAP on UDP 5683 with the OSCORE option, all three
     // switches on (issue 15, oscore part).
     bool oscore = false;
+    // dtls: CoAP over DTLS 1.2 with a PSK (RFC 7252 9.1, TLS_PSK_WITH_AES_128_CCM_8) instead of the teaching
+    // header; the three switches are then all on (DTLS gives all three).
+    bool dtls = false;
     bool operator==(const AppProtection&) const = default;
 };
 
-// The named combinations: "none", "integrity" (MAC, no freshness), "aead" (all three), "oscore" (RFC 8613).
+// The named combinations: "none", "integrity" (MAC, no freshness), "aead" (all three), "oscore" (RFC 8613),
+// "dtls" (DTLS 1.2 PSK).
 [[nodiscard]] std::optional<AppProtection> appPreset(std::string_view name);
 // The name of a combination, or "custom".
 [[nodiscard]] std::string appProtectionName(const AppProtection& app);
