@@ -21,6 +21,7 @@
 #include "ui/InspectorPanel.h"
 #include "ui/LectureController.h"
 #include "ui/PresentationCaptions.h"
+#include "ui/PresetText.h"
 #include "ui/ProtectionPanel.h"
 #include "ui/RequirementsPanel.h"
 #include "ui/SequenceChartDock.h"
@@ -262,7 +263,7 @@ void MainWindow::startSession(const Scenario& scenario, const QString& path, boo
     runAction_->setChecked(run);
     updateTitle();
     updateLesson();
-    statusBar()->showMessage(QString::fromStdString(scenario.description), 8000);
+    statusBar()->showMessage(scenarioDescription(scenario.description), 8000);
 }
 
 void MainWindow::startPreset(const std::string& name, bool run)

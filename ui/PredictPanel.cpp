@@ -9,10 +9,10 @@ namespace mtcsec::ui {
 namespace {
 
 const std::array<const char*, 4> kTitles = {
-    QT_TRANSLATE_NOOP("PredictPanel", "R1 signalling integrity"),
-    QT_TRANSLATE_NOOP("PredictPanel", "R2 signalling confidentiality"),
-    QT_TRANSLATE_NOOP("PredictPanel", "R3 application data confidentiality"),
-    QT_TRANSLATE_NOOP("PredictPanel", "R4 application data integrity")};
+    QT_TRANSLATE_NOOP("mtcsec::ui::PredictPanel", "R1 signalling integrity"),
+    QT_TRANSLATE_NOOP("mtcsec::ui::PredictPanel", "R2 signalling confidentiality"),
+    QT_TRANSLATE_NOOP("mtcsec::ui::PredictPanel", "R3 application data confidentiality"),
+    QT_TRANSLATE_NOOP("mtcsec::ui::PredictPanel", "R4 application data integrity")};
 
 QPushButton* choiceButton(const QString& text, QWidget* parent)
 {
