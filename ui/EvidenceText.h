@@ -17,7 +17,8 @@ namespace mtcsec::ui {
 [[nodiscard]] QStringList evidenceTexts(const engine::RequirementResult& r);
 
 // A scenario keyword in the current language: an attack kind ("eavesdrop"), a message filter ("signalling")
-// or a direction filter ("uplink"), as the evidence names them (context "EvidenceTerm").
+// a direction filter ("uplink") or a delivery ("intact", "altered"), as the evidence names them (context
+// "EvidenceTerm").
 [[nodiscard]] QString termText(std::string_view keyword);
 
 // The wording of requirement `index` (0..3) in the current language.

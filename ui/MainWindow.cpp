@@ -54,6 +54,7 @@
 #include <QPlainTextEdit>
 #include <QScreen>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QSpinBox>
 #include <QStatusBar>
 #include <QTextEdit>
@@ -209,6 +210,9 @@ void MainWindow::createDocks()
     protectionScroll->setWidgetResizable(true);
     protectionScroll->setFrameShape(QFrame::NoFrame);
     protectionScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    // Never narrower than the switches (longer labels in German): nothing cut off at the right.
+    protectionScroll->setMinimumWidth(protection_->minimumSizeHint().width() +
+                                      protectionScroll->verticalScrollBar()->sizeHint().width());
     auto* protectionDock = dock(this, tr("Protections"), QStringLiteral("protectionDock"), protectionScroll);
     auto* attackDock = dock(this, tr("Attacks"), QStringLiteral("attackDock"), palette_);
     auto* requirementsDock =

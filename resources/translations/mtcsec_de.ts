@@ -190,6 +190,22 @@
         <source>downlink</source>
         <translation>Downlink</translation>
     </message>
+    <message>
+        <source>intact</source>
+        <translation>unversehrt</translation>
+    </message>
+    <message>
+        <source>altered</source>
+        <translation>verändert</translation>
+    </message>
+    <message>
+        <source>replayed</source>
+        <translation>wiedereingespielt</translation>
+    </message>
+    <message>
+        <source>forged</source>
+        <translation>gefälscht</translation>
+    </message>
 </context>
 <context>
     <name>Preset</name>
@@ -338,7 +354,7 @@
     </message>
     <message>
         <source>The sender put in</source>
-        <translation>Der Sender gab hinein</translation>
+        <translation>Vom Sender eingegeben</translation>
     </message>
     <message>
         <source>nothing: refused before or while removing the hop&apos;s protection</source>
@@ -1519,7 +1535,7 @@
     </message>
     <message>
         <source>The sender put in:</source>
-        <translation>Der Sender gab hinein:</translation>
+        <translation>Vom Sender eingegeben:</translation>
     </message>
     <message>
         <source>Decoded by the receiver:</source>
@@ -1763,7 +1779,7 @@
     </message>
     <message>
         <source>&amp;Step</source>
-        <translation>&amp;Schritt</translation>
+        <translation>Sc&amp;hritt</translation>
     </message>
     <message>
         <source>Process one event and pause (F10)</source>
@@ -2288,11 +2304,11 @@
     </message>
     <message>
         <source>C&amp;onfidentiality (encryption)</source>
-        <translation>Vertraulichkeit (Verschlüsselun&amp;g)</translation>
+        <translation>Vertraulich&amp;keit (Verschlüsselung)</translation>
     </message>
     <message>
         <source>I&amp;ntegrity (MAC or AEAD tag)</source>
-        <translation>I&amp;ntegrität (MAC oder AEAD-Tag)</translation>
+        <translation>Integrität (MAC oder &amp;AEAD-Tag)</translation>
     </message>
     <message>
         <source>&amp;Replay protection (window)</source>
