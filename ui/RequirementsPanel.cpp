@@ -52,6 +52,7 @@ RequirementsPanel::RequirementsPanel(QWidget* parent)
 
         auto* evidenceTitle = new QLabel(QStringLiteral("<b>%1</b>").arg(heading), inner);
         evidenceTitle->setToolTip(wording);
+        evidenceTitle->setWordWrap(true); // the panel's width never depends on a heading's language
         auto* evidence = new QLabel(inner);
         evidence->setWordWrap(true);
         // Evidence is HTML (escaped text and line breaks): "a > b" reads as such, never as "&gt;".

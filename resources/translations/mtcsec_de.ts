@@ -2153,19 +2153,19 @@
     <name>mtcsec::ui::PresentationCaptions</name>
     <message>
         <source>R1 signalling integrity</source>
-        <translation>R1 Integrität der Signalisierung</translation>
+        <translation>R1 Signalisierungsintegrität</translation>
     </message>
     <message>
         <source>R2 signalling confidentiality</source>
-        <translation>R2 Vertraulichkeit der Signalisierung</translation>
+        <translation>R2 Signalisierungsvertraulichkeit</translation>
     </message>
     <message>
         <source>R3 data confidentiality</source>
-        <translation>R3 Vertraulichkeit der Daten</translation>
+        <translation>R3 Datenvertraulichkeit</translation>
     </message>
     <message>
         <source>R4 data integrity</source>
-        <translation>R4 Integrität der Daten</translation>
+        <translation>R4 Datenintegrität</translation>
     </message>
     <message>
         <source>✓ MET</source>
