@@ -4,9 +4,11 @@
 // language is always set explicitly, never taken from the machine's locale.
 #include "core/engine/Engine.h"
 #include "core/engine/Requirements.h"
+#include "core/scenario/LectureScript.h"
 #include "core/scenario/Presets.h"
 #include "ui/EvidenceText.h"
 #include "ui/Language.h"
+#include "ui/LectureController.h"
 #include "ui/MainWindow.h"
 #include "ui/PresentationCaptions.h"
 #include "ui/PresetText.h"
@@ -114,6 +116,7 @@ private slots:
     void germanEvidence();
     void germanWindow();
     void germanReport();
+    void germanLecture();
 
 private:
     std::vector<TsMessage> ts_;
@@ -321,6 +324,32 @@ void TestTranslation::germanReport()
     // Back to English: byte for byte the report of before.
     QVERIFY(installLanguage(QStringLiteral("en")));
     QCOMPARE(html(), english);
+}
+
+// The built-in lecture in German: the same steps, changes and questions as the English one, every text
+// translated; the lecture menu opens it when the interface is German.
+void TestTranslation::germanLecture()
+{
+    const LectureScript english = LectureController::builtInLecture();
+    QVERIFY(installLanguage(QStringLiteral("de")));
+    const LectureScript german = LectureController::builtInLecture();
+    QCOMPARE(german.steps.size(), english.steps.size());
+    QVERIFY(german.title != english.title);
+    for (std::size_t i = 0; i < english.steps.size(); ++i) {
+        const LectureStep& e = english.steps[i];
+        const LectureStep& d = german.steps[i];
+        QVERIFY(d.change == e.change);
+        QCOMPARE(d.question.has_value(), e.question.has_value());
+        if (e.question) {
+            QVERIFY(d.question->requirements == e.question->requirements);
+            QVERIFY(d.question->attackers == e.question->attackers);
+            QCOMPARE(d.question->revealAfterS, e.question->revealAfterS);
+            QCOMPARE(d.question->text.empty(), e.question->text.empty());
+        }
+        QVERIFY2(d.title != e.title || d.title.find("Bidding down") != std::string::npos, d.title.c_str());
+        QVERIFY2(d.text != e.text, d.text.c_str());
+        QVERIFY2(d.notes != e.notes, d.notes.c_str());
+    }
 }
 
 QTEST_MAIN(TestTranslation)

@@ -37,13 +37,16 @@ QString substitute(const QString& templ, const QStringList& args)
 }
 
 // The scenario's filter keywords (the attacker settings) and the fates of a delivered message (the sequence
-// chart); the attack kinds are listed in the core's Requirements.cpp, where the evidence names them.
-[[maybe_unused]] constexpr std::array<const char*, 10> kKeywordTerms = {
+// chart) and what a predicted attacker sees (predict mode); the attack kinds are listed in the core's
+// Requirements.cpp, where the evidence names them.
+[[maybe_unused]] constexpr std::array<const char*, 14> kKeywordTerms = {
     QT_TRANSLATE_NOOP("EvidenceTerm", "all"),        QT_TRANSLATE_NOOP("EvidenceTerm", "data"),
     QT_TRANSLATE_NOOP("EvidenceTerm", "signalling"), QT_TRANSLATE_NOOP("EvidenceTerm", "both"),
     QT_TRANSLATE_NOOP("EvidenceTerm", "uplink"),     QT_TRANSLATE_NOOP("EvidenceTerm", "downlink"),
     QT_TRANSLATE_NOOP("EvidenceTerm", "intact"),     QT_TRANSLATE_NOOP("EvidenceTerm", "altered"),
-    QT_TRANSLATE_NOOP("EvidenceTerm", "replayed"),   QT_TRANSLATE_NOOP("EvidenceTerm", "forged")};
+    QT_TRANSLATE_NOOP("EvidenceTerm", "replayed"),   QT_TRANSLATE_NOOP("EvidenceTerm", "forged"),
+    QT_TRANSLATE_NOOP("EvidenceTerm", "readable"),   QT_TRANSLATE_NOOP("EvidenceTerm", "ciphertext"),
+    QT_TRANSLATE_NOOP("EvidenceTerm", "accepted"),   QT_TRANSLATE_NOOP("EvidenceTerm", "blocked")};
 
 } // namespace
 

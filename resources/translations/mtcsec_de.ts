@@ -206,6 +206,22 @@
         <source>forged</source>
         <translation>gefälscht</translation>
     </message>
+    <message>
+        <source>readable</source>
+        <translation>lesbar</translation>
+    </message>
+    <message>
+        <source>ciphertext</source>
+        <translation>Chiffretext</translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation>angenommen</translation>
+    </message>
+    <message>
+        <source>blocked</source>
+        <translation>abgewehrt</translation>
+    </message>
 </context>
 <context>
     <name>Preset</name>
