@@ -2211,6 +2211,14 @@
 <context>
     <name>mtcsec::ui::ProtectionPanel</name>
     <message>
+        <source>dtls (DTLS 1.2 PSK, AES-CCM-8)</source>
+        <translation>dtls (DTLS 1.2 PSK, AES-CCM-8)</translation>
+    </message>
+    <message>
+        <source>oscore (RFC 8613, AES-CCM)</source>
+        <translation>oscore (RFC 8613, AES-CCM)</translation>
+    </message>
+    <message>
         <source>&amp;3GPP on</source>
         <translation>&amp;3GPP an</translation>
     </message>
