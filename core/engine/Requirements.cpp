@@ -6,6 +6,7 @@
 #include <QtGlobal>
 
 #include <array>
+#include <tuple>
 
 namespace mtcsec::engine {
 namespace {
@@ -93,6 +94,9 @@ constexpr std::array<std::string_view, 8> kBlockedReasons = {
     QT_TRANSLATE_NOOP("EvidenceTerm", "no context"),
     QT_TRANSLATE_NOOP("EvidenceTerm", "capability mismatch"),
     QT_TRANSLATE_NOOP("EvidenceTerm", "no effect")};
+
+static_assert(kBlockedReasons.size() == std::tuple_size_v<decltype(AttackTally::blockedBy)>,
+              "one term per DropReason");
 
 EvidenceArg plain(std::string text)
 {
