@@ -8,10 +8,13 @@
 #include "core/crypto/SelfTest.h"
 #include "core/scenario/Presets.h"
 #include "mtcsec/Version.h"
+#include "ui/Language.h"
 #include "ui/MainWindow.h"
+#include "ui/Settings.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QLocale>
 
 #include <cstring>
 #include <string_view>
@@ -43,7 +46,7 @@ QString versionLine()
 QString topLevelHelp()
 {
     return QStringLiteral(
-        "Usage: mtcsec [SCENARIO.json | --preset NAME] [--self-test]\n"
+        "Usage: mtcsec [SCENARIO.json | --preset NAME] [--lang en|de] [--self-test]\n"
         "       mtcsec COMMAND [OPTIONS]\n"
         "\n"
         "MTC Security Lab: the security of Machine-Type Communication over LTE, live and with real\n"
@@ -62,6 +65,7 @@ QString topLevelHelp()
         "\n"
         "Options:\n"
         "  --preset NAME Open the desktop application on a built-in scenario, running.\n"
+        "  --lang en|de  The desktop application's language (default: View > Language, else the system's).\n"
         "  --self-test   Run the known-answer tests of the crypto core and open the main window (offscreen\n"
         "                when there is no display); exit 0 when everything passes, 1 otherwise.\n"
         "  -h, --help    Show this help. Every command has its own: mtcsec crypto --help\n"
@@ -181,12 +185,28 @@ int runGui(const QStringList& arguments)
                                     QStringLiteral("Start on a built-in scenario, running."),
                                     QStringLiteral("NAME"));
     parser.addOption(preset);
+    const QCommandLineOption lang(
+        QStringLiteral("lang"),
+        QStringLiteral("The interface language, en or de (default: the settings, else "
+                       "the system locale)."),
+        QStringLiteral("en|de"));
+    parser.addOption(lang);
     parser.addPositionalArgument(QStringLiteral("scenario"), QStringLiteral("A scenario file to open."),
                                  QStringLiteral("[SCENARIO.json]"));
     if (!parser.parse(arguments)) {
         printError(QStringLiteral("mtcsec: %1 (mtcsec --help shows the options)").arg(parser.errorText()));
         return ExitBadInput;
     }
+    QString langCode;
+    if (parser.isSet(lang)) {
+        langCode = ui::parseLanguageCode(parser.value(lang));
+        if (langCode.isEmpty()) {
+            printError(
+                QStringLiteral("mtcsec: --lang: unknown language '%1' (en or de)").arg(parser.value(lang)));
+            return ExitBadInput;
+        }
+    }
+    ui::installLanguage(ui::resolveLanguage(langCode, ui::Settings().language(), QLocale::system()));
     if (parser.isSet(selfTest))
         return runSelfTest();
     std::optional<Scenario> presetToRun;

@@ -22,6 +22,9 @@ packages=(
     qt6-base-dev qt6-charts-dev qt6-svg-dev libqt6opengl6-dev libxkbcommon-dev
     libbotan-2-dev
     fonts-dejavu-core
+    # Qt Linguist: Qt6LinguistToolsConfig.cmake (qt6-tools-dev), lrelease and lupdate (qt6-l10n-tools), Qt's
+    # own German strings for standard buttons and dialogs (qt6-translations-l10n)
+    qt6-tools-dev qt6-l10n-tools qt6-translations-l10n
 )
 # What the test suite needs on top.
 test_packages=(xvfb xauth tshark poppler-utils dpkg-dev desktop-file-utils appstream file lintian libxml2-utils libglib2.0-bin)

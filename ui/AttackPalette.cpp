@@ -1,6 +1,7 @@
 // The attack palette.
 #include "ui/AttackPalette.h"
 
+#include "ui/EvidenceText.h"
 #include "ui/QtText.h"
 #include "ui/TopologyScene.h"
 
@@ -45,7 +46,7 @@ AttackKindList::AttackKindList(QWidget* parent)
     setAccessibleName(tr("Attack kinds"));
     setAccessibleDescription(tr("Drag a kind onto a link or node of the topology"));
     for (const AttackKind kind : kKinds) {
-        auto* item = new QListWidgetItem(QStringLiteral("☠  ") + qv(name(kind)), this);
+        auto* item = new QListWidgetItem(QStringLiteral("☠  ") + termText(name(kind)), this);
         item->setData(Qt::UserRole, static_cast<int>(kind));
         item->setToolTip(attackKindDescription(kind));
         item->setData(Qt::AccessibleDescriptionRole, attackKindDescription(kind));

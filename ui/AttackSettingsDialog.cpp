@@ -1,6 +1,8 @@
 // Attacker settings.
 #include "ui/AttackSettingsDialog.h"
 
+#include "ui/EvidenceText.h"
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -16,16 +18,16 @@ AttackSettingsDialog::AttackSettingsDialog(const AttackSpec& spec, QWidget* pare
 {
     setWindowTitle(tr("Attacker %1").arg(QString::fromStdString(spec.id)));
     auto* form = new QFormLayout(this);
-    form->addRow(tr("Kind"), new QLabel(QString::fromUtf8(name(spec.kind).data()), this));
+    form->addRow(tr("Kind"), new QLabel(termText(name(spec.kind)), this));
     form->addRow(tr("Target"), new QLabel(QString::fromStdString(spec.target()), this));
     messages_ = new QComboBox(this);
     for (const MessageFilter f : {MessageFilter::All, MessageFilter::Data, MessageFilter::Signalling})
-        messages_->addItem(QString::fromUtf8(name(f).data()), static_cast<int>(f));
+        messages_->addItem(termText(name(f)), static_cast<int>(f));
     messages_->setCurrentIndex(messages_->findData(static_cast<int>(spec.messages)));
     direction_ = new QComboBox(this);
     for (const DirectionFilter f :
          {DirectionFilter::Both, DirectionFilter::Uplink, DirectionFilter::Downlink})
-        direction_->addItem(QString::fromUtf8(name(f).data()), static_cast<int>(f));
+        direction_->addItem(termText(name(f)), static_cast<int>(f));
     direction_->setCurrentIndex(direction_->findData(static_cast<int>(spec.direction)));
     rate_ = new QDoubleSpinBox(this);
     if (spec.kind == AttackKind::Inject) {

@@ -11,6 +11,7 @@
 #include "core/crypto/Hex.h"
 #include "ui/CryptoLabPage.h"
 
+#include <QCoreApplication>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QPushButton>
@@ -67,6 +68,8 @@ QString setNumber(const crypto::TestSet& set)
 // ---------------------------------------------------------------------------------------------------------
 // 128-EEA2 and 128-EIA2 (TS 33.401 Annex B.1.3, B.2.3) over the same inputs.
 class CipherPage final : public LabPage {
+    Q_DECLARE_TR_FUNCTIONS(mtcsec::ui::cryptolab::CipherPage)
+
 public:
     explicit CipherPage(QWidget* parent)
         : LabPage(parent)

@@ -8,6 +8,7 @@
 #include "ui/CryptoLabPage.h"
 
 #include <QButtonGroup>
+#include <QCoreApplication>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QPushButton>
@@ -23,6 +24,8 @@ namespace {
 // ---------------------------------------------------------------------------------------------------------
 // The key derivations of TS 33.401 Annex A on the KDF of TS 33.220 B.2.0, checked against kdf.vec.
 class KdfPage final : public LabPage {
+    Q_DECLARE_TR_FUNCTIONS(mtcsec::ui::cryptolab::KdfPage)
+
 public:
     explicit KdfPage(QWidget* parent)
         : LabPage(parent)

@@ -6,6 +6,7 @@
 #include "ui/CryptoLabPage.h"
 
 #include <QButtonGroup>
+#include <QCoreApplication>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QPushButton>
@@ -19,6 +20,8 @@ namespace {
 // ---------------------------------------------------------------------------------------------------------
 // MILENAGE f1-f5* and OPc (TS 35.206 clause 4), checked against TS 35.207/35.208.
 class MilenagePage final : public LabPage {
+    Q_DECLARE_TR_FUNCTIONS(mtcsec::ui::cryptolab::MilenagePage)
+
 public:
     explicit MilenagePage(QWidget* parent)
         : LabPage(parent)

@@ -7,6 +7,7 @@
 #include "ui/CryptoLabWidgets.h"
 
 #include <QComboBox>
+#include <QCoreApplication>
 #include <QFile>
 #include <QRadioButton>
 
@@ -18,6 +19,8 @@ namespace mtcsec::ui::cryptolab {
 // What the three calculators share: the test sets read from the resources, the combo that loads them, the
 // result line and the comparison of outputs with the published values.
 class LabPage : public QWidget {
+    Q_DECLARE_TR_FUNCTIONS(mtcsec::ui::cryptolab::LabPage)
+
 public:
     // A published value an output is checked against.
     struct Check {

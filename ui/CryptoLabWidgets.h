@@ -4,6 +4,7 @@
 
 #include "core/crypto/Bytes.h"
 
+#include <QCoreApplication>
 #include <QFont>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -81,6 +82,8 @@ protected:
 // A read-only, selectable, monospace result, and a ✓/✗ mark beside it that compares it with the published
 // value of the loaded test set (the expected value is in the mark's tooltip).
 class OutputField : public QWidget {
+    Q_DECLARE_TR_FUNCTIONS(mtcsec::ui::cryptolab::OutputField)
+
 public:
     OutputField(QWidget* parent, const QString& objectName, const QString& name, const QString& tip,
                 int digits, bool multiLine = false)
@@ -168,6 +171,8 @@ private:
 // The line under each calculator: what was computed, whether it matches the published test set, or what is
 // wrong with the input. Readable without colour: a glyph and words.
 class ResultLine : public QLabel {
+    Q_DECLARE_TR_FUNCTIONS(mtcsec::ui::cryptolab::ResultLine)
+
 public:
     enum class State { Neutral, Match, Differ, Error };
 

@@ -2,6 +2,7 @@
 #include "ui/DevicesDialog.h"
 
 #include <QAbstractTableModel>
+#include <QCoreApplication>
 #include <QDialogButtonBox>
 #include <QHeaderView>
 #include <QLabel>
@@ -12,6 +13,8 @@ namespace mtcsec::ui {
 namespace {
 
 class DeviceModel : public QAbstractTableModel {
+    Q_DECLARE_TR_FUNCTIONS(mtcsec::ui::DeviceModel)
+
 public:
     explicit DeviceModel(const Scenario& s, QObject* parent)
         : QAbstractTableModel(parent)

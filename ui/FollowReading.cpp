@@ -17,9 +17,10 @@ QString esc(const std::string& text)
     return QString::fromStdString(text).toHtmlEscaped();
 }
 
+// The node's name as the sequence chart's columns show it ("device" and "server" translated).
 QString nodeName(Node node)
 {
-    return QString::fromUtf8(name(node).data());
+    return QObject::tr(name(node).data());
 }
 
 // What a node reads in bytes it decoded inside a hop's protection (an IP packet, or on Uu the PDCP SDU).

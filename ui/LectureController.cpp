@@ -7,6 +7,7 @@
 #include "ui/Commands.h"
 #include "ui/EventLogDock.h"
 #include "ui/InspectorPanel.h"
+#include "ui/Language.h"
 #include "ui/LectureBar.h"
 #include "ui/LectureNotesWindow.h"
 #include "ui/MainWindow.h"
@@ -92,9 +93,13 @@ LectureController::~LectureController() = default;
 
 LectureScript LectureController::builtInLecture()
 {
-    QFile file(QStringLiteral(":/lectures/first-lecture.json"));
+    // The lecture in the interface's language where there is one (first-lecture.de.json), else English.
+    QString path = QStringLiteral(":/lectures/first-lecture.%1.json").arg(currentLanguage());
+    if (!QFile::exists(path))
+        path = QStringLiteral(":/lectures/first-lecture.json");
+    QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        throw InvalidInput(":/lectures/first-lecture.json: cannot read: " + file.errorString().toStdString());
+        throw InvalidInput(path.toStdString() + ": cannot read: " + file.errorString().toStdString());
     return lectureScriptFromJson(file.readAll());
 }
 

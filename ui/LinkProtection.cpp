@@ -3,6 +3,7 @@
 
 #include "core/engine/AlgorithmSelection.h"
 
+#include <QObject>
 #include <QStringList>
 
 #include <optional>
@@ -72,13 +73,13 @@ QString levelName(ProtectionLevel l)
 {
     switch (l) {
     case ProtectionLevel::Both:
-        return QStringLiteral("confidentiality and integrity");
+        return QObject::tr("confidentiality and integrity");
     case ProtectionLevel::IntegrityOnly:
-        return QStringLiteral("integrity only");
+        return QObject::tr("integrity only");
     case ProtectionLevel::ConfidentialityOnly:
-        return QStringLiteral("confidentiality without integrity");
+        return QObject::tr("confidentiality without integrity");
     case ProtectionLevel::None:
-        return QStringLiteral("no protection");
+        return QObject::tr("no protection");
     }
     return {};
 }
@@ -96,19 +97,19 @@ SegmentProtection linkProtection(Link link, const Protection& p, const std::vect
         // 5.1.3.2): ciphered user data is "confidentiality without integrity", never "and integrity", however
         // well RRC signalling is protected.
         s.level = c.allCiphering ? ProtectionLevel::ConfidentialityOnly : ProtectionLevel::None;
-        s.label = QStringLiteral("Uu: RRC %1, UP %2 (no integrity)").arg(rrc, up);
+        s.label = QObject::tr("Uu: RRC %1, UP %2 (no integrity)").arg(rrc, up);
         s.description =
-            QStringLiteral("Air interface: RRC integrity and ciphering %1, user-plane ciphering %2; "
-                           "user data has no integrity protection in LTE%3")
+            QObject::tr("Air interface: RRC integrity and ciphering %1, user-plane ciphering %2; "
+                        "user data has no integrity protection in LTE%3")
                 .arg(rrc, up,
-                     rrcInt ? QStringLiteral(" (only RRC signalling is integrity protected)") : QString());
+                     rrcInt ? QObject::tr(" (only RRC signalling is integrity protected)") : QString());
         return s;
     }
     const bool on = p.ndsOn(link);
     s.level = on ? ProtectionLevel::Both : ProtectionLevel::None;
-    s.label = on ? n + QStringLiteral(": NDS/IP ESP") : n + QStringLiteral(": no protection");
-    s.description = on ? n + QStringLiteral(": NDS/IP, IPsec ESP with AES-128-GCM and anti-replay")
-                       : n + QStringLiteral(": no NDS/IP, packets travel in clear");
+    s.label = on ? QObject::tr("%1: NDS/IP ESP").arg(n) : QObject::tr("%1: no protection").arg(n);
+    s.description = on ? QObject::tr("%1: NDS/IP, IPsec ESP with AES-128-GCM and anti-replay").arg(n)
+                       : QObject::tr("%1: no NDS/IP, packets travel in clear").arg(n);
     return s;
 }
 
@@ -134,12 +135,12 @@ SegmentProtection applicationProtection(const AppProtection& a)
     else if (a.integrity)
         parts << QStringLiteral("MAC");
     if (a.replayProtection)
-        parts << QStringLiteral("replay window");
-    s.label = QStringLiteral("E2E: ") +
-              (parts.isEmpty() ? QStringLiteral("none") : parts.join(QStringLiteral(" + ")));
-    s.description = QStringLiteral("End-to-end application security between device and MTC server: ") +
+        parts << QObject::tr("replay window");
+    s.label =
+        QStringLiteral("E2E: ") + (parts.isEmpty() ? QObject::tr("none") : parts.join(QStringLiteral(" + ")));
+    s.description = QObject::tr("End-to-end application security between device and MTC server: ") +
                     levelName(s.level) +
-                    (a.replayProtection ? QStringLiteral(", with replay protection") : QString());
+                    (a.replayProtection ? QObject::tr(", with replay protection") : QString());
     return s;
 }
 
@@ -151,7 +152,7 @@ SegmentProtection nasProtection(const NasProtection& nas, const std::vector<UeCa
     const GroupChoices c = choicesFor(p, groups, false);
     s.level = level(c.allCiphering, c.allIntegrity);
     s.label = QStringLiteral("NAS: %1").arg(c.integrityCiphering.join(QStringLiteral(" | ")));
-    s.description = QStringLiteral("NAS security between device and MME: ") + levelName(s.level);
+    s.description = QObject::tr("NAS security between device and MME: ") + levelName(s.level);
     return s;
 }
 

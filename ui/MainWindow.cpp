@@ -21,6 +21,7 @@
 #include "ui/InspectorPanel.h"
 #include "ui/LectureController.h"
 #include "ui/PresentationCaptions.h"
+#include "ui/PresetText.h"
 #include "ui/ProtectionPanel.h"
 #include "ui/RequirementsPanel.h"
 #include "ui/SequenceChartDock.h"
@@ -53,6 +54,7 @@
 #include <QPlainTextEdit>
 #include <QScreen>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QSpinBox>
 #include <QStatusBar>
 #include <QTextEdit>
@@ -208,6 +210,9 @@ void MainWindow::createDocks()
     protectionScroll->setWidgetResizable(true);
     protectionScroll->setFrameShape(QFrame::NoFrame);
     protectionScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    // Never narrower than the switches (longer labels in German): nothing cut off at the right.
+    protectionScroll->setMinimumWidth(protection_->minimumSizeHint().width() +
+                                      protectionScroll->verticalScrollBar()->sizeHint().width());
     auto* protectionDock = dock(this, tr("Protections"), QStringLiteral("protectionDock"), protectionScroll);
     auto* attackDock = dock(this, tr("Attacks"), QStringLiteral("attackDock"), palette_);
     auto* requirementsDock =
@@ -262,7 +267,7 @@ void MainWindow::startSession(const Scenario& scenario, const QString& path, boo
     runAction_->setChecked(run);
     updateTitle();
     updateLesson();
-    statusBar()->showMessage(QString::fromStdString(scenario.description), 8000);
+    statusBar()->showMessage(scenarioDescription(scenario.description), 8000);
 }
 
 void MainWindow::startPreset(const std::string& name, bool run)

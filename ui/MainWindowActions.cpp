@@ -20,6 +20,7 @@
 #include "ui/LectureController.h"
 #include "ui/MainWindow.h"
 #include "ui/PresentationCaptions.h"
+#include "ui/PresetText.h"
 #include "ui/ProtectionPanel.h"
 #include "ui/RequirementsPanel.h"
 #include "ui/SequenceChartDock.h"
@@ -158,8 +159,8 @@ void MainWindow::createMenus()
             if (maybeSave())
                 startPreset(name, true);
         });
-        a->setToolTip(QString::fromStdString(p.description));
-        a->setStatusTip(QString::fromStdString(p.description));
+        a->setToolTip(scenarioDescription(p.description));
+        a->setStatusTip(scenarioDescription(p.description));
     }
     file->addSeparator();
     QAction* saveAction = file->addAction(tr("&Save"), QKeySequence::Save, this, &MainWindow::save);
@@ -256,6 +257,26 @@ void MainWindow::createMenus()
         a->setCheckable(true);
         a->setChecked(value == current);
         themes->addAction(a);
+    }
+    // The language applies at the next start (the settings keep it; --lang overrides it for one start).
+    QMenu* language = viewMenu_->addMenu(tr("&Language"));
+    language->setObjectName(QStringLiteral("languageMenu"));
+    auto* languages = new QActionGroup(this);
+    const LanguageChoice chosen = Settings().language();
+    for (const auto& [label, value] : std::initializer_list<std::pair<QString, LanguageChoice>>{
+             {tr("&System"), LanguageChoice::System},
+             {QStringLiteral("&English"), LanguageChoice::English},
+             {QStringLiteral("&Deutsch"), LanguageChoice::German}}) {
+        QAction* a = language->addAction(label, this, [this, value = value] {
+            if (Settings().language() == value)
+                return;
+            Settings().setLanguage(value);
+            QMessageBox::information(this, tr("Language"),
+                                     tr("The new language applies the next time MTC Security Lab starts."));
+        });
+        a->setCheckable(true);
+        a->setChecked(value == chosen);
+        languages->addAction(a);
     }
 
     QMenu* tools = menuBar()->addMenu(tr("&Tools"));

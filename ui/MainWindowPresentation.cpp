@@ -21,6 +21,7 @@
 #include "ui/LectureController.h"
 #include "ui/MainWindow.h"
 #include "ui/PresentationCaptions.h"
+#include "ui/PresetText.h"
 #include "ui/ProtectionPanel.h"
 #include "ui/RequirementsPanel.h"
 #include "ui/SequenceChartDock.h"
@@ -151,7 +152,7 @@ void MainWindow::updateLesson()
     }
     // By default: the scenario and what it shows, and the last change made (the undo stack's newest step).
     const Scenario& scenario = controller_->scenario();
-    QString detail = QString::fromStdString(scenario.description);
+    QString detail = scenarioDescription(scenario.description);
     if (undo_->index() > 0)
         detail = tr("Last change: %1").arg(undo_->text(undo_->index() - 1));
     lessonCaption_->setLesson(QString::fromStdString(scenario.name), detail);

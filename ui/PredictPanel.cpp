@@ -1,6 +1,8 @@
 // The predictions of one lecture step, and their marks after the reveal.
 #include "ui/PredictPanel.h"
 
+#include "ui/EvidenceText.h"
+
 #include <QGridLayout>
 #include <QLabel>
 #include <QPushButton>
@@ -9,10 +11,10 @@ namespace mtcsec::ui {
 namespace {
 
 const std::array<const char*, 4> kTitles = {
-    QT_TRANSLATE_NOOP("PredictPanel", "R1 signalling integrity"),
-    QT_TRANSLATE_NOOP("PredictPanel", "R2 signalling confidentiality"),
-    QT_TRANSLATE_NOOP("PredictPanel", "R3 application data confidentiality"),
-    QT_TRANSLATE_NOOP("PredictPanel", "R4 application data integrity")};
+    QT_TRANSLATE_NOOP("mtcsec::ui::PredictPanel", "R1 signalling integrity"),
+    QT_TRANSLATE_NOOP("mtcsec::ui::PredictPanel", "R2 signalling confidentiality"),
+    QT_TRANSLATE_NOOP("mtcsec::ui::PredictPanel", "R3 application data confidentiality"),
+    QT_TRANSLATE_NOOP("mtcsec::ui::PredictPanel", "R4 application data integrity")};
 
 QPushButton* choiceButton(const QString& text, QWidget* parent)
 {
@@ -130,16 +132,15 @@ void PredictPanel::setRound(const PredictRound& round, const std::vector<AttackS
         const AttackKind kind = spec.kind;
         AttackerRow r;
         r.choices = choicesFor(kind);
-        r.name =
-            new QLabel(tr("%1 %2 %3 %4")
-                           .arg(QString::fromStdString(q.attackers[i]), QString::fromUtf8(name(kind).data()),
-                                spec.node ? tr("in") : tr("on"), QString::fromStdString(spec.target())),
-                       this);
+        r.name = new QLabel(tr("%1 %2 %3 %4")
+                                .arg(QString::fromStdString(q.attackers[i]), termText(name(kind)),
+                                     spec.node ? tr("in") : tr("on"), QString::fromStdString(spec.target())),
+                            this);
         r.name->setToolTip(isPassive(kind)
                                ? tr("What will this attacker read? (key %1 cycles)").arg(i + 5)
                                : tr("Will this attacker's messages be accepted? (key %1 cycles)").arg(i + 5));
         for (std::size_t c = 0; c < 2; ++c) {
-            r.buttons[c] = choiceButton(QString::fromUtf8(name(r.choices[c]).data()), this);
+            r.buttons[c] = choiceButton(termText(name(r.choices[c])), this);
             r.buttons[c]->setObjectName(QStringLiteral("predict-%1-%2")
                                             .arg(QString::fromStdString(q.attackers[i]),
                                                  QString::fromUtf8(name(r.choices[c]).data())));
@@ -186,8 +187,8 @@ void PredictPanel::refresh(const PredictRound& round)
         if (round.revealed()) {
             const auto outcome = round.attackerOutcome(i);
             showMark(r.result, round.attackerMark(i),
-                     outcome ? QString::fromUtf8(name(*outcome).data()) : tr("has not acted yet"),
-                     g ? QString::fromUtf8(name(*g).data()) : QString());
+                     outcome ? termText(name(*outcome)) : tr("has not acted yet"),
+                     g ? termText(name(*g)) : QString());
         } else {
             r.result->clear();
             r.result->setStyleSheet({});

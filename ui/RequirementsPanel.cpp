@@ -2,6 +2,7 @@
 #include "ui/RequirementsPanel.h"
 
 #include "core/engine/Requirements.h"
+#include "ui/EvidenceText.h"
 
 #include <QGridLayout>
 #include <QLabel>
@@ -32,8 +33,7 @@ RequirementsPanel::RequirementsPanel(QWidget* parent)
         QT_TR_NOOP("R1 signalling integrity"), QT_TR_NOOP("R2 signalling confidentiality"),
         QT_TR_NOOP("R3 application data confidentiality"), QT_TR_NOOP("R4 application data integrity")};
     for (int i = 0; i < 4; ++i) {
-        const QString wording =
-            QString::fromUtf8(engine::requirementText(static_cast<std::size_t>(i)).data());
+        const QString wording = requirementWording(static_cast<std::size_t>(i));
         const QString heading = tr(titles[static_cast<std::size_t>(i)]);
         auto* title = new QLabel(QStringLiteral("<b>%1</b>").arg(heading), verdicts);
         title->setToolTip(wording);
@@ -52,6 +52,7 @@ RequirementsPanel::RequirementsPanel(QWidget* parent)
 
         auto* evidenceTitle = new QLabel(QStringLiteral("<b>%1</b>").arg(heading), inner);
         evidenceTitle->setToolTip(wording);
+        evidenceTitle->setWordWrap(true); // the panel's width never depends on a heading's language
         auto* evidence = new QLabel(inner);
         evidence->setWordWrap(true);
         // Evidence is HTML (escaped text and line breaks): "a > b" reads as such, never as "&gt;".
@@ -106,8 +107,8 @@ std::uint64_t collateral(const engine::MessageAccounting& a)
 QString evidenceHtml(const engine::RequirementResult& r)
 {
     QStringList lines;
-    for (const std::string& e : r.evidence)
-        lines << QStringLiteral("• ") + QString::fromStdString(e).toHtmlEscaped();
+    for (const QString& e : evidenceTexts(r))
+        lines << QStringLiteral("• ") + e.toHtmlEscaped();
     return lines.join(QStringLiteral("<br>"));
 }
 
@@ -165,7 +166,7 @@ void RequirementsPanel::setSummary(const engine::RunSummary& summary)
             lost > 0 ? tr("Integrity held, but %1 genuine messages were lost to attacks (collateral: an "
                           "attacker disturbed the receiver's state). See the evidence.")
                            .arg(lost)
-                     : QString::fromUtf8(engine::requirementText(i).data()));
+                     : requirementWording(i));
         evidence_[i]->setText(evidenceHtml(r));
         since_[i]->setVisible(summary.sinceChangeS.has_value());
         if (summary.sinceChangeS) {

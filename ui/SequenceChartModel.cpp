@@ -11,6 +11,7 @@
 #include "core/protocol/RrcMessage.h"
 #include "core/protocol/S1apMessage.h"
 #include "core/protocol/Sctp.h"
+#include "ui/EvidenceText.h"
 
 #include <QRegularExpression>
 #include <QStringList>
@@ -393,7 +394,7 @@ void SequenceChartModel::addEvents(std::span<const LogEvent> events,
             addNote(e,
                     (e.kind == EventKind::UplinkDelivered ? tr("accepts the reading: %1")
                                                           : tr("accepts the command: %1"))
-                        .arg(QString::fromUtf8(engine::name(delivery).data())),
+                        .arg(termText(engine::name(delivery))),
                     delivery != engine::Delivery::Intact);
             break;
         }

@@ -16,8 +16,9 @@
 namespace mtcsec::ui {
 namespace {
 
-constexpr std::array<const char*, kNodeCount> kColumnNames = {"device", "eNB",  "MME",   "HSS",
-                                                              "S-GW",   "P-GW", "server"};
+constexpr std::array<const char*, kNodeCount> kColumnNames = {
+    QT_TRANSLATE_NOOP("QObject", "device"), "eNB", "MME", "HSS", "S-GW", "P-GW",
+    QT_TRANSLATE_NOOP("QObject", "server")};
 
 // What a protection label gives: confidentiality, integrity.
 std::pair<bool, bool> levelOf(const QString& protection)
@@ -160,7 +161,7 @@ void paintSequenceChartHeader(QPainter& p, const SequenceChartLayout& layout, co
     for (std::size_t n = 0; n < kNodeCount; ++n) {
         const double x = layout.columnX(static_cast<Node>(n));
         p.drawText(QRectF(x - span / 2, 0, span, layout.headerHeight()), Qt::AlignCenter,
-                   QString::fromLatin1(kColumnNames.at(n)));
+                   QObject::tr(kColumnNames.at(n)));
     }
     p.setFont(style.font);
     p.setPen(style.muted);

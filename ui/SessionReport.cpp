@@ -6,6 +6,7 @@
 #include "mtcsec/Version.h"
 #include "ui/QtText.h"
 #include "ui/SessionReportPictures.h"
+#include "ui/SessionReportText.h"
 
 #include <QAbstractTextDocumentLayout>
 #include <QBuffer>
@@ -89,7 +90,7 @@ void writePdfReport(const SessionReportInput& in, const QString& path)
 
 QByteArray pdfReport(const SessionReportInput& in)
 {
-    const QString path = QStringLiteral("PDF report");
+    const QString path = sessionreport::ReportText::tr("PDF report");
     QTextDocument document;
     document.setUndoRedoEnabled(false);
     document.addResource(QTextDocument::ImageResource, QUrl(imageName(0)), in.topology);
@@ -109,7 +110,7 @@ QByteArray pdfReport(const SessionReportInput& in)
         writer.setPageLayout(QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Portrait,
                                          QMarginsF(kMarginSide, kMarginTop, kMarginSide, kMarginBottom),
                                          QPageLayout::Millimeter));
-        writer.setTitle(QStringLiteral("Session report: ") + qv(in.summary.scenarioName));
+        writer.setTitle(sessionreport::ReportText::tr("Session report: ") + qv(in.summary.scenarioName));
         writer.setCreator(
             QStringLiteral("%1 %2").arg(QString::fromUtf8(kDisplayName), QString::fromUtf8(kVersion)));
 
@@ -125,17 +126,18 @@ QByteArray pdfReport(const SessionReportInput& in)
 
         QPainter painter;
         if (!painter.begin(&writer))
-            cannotWrite(path, QStringLiteral("the PDF writer could not start"));
+            cannotWrite(path, sessionreport::ReportText::tr("the PDF writer could not start"));
         QAbstractTextDocumentLayout::PaintContext context;
         context.palette = lightPalette();
         QFont footerFont(QStringLiteral("DejaVu Sans"));
         footerFont.setPointSizeF(7.5);
-        const QString footerText = QStringLiteral("%1 · session report · %2 · seed %3")
+        const QString footerText = sessionreport::ReportText::tr("%1 · session report · %2 · seed %3")
                                        .arg(QString::fromUtf8(kDisplayName), qv(in.summary.scenarioName),
                                             QString::number(in.summary.seed));
         for (int i = 0; i < pages; ++i) {
             if (i > 0 && !writer.newPage())
-                cannotWrite(path, QStringLiteral("the PDF writer could not start page %1").arg(i + 1));
+                cannotWrite(
+                    path, sessionreport::ReportText::tr("the PDF writer could not start page %1").arg(i + 1));
             painter.save();
             painter.translate(0, -i * page.height());
             const QRectF view(0, i * page.height(), page.width(), page.height());
@@ -151,10 +153,10 @@ QByteArray pdfReport(const SessionReportInput& in)
             painter.setPen(QColor(85, 91, 99));
             painter.drawText(band, Qt::AlignLeft | Qt::AlignVCenter, footerText);
             painter.drawText(band, Qt::AlignRight | Qt::AlignVCenter,
-                             QStringLiteral("Page %1 of %2").arg(i + 1).arg(pages));
+                             sessionreport::ReportText::tr("Page %1 of %2").arg(i + 1).arg(pages));
         }
         if (!painter.end())
-            cannotWrite(path, QStringLiteral("the PDF could not be completed"));
+            cannotWrite(path, sessionreport::ReportText::tr("the PDF could not be completed"));
     }
     return pdf;
 }

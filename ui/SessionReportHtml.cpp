@@ -3,6 +3,8 @@
 #include "core/protocol/E2eOverhead.h"
 #include "mtcsec/Version.h"
 #include "ui/ChartsDock.h"
+#include "ui/EvidenceText.h"
+#include "ui/Language.h"
 #include "ui/LinkProtection.h"
 #include "ui/QtText.h"
 #include "ui/SequenceChartPainter.h"
@@ -43,7 +45,7 @@ QString reportHtml(const SessionReportInput& in, bool forPdf)
 
     const auto image = [&](const QImage& picture, int index, int width, const QString& alt) {
         if (picture.isNull())
-            return QStringLiteral("<p class=\"muted\">(no picture)</p>");
+            return ReportText::tr("<p class=\"muted\">(no picture)</p>");
         const int w = std::min(width, picture.width());
         const int ht =
             static_cast<int>(std::lround(w * static_cast<double>(picture.height()) / picture.width()));
@@ -67,14 +69,14 @@ QString reportHtml(const SessionReportInput& in, bool forPdf)
             .arg(esc(title));
     };
 
-    const QString title = QStringLiteral("Session report: ") + qv(s.scenarioName);
+    const QString title = ReportText::tr("Session report: ") + qv(s.scenarioName);
     h += QStringLiteral(
-             "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n"
+             "<!DOCTYPE html>\n<html lang=\"%5\">\n<head>\n<meta charset=\"utf-8\"/>\n"
              "<meta name=\"generator\" content=\"%1 %2\"/>\n<title>%3</title>\n<style>\n%4</style>\n"
              "</head>\n<body>\n")
              .arg(QString::fromUtf8(kApplicationName), QString::fromUtf8(kVersion), esc(title),
-                  styleSheet(forPdf));
-    h += QStringLiteral("<p class=\"muted\">%1 · session report</p>\n").arg(QString::fromUtf8(kDisplayName));
+                  styleSheet(forPdf), currentLanguage());
+    h += ReportText::tr("<p class=\"muted\">%1 · session report</p>\n").arg(QString::fromUtf8(kDisplayName));
     h += QStringLiteral("<h1>%1</h1>\n").arg(esc(sc.name));
     if (!sc.description.empty())
         h += QStringLiteral("<p><i>%1</i></p>\n").arg(esc(sc.description));
@@ -85,9 +87,9 @@ QString reportHtml(const SessionReportInput& in, bool forPdf)
         h +=
             QStringLiteral("<td class=\"%1\" width=\"25%\" align=\"center\"><b>%2</b>&#160; %3</td>")
                 .arg(verdictClass(r.verdict), esc(r.id),
-                     esc(verdictText(r.verdict) + (r.lteLimit ? QStringLiteral(" (LTE limit)") : QString())));
+                     esc(verdictText(r.verdict) + (r.lteLimit ? ReportText::tr(" (LTE limit)") : QString())));
     h += QStringLiteral("</tr>\n</table>\n");
-    h += QStringLiteral("<p class=\"small muted\">%1 MTC devices · %2 simulated · seed %3 · %4 attacks · "
+    h += ReportText::tr("<p class=\"small muted\">%1 MTC devices · %2 simulated · seed %3 · %4 attacks · "
                         "%5 events</p>\n")
              .arg(s.devices)
              .arg(seconds(s.durationS))
@@ -95,7 +97,7 @@ QString reportHtml(const SessionReportInput& in, bool forPdf)
              .arg(s.attacks.size())
              .arg(s.eventsTotal);
     if (!forPdf)
-        h += QStringLiteral(
+        h += ReportText::tr(
             "<nav class=\"small\">Contents: <a href=\"#scenario\">Scenario</a> · <a "
             "href=\"#requirements\">Requirements</a> · <a href=\"#protection\">Protection</a> · <a "
             "href=\"#timeline\">Timeline</a> · <a href=\"#attacks\">Attacks</a> · <a "
@@ -104,77 +106,78 @@ QString reportHtml(const SessionReportInput& in, bool forPdf)
 
     // 1. The scenario and how to reproduce the run.
     const Reproduction repro = reproduction(in);
-    h += heading(QStringLiteral("scenario"), QStringLiteral("Scenario and reproduction"), false);
+    h += heading(QStringLiteral("scenario"), ReportText::tr("Scenario and reproduction"), false);
     h += QString::fromLatin1(kTable) + QLatin1Char('\n');
     const auto fact = [&](const QString& key, const QString& valueHtml) {
         h += QStringLiteral("<tr><td class=\"key\" width=\"24%\">%1</td><td>%2</td></tr>\n")
                  .arg(esc(key), valueHtml);
     };
-    fact(QStringLiteral("Scenario"), esc(sc.name));
+    fact(ReportText::tr("Scenario"), esc(sc.name));
     if (!sc.description.empty())
-        fact(QStringLiteral("Description"), esc(sc.description));
-    fact(QStringLiteral("MTC devices"), QString::number(s.devices));
-    fact(QStringLiteral("Simulated time"), s.durationS + 1e-6 < sc.durationS
-                                               ? QStringLiteral("%1 of %2 (the run was still going)")
+        fact(ReportText::tr("Description"), esc(sc.description));
+    fact(ReportText::tr("MTC devices"), QString::number(s.devices));
+    fact(ReportText::tr("Simulated time"), s.durationS + 1e-6 < sc.durationS
+                                               ? ReportText::tr("%1 of %2 (the run was still going)")
                                                      .arg(seconds(s.durationS), seconds(sc.durationS))
                                                : seconds(s.durationS));
-    fact(QStringLiteral("Traffic"),
-         esc(QStringLiteral("attach within %1; an uplink reading every %2; %3")
+    fact(ReportText::tr("Traffic"),
+         esc(ReportText::tr("attach within %1; an uplink reading every %2; %3")
                  .arg(seconds(sc.traffic.attachSpreadS), seconds(sc.traffic.uplinkIntervalS),
-                      sc.traffic.downlinkIntervalS > 0 ? QStringLiteral("a downlink command every %1")
+                      sc.traffic.downlinkIntervalS > 0 ? ReportText::tr("a downlink command every %1")
                                                              .arg(seconds(sc.traffic.downlinkIntervalS))
-                                                       : QStringLiteral("no downlink commands"))));
-    fact(QStringLiteral("Network"), esc(QStringLiteral("MCC %1, MNC %2").arg(qv(sc.mcc), qv(sc.mnc))));
-    fact(QStringLiteral("Seed"), QStringLiteral("<span class=\"mono\">%1</span>").arg(s.seed));
-    fact(QStringLiteral("Events logged"), num(s.eventsTotal));
-    fact(QStringLiteral("Digest (SHA-256 of the event log)"),
+                                                       : ReportText::tr("no downlink commands"))));
+    fact(ReportText::tr("Network"), esc(ReportText::tr("MCC %1, MNC %2").arg(qv(sc.mcc), qv(sc.mnc))));
+    fact(ReportText::tr("Seed"), QStringLiteral("<span class=\"mono\">%1</span>").arg(s.seed));
+    fact(ReportText::tr("Events logged"), num(s.eventsTotal));
+    fact(ReportText::tr("Digest (SHA-256 of the event log)"),
          QStringLiteral("<span class=\"mono\">%1</span>").arg(esc(s.digest)));
-    fact(QStringLiteral("Reproduce"), QStringLiteral("<code>%1</code>").arg(esc(repro.command)));
+    fact(ReportText::tr("Reproduce"), QStringLiteral("<code>%1</code>").arg(esc(repro.command)));
     h += QStringLiteral("</table>\n");
     for (const QString& note : repro.notes)
         h += QStringLiteral("<p class=\"small\">%1</p>\n").arg(esc(note));
 
     // 2. The requirement verdicts with their evidence.
-    h += heading(QStringLiteral("requirements"), QStringLiteral("Security requirements R1–R4"), false);
-    h += QStringLiteral("<p>Each verdict comes from what the attacks did to real bytes in this run: "
+    h += heading(QStringLiteral("requirements"), ReportText::tr("Security requirements R1–R4"), false);
+    h += ReportText::tr("<p>Each verdict comes from what the attacks did to real bytes in this run: "
                         "<b>✓ met</b> (attacked and held), <b>✗ violated</b> (an attack succeeded), "
                         "<b>– not-exercised</b> (no attack touched it).</p>\n");
     h += QString::fromLatin1(kTable) +
-         QStringLiteral("\n<thead><tr><th width=\"7%\">Req.</th><th width=\"30%\">Requirement</th>"
+         ReportText::tr("\n<thead><tr><th width=\"7%\">Req.</th><th width=\"30%\">Requirement</th>"
                         "<th width=\"15%\">Verdict</th><th>Evidence</th></tr></thead>\n");
     const std::uint64_t lost =
         s.accounting.uplink.droppedCollateral + s.accounting.downlink.droppedCollateral;
-    for (const RequirementResult& r : s.requirements) {
+    for (std::size_t i = 0; i < s.requirements.size(); ++i) {
+        const RequirementResult& r = s.requirements[i];
         QString evidence;
-        for (const std::string& e : r.evidence)
+        for (const QString& e : evidenceTexts(r))
             evidence += QStringLiteral("<li>%1</li>").arg(esc(e));
         QString verdict = QStringLiteral("<b>%1</b>").arg(esc(verdictText(r.verdict)));
         if (r.lteLimit)
-            verdict += QStringLiteral("<br/><span class=\"small\">LTE limit: only where LTE itself cannot "
+            verdict += ReportText::tr("<br/><span class=\"small\">LTE limit: only where LTE itself cannot "
                                       "protect</span>");
         if (r.id == "R4" && r.verdict == Verdict::Met && lost > 0)
-            verdict += QStringLiteral("<br/><span class=\"small\">but %1 genuine messages lost to attacks "
+            verdict += ReportText::tr("<br/><span class=\"small\">but %1 genuine messages lost to attacks "
                                       "(collateral)</span>")
                            .arg(num(lost));
         h += QStringLiteral("<tr id=\"req-%1\"><td><b>%1</b></td><td>%2</td><td class=\"%3\">%4</td>"
                             "<td class=\"small\"><ul>%5</ul></td></tr>\n")
-                 .arg(esc(r.id), esc(r.title), verdictClass(r.verdict), verdict, evidence);
+                 .arg(esc(r.id), esc(requirementWording(i)), verdictClass(r.verdict), verdict, evidence);
     }
     h += QStringLiteral("</table>\n");
     if (s.sinceChangeS) {
         // What the last protection change achieved: the same evaluation over what happened after it.
-        h += QStringLiteral("<p><b>Since the last protection change, at %1:</b> the verdicts over what "
+        h += ReportText::tr("<p><b>Since the last protection change, at %1:</b> the verdicts over what "
                             "happened after it only (attempts and losses counted when they happened).</p>\n")
                  .arg(seconds(*s.sinceChangeS));
         h += QString::fromLatin1(kTable) +
-             QStringLiteral("\n<thead><tr><th width=\"7%\">Req.</th><th width=\"15%\">Whole run</th>"
+             ReportText::tr("\n<thead><tr><th width=\"7%\">Req.</th><th width=\"15%\">Whole run</th>"
                             "<th width=\"15%\">Since the change</th><th>Evidence since the change</th></tr>"
                             "</thead>\n");
         for (std::size_t i = 0; i < s.requirements.size(); ++i) {
             const RequirementResult& whole = s.requirements[i];
             const RequirementResult& since = s.requirementsSinceChange[i];
             QString evidence;
-            for (const std::string& e : since.evidence)
+            for (const QString& e : evidenceTexts(since))
                 evidence += QStringLiteral("<li>%1</li>").arg(esc(e));
             h += QStringLiteral("<tr id=\"req-since-%1\"><td><b>%1</b></td><td class=\"%2\">%3</td>"
                                 "<td class=\"%4\"><b>%5</b></td><td class=\"small\"><ul>%6</ul></td></tr>\n")
@@ -185,14 +188,14 @@ QString reportHtml(const SessionReportInput& in, bool forPdf)
     }
 
     // 3. The protection in force and the topology as drawn.
-    h += heading(QStringLiteral("protection"), QStringLiteral("Network and protection in force"), false);
-    h += QStringLiteral("<p>The configuration in force at the end of the run%1. The red line of the "
+    h += heading(QStringLiteral("protection"), ReportText::tr("Network and protection in force"), false);
+    h += ReportText::tr("<p>The configuration in force at the end of the run%1. The red line of the "
                         "contribution is the 3GPP network level (hop by hop), the blue line the application "
                         "level (end to end).</p>\n")
              .arg(s.changes.empty() ? QString()
-                                    : QStringLiteral(" (it changed during the run: see the timeline)"));
+                                    : ReportText::tr(" (it changed during the run: see the timeline)"));
     h += QString::fromLatin1(kTable) +
-         QStringLiteral("\n<thead><tr><th width=\"13%\">Segment</th><th width=\"25%\">Between</th>"
+         ReportText::tr("\n<thead><tr><th width=\"13%\">Segment</th><th width=\"25%\">Between</th>"
                         "<th width=\"30%\">In force</th><th>Level</th></tr></thead>\n");
     const auto segment = [&](const QString& segmentName, const QString& between, const SegmentProtection& p) {
         h += QStringLiteral("<tr><td><b>%1</b></td><td>%2</td><td>%3</td><td class=\"%4\">%5</td></tr>\n")
@@ -202,19 +205,19 @@ QString reportHtml(const SessionReportInput& in, bool forPdf)
     const std::array<const char*, kLinkCount> between = {
         "MTC device – eNB (radio)", "eNB – MME", "eNB – S-GW", "MME – HSS", "S-GW – P-GW",
         "P-GW – MTC server"};
-    segment(QStringLiteral("NAS"), QStringLiteral("MTC device – MME (inside Uu and S1-MME)"),
+    segment(QStringLiteral("NAS"), ReportText::tr("MTC device – MME (inside Uu and S1-MME)"),
             nasProtection(s.protection.nas));
     for (const Link link : kAllLinks)
         segment(qv(name(link)), QString::fromUtf8(between.at(static_cast<std::size_t>(link))),
                 linkProtection(link, s.protection));
-    segment(QStringLiteral("End to end"), QStringLiteral("MTC device – MTC server (application)"),
+    segment(ReportText::tr("End to end"), ReportText::tr("MTC device – MTC server (application)"),
             applicationProtection(s.protection.app));
     h += QStringLiteral("</table>\n");
-    h += QStringLiteral("<p class=\"small\">● confidentiality and integrity · ◐ one of the two · ○ no "
+    h += ReportText::tr("<p class=\"small\">● confidentiality and integrity · ◐ one of the two · ○ no "
                         "protection. LTE has no user-plane integrity on Uu.</p>\n");
     // Issue 15, oscore part: what each end-to-end mode costs on the wire (core/protocol/E2eOverhead.h).
     h +=
-        QStringLiteral("<p>End-to-end overhead, octets added to one reading (UDP payload) and per session "
+        ReportText::tr("<p>End-to-end overhead, octets added to one reading (UDP payload) and per session "
                        "set-up:</p>\n<table border=\"1\" cellspacing=\"0\" cellpadding=\"4\">\n<thead><tr>"
                        "<th>Mode</th><th>Per message</th><th>Per handshake</th><th>What</th></tr></thead>\n");
     for (const protocol::E2eOverhead& o : protocol::e2eOverheads()) {
@@ -225,24 +228,24 @@ QString reportHtml(const SessionReportInput& in, bool forPdf)
                  .arg(qv(o.mode), cell(o.perMessage), cell(o.perHandshake), esc(qv(o.note)));
     }
     h += QStringLiteral("</table>\n");
-    h += image(in.topology, 0, imageWidth, QStringLiteral("The topology as drawn on the canvas"));
-    h += QStringLiteral("<p class=\"caption\" align=\"center\">The topology as drawn on the canvas at "
+    h += image(in.topology, 0, imageWidth, ReportText::tr("The topology as drawn on the canvas"));
+    h += ReportText::tr("<p class=\"caption\" align=\"center\">The topology as drawn on the canvas at "
                         "the end of the run: protection on each line (solid and lock: confidentiality and "
                         "integrity; dashed and shield: integrity only; dash-dot and struck lock: ciphering "
                         "without integrity, as for user data on Uu; dotted and open lock: nothing) and the "
                         "attackers with their counts.</p>\n");
     if (!in.sequenceChart.isNull()) {
-        h += image(in.sequenceChart, -1, imageWidth, QStringLiteral("The first device's attach"));
-        h += QStringLiteral("<p class=\"caption\" align=\"center\">The attach of device 0 as a message "
+        h += image(in.sequenceChart, -1, imageWidth, ReportText::tr("The first device's attach"));
+        h += ReportText::tr("<p class=\"caption\" align=\"center\">The attach of device 0 as a message "
                             "sequence chart: %1</p>\n")
                  .arg(esc(sequenceChartLegend()));
     }
 
     // 4. The timeline.
-    h += heading(QStringLiteral("timeline"), QStringLiteral("Timeline of configuration changes and attacks"),
+    h += heading(QStringLiteral("timeline"), ReportText::tr("Timeline of configuration changes and attacks"),
                  false);
     h += QString::fromLatin1(kTable) +
-         QStringLiteral("\n<thead><tr><th width=\"12%\" class=\"num\">Time</th><th>What happened</th></tr>"
+         ReportText::tr("\n<thead><tr><th width=\"12%\" class=\"num\">Time</th><th>What happened</th></tr>"
                         "</thead>\n");
     for (const TimelineEntry& e : timeline(in))
         h += QStringLiteral("<tr><td class=\"num\">%1</td><td>%2</td></tr>\n")
@@ -250,11 +253,11 @@ QString reportHtml(const SessionReportInput& in, bool forPdf)
     h += QStringLiteral("</table>\n");
 
     // 5. The attacks.
-    h += heading(QStringLiteral("attacks"), QStringLiteral("Attacks"), false);
+    h += heading(QStringLiteral("attacks"), ReportText::tr("Attacks"), false);
     if (s.attacks.empty()) {
-        h += QStringLiteral("<p>No attack in this run.</p>\n");
+        h += ReportText::tr("<p>No attack in this run.</p>\n");
     } else {
-        h += QStringLiteral(
+        h += ReportText::tr(
             "<p>Attempts are the PDUs an attacker acted on (or, for an eavesdropper or insider, "
             "looked at); <i>blocked</i> counts what protection stopped or kept secret, "
             "<i>succeeded</i> what the attacker read or got accepted, <i>no effect</i> the rest "
@@ -262,7 +265,7 @@ QString reportHtml(const SessionReportInput& in, bool forPdf)
             "lost because of what the attacker did (a PDCP COUNT its PDUs advanced, a forged Detach "
             "Request), beyond its own attempts.</p>\n");
         h += QString::fromLatin1(kTable) +
-             QStringLiteral(
+             ReportText::tr(
                  "\n<thead><tr><th width=\"7%\">Attack</th><th width=\"12%\">Kind</th><th "
                  "width=\"15%\">Target</th><th width=\"9%\" class=\"num\">Attempts</th><th width=\"9%\" "
                  "class=\"num\">Blocked</th><th width=\"9%\" class=\"num\">Succeeded</th><th width=\"8%\" "
@@ -270,8 +273,8 @@ QString reportHtml(const SessionReportInput& in, bool forPdf)
                  "or blocked by what</th></tr></thead>\n");
         for (const AttackTally& t : s.attacks) {
             const QString active = seconds(t.spec.startS) + QStringLiteral(" – ") +
-                                   (t.spec.stopS ? seconds(*t.spec.stopS) : QStringLiteral("end")) +
-                                   (t.removed ? QStringLiteral(" (removed)") : QString());
+                                   (t.spec.stopS ? seconds(*t.spec.stopS) : ReportText::tr("end")) +
+                                   (t.removed ? ReportText::tr(" (removed)") : QString());
             h += QStringLiteral("<tr id=\"attack-%1\"><td><b>%1</b></td><td>%2</td><td>%3<br/><span "
                                 "class=\"small muted\">%4; %5</span></td><td class=\"num\">%6</td><td "
                                 "class=\"num\">%7</td><td class=\"num\">%8</td><td class=\"num\">%9</td><td "
@@ -285,27 +288,27 @@ QString reportHtml(const SessionReportInput& in, bool forPdf)
     }
 
     // 6. Traffic.
-    h += heading(QStringLiteral("traffic"), QStringLiteral("Traffic"), false);
+    h += heading(QStringLiteral("traffic"), ReportText::tr("Traffic"), false);
     const engine::TrafficCounters& c = s.traffic;
     h += QString::fromLatin1(kTable) +
-         QStringLiteral(
+         ReportText::tr(
              "\n<thead><tr><th width=\"30%\">Application messages</th><th class=\"num\">Sent</th><th "
              "class=\"num\">Delivered</th><th class=\"num\">Altered, accepted</th><th "
              "class=\"num\">Replayed, accepted</th><th class=\"num\">Forged, accepted</th></tr>"
              "</thead>\n");
-    h += QStringLiteral("<tr><td>Uplink readings (device → server)</td><td class=\"num\">%1</td><td "
+    h += ReportText::tr("<tr><td>Uplink readings (device → server)</td><td class=\"num\">%1</td><td "
                         "class=\"num\">%2</td><td class=\"num\">%3</td><td class=\"num\">%4</td><td "
                         "class=\"num\">–</td></tr>\n")
              .arg(num(c.uplinkSent), num(c.uplinkDelivered), num(c.uplinkAlteredAccepted),
                   num(c.uplinkReplayedAccepted));
-    h += QStringLiteral("<tr><td>Downlink commands (server → device)</td><td class=\"num\">%1</td><td "
+    h += ReportText::tr("<tr><td>Downlink commands (server → device)</td><td class=\"num\">%1</td><td "
                         "class=\"num\">%2</td><td class=\"num\">%3</td><td class=\"num\">%4</td><td "
                         "class=\"num\">%5</td></tr>\n")
              .arg(num(c.downlinkSent), num(c.downlinkDelivered), num(c.downlinkAlteredAccepted),
                   num(c.downlinkReplayedAccepted), num(c.downlinkForgedAccepted));
     h += QStringLiteral("</table>\n");
     h += QString::fromLatin1(kTable) +
-         QStringLiteral("\n<thead><tr><th width=\"17%\">Dropped: integrity</th><th width=\"17%\">Dropped: "
+         ReportText::tr("\n<thead><tr><th width=\"17%\">Dropped: integrity</th><th width=\"17%\">Dropped: "
                         "replay</th><th width=\"17%\">Dropped: malformed</th><th width=\"17%\">Dropped: "
                         "other</th><th width=\"16%\">Attach completed</th><th>Attach failed</th></tr>"
                         "</thead>\n<tr>");
@@ -316,18 +319,18 @@ QString reportHtml(const SessionReportInput& in, bool forPdf)
 
     // What became of every application message: one fate each, so the fates add up to what was sent.
     const engine::MessageAccounting& a = s.accounting;
-    h += QStringLiteral("<p><b>Message accounting.</b> Every application message sent has exactly one fate; "
+    h += ReportText::tr("<p><b>Message accounting.</b> Every application message sent has exactly one fate; "
                         "the fates of a direction add up to what it sent. <i>Collateral</i>: a genuine "
                         "message discarded because an attacker disturbed state (see the attacks' collateral "
                         "column).</p>\n");
     h += QString::fromLatin1(kTable) +
-         QStringLiteral("\n<thead><tr><th width=\"19%\">Direction</th><th class=\"num\">Sent</th><th "
+         ReportText::tr("\n<thead><tr><th width=\"19%\">Direction</th><th class=\"num\">Sent</th><th "
                         "class=\"num\">Delivered intact</th><th class=\"num\">Delivered altered</th><th "
                         "class=\"num\">Dropped: integrity</th><th class=\"num\">Dropped: replay</th><th "
                         "class=\"num\">Dropped: malformed</th><th class=\"num\">Lost: collateral</th><th "
                         "class=\"num\">Dropped: other</th><th class=\"num\">In flight</th></tr></thead>\n");
-    for (const auto& [direction, d] : {std::pair{QStringLiteral("Uplink readings"), &a.uplink},
-                                       std::pair{QStringLiteral("Downlink commands"), &a.downlink}}) {
+    for (const auto& [direction, d] : {std::pair{ReportText::tr("Uplink readings"), &a.uplink},
+                                       std::pair{ReportText::tr("Downlink commands"), &a.downlink}}) {
         h += QStringLiteral("<tr id=\"accounting-%1\"><td>%2</td>")
                  .arg(&a.uplink == d ? QStringLiteral("uplink") : QStringLiteral("downlink"), esc(direction));
         for (const std::uint64_t v :
@@ -337,16 +340,16 @@ QString reportHtml(const SessionReportInput& in, bool forPdf)
         h += QStringLiteral("</tr>\n");
     }
     h += QStringLiteral("</table>\n");
-    h += QStringLiteral("<p>Accepted but never sent by the peer (not deliveries): replayed copies %1, "
+    h += ReportText::tr("<p>Accepted but never sent by the peer (not deliveries): replayed copies %1, "
                         "forged messages %2.</p>\n")
              .arg(num(a.acceptedReplayed), num(a.acceptedForged));
 
     // 7. The charts.
-    h += heading(QStringLiteral("charts"), QStringLiteral("Charts"), true);
+    h += heading(QStringLiteral("charts"), ReportText::tr("Charts"), true);
     if (in.charts.empty())
-        h += QStringLiteral("<p class=\"muted\">(no charts)</p>\n");
+        h += ReportText::tr("<p class=\"muted\">(no charts)</p>\n");
     else
-        h += QStringLiteral(
+        h += ReportText::tr(
                  "<p>Traffic per link: PDUs per simulated second on each link, each link with its own line "
                  "pattern. "
                  "Attack outcomes: attempts blocked (solid), succeeded (dashed) and without effect (dotted), "
@@ -364,36 +367,36 @@ QString reportHtml(const SessionReportInput& in, bool forPdf)
     }
 
     // 8. One example per attack, before and after.
-    h += heading(QStringLiteral("examples"), QStringLiteral("Attack examples"), true);
-    h += QStringLiteral(
+    h += heading(QStringLiteral("examples"), ReportText::tr("Attack examples"), true);
+    h += ReportText::tr(
              "<p>One PDU per attack, in hex as it was captured (before) and as the attacker sent it "
              "on (after), at most %1 octets. Octets that differ between the two are shown "
              "<b><u>bold and underlined</u></b>.</p>\n")
              .arg(kMaxHexOctets);
     for (const AttackTally& t : s.attacks) {
-        h += QStringLiteral("<h3>Attack %1: %2 on %3</h3>\n")
+        h += ReportText::tr("<h3>Attack %1: %2 on %3</h3>\n")
                  .arg(esc(t.spec.id), esc(name(t.spec.kind)), esc(t.spec.target()));
         const AttackExample* e = bestExample(t);
         if (e == nullptr) {
             h += t.attempts == 0
-                     ? QStringLiteral("<p class=\"muted\">No example: the attack acted on no message.</p>\n")
-                     : QStringLiteral("<p class=\"muted\">No example was recorded for this attack.</p>\n");
+                     ? ReportText::tr("<p class=\"muted\">No example: the attack acted on no message.</p>\n")
+                     : ReportText::tr("<p class=\"muted\">No example was recorded for this attack.</p>\n");
             continue;
         }
-        const QString device = e->device == engine::kNoDevice ? QStringLiteral("no device")
-                                                              : QStringLiteral("device %1").arg(e->device);
+        const QString device = e->device == engine::kNoDevice ? ReportText::tr("no device")
+                                                              : ReportText::tr("device %1").arg(e->device);
         h += QStringLiteral("<p>At %1, %2, %3: %4</p>\n")
                  .arg(seconds(engine::toSeconds(e->time)), device,
-                      e->signalling ? QStringLiteral("signalling") : QStringLiteral("user data"),
+                      e->signalling ? ReportText::tr("signalling") : ReportText::tr("user data"),
                       esc(e->what));
         const bool hasAfter = !e->after.empty();
-        h += QStringLiteral("<table border=\"1\" cellspacing=\"0\" cellpadding=\"4\">\n<thead><tr><th>Before "
+        h += ReportText::tr("<table border=\"1\" cellspacing=\"0\" cellpadding=\"4\">\n<thead><tr><th>Before "
                             "(%1 octets, as captured)</th>")
                  .arg(e->before.size());
         if (hasAfter)
-            h += QStringLiteral("<th>After (%1 octets, as sent on)%2</th>")
+            h += ReportText::tr("<th>After (%1 octets, as sent on)%2</th>")
                      .arg(e->after.size())
-                     .arg(e->after == e->before ? QStringLiteral(": an identical copy") : QString());
+                     .arg(e->after == e->before ? ReportText::tr(": an identical copy") : QString());
         h += QStringLiteral("</tr></thead>\n<tr><td>") + hexDump(e->before, hasAfter ? &e->after : nullptr) +
              QStringLiteral("</td>");
         if (hasAfter)
@@ -401,7 +404,7 @@ QString reportHtml(const SessionReportInput& in, bool forPdf)
         h += QStringLiteral("</tr>\n</table>\n");
     }
 
-    h += QStringLiteral(
+    h += ReportText::tr(
              "<p class=\"small muted\">Written by %1 (%2 %3) on %4. The JSON report (schema "
              "mtcsec-report/1) of the same run holds every count above in machine-readable form.</p>\n")
              .arg(QString::fromUtf8(kDisplayName), QString::fromUtf8(kApplicationName),

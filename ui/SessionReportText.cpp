@@ -56,11 +56,11 @@ static QString protectionSentence(const Protection& p)
         (p.ndsOn(link) ? on : off) << qv(name(link));
     QString nds;
     if (off.isEmpty())
-        nds = QStringLiteral("NDS/IP on every backhaul link");
+        nds = ReportText::tr("NDS/IP on every backhaul link");
     else if (on.isEmpty())
-        nds = QStringLiteral("NDS/IP off on every backhaul link");
+        nds = ReportText::tr("NDS/IP off on every backhaul link");
     else
-        nds = QStringLiteral("NDS/IP on %1, off on %2")
+        nds = ReportText::tr("NDS/IP on %1, off on %2")
                   .arg(on.join(QStringLiteral(", ")), off.join(QStringLiteral(", ")));
     return QStringLiteral("%1; %2; %3; end to end: %4")
         .arg(nasProtection(p.nas).label, linkProtection(Link::Uu, p).label, nds,
@@ -81,13 +81,13 @@ static QString protectionDiff(const Protection& before, const Protection& after)
     for (const Link link : kBackhaulLinks) {
         if (before.ndsOn(link) != after.ndsOn(link))
             parts << qv(name(link)) + QStringLiteral(" NDS/IP ") +
-                         (before.ndsOn(link) ? QStringLiteral("on") : QStringLiteral("off")) + arrow +
-                         (after.ndsOn(link) ? QStringLiteral("on") : QStringLiteral("off"));
+                         (before.ndsOn(link) ? ReportText::tr("on") : ReportText::tr("off")) + arrow +
+                         (after.ndsOn(link) ? ReportText::tr("on") : ReportText::tr("off"));
     }
     if (!(before.app == after.app))
-        parts << QStringLiteral("end to end ") + afterColon(applicationProtection(before.app).label) + arrow +
+        parts << ReportText::tr("end to end ") + afterColon(applicationProtection(before.app).label) + arrow +
                      afterColon(applicationProtection(after.app).label);
-    return parts.isEmpty() ? QStringLiteral("the same configuration applied again")
+    return parts.isEmpty() ? ReportText::tr("the same configuration applied again")
                            : parts.join(QStringLiteral("; "));
 }
 
@@ -100,15 +100,15 @@ static QString attackName(const AttackSpec& spec)
 QString attackSettings(const AttackSpec& spec)
 {
     QStringList parts;
-    parts << qv(name(spec.messages)) + QStringLiteral(" messages")
-          << (spec.direction == DirectionFilter::Both ? QStringLiteral("both directions")
-                                                      : qv(name(spec.direction)) + QStringLiteral(" only"));
+    parts << qv(name(spec.messages)) + ReportText::tr(" messages")
+          << (spec.direction == DirectionFilter::Both ? ReportText::tr("both directions")
+                                                      : qv(name(spec.direction)) + ReportText::tr(" only"));
     if (spec.kind == AttackKind::Inject)
-        parts << QStringLiteral("%1 forgeries/s").arg(spec.rate);
+        parts << ReportText::tr("%1 forgeries/s").arg(spec.rate);
     else
-        parts << QStringLiteral("rate %1\u00a0%").arg(spec.rate * 100.0);
+        parts << ReportText::tr("rate %1 %").arg(spec.rate * 100.0);
     if (spec.kind == AttackKind::Replay)
-        parts << QStringLiteral("replays after %1").arg(seconds(spec.replayDelayS));
+        parts << ReportText::tr("replays after %1").arg(seconds(spec.replayDelayS));
     return parts.join(QStringLiteral(", "));
 }
 
@@ -123,36 +123,36 @@ QString attackOutcome(const AttackTally& t)
     QStringList lines;
     if (passive(t.spec)) {
         lines
-            << QStringLiteral("Seen: %1 signalling, %2 user-data PDUs").arg(t.signallingSeen).arg(t.dataSeen);
+            << ReportText::tr("Seen: %1 signalling, %2 user-data PDUs").arg(t.signallingSeen).arg(t.dataSeen);
         QStringList read;
         if (t.imsiRead > 0)
-            read << (t.imsiInitialAttach > 0 ? QStringLiteral("%1 IMSIs (%2 from initial Attach Requests)")
+            read << (t.imsiInitialAttach > 0 ? ReportText::tr("%1 IMSIs (%2 from initial Attach Requests)")
                                                    .arg(t.imsiRead)
                                                    .arg(t.imsiInitialAttach)
-                                             : QStringLiteral("%1 IMSIs").arg(t.imsiRead));
+                                             : ReportText::tr("%1 IMSIs").arg(t.imsiRead));
         if (t.nasBodiesRead > 0)
-            read << QStringLiteral("%1 NAS bodies").arg(t.nasBodiesRead);
+            read << ReportText::tr("%1 NAS bodies").arg(t.nasBodiesRead);
         if (t.keysRead > 0)
-            read << QStringLiteral("%1 keys").arg(t.keysRead);
+            read << ReportText::tr("%1 keys").arg(t.keysRead);
         if (t.readingsRead > 0)
-            read << QStringLiteral("%1 readings").arg(t.readingsRead);
+            read << ReportText::tr("%1 readings").arg(t.readingsRead);
         if (t.commandsRead > 0)
-            read << QStringLiteral("%1 commands").arg(t.commandsRead);
-        lines << QStringLiteral("Read: ") +
-                     (read.isEmpty() ? QStringLiteral("nothing secret") : read.join(QStringLiteral(", ")));
+            read << ReportText::tr("%1 commands").arg(t.commandsRead);
+        lines << ReportText::tr("Read: ") +
+                     (read.isEmpty() ? ReportText::tr("nothing secret") : read.join(QStringLiteral(", ")));
         if (t.ciphertextSeen > 0)
-            lines << QStringLiteral("Ciphertext only: %1 PDUs").arg(t.ciphertextSeen);
+            lines << ReportText::tr("Ciphertext only: %1 PDUs").arg(t.ciphertextSeen);
     } else {
         if (t.signallingAttempts > 0)
-            lines << QStringLiteral("Signalling: %1 attacked, %2 blocked, %3 accepted")
+            lines << ReportText::tr("Signalling: %1 attacked, %2 blocked, %3 accepted")
                          .arg(t.signallingAttempts)
                          .arg(t.signallingBlocked)
                          .arg(t.signallingSucceeded);
         if (t.initialAttachSucceeded > 0)
-            lines << QStringLiteral("(%1 of them initial Attach Requests, which LTE cannot protect)")
+            lines << ReportText::tr("(%1 of them initial Attach Requests, which LTE cannot protect)")
                          .arg(t.initialAttachSucceeded);
         if (t.dataAttempts > 0)
-            lines << QStringLiteral("User data: %1 attacked, %2 blocked, %3 accepted")
+            lines << ReportText::tr("User data: %1 attacked, %2 blocked, %3 accepted")
                          .arg(t.dataAttempts)
                          .arg(t.dataBlocked)
                          .arg(t.dataSucceeded);
@@ -164,9 +164,9 @@ QString attackOutcome(const AttackTally& t)
                           .arg(t.blockedBy[i]);
         }
         if (!by.isEmpty())
-            lines << QStringLiteral("Blocked by: ") + by.join(QStringLiteral(", "));
+            lines << ReportText::tr("Blocked by: ") + by.join(QStringLiteral(", "));
         if (lines.isEmpty())
-            lines << QStringLiteral("No message acted on");
+            lines << ReportText::tr("No message acted on");
     }
     QStringList why;
     for (std::size_t i = 0; i < t.noEffectBy.size(); ++i) {
@@ -176,7 +176,7 @@ QString attackOutcome(const AttackTally& t)
                        .arg(qv(engine::describe(static_cast<engine::NoEffectReason>(i))));
     }
     if (!why.isEmpty())
-        lines << QStringLiteral("No effect: ") + why.join(QStringLiteral(", "));
+        lines << ReportText::tr("No effect: ") + why.join(QStringLiteral(", "));
     QStringList escaped;
     for (const QString& line : lines)
         escaped << esc(line);
@@ -188,7 +188,7 @@ QString collateralCell(const AttackTally& t)
 {
     if (t.collateral == 0)
         return num(0);
-    return QStringLiteral("%1<br/><span class=\"small\">%2 readings, %3 commands</span>")
+    return ReportText::tr("%1<br/><span class=\"small\">%2 readings, %3 commands</span>")
         .arg(num(t.collateral), num(t.collateralUplink), num(t.collateral - t.collateralUplink));
 }
 
@@ -196,11 +196,11 @@ QString verdictText(Verdict verdict)
 {
     switch (verdict) {
     case Verdict::Met:
-        return QStringLiteral("✓ met");
+        return ReportText::tr("✓ met");
     case Verdict::Violated:
-        return QStringLiteral("✗ violated");
+        return ReportText::tr("✗ violated");
     case Verdict::NotExercised:
-        return QStringLiteral("– not-exercised");
+        return ReportText::tr("– not-exercised");
     }
     return {};
 }
@@ -245,7 +245,7 @@ QString levelText(ProtectionLevel level)
 QString hexDump(const Bytes& bytes, const Bytes* other)
 {
     if (bytes.empty())
-        return QStringLiteral("<p class=\"muted\">(no octets)</p>");
+        return ReportText::tr("<p class=\"muted\">(no octets)</p>");
     const std::size_t shown = std::min(bytes.size(), kMaxHexOctets);
     QString out;
     for (std::size_t line = 0; line < shown; line += kOctetsPerLine) {
@@ -260,7 +260,7 @@ QString hexDump(const Bytes& bytes, const Bytes* other)
         }
     }
     if (bytes.size() > shown)
-        out += QStringLiteral("\n… %1 more octets not shown").arg(bytes.size() - shown);
+        out += ReportText::tr("\n… %1 more octets not shown").arg(bytes.size() - shown);
     return QStringLiteral("<pre>") + out + QStringLiteral("</pre>");
 }
 
@@ -300,7 +300,7 @@ Reproduction reproduction(const SessionReportInput& in)
     }
     if (r.command.isEmpty()) {
         r.command = QStringLiteral("mtcsec run --scenario SCENARIO.json --seed ") + seed;
-        r.notes << QStringLiteral(
+        r.notes << ReportText::tr(
             "SCENARIO.json is this scenario saved from the application (File, Save "
             "As); it holds the devices, traffic, protection, attacks and timeline above.");
     }
@@ -311,18 +311,18 @@ Reproduction reproduction(const SessionReportInput& in)
             ++liveEdits;
     }
     if (liveEdits > 0)
-        r.notes << QStringLiteral(
+        r.notes << ReportText::tr(
                        "This run was changed %1 time(s) while it ran (see the timeline); the command "
                        "replays the scenario as configured, without those changes, so its digest "
                        "differs.")
                        .arg(liveEdits);
     if (in.summary.durationS + 1e-6 < s.durationS)
-        r.notes << QStringLiteral(
+        r.notes << ReportText::tr(
                        "The report was taken at %1 of the %2 the scenario runs for; a complete run "
                        "has more events and another digest.")
                        .arg(seconds(in.summary.durationS), seconds(s.durationS));
     else
-        r.notes << QStringLiteral("The same scenario and seed give the same digest on any machine.");
+        r.notes << ReportText::tr("The same scenario and seed give the same digest on any machine.");
     return r;
 }
 
@@ -331,7 +331,7 @@ std::vector<TimelineEntry> timeline(const SessionReportInput& in)
     const RunSummary& s = in.summary;
     std::vector<TimelineEntry> entries;
     entries.push_back(
-        {0, 0, QStringLiteral("Run starts with: ") + protectionSentence(in.scenario.protection)});
+        {0, 0, ReportText::tr("Run starts with: ") + protectionSentence(in.scenario.protection)});
 
     std::vector<const LogEvent*> changeEvents;
     for (const LogEvent& e : in.events)
@@ -339,10 +339,10 @@ std::vector<TimelineEntry> timeline(const SessionReportInput& in)
             changeEvents.push_back(&e);
     for (std::size_t i = 0; i < s.changes.size(); ++i) {
         const Protection& before = i == 0 ? in.scenario.protection : s.changes[i - 1].protection;
-        QString source = QStringLiteral("Protection changed: ");
+        QString source = ReportText::tr("Protection changed: ");
         if (changeEvents.size() == s.changes.size())
-            source = changeEvents[i]->value != 0 ? QStringLiteral("Protection changed (scenario timeline): ")
-                                                 : QStringLiteral("Protection changed by the user: ");
+            source = changeEvents[i]->value != 0 ? ReportText::tr("Protection changed (scenario timeline): ")
+                                                 : ReportText::tr("Protection changed by the user: ");
         entries.push_back({s.changes[i].atS, 1, source + protectionDiff(before, s.changes[i].protection)});
     }
 
@@ -353,23 +353,23 @@ std::vector<TimelineEntry> timeline(const SessionReportInput& in)
                 continue;
             if (e.kind == EventKind::AttackAdded)
                 entries.push_back({engine::toSeconds(e.time), 2,
-                                   QStringLiteral("Attacker %1 placed by the user").arg(attackName(spec))});
+                                   ReportText::tr("Attacker %1 placed by the user").arg(attackName(spec))});
             else if (e.kind == EventKind::AttackRemoved)
                 entries.push_back({engine::toSeconds(e.time), 5,
-                                   QStringLiteral("Attacker %1 removed by the user").arg(attackName(spec))});
+                                   ReportText::tr("Attacker %1 removed by the user").arg(attackName(spec))});
         }
         if (spec.startS <= s.durationS)
             entries.push_back(
                 {spec.startS, 3,
-                 QStringLiteral("Attack %1 starts: %2").arg(attackName(spec), attackSettings(spec))});
+                 ReportText::tr("Attack %1 starts: %2").arg(attackName(spec), attackSettings(spec))});
         if (spec.stopS && *spec.stopS <= s.durationS)
-            entries.push_back({*spec.stopS, 4, QStringLiteral("Attack %1 stops").arg(attackName(spec))});
+            entries.push_back({*spec.stopS, 4, ReportText::tr("Attack %1 stops").arg(attackName(spec))});
     }
     entries.push_back(
         {s.durationS, 9,
          s.durationS + 1e-6 < in.scenario.durationS
-             ? QStringLiteral("Report taken (the run goes on to %1)").arg(seconds(in.scenario.durationS))
-             : QStringLiteral("Run ends")});
+             ? ReportText::tr("Report taken (the run goes on to %1)").arg(seconds(in.scenario.durationS))
+             : ReportText::tr("Run ends")});
     std::stable_sort(entries.begin(), entries.end(), [](const TimelineEntry& a, const TimelineEntry& b) {
         return a.atS != b.atS ? a.atS < b.atS : a.order < b.order;
     });

@@ -7,6 +7,7 @@
 #include "ui/LinkProtection.h"
 #include "ui/SessionReport.h"
 
+#include <QCoreApplication>
 #include <QString>
 #include <QStringList>
 
@@ -16,6 +17,12 @@
 #include <vector>
 
 namespace mtcsec::ui::sessionreport {
+
+// The report's words in the interface's language: ReportText::tr("..."). Without an installed translation
+// (mtcsec run --report x.html) they are the English source text, byte for byte.
+class ReportText {
+    Q_DECLARE_TR_FUNCTIONS(mtcsec::ui::sessionreport::ReportText)
+};
 
 inline constexpr std::size_t kMaxHexOctets = 256; // octets of an example shown in hex
 inline constexpr std::size_t kOctetsPerLine = 16;

@@ -43,6 +43,23 @@ void Settings::setTheme(Theme theme)
                                                                  : QStringLiteral("system"));
 }
 
+LanguageChoice Settings::language() const
+{
+    const QString l =
+        QSettings().value(QStringLiteral("appearance/language"), QStringLiteral("system")).toString();
+    return l == QLatin1String("de")   ? LanguageChoice::German
+           : l == QLatin1String("en") ? LanguageChoice::English
+                                      : LanguageChoice::System;
+}
+
+void Settings::setLanguage(LanguageChoice language)
+{
+    QSettings().setValue(QStringLiteral("appearance/language"),
+                         language == LanguageChoice::German    ? QStringLiteral("de")
+                         : language == LanguageChoice::English ? QStringLiteral("en")
+                                                               : QStringLiteral("system"));
+}
+
 QStringList Settings::recentFiles() const
 {
     return QSettings().value(QStringLiteral("files/recent")).toStringList();

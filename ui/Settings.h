@@ -10,6 +10,9 @@ namespace mtcsec::ui {
 
 enum class Theme { System, Light, Dark };
 
+// The interface language (ui/Language.h): the system's, or one chosen in View > Language.
+enum class LanguageChoice { System, English, German };
+
 class Settings {
 public:
     [[nodiscard]] QByteArray geometry() const;
@@ -18,6 +21,9 @@ public:
     void setWindowState(const QByteArray& value);
     [[nodiscard]] Theme theme() const;
     void setTheme(Theme theme);
+    // "appearance/language": "system", "en" or "de"; takes effect at the next start.
+    [[nodiscard]] LanguageChoice language() const;
+    void setLanguage(LanguageChoice language);
     [[nodiscard]] QStringList recentFiles() const;
     // Puts `path` first (at most 8 kept).
     void addRecentFile(const QString& path);

@@ -1,6 +1,7 @@
 // Painting and interaction of the topology canvas items.
 #include "ui/TopologyItems.h"
 
+#include "ui/EvidenceText.h"
 #include "ui/QtText.h"
 #include "ui/TopologyScene.h"
 
@@ -440,8 +441,8 @@ AttackerItem::AttackerItem(AttackSpec spec)
 {
     setZValue(5);
     setFlag(ItemIsSelectable);
-    setToolTip(QStringLiteral("%1: %2 on %3 (right-click for settings or to remove)")
-                   .arg(QString::fromStdString(spec_.id), qv(name(spec_.kind)),
+    setToolTip(tr("%1: %2 on %3 (right-click for settings or to remove)")
+                   .arg(QString::fromStdString(spec_.id), termText(name(spec_.kind)),
                         QString::fromStdString(spec_.target())));
 }
 
@@ -465,7 +466,7 @@ void AttackerItem::relayout()
     f.setBold(true);
     const QFontMetricsF fm(f);
     const qreal w = std::max(fm.horizontalAdvance(QStringLiteral("☠ %1 %2").arg(
-                                 QString::fromStdString(spec_.id), qv(name(spec_.kind)))),
+                                 QString::fromStdString(spec_.id), termText(name(spec_.kind)))),
                              fm.horizontalAdvance(countsText())) +
                     18;
     const QSizeF size(std::max<qreal>(w, 110), 2 * fm.height() + 12);
@@ -539,7 +540,7 @@ void AttackerItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*)
     f.setBold(true);
     p->setFont(f);
     p->drawText(r.adjusted(6, 1, -6, -r.height() / 2), Qt::AlignLeft | Qt::AlignVCenter,
-                QStringLiteral("☠ %1 %2").arg(QString::fromStdString(spec_.id), qv(name(spec_.kind))));
+                QStringLiteral("☠ %1 %2").arg(QString::fromStdString(spec_.id), termText(name(spec_.kind))));
     f.setBold(false);
     p->setFont(f);
     p->drawText(r.adjusted(6, r.height() / 2 - 1, -6, -1), Qt::AlignLeft | Qt::AlignVCenter, countsText());
@@ -573,7 +574,7 @@ MessageItem::MessageItem(std::uint32_t pdu, engine::Reading reading, bool attack
 {
     setZValue(4);
     setCursor(Qt::PointingHandCursor);
-    setToolTip(QStringLiteral("PDU %1 (click to inspect)").arg(pdu));
+    setToolTip(QObject::tr("PDU %1 (click to inspect)").arg(pdu));
 }
 
 QRectF MessageItem::boundingRect() const

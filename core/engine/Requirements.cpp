@@ -3,55 +3,140 @@
 
 #include "core/crypto/Hex.h"
 
+#include <QtGlobal>
+
 #include <array>
+#include <tuple>
 
 namespace mtcsec::engine {
 namespace {
 
+// The wordings (translated in the GUI, context "Requirement").
 constexpr std::array<std::string_view, 4> kTexts = {
-    "Signalling between MTC device and 3GPP network entities is integrity protected, on the air interface "
-    "and in "
-    "the network domain (shall).",
-    "Signalling between MTC device and 3GPP network entities is confidentiality protected, on the air "
-    "interface "
-    "and in the network domain (should).",
-    "MTC application data transfer is confidential: no eavesdropping at any point in the network (should).",
-    "MTC device and MTC server verify the integrity of the application data they exchange (should)."};
+    QT_TRANSLATE_NOOP(
+        "Requirement",
+        "Signalling between MTC device and 3GPP network entities is integrity protected, on the air "
+        "interface and in the network domain (shall)."),
+    QT_TRANSLATE_NOOP(
+        "Requirement",
+        "Signalling between MTC device and 3GPP network entities is confidentiality protected, on "
+        "the air interface and in the network domain (should)."),
+    QT_TRANSLATE_NOOP("Requirement", "MTC application data transfer is confidential: no eavesdropping at any "
+                                     "point in the network (should)."),
+    QT_TRANSLATE_NOOP("Requirement",
+                      "MTC device and MTC server verify the integrity of the application data they "
+                      "exchange (should).")};
 
-std::string who(const AttackTally& t)
+// The phrases of the evidence (PRODUCT.md: the JSON report and the CLI print them in English, as written
+// here; the GUI translates them, context "Evidence").
+constexpr std::string_view kWhoIn = QT_TRANSLATE_NOOP("Evidence", "%1 %2 in %3");
+constexpr std::string_view kWhoOn = QT_TRANSLATE_NOOP("Evidence", "%1 %2 on %3");
+constexpr std::string_view kFirstExample = QT_TRANSLATE_NOOP("Evidence", "; first at %1 s, device %2: %3");
+constexpr std::string_view kBlockedFirst = QT_TRANSLATE_NOOP("Evidence", " (%1 by %2");
+constexpr std::string_view kBlockedNext = QT_TRANSLATE_NOOP("Evidence", ", %1 by %2");
+constexpr std::string_view kBlockedEnd = QT_TRANSLATE_NOOP("Evidence", ")");
+constexpr std::string_view kR1Attacked =
+    QT_TRANSLATE_NOOP("Evidence", ": %1 signalling PDUs attacked, %2 accepted by the receiver, %3 blocked");
+constexpr std::string_view kR1InitialAttach = QT_TRANSLATE_NOOP(
+    "Evidence", "; %1 of the accepted were the initial Attach Request, which LTE sends before "
+                "any security context exists (the UE security capabilities in it are checked "
+                "later, through the Security Mode Command)");
+constexpr std::string_view kR4Forged = QT_TRANSLATE_NOOP(
+    "Evidence", ": %1 application messages forged, %2 accepted by device or server, %3 blocked");
+constexpr std::string_view kR4Replayed = QT_TRANSLATE_NOOP(
+    "Evidence", ": %1 application messages replayed, %2 accepted by device or server, %3 blocked");
+constexpr std::string_view kR4Altered = QT_TRANSLATE_NOOP(
+    "Evidence", ": %1 application messages altered, %2 accepted by device or server, %3 blocked");
+constexpr std::string_view kR4NoEffect = QT_TRANSLATE_NOOP("Evidence", ", %1 without effect");
+constexpr std::string_view kR2Seen =
+    QT_TRANSLATE_NOOP("Evidence", ": %1 signalling PDUs seen; read %2 IMSIs, %3 NAS message bodies, %4 keys");
+constexpr std::string_view kR2InitialAttach =
+    QT_TRANSLATE_NOOP("Evidence", "; %1 IMSIs came from initial Attach Requests, sent in clear before any "
+                                  "security context exists: LTE cannot protect them (5G's concealed "
+                                  "identifier, SUCI, does)");
+constexpr std::string_view kR2MmeEndpoint = QT_TRANSLATE_NOOP(
+    "Evidence", ": the MME is the endpoint of NAS, so what it reads there is not a breach of "
+                "R2 (%1 NAS bodies in clear inside the node)");
+constexpr std::string_view kR3Seen = QT_TRANSLATE_NOOP(
+    "Evidence", ": %1 user-plane PDUs seen; read %2 readings and %3 commands, %4 were ciphertext");
+constexpr std::string_view kLostReadings = QT_TRANSLATE_NOOP("Evidence", ": %1 of %2 readings");
+constexpr std::string_view kLostCommands = QT_TRANSLATE_NOOP("Evidence", ": %1 of %2 commands");
+constexpr std::string_view kLostBoth =
+    QT_TRANSLATE_NOOP("Evidence", ": %1 of %2 readings and %3 of %4 commands");
+constexpr std::string_view kLostAfter =
+    QT_TRANSLATE_NOOP("Evidence", " lost: genuine messages discarded after ");
+constexpr std::string_view kCauseReplayed = QT_TRANSLATE_NOOP(
+    "Evidence",
+    "its replayed PDUs advanced the receiver's PDCP COUNT (LTE has no user-plane integrity on Uu)");
+constexpr std::string_view kCauseForged = QT_TRANSLATE_NOOP(
+    "Evidence", "its forged PDUs advanced the receiver's PDCP COUNT (LTE has no user-plane integrity on Uu)");
+constexpr std::string_view kCauseAnd = QT_TRANSLATE_NOOP("Evidence", ", and ");
+constexpr std::string_view kCauseDetach =
+    QT_TRANSLATE_NOOP("Evidence", "the forged Detach Request devices accepted");
+constexpr std::string_view kNotExercised =
+    QT_TRANSLATE_NOOP("Evidence", "no attack in this run touched what this requirement covers");
+constexpr std::string_view kLteLimit =
+    QT_TRANSLATE_NOOP("Evidence", "violated only where LTE itself cannot protect: the initial Attach Request "
+                                  "travels before any security context exists");
+
+// The terms among the arguments (context "EvidenceTerm"): the attack kinds (scenario names) and the checks
+// that blocked an attack, in the order of AttackTally::blockedBy.
+constexpr std::array<std::string_view, 6> kKindTerms = {
+    QT_TRANSLATE_NOOP("EvidenceTerm", "eavesdrop"), QT_TRANSLATE_NOOP("EvidenceTerm", "tamper"),
+    QT_TRANSLATE_NOOP("EvidenceTerm", "replay"),    QT_TRANSLATE_NOOP("EvidenceTerm", "inject"),
+    QT_TRANSLATE_NOOP("EvidenceTerm", "downgrade"), QT_TRANSLATE_NOOP("EvidenceTerm", "insider")};
+constexpr std::array<std::string_view, 8> kBlockedReasons = {
+    QT_TRANSLATE_NOOP("EvidenceTerm", "integrity check"),
+    QT_TRANSLATE_NOOP("EvidenceTerm", "replay check"),
+    QT_TRANSLATE_NOOP("EvidenceTerm", "parser (did not parse)"),
+    QT_TRANSLATE_NOOP("EvidenceTerm", "policy (protection required)"),
+    QT_TRANSLATE_NOOP("EvidenceTerm", "duplicate PDCP COUNT check"),
+    QT_TRANSLATE_NOOP("EvidenceTerm", "no context"),
+    QT_TRANSLATE_NOOP("EvidenceTerm", "capability mismatch"),
+    QT_TRANSLATE_NOOP("EvidenceTerm", "no effect")};
+
+static_assert(kBlockedReasons.size() == std::tuple_size_v<decltype(AttackTally::blockedBy)>,
+              "one term per DropReason");
+
+EvidenceArg plain(std::string text)
 {
-    return t.spec.id + " " + std::string(name(t.spec.kind)) + (t.spec.node ? " in " : " on ") +
-           t.spec.target();
+    return EvidenceArg{std::move(text), false};
 }
 
-std::string firstExample(const AttackTally& t, bool signalling)
+EvidenceArg count(std::uint64_t n)
+{
+    return plain(std::to_string(n));
+}
+
+EvidencePhrase who(const AttackTally& t)
+{
+    const std::string_view kind = name(t.spec.kind);
+    return {t.spec.node ? kWhoIn : kWhoOn,
+            {plain(t.spec.id), EvidenceArg{std::string(kind), true}, plain(t.spec.target())}};
+}
+
+void addFirstExample(EvidenceLine& line, const AttackTally& t, bool signalling)
 {
     for (const AttackExample& e : t.examples) {
-        if (e.signalling == signalling)
-            return "; first at " + formatTime(e.time) + " s, device " + std::to_string(e.device) + ": " +
-                   e.what;
+        if (e.signalling == signalling) {
+            line.push_back({kFirstExample, {plain(formatTime(e.time)), count(e.device), plain(e.what)}});
+            return;
+        }
     }
-    return "";
 }
 
-std::string blockedReasons(const AttackTally& t)
+void addBlockedReasons(EvidenceLine& line, const AttackTally& t)
 {
-    static constexpr std::array<std::string_view, 8> reasons = {"integrity check",
-                                                                "replay check",
-                                                                "parser (did not parse)",
-                                                                "policy (protection required)",
-                                                                "duplicate PDCP COUNT check",
-                                                                "no context",
-                                                                "capability mismatch",
-                                                                "no effect"};
-    std::string out;
+    bool any = false;
     for (std::size_t i = 0; i < t.blockedBy.size(); ++i) {
         if (t.blockedBy[i] == 0)
             continue;
-        out += out.empty() ? " (" : ", ";
-        out += std::to_string(t.blockedBy[i]) + " by " + std::string(reasons[i]);
+        line.push_back({any ? kBlockedNext : kBlockedFirst,
+                        {count(t.blockedBy[i]), EvidenceArg{std::string(kBlockedReasons.at(i)), true}}});
+        any = true;
     }
-    return out.empty() ? out : out + ")";
+    if (any)
+        line.push_back({kBlockedEnd, {}});
 }
 
 bool passive(const AttackTally& t)
@@ -66,11 +151,38 @@ bool insiderRelaysSignalling(const AttackTally& t)
     return t.spec.kind != AttackKind::Insider || t.spec.node == Node::ENB;
 }
 
+void add(RequirementResult& r, EvidenceLine line, bool first = false)
+{
+    r.evidence.insert(first ? r.evidence.begin() : r.evidence.end(), english(line));
+    r.evidenceLines.insert(first ? r.evidenceLines.begin() : r.evidenceLines.end(), std::move(line));
+}
+
 } // namespace
 
 std::string_view requirementText(std::size_t index)
 {
     return kTexts.at(index);
+}
+
+const std::vector<std::string_view>& evidencePhrases()
+{
+    static const std::vector<std::string_view> all = {
+        kWhoIn,        kWhoOn,           kFirstExample,  kBlockedFirst, kBlockedNext,  kBlockedEnd,
+        kR1Attacked,   kR1InitialAttach, kR4Forged,      kR4Replayed,   kR4Altered,    kR4NoEffect,
+        kR2Seen,       kR2InitialAttach, kR2MmeEndpoint, kR3Seen,       kLostReadings, kLostCommands,
+        kLostBoth,     kLostAfter,       kCauseReplayed, kCauseForged,  kCauseAnd,     kCauseDetach,
+        kNotExercised, kLteLimit};
+    return all;
+}
+
+const std::vector<std::string_view>& evidenceTerms()
+{
+    static const std::vector<std::string_view> all = [] {
+        std::vector<std::string_view> v(kKindTerms.begin(), kKindTerms.end());
+        v.insert(v.end(), kBlockedReasons.begin(), kBlockedReasons.end());
+        return v;
+    }();
+    return all;
 }
 
 std::array<RequirementResult, 4> evaluateRequirements(const std::vector<AttackTally>& attacks,
@@ -94,32 +206,31 @@ std::array<RequirementResult, 4> evaluateRequirements(const std::vector<AttackTa
                 r1Violated = true;
                 r1OnlyLimit = r1OnlyLimit && beyondLimit == 0;
             }
-            std::string line = who(t) + ": " + std::to_string(t.signallingAttempts) +
-                               " signalling PDUs attacked, " + std::to_string(t.signallingSucceeded) +
-                               " accepted by the receiver, " + std::to_string(t.signallingBlocked) +
-                               " blocked" + blockedReasons(t);
+            EvidenceLine line{
+                who(t),
+                {kR1Attacked,
+                 {count(t.signallingAttempts), count(t.signallingSucceeded), count(t.signallingBlocked)}}};
+            addBlockedReasons(line, t);
             if (t.initialAttachSucceeded > 0)
-                line +=
-                    "; " + std::to_string(t.initialAttachSucceeded) +
-                    " of the accepted were the initial Attach Request, which LTE sends before any security "
-                    "context exists (the UE security capabilities in it are checked later, through the "
-                    "Security Mode Command)";
-            r[0].evidence.push_back(line + firstExample(t, true));
+                line.push_back({kR1InitialAttach, {count(t.initialAttachSucceeded)}});
+            addFirstExample(line, t, true);
+            add(r[0], std::move(line));
         }
         if (!passive(t) && t.dataAttempts > 0) {
             r4Exercised = true;
             r4Violated = r4Violated || t.dataSucceeded > 0;
             const std::uint64_t decided = t.dataSucceeded + t.dataBlocked;
             const std::uint64_t dataNoEffect = t.dataAttempts > decided ? t.dataAttempts - decided : 0;
-            r[3].evidence.push_back(
-                who(t) + ": " + std::to_string(t.dataAttempts) + " application messages " +
-                (t.spec.kind == AttackKind::Inject   ? "forged"
-                 : t.spec.kind == AttackKind::Replay ? "replayed"
-                                                     : "altered") +
-                ", " + std::to_string(t.dataSucceeded) + " accepted by device or server, " +
-                std::to_string(t.dataBlocked) + " blocked" + blockedReasons(t) +
-                (dataNoEffect > 0 ? ", " + std::to_string(dataNoEffect) + " without effect" : std::string()) +
-                firstExample(t, false));
+            EvidenceLine line{who(t),
+                              {t.spec.kind == AttackKind::Inject   ? kR4Forged
+                               : t.spec.kind == AttackKind::Replay ? kR4Replayed
+                                                                   : kR4Altered,
+                               {count(t.dataAttempts), count(t.dataSucceeded), count(t.dataBlocked)}}};
+            addBlockedReasons(line, t);
+            if (dataNoEffect > 0)
+                line.push_back({kR4NoEffect, {count(dataNoEffect)}});
+            addFirstExample(line, t, false);
+            add(r[3], std::move(line));
         }
         if (passive(t) && t.signallingSeen > 0 && insiderRelaysSignalling(t)) {
             r2Exercised = true;
@@ -129,31 +240,27 @@ std::array<RequirementResult, 4> evaluateRequirements(const std::vector<AttackTa
                 r2Violated = true;
                 r2OnlyLimit = r2OnlyLimit && beyondLimit == 0;
             }
-            std::string line = who(t) + ": " + std::to_string(t.signallingSeen) +
-                               " signalling PDUs seen; read " + std::to_string(t.imsiRead) + " IMSIs, " +
-                               std::to_string(t.nasBodiesRead) + " NAS message bodies, " +
-                               std::to_string(t.keysRead) + " keys";
+            EvidenceLine line{
+                who(t),
+                {kR2Seen,
+                 {count(t.signallingSeen), count(t.imsiRead), count(t.nasBodiesRead), count(t.keysRead)}}};
             if (t.imsiInitialAttach > 0)
-                line += "; " + std::to_string(t.imsiInitialAttach) +
-                        " IMSIs came from initial Attach Requests, sent in clear before any security context "
-                        "exists: LTE cannot protect them (5G's concealed identifier, SUCI, does)";
-            r[1].evidence.push_back(line + firstExample(t, true));
+                line.push_back({kR2InitialAttach, {count(t.imsiInitialAttach)}});
+            addFirstExample(line, t, true);
+            add(r[1], std::move(line));
         } else if (passive(t) && t.signallingSeen > 0) {
-            r[1].evidence.push_back(who(t) +
-                                    ": the MME is the endpoint of NAS, so what it reads there is not a "
-                                    "breach of R2 (" +
-                                    std::to_string(t.nasBodiesRead) +
-                                    " NAS bodies in clear inside the node)");
+            add(r[1], {who(t), {kR2MmeEndpoint, {count(t.nasBodiesRead)}}});
         }
         if (passive(t) && t.dataSeen > 0) {
             r3Exercised = true;
             const std::uint64_t read = t.readingsRead + t.commandsRead;
             r3Violated = r3Violated || read > 0;
-            r[2].evidence.push_back(who(t) + ": " + std::to_string(t.dataSeen) +
-                                    " user-plane PDUs seen; read " + std::to_string(t.readingsRead) +
-                                    " readings and " + std::to_string(t.commandsRead) + " commands, " +
-                                    std::to_string(t.dataCiphertextSeen) + " were ciphertext" +
-                                    firstExample(t, false));
+            EvidenceLine line{who(t),
+                              {kR3Seen,
+                               {count(t.dataSeen), count(t.readingsRead), count(t.commandsRead),
+                                count(t.dataCiphertextSeen)}}};
+            addFirstExample(line, t, false);
+            add(r[2], std::move(line));
         }
     }
     // Availability: genuine messages lost because an attacker disturbed state. Integrity may hold while they
@@ -163,20 +270,24 @@ std::array<RequirementResult, 4> evaluateRequirements(const std::vector<AttackTa
             continue;
         r4Exercised = true;
         const std::uint64_t readings = t.collateralUplink, commands = t.collateral - t.collateralUplink;
-        std::string lost;
-        if (readings > 0)
-            lost = std::to_string(readings) + " of " + std::to_string(accounting.uplink.sent) + " readings";
-        if (commands > 0)
-            lost += (lost.empty() ? "" : " and ") + std::to_string(commands) + " of " +
-                    std::to_string(accounting.downlink.sent) + " commands";
-        std::string cause;
+        EvidenceLine line{who(t)};
+        if (readings > 0 && commands > 0)
+            line.push_back({kLostBoth,
+                            {count(readings), count(accounting.uplink.sent), count(commands),
+                             count(accounting.downlink.sent)}});
+        else if (readings > 0)
+            line.push_back({kLostReadings, {count(readings), count(accounting.uplink.sent)}});
+        else
+            line.push_back({kLostCommands, {count(commands), count(accounting.downlink.sent)}});
+        line.push_back({kLostAfter, {}});
         if (t.collateralCounter > 0)
-            cause = "its " + std::string(t.spec.kind == AttackKind::Replay ? "replayed" : "forged") +
-                    " PDUs advanced the receiver's PDCP COUNT (LTE has no user-plane integrity on Uu)";
-        if (t.collateralDetached > 0)
-            cause +=
-                (cause.empty() ? "" : ", and ") + std::string("the forged Detach Request devices accepted");
-        r[3].evidence.push_back(who(t) + ": " + lost + " lost: genuine messages discarded after " + cause);
+            line.push_back({t.spec.kind == AttackKind::Replay ? kCauseReplayed : kCauseForged, {}});
+        if (t.collateralDetached > 0) {
+            if (t.collateralCounter > 0)
+                line.push_back({kCauseAnd, {}});
+            line.push_back({kCauseDetach, {}});
+        }
+        add(r[3], std::move(line));
     }
     const auto verdict = [](bool exercised, bool violated) {
         return !exercised ? Verdict::NotExercised : violated ? Verdict::Violated : Verdict::Met;
@@ -189,13 +300,9 @@ std::array<RequirementResult, 4> evaluateRequirements(const std::vector<AttackTa
     r[3].verdict = verdict(r4Exercised, r4Violated);
     for (auto& req : r) {
         if (req.verdict == Verdict::NotExercised)
-            req.evidence.insert(req.evidence.begin(),
-                                "no attack in this run touched what this requirement covers");
+            add(req, {{kNotExercised, {}}}, true);
         if (req.lteLimit)
-            req.evidence.insert(
-                req.evidence.begin(),
-                "violated only where LTE itself cannot protect: the initial Attach Request travels "
-                "before any security context exists");
+            add(req, {{kLteLimit, {}}}, true);
     }
     return r;
 }

@@ -15,6 +15,11 @@ namespace mtcsec::engine {
 [[nodiscard]] std::array<RequirementResult, 4> evaluateRequirements(const std::vector<AttackTally>& attacks,
                                                                     const MessageAccounting& accounting);
 
+// Every phrase template (context "Evidence") and every term (context "EvidenceTerm") that
+// evaluateRequirements() can put into RequirementResult::evidenceLines, for the translations and their test.
+[[nodiscard]] const std::vector<std::string_view>& evidencePhrases();
+[[nodiscard]] const std::vector<std::string_view>& evidenceTerms();
+
 // The requirement's wording, for tooltips and reports.
 [[nodiscard]] std::string_view requirementText(std::size_t index);
 

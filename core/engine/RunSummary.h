@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/crypto/Bytes.h"
+#include "core/engine/Evidence.h"
 #include "core/engine/SimTime.h"
 #include "core/scenario/Scenario.h"
 
@@ -161,8 +162,9 @@ struct RequirementResult {
     std::string id;    // "R1".."R4"
     std::string title; // the requirement's wording
     Verdict verdict = Verdict::NotExercised;
-    std::vector<std::string> evidence;
-    bool lteLimit = false; // violated only by what LTE itself cannot protect
+    std::vector<std::string> evidence; // in English (the JSON report, the CLI): english() of evidenceLines
+    std::vector<EvidenceLine> evidenceLines; // the same lines, structured, for a translation (same order)
+    bool lteLimit = false;                   // violated only by what LTE itself cannot protect
 };
 
 struct RunSummary {

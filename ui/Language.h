@@ -1,0 +1,28 @@
+// The interface language: English (the source text) or German (resources/translations/mtcsec_de.ts, compiled
+// into ":/i18n/mtcsec_de.qm"), chosen by --lang, else the settings, else the system locale.
+#pragma once
+
+#include "ui/Settings.h"
+
+#include <QLocale>
+#include <QString>
+
+namespace mtcsec::ui {
+
+// "en" or "de" for `--lang VALUE` ("en", "de", "english", "deutsch", "german", any case); empty if unknown.
+[[nodiscard]] QString parseLanguageCode(const QString& value);
+
+// The language in effect: `override` ("en"/"de", from --lang) if set, else the settings' choice, else "de"
+// when the locale's first UI language is German, else "en".
+[[nodiscard]] QString resolveLanguage(const QString& override, LanguageChoice choice, const QLocale& system);
+
+// Makes `code` ("en" or "de") the application's language: removes the translators installed by an earlier
+// call, then installs the application's and, where Debian's qt6-translations-l10n provides it, Qt's own
+// (standard buttons and dialogs). Needs a QCoreApplication. Returns false if the translation could not be
+// loaded (the interface stays English). "en" installs nothing.
+bool installLanguage(const QString& code);
+
+// The code of the language installed last ("en" before any call).
+[[nodiscard]] QString currentLanguage();
+
+} // namespace mtcsec::ui
