@@ -10,7 +10,7 @@
 namespace mtcsec::ui {
 namespace {
 
-constexpr std::array<const char*, 12> kDescriptions = {
+constexpr std::array<const char*, 16> kDescriptions = {
     QT_TRANSLATE_NOOP("Preset", "The first screen: traffic flows with no protection and no attacker, and "
                                 "everything is readable."),
     QT_TRANSLATE_NOOP("Preset", "With no protection anywhere, eavesdropping and tampering break every "
@@ -39,7 +39,18 @@ constexpr std::array<const char*, 12> kDescriptions = {
                                 "everything that is not protected end to end."),
     QT_TRANSLATE_NOOP("Preset",
                       "Integrity alone does not stop a replayed command; the replay window switched "
-                      "on halfway does.")};
+                      "on halfway does."),
+    QT_TRANSLATE_NOOP("Preset", "OSCORE protects the readings end to end: a compromised P-GW sees only the "
+                                "CoAP header, the token and the OSCORE option (kid, Partial IV), not the "
+                                "reading."),
+    QT_TRANSLATE_NOOP("Preset", "A replayed reading or command carries a Partial IV the receiver has seen: "
+                                "OSCORE's replay window drops it (RFC 8613 7.4)."),
+    QT_TRANSLATE_NOOP("Preset", "CoAP over DTLS 1.2 with a pre-shared key (TLS_PSK_WITH_AES_128_CCM_8, as "
+                                "LwM2M): tampered records fail their tag, replayed ones the record window, "
+                                "forged ones authentication, and the eavesdropper sees only record headers."),
+    QT_TRANSLATE_NOOP("Preset", "A device that wakes once an hour pays the whole DTLS handshake (three round "
+                                "trips, about 720 octets) before each 15-octet reading; OSCORE needs no "
+                                "handshake.")};
 
 } // namespace
 

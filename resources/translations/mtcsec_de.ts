@@ -273,6 +273,22 @@
         <source>Integrity alone does not stop a replayed command; the replay window switched on halfway does.</source>
         <translation>Integritätsschutz allein stoppt keinen wiedereingespielten Befehl; das zur Hälfte eingeschaltete Replay-Fenster schon.</translation>
     </message>
+    <message>
+        <source>OSCORE protects the readings end to end: a compromised P-GW sees only the CoAP header, the token and the OSCORE option (kid, Partial IV), not the reading.</source>
+        <translation>OSCORE schützt die Messwerte Ende zu Ende: Ein kompromittiertes P-GW sieht nur den CoAP-Header, das Token und die OSCORE-Option (kid, Partial IV), nicht den Messwert.</translation>
+    </message>
+    <message>
+        <source>A replayed reading or command carries a Partial IV the receiver has seen: OSCORE&apos;s replay window drops it (RFC 8613 7.4).</source>
+        <translation>Ein wiedereingespielter Messwert oder Befehl trägt eine Partial IV, die der Empfänger schon gesehen hat: OSCOREs Replay-Fenster verwirft ihn (RFC 8613 7.4).</translation>
+    </message>
+    <message>
+        <source>CoAP over DTLS 1.2 with a pre-shared key (TLS_PSK_WITH_AES_128_CCM_8, as LwM2M): tampered records fail their tag, replayed ones the record window, forged ones authentication, and the eavesdropper sees only record headers.</source>
+        <translation>CoAP über DTLS 1.2 mit vorab geteiltem Schlüssel (TLS_PSK_WITH_AES_128_CCM_8, wie bei LwM2M): Manipulierte Records scheitern an ihrem Tag, wiedereingespielte am Record-Fenster, gefälschte an der Authentisierung, und der Lauscher sieht nur Record-Header.</translation>
+    </message>
+    <message>
+        <source>A device that wakes once an hour pays the whole DTLS handshake (three round trips, about 720 octets) before each 15-octet reading; OSCORE needs no handshake.</source>
+        <translation>Ein Gerät, das einmal pro Stunde aufwacht, zahlt vor jedem 15-Oktett-Messwert den ganzen DTLS-Handshake (drei Round-Trips, etwa 720 Oktette); OSCORE braucht keinen Handshake.</translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>
@@ -4153,6 +4169,16 @@ Gruppe %1: %2 Geräte, Fähigkeiten EEA %3, EIA %4</translation>
     <message>
         <source>the PDF could not be completed</source>
         <translation>das PDF konnte nicht fertiggestellt werden</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;End-to-end overhead, octets added to one reading (UDP payload) and per session set-up:&lt;/p&gt;
+&lt;table border=&quot;1&quot; cellspacing=&quot;0&quot; cellpadding=&quot;4&quot;&gt;
+&lt;thead&gt;&lt;tr&gt;&lt;th&gt;Mode&lt;/th&gt;&lt;th&gt;Per message&lt;/th&gt;&lt;th&gt;Per handshake&lt;/th&gt;&lt;th&gt;What&lt;/th&gt;&lt;/tr&gt;&lt;/thead&gt;
+</source>
+        <translation>&lt;p&gt;Ende-zu-Ende-Overhead, Oktette, die eine Messung (UDP-Nutzlast) und jeder Sitzungsaufbau zusätzlich kosten:&lt;/p&gt;
+&lt;table border=&quot;1&quot; cellspacing=&quot;0&quot; cellpadding=&quot;4&quot;&gt;
+&lt;thead&gt;&lt;tr&gt;&lt;th&gt;Modus&lt;/th&gt;&lt;th&gt;Pro Nachricht&lt;/th&gt;&lt;th&gt;Pro Handshake&lt;/th&gt;&lt;th&gt;Was&lt;/th&gt;&lt;/tr&gt;&lt;/thead&gt;
+</translation>
     </message>
 </context>
 </TS>
