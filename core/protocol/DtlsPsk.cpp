@@ -405,7 +405,7 @@ std::string DtlsPskServer::peerIdentity() const
 DtlsHandshakeCost measureDtlsHandshake()
 {
     const std::array<std::uint8_t, kSeedSize> seedA{1}, seedB{2};
-    DtlsPskCredentials creds{"device-1", SecureBytes(16, 0x42)};
+    DtlsPskCredentials creds{"imsi-001010000000001", SecureBytes(16, 0x42)};
     DtlsPskEndpoint client(DtlsRole::Client, creds, seedA);
     DtlsPskServer server(creds, seedB);
     DtlsHandshakeCost cost;

@@ -3,6 +3,7 @@
 
 #include "core/protocol/AppSecurity.h"
 #include "core/protocol/Coap.h"
+#include "core/protocol/DtlsPsk.h"
 
 namespace mtcsec::protocol {
 
@@ -19,6 +20,7 @@ std::vector<E2eOverhead> e2eOverheads()
     const auto added = [&](const char* mode) {
         return protectApp(appPreset(mode).value(), keys, true, 1, bare).size() - bare.size();
     };
+    const DtlsHandshakeCost cost = measureDtlsHandshake(); // a real handshake in memory (DtlsPsk.h)
     return {
         {"none", 0, 0, "bare CoAP on UDP 5683"},
         {"integrity", added("integrity"), 0,
@@ -28,7 +30,10 @@ std::vector<E2eOverhead> e2eOverheads()
          "OSCORE option (flags, Partial IV, 4-octet kid) + inner code + outer payload marker + 8-octet "
          "AES-CCM "
          "tag; no handshake (pre-shared context)"},
-        {"dtls", std::nullopt, std::nullopt, "DTLS 1.2 record header + explicit nonce + tag; PSK handshake"},
+        {"dtls", std::size_t{kDtlsRecordHeaderSize + kDtlsCcm8RecordExpansion},
+         std::size_t{cost.clientOctets + cost.serverOctets},
+         "13-octet DTLS 1.2 record header + 8-octet explicit nonce + 8-octet CCM_8 tag; the PSK handshake's "
+         "six datagrams (UDP payloads, both directions)"},
     };
 }
 

@@ -20,8 +20,9 @@ struct E2eOverhead {
 
 // One row per mode, in the order above. The message is a reading (CoAP NON POST, 4-octet token, Uri-Path "r",
 // 15-octet payload) that is its sender's first under the session (OSCORE Partial IV of one octet; a Partial
-// IV grows by one octet at sequence numbers 256, 65536, ...). `dtls` is a slot for the DTLS mode (issue 15,
-// dtls part) and stays empty here. No errors.
+// IV grows by one octet at sequence numbers 256, 65536, ...). `dtls`: what a record adds, and the octets of
+// one PSK handshake run in memory between the product's DTLS client and server (DtlsPsk.h
+// measureDtlsHandshake). No errors.
 [[nodiscard]] std::vector<E2eOverhead> e2eOverheads();
 
 } // namespace mtcsec::protocol
