@@ -11,6 +11,9 @@
 #include "core/scenario/Presets.h"
 
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -347,6 +350,32 @@ private slots:
             QVERIFY2(c == csv, qPrintable(threads));
             QCOMPARE(out, firstOut);
         }
+    }
+
+    void benchDigestsAreTheSame()
+    {
+        QStringList digests[2];
+        for (const int threads : {1, 2}) {
+            const test::Run r =
+                test::runMtcsec({QStringLiteral("bench"), QStringLiteral("--devices"), QStringLiteral("30"),
+                                 QStringLiteral("--duration"), QStringLiteral("5"),
+                                 QStringLiteral("--threads"), QString::number(threads)});
+            QCOMPARE(r.exitCode, 0);
+            const QJsonObject bench = QJsonDocument::fromJson(r.out.toUtf8()).object();
+            QCOMPARE(bench[QStringLiteral("options")].toObject()[QStringLiteral("threads")].toInt(), threads);
+            for (const QJsonValue& v : bench[QStringLiteral("workloads")].toArray()) {
+                const QJsonObject w = v.toObject();
+                QCOMPARE(w[QStringLiteral("threads")].toInt(), threads);
+                const double engineCpu = w[QStringLiteral("engine_thread_cpu_s")].toDouble();
+                QVERIFY(engineCpu > 0);
+                QVERIFY(engineCpu <=
+                        w[QStringLiteral("cpu_s")].toDouble() + 1e-6); // one thread of the process
+                QVERIFY(w[QStringLiteral("engine_thread_crypto_ratio")].toDouble() > 0);
+                digests[threads - 1] << w[QStringLiteral("digest")].toString();
+            }
+        }
+        QCOMPARE(digests[0].size(), 3);
+        QCOMPARE(digests[1], digests[0]);
     }
 
     void badThreadsOptions_data()

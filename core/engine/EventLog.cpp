@@ -398,10 +398,13 @@ std::string EventLog::canonicalLine(const LogEvent& e, std::string_view attackId
 
 const std::string* EventLog::internedId(std::string_view attackId)
 {
+    if (lastId_ != nullptr && *lastId_ == attackId)
+        return lastId_; // attackers' events come in runs
     auto found = ids_.find(attackId);
     if (found == ids_.end())
         found = ids_.emplace(attackId).first;
-    return &*found; // a set's elements never move
+    lastId_ = &*found; // a set's elements never move
+    return lastId_;
 }
 
 void EventLog::append(const LogEvent& event, std::string_view attackId)

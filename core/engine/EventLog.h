@@ -186,6 +186,7 @@ private:
     // Pipelined: the attack ids the queued blocks point to (never changed or freed while the log lives) and
     // the second thread with its queue.
     std::set<std::string, std::less<>> ids_;
+    const std::string* lastId_ = nullptr;
     std::unique_ptr<Pipeline> pipeline_;
 };
 
