@@ -76,7 +76,7 @@ QCommandLineOption makeThreadsOption()
 {
     return QCommandLineOption(
         QStringLiteral("threads"),
-        QStringLiteral("Threads to use, 1 to 1024 (default: every core). The model runs on one; a second\n"
+        QStringLiteral("Threads to use, 1 to 1024 (default: every core). The model runs on one; a second "
                        "formats, hashes and stores the event log. Every result is the same for any number."),
         QStringLiteral("N"));
 }
