@@ -188,7 +188,7 @@ std::vector<Workload> engineWorkloads(std::uint32_t devices, double durationS)
              std::move(defence)}};
 }
 
-QJsonObject runWorkload(const Workload& w)
+QJsonObject runWorkload(const Workload& w, unsigned threads)
 {
     engine::requireFitsInMemory(w.scenario, {}, engine::availableMemory(), engine::EventLogIn::File);
     resetPeakRss();
@@ -196,20 +196,26 @@ QJsonObject runWorkload(const Workload& w)
     auto ledger = std::make_unique<crypto::CryptoLedger>();
     double wall = 0;
     double cpu = 0;
+    double engineCpu = 0; // the simulating thread alone: the run's critical path
     std::uint64_t peak = 0;
     engine::RunSummary summary;
+    unsigned used = 1;
     {
         const crypto::LedgerScope scope(*ledger);
         const double wall0 = clockSeconds(CLOCK_MONOTONIC);
         const double cpu0 = clockSeconds(CLOCK_PROCESS_CPUTIME_ID);
+        const double thread0 = clockSeconds(CLOCK_THREAD_CPUTIME_ID);
         engine::Engine engine(w.scenario);
+        engine.setThreads(threads);
+        used = engine.threads();
         engine.setSpillEvents(true); // as mtcsec run does: the log in a temporary file, no PDU ring
         engine.setKeepPdus(false);
         engine.runToEnd();
+        summary = engine.summary(); // waits for the event log's thread: its digest is part of the run
+        engineCpu = clockSeconds(CLOCK_THREAD_CPUTIME_ID) - thread0;
         wall = clockSeconds(CLOCK_MONOTONIC) - wall0;
         cpu = clockSeconds(CLOCK_PROCESS_CPUTIME_ID) - cpu0;
         peak = procStatusBytes("VmHWM");
-        summary = engine.summary();
     }
     resetPeakRss();
     const crypto::ReplayCost cost = crypto::replayLedger(*ledger);
@@ -223,8 +229,10 @@ QJsonObject runWorkload(const Workload& w)
         {QStringLiteral("devices"), count(w.scenario.devices)},
         {QStringLiteral("duration_s"), w.scenario.durationS},
         {QStringLiteral("digest"), QString::fromStdString(summary.digest)},
+        {QStringLiteral("threads"), static_cast<double>(used)},
         {QStringLiteral("wall_s"), micro(wall)},
         {QStringLiteral("cpu_s"), micro(cpu)},
+        {QStringLiteral("engine_thread_cpu_s"), micro(engineCpu)},
         {QStringLiteral("events"), count(summary.eventsTotal)},
         {QStringLiteral("events_per_s"), rate(static_cast<double>(summary.eventsTotal), wall)},
         {QStringLiteral("events_per_cpu_s"), rate(static_cast<double>(summary.eventsTotal), cpu)},
@@ -239,6 +247,7 @@ QJsonObject runWorkload(const Workload& w)
         {QStringLiteral("engine_state_bytes_per_device"), count(engine::Engine::bytesPerDevice())},
         {QStringLiteral("crypto_s"), micro(cost.seconds)},
         {QStringLiteral("engine_crypto_ratio"), rate(micro(cpu), micro(cost.seconds))},
+        {QStringLiteral("engine_thread_crypto_ratio"), rate(micro(engineCpu), micro(cost.seconds))},
         {QStringLiteral("crypto"), cryptoDetail(*ledger, cost)},
     };
 }
@@ -387,7 +396,7 @@ int runBenchCommand(const QStringList& arguments)
         "Times fixed workloads (attach only; steady traffic with every protection; defence-in-depth with\n"
         "attackers; each algorithm alone) and measures in the same run the raw cost of exactly the\n"
         "cryptography each performed, replayed with keyed objects. Prints JSON (mtcsec-bench/1) on stdout.\n"
-        "Example: mtcsec bench --devices 1000 --duration 30"));
+        "Example: mtcsec bench --devices 1000 --duration 30 --threads 2"));
     const QCommandLineOption help(QStringList{QStringLiteral("h"), QStringLiteral("help")},
                                   QStringLiteral("Show this help."));
     const QCommandLineOption devices(
@@ -398,7 +407,8 @@ int runBenchCommand(const QStringList& arguments)
         QStringLiteral("duration"),
         QStringLiteral("Simulated seconds of each engine workload, above 0, at most 86400 (default 60)."),
         QStringLiteral("SECONDS"));
-    for (const QCommandLineOption* o : {&help, &devices, &duration})
+    const QCommandLineOption threads = makeThreadsOption();
+    for (const QCommandLineOption* o : {&help, &devices, &duration, &threads})
         parser.addOption(*o);
 
     if (const auto done = parseSubcommand(parser, command, arguments, help, 0))
@@ -415,6 +425,7 @@ int runBenchCommand(const QStringList& arguments)
         const double seconds = parser.isSet(duration)
                                    ? parseDurationOption("--duration", parser.value(duration).toStdString())
                                    : kDefaultDurationS;
+        const unsigned threadCount = threadsOption(parser, threads);
         const std::vector<Workload> workloads = engineWorkloads(n, seconds);
         for (const Workload& w : workloads) // a run that cannot fit is refused before any is timed
             engine::requireFitsInMemory(w.scenario, {}, engine::availableMemory(), engine::EventLogIn::File);
@@ -427,7 +438,7 @@ int runBenchCommand(const QStringList& arguments)
         // theirs and of what came before.
         double peak = static_cast<double>(usage.ru_maxrss) * 1024.0;
         for (const Workload& w : workloads) {
-            results.append(runWorkload(w));
+            results.append(runWorkload(w, threadCount));
             peak = std::max(peak, results.last()[QStringLiteral("peak_rss_bytes")].toDouble());
         }
         const QJsonObject algorithms = runAlgorithms();
@@ -439,9 +450,11 @@ int runBenchCommand(const QStringList& arguments)
             {QStringLiteral("mtcsec_version"), QString::fromLatin1(kVersion)},
             {QStringLiteral("build_type"), QStringLiteral(MTCSEC_BUILD_TYPE)},
             {QStringLiteral("machine"), machine()},
-            {QStringLiteral("options"), QJsonObject{{QStringLiteral("devices"), count(n)},
-                                                    {QStringLiteral("duration_s"), seconds},
-                                                    {QStringLiteral("seed"), count(kSeed)}}},
+            {QStringLiteral("options"),
+             QJsonObject{{QStringLiteral("devices"), count(n)},
+                         {QStringLiteral("duration_s"), seconds},
+                         {QStringLiteral("threads"), static_cast<double>(threadCount)},
+                         {QStringLiteral("seed"), count(kSeed)}}},
             {QStringLiteral("workloads"), results},
             {QStringLiteral("algorithms"), algorithms},
             {QStringLiteral("e2e_overhead"), report::e2eOverheadJson()},

@@ -4,10 +4,12 @@
 #include "core/InvalidInput.h"
 #include "core/scenario/ScenarioLimits.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <limits>
 #include <string>
+#include <thread>
 
 namespace mtcsec::app {
 namespace {
@@ -58,6 +60,25 @@ void applyNumberOptions(Scenario& scenario, const QCommandLineParser& parser,
     if (parser.isSet(devices))
         scenario.devices = static_cast<std::uint32_t>(parseWholeNumberOption(
             "--devices", parser.value(devices).toStdString(), kMinDevices, kMaxDevices));
+}
+
+unsigned threadsOption(const QCommandLineParser& parser, const QCommandLineOption& threads)
+{
+    if (parser.values(threads).size() > 1)
+        throw InvalidInput("--threads given more than once");
+    if (!parser.isSet(threads))
+        return std::max(1u, std::thread::hardware_concurrency());
+    return static_cast<unsigned>(
+        parseWholeNumberOption("--threads", parser.value(threads).toStdString(), 1, kMaxThreads));
+}
+
+QCommandLineOption makeThreadsOption()
+{
+    return QCommandLineOption(
+        QStringLiteral("threads"),
+        QStringLiteral("Threads to use, 1 to 1024 (default: every core). The model runs on one; a second "
+                       "formats, hashes and stores the event log. Every result is the same for any number."),
+        QStringLiteral("N"));
 }
 
 } // namespace mtcsec::app

@@ -1,5 +1,6 @@
-// The numeric options of `mtcsec run` (PRODUCT.md section 6: --duration, --seed, --devices): parsed with the
-// bounds of the scenario format (core/scenario/ScenarioLimits.h) and one message form for every option.
+// The numeric options of `mtcsec run` (PRODUCT.md section 6: --duration, --seed, --devices; --threads also of
+// bench): parsed with the bounds of the scenario format (core/scenario/ScenarioLimits.h) and one message form
+// for every option.
 #pragma once
 
 #include "core/scenario/Scenario.h"
@@ -25,5 +26,13 @@ namespace mtcsec::app {
 void applyNumberOptions(Scenario& scenario, const QCommandLineParser& parser,
                         const QCommandLineOption& duration, const QCommandLineOption& seed,
                         const QCommandLineOption& devices);
+
+// --threads, where given (a whole number from 1 to kMaxThreads), else every core of the machine
+// (std::thread::hardware_concurrency, 1 when unknown). Throws InvalidInput "--threads: must be a whole number
+// from 1 to 1024, got '0'" or "--threads given more than once".
+inline constexpr unsigned kMaxThreads = 1024;
+[[nodiscard]] unsigned threadsOption(const QCommandLineParser& parser, const QCommandLineOption& threads);
+// The --threads option's text in --help, the same for run and bench.
+[[nodiscard]] QCommandLineOption makeThreadsOption();
 
 } // namespace mtcsec::app

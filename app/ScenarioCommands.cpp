@@ -285,8 +285,9 @@ int runRunCommand(const QStringList& arguments)
         QStringLiteral("pcap"), QStringLiteral("Write packet captures and the key log into the folder DIR."),
         QStringLiteral("DIR"));
     const QCommandLineOption quiet(QStringLiteral("quiet"), QStringLiteral("Print nothing but errors."));
+    const QCommandLineOption threads = makeThreadsOption();
     for (const auto* o :
-         {&help, &preset, &scenarioFile, &duration, &seed, &devices, &reportFile, &pcap, &quiet})
+         {&help, &preset, &scenarioFile, &duration, &seed, &devices, &reportFile, &pcap, &quiet, &threads})
         parser.addOption(*o);
     if (const auto done = parseSubcommand(parser, command, arguments, help, 0))
         return *done;
@@ -329,6 +330,7 @@ int runRunCommand(const QStringList& arguments)
             scenario = *found;
         }
         applyNumberOptions(scenario, parser, duration, seed, devices);
+        const unsigned threadCount = threadsOption(parser, threads);
         // The event log goes to a temporary file as the run goes (the reports read it back in chunks); the
         // PDUs are kept only for an HTML or PDF report (its figure of the first attach shows them).
         const bool keepPdus = std::ranges::any_of(
@@ -356,6 +358,7 @@ int runRunCommand(const QStringList& arguments)
         QElapsedTimer timer;
         timer.start();
         engine::Engine engine(scenario);
+        engine.setThreads(threadCount);
         engine.setSpillEvents(true);
         engine.setKeepPdus(keepPdus); // no inspector here
         if (capture)

@@ -204,8 +204,8 @@ private slots:
                                               QStringLiteral("--devices"), QStringLiteral("6")}
                                << QStringLiteral("--devices given more than once");
         QTest::newRow("unknown option")
-            << QStringList{QStringLiteral("--threads"), QStringLiteral("2")}
-            << QStringLiteral("unknown option --threads (mtcsec bench --help lists the options)");
+            << QStringList{QStringLiteral("--cores"), QStringLiteral("2")}
+            << QStringLiteral("unknown option --cores (mtcsec bench --help lists the options)");
         QTest::newRow("argument") << QStringList{QStringLiteral("extra")}
                                   << QStringLiteral("unexpected argument 'extra'");
         QTest::newRow("value missing") << QStringList{QStringLiteral("--devices")}

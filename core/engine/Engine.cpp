@@ -508,6 +508,18 @@ void Engine::setSpillEvents(bool on)
     impl_->eventLog.setSpill(on);
 }
 
+void Engine::setThreads(unsigned threads)
+{
+    if (threads == 0)
+        throw InvalidInput("threads: must be at least 1");
+    impl_->eventLog.setPipelined(threads >= 2);
+}
+
+unsigned Engine::threads() const
+{
+    return impl_->eventLog.pipelined() ? 2 : 1;
+}
+
 std::optional<PduRecord> Engine::pdu(std::uint32_t pduId) const
 {
     const Impl& d = *impl_;

@@ -92,6 +92,15 @@ public:
     // per event otherwise stay in memory). The digest, the counters and the verdicts are the same. Throws
     // InvalidInput when the temporary file cannot be created.
     void setSpillEvents(bool on);
+    // The threads the run uses (1: everything on the calling thread, as by default). From 2 on, a second
+    // thread formats the event log's canonical lines, computes its digest and writes its temporary file
+    // while the calling thread simulates (EventLog::setPipelined); more than 2 are allowed and use 2 (the
+    // model itself, with one random source and shared links, runs on one thread). The digest, every event,
+    // count, verdict and report are the same for any number. Throws InvalidInput "threads: must be at least
+    // 1" for 0.
+    void setThreads(unsigned threads);
+    // The threads the run really uses: 1 or 2.
+    [[nodiscard]] unsigned threads() const;
     // A recent PDU by id, if still kept (the last 65536 PDUs are, unless setKeepPdus(false)).
     [[nodiscard]] std::optional<PduRecord> pdu(std::uint32_t pduId) const;
 

@@ -2,6 +2,7 @@
 #include "core/engine/EventLog.h"
 
 #include "core/InvalidInput.h"
+#include "core/crypto/CryptoLedger.h"
 #include "core/crypto/Hex.h"
 #include "core/crypto/SecurityAlgorithms.h"
 #include "core/engine/RunSummary.h"
@@ -10,7 +11,12 @@
 #include <array>
 #include <cerrno>
 #include <charconv>
+#include <condition_variable>
 #include <cstring>
+#include <deque>
+#include <mutex>
+#include <optional>
+#include <thread>
 #include <unistd.h>
 
 namespace mtcsec::engine {
@@ -213,10 +219,171 @@ std::string systemReason()
 
 } // namespace
 
+// The second thread of a pipelined log and its queue. Jobs are done in the order they were queued: a block
+// of appended records to format and hash, or a window of records to write to the temporary file.
+struct EventLog::Pipeline {
+    static constexpr std::size_t kBlock = 4096; // records per hashing job
+    static constexpr std::size_t kMaxQueued = 8;
+
+    struct Job {
+        std::vector<LogEvent> events;
+        std::vector<const std::string*> ids; // per event: its attack id, nullptr for none (hashing jobs)
+        bool write = false;                  // a window for the file (already hashed when appended)
+    };
+
+    explicit Pipeline(const EventLog& owner)
+        : log(owner)
+    {
+        block.events.reserve(kBlock);
+        block.ids.reserve(kBlock);
+        // The digest's SHA-256 calls go to a ledger of the thread's own when the creating thread records
+        // (mtcsec bench), merged into the appending thread's at each drain.
+        if (crypto::activeLedger() != nullptr)
+            ledger = std::make_unique<crypto::CryptoLedger>();
+        thread = std::thread([this] {
+            std::optional<crypto::LedgerScope> scope;
+            if (ledger != nullptr)
+                scope.emplace(*ledger);
+            work();
+        });
+    }
+    ~Pipeline()
+    {
+        {
+            const std::lock_guard lock(mutex);
+            stop = true;
+        }
+        wake.notify_one();
+        thread.join();
+    }
+    Pipeline(const Pipeline&) = delete;
+    Pipeline& operator=(const Pipeline&) = delete;
+
+    // The appending side: one record into the current block, queued when full.
+    void add(const LogEvent& event, const std::string* id)
+    {
+        block.events.push_back(event);
+        block.ids.push_back(id);
+        if (block.events.size() == kBlock)
+            flushBlock();
+    }
+    void flushBlock()
+    {
+        if (block.events.empty())
+            return;
+        Job next = spare(false);
+        std::swap(next, block);
+        submit(std::move(next));
+    }
+    // Hands `window` to the file and gives back an empty vector with the capacity of an earlier window.
+    void writeWindow(std::vector<LogEvent>& window)
+    {
+        flushBlock(); // hashing keeps its order; the file only has to follow the windows' order
+        Job job = spare(true);
+        job.write = true;
+        std::swap(job.events, window);
+        submit(std::move(job));
+    }
+    // Waits until everything queued is done; throws what the thread failed with.
+    void drain()
+    {
+        flushBlock();
+        std::unique_lock lock(mutex);
+        idle.wait(lock, [this] { return queue.empty() && !busy; });
+        if (ledger != nullptr && crypto::activeLedger() != nullptr) {
+            crypto::activeLedger()->merge(*ledger);
+            ledger->clear();
+        }
+        throwIfFailed();
+    }
+
+private:
+    Job spare(bool write)
+    {
+        const std::lock_guard lock(mutex);
+        auto& pool = write ? spareWindows : spareBlocks;
+        if (pool.empty()) {
+            Job job;
+            if (!write) {
+                job.events.reserve(kBlock);
+                job.ids.reserve(kBlock);
+            }
+            return job;
+        }
+        Job job = std::move(pool.back());
+        pool.pop_back();
+        return job;
+    }
+    void submit(Job&& job)
+    {
+        {
+            std::unique_lock lock(mutex);
+            idle.wait(lock, [this] { return queue.size() < kMaxQueued || !failure.empty(); });
+            throwIfFailed();
+            queue.push_back(std::move(job));
+        }
+        wake.notify_one();
+    }
+    void throwIfFailed() // with the mutex held
+    {
+        if (!failure.empty())
+            throw InvalidInput(failure);
+    }
+    void work()
+    {
+        for (;;) {
+            Job job;
+            {
+                std::unique_lock lock(mutex);
+                wake.wait(lock, [this] { return stop || !queue.empty(); });
+                if (queue.empty())
+                    return; // stopped, nothing left
+                job = std::move(queue.front());
+                queue.pop_front();
+                busy = true;
+            }
+            std::string failed;
+            try {
+                if (job.write)
+                    log.writeToFile(job.events);
+                else
+                    log.hashEvents(job.events, job.ids);
+            } catch (const std::exception& e) {
+                failed = e.what();
+            }
+            job.events.clear();
+            job.ids.clear();
+            {
+                const std::lock_guard lock(mutex);
+                if (failure.empty())
+                    failure = failed;
+                (job.write ? spareWindows : spareBlocks).push_back(std::move(job));
+                busy = false;
+            }
+            idle.notify_all();
+        }
+    }
+
+    const EventLog& log;
+    std::unique_ptr<crypto::CryptoLedger> ledger; // the thread's, or nullptr when nothing records
+    Job block;                                    // being filled by the appending thread (not shared)
+    std::mutex mutex;
+    std::condition_variable wake; // the thread: a job or stop
+    std::condition_variable idle; // the appending side: room in the queue, or all done
+    std::deque<Job> queue;
+    std::vector<Job> spareBlocks;
+    std::vector<Job> spareWindows;
+    bool busy = false;
+    bool stop = false;
+    std::string failure; // the first error of the thread, thrown at the next submit or drain
+    std::thread thread;
+};
+
 EventLog::EventLog() = default;
 
 EventLog::~EventLog()
 {
+    pipeline_.reset(); // the thread finishes what is queued first
     if (file_ != nullptr)
         std::fclose(file_);
 }
@@ -229,12 +396,36 @@ std::string EventLog::canonicalLine(const LogEvent& e, std::string_view attackId
     return line;
 }
 
+const std::string* EventLog::internedId(std::string_view attackId)
+{
+    if (lastId_ != nullptr && *lastId_ == attackId)
+        return lastId_; // attackers' events come in runs
+    auto found = ids_.find(attackId);
+    if (found == ids_.end())
+        found = ids_.emplace(attackId).first;
+    lastId_ = &*found; // a set's elements never move
+    return lastId_;
+}
+
 void EventLog::append(const LogEvent& event, std::string_view attackId)
 {
     events_.push_back(event);
+    if (pipeline_ != nullptr) {
+        pipeline_->add(event, attackId.empty() ? nullptr : internedId(attackId));
+        return;
+    }
     appendCanonicalLine(pending_, event, attackId);
     if (pending_.size() >= kHashBatch)
         hashPending();
+}
+
+void EventLog::hashEvents(std::span<const LogEvent> events, std::span<const std::string* const> ids) const
+{
+    for (std::size_t i = 0; i < events.size(); ++i) {
+        appendCanonicalLine(pending_, events[i], ids[i] == nullptr ? std::string_view() : *ids[i]);
+        if (pending_.size() >= kHashBatch)
+            hashPending();
+    }
 }
 
 void EventLog::hashPending() const
@@ -243,8 +434,25 @@ void EventLog::hashPending() const
     pending_.clear();
 }
 
+void EventLog::drain() const
+{
+    if (pipeline_ != nullptr)
+        pipeline_->drain();
+}
+
+void EventLog::setPipelined(bool on)
+{
+    if (on && pipeline_ == nullptr) {
+        pipeline_ = std::make_unique<Pipeline>(*this);
+    } else if (!on && pipeline_ != nullptr) {
+        drain();
+        pipeline_.reset();
+    }
+}
+
 void EventLog::setSpill(bool on)
 {
+    drain();
     if (on && file_ == nullptr) {
         file_ = std::tmpfile();
         if (file_ == nullptr)
@@ -262,18 +470,30 @@ void EventLog::setSpill(bool on)
     }
 }
 
+void EventLog::writeToFile(std::span<const LogEvent> events) const
+{
+    if (std::fwrite(events.data(), sizeof(LogEvent), events.size(), file_) != events.size())
+        throw InvalidInput("event log: cannot write the temporary file: " + systemReason());
+}
+
 void EventLog::spill()
 {
     if (file_ == nullptr || events_.empty())
         return;
-    if (std::fwrite(events_.data(), sizeof(LogEvent), events_.size(), file_) != events_.size())
-        throw InvalidInput("event log: cannot write the temporary file: " + systemReason());
-    spilled_ += events_.size();
-    events_.clear();
+    const std::size_t n = events_.size();
+    if (pipeline_ != nullptr) {
+        pipeline_->writeWindow(events_); // events_ comes back empty
+        events_.reserve(n);
+    } else {
+        writeToFile(events_);
+        events_.clear();
+    }
+    spilled_ += n;
 }
 
 void EventLog::forEach(const std::function<void(std::span<const LogEvent>)>& visit) const
 {
+    drain();
     if (file_ != nullptr && spilled_ > 0) {
         if (std::fflush(file_) != 0)
             throw InvalidInput("event log: cannot write the temporary file: " + systemReason());
@@ -299,12 +519,14 @@ void EventLog::forEach(const std::function<void(std::span<const LogEvent>)>& vis
 
 std::string EventLog::digestHex() const
 {
+    drain();
     hashPending();
     return toHex(digest_.peek());
 }
 
 void EventLog::clear()
 {
+    drain();
     events_.clear();
     pending_.clear();
     digest_.reset();

@@ -10,6 +10,8 @@
 #include <cstdint>
 #include <cstdio>
 #include <functional>
+#include <memory>
+#include <set>
 #include <span>
 #include <string>
 #include <vector>
@@ -120,6 +122,13 @@ struct LogEvent {
 // headless run of many devices spills them instead (setSpill): only the events since the last spill() stay in
 // memory, the others go, as raw records, to an unnamed temporary file (POSIX tmpfile(), gone when the log is
 // destroyed) from which forEach() reads them back in order.
+//
+// Pipelined (setPipelined(true)): the canonical lines, the SHA-256 and the writes to the temporary file are
+// done by a second thread, fed with blocks of 4096 records through a bounded queue (at most 8 blocks or
+// windows waiting: the appending thread waits when it is full). The blocks are hashed and written in the
+// order they were appended, so the digest, the file and everything read back are the same as without the
+// pipeline; every reader (digestHex, forEach, size, spilled) waits for the queue to drain first. Every
+// member function is called from one thread (the one that appends); the second thread is internal.
 class EventLog {
 public:
     EventLog();
@@ -127,6 +136,8 @@ public:
     EventLog(const EventLog&) = delete;
     EventLog& operator=(const EventLog&) = delete;
 
+    // Appends one event; `attackId` is the id of event.attack ("" for none), part of its canonical line.
+    // Pipelined: throws InvalidInput as spill() when the second thread failed to write the file.
     void append(const LogEvent& event, std::string_view attackId);
     // The events in memory: all of them, or when spilling, those appended since the last spill().
     [[nodiscard]] const std::vector<LogEvent>& events() const { return events_; }
@@ -139,23 +150,44 @@ public:
     void setSpill(bool on);
     [[nodiscard]] bool spilling() const { return file_ != nullptr; }
     // When spilling: writes the events in memory to the file and empties the memory (keeping its capacity).
-    // Throws InvalidInput "event log: cannot write the temporary file: why" (a full disk).
+    // Throws InvalidInput "event log: cannot write the temporary file: why" (a full disk; when pipelined,
+    // possibly at a later call, as soon as the second thread has failed).
     void spill();
+    // Starts (true) or stops (false, after everything queued is done) the second thread. Never changes the
+    // digest, the events or the file. Throws std::system_error when no thread can be started.
+    void setPipelined(bool on);
+    [[nodiscard]] bool pipelined() const { return pipeline_ != nullptr; }
     // Calls `visit` with every event in order, in chunks (spilled ones read back from the file). Throws as
     // spill().
     void forEach(const std::function<void(std::span<const LogEvent>)>& visit) const;
+    // The SHA-256 over the canonical lines of every event so far, in lowercase hex (64 characters). Throws
+    // as spill() when pipelined.
     [[nodiscard]] std::string digestHex() const;
     // The canonical line of an event (what the digest hashes), without the newline.
     [[nodiscard]] static std::string canonicalLine(const LogEvent& event, std::string_view attackId);
     void clear();
 
 private:
+    struct Pipeline;
+    friend struct Pipeline;
     void hashPending() const;
+    // Formats and hashes `events` (ids[i]: the attack id of events[i], nullptr for none).
+    void hashEvents(std::span<const LogEvent> events, std::span<const std::string* const> ids) const;
+    void writeToFile(std::span<const LogEvent> events) const;
+    // Waits until the second thread has done everything queued (nothing when not pipelined); throws as
+    // spill() if it failed.
+    void drain() const;
+    const std::string* internedId(std::string_view attackId);
     std::vector<LogEvent> events_;
     std::FILE* file_ = nullptr;
     std::uint64_t spilled_ = 0;
     mutable std::string pending_; // canonical lines not yet hashed
     mutable crypto::Sha256 digest_;
+    // Pipelined: the attack ids the queued blocks point to (never changed or freed while the log lives) and
+    // the second thread with its queue.
+    std::set<std::string, std::less<>> ids_;
+    const std::string* lastId_ = nullptr;
+    std::unique_ptr<Pipeline> pipeline_;
 };
 
 } // namespace mtcsec::engine
