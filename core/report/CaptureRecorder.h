@@ -6,6 +6,7 @@
 #include "core/engine/CaptureSink.h"
 #include "core/io/AtomicFile.h"
 #include "core/report/PcapWriter.h"
+#include "core/report/WiresharkProfile.h"
 
 #include <QString>
 #include <QStringList>
@@ -28,6 +29,25 @@ struct ExportedPdu {
 
 // The packets a capture on `link` holds for one PDU as on the wire (see CaptureRecorder.cpp for the choice).
 [[nodiscard]] std::vector<ExportedPdu> exportLinkPdu(Link link, ByteView pdu);
+
+// What the PDCP-LTE framing says about a Uu PDU besides its bytes (packet-pdcp-lte.h, UDP framing).
+struct UuFrame {
+    bool downlink = false;
+    std::uint16_t ueId = 0;      // the UE id of the AS security context the sender used (0: none known)
+    std::uint32_t ueAddress = 0; // the IPv4 packet carrying the framing: device <-> eNB
+    std::uint32_t enbAddress = 0;
+};
+// UDP port of the IPv4/UDP packets carrying the PDCP-LTE framing (no dissector registered there, so the
+// pdcp_lte_udp heuristic the profile enables gets them).
+inline constexpr std::uint16_t kPortPdcpLteFraming = 9036;
+// The PDCP-LTE UDP framing of one Uu PDU (LCID, PDCP header, payload): the "pdcp-lte" signature, no-header 0,
+// plane (1 signalling for SRB1, 2 user for DRB1), ROHC 0, then tags: SN length (5 or 12), direction, logical
+// channel type DCCH (SRB), channel id (the radio bearer: 1 or 3), UE id, payload (the PDU without its LCID).
+// nullopt for bytes that are no SRB1 or DRB1 PDU.
+[[nodiscard]] std::optional<Bytes> pdcpLteFraming(ByteView uuPdu, bool downlink, std::uint16_t ueId);
+// The packet Uu.pcap holds for a Uu PDU: "ip" with an IPv4/UDP packet (device <-> eNB, port
+// kPortPdcpLteFraming) carrying pdcpLteFraming(); bytes that are no PDCP PDU as "data".
+[[nodiscard]] std::vector<ExportedPdu> exportUuPdu(ByteView uuPdu, const UuFrame& frame);
 
 // Every file goes through io::AtomicFile: complete or absent, never a symbolic link or special file
 // replaced. Open files stay bounded whatever the number of attackers: at most Limits::openAttackFiles
@@ -56,6 +76,15 @@ public:
                          std::optional<Node> node, ByteView bytes, bool nasPdu) override;
     void keysInForce(engine::SimTime time, std::uint32_t device, const std::string& where,
                      const std::string& keys) override;
+    void deviceIdentity(std::uint32_t device, const engine::DeviceIdentity& identity) override;
+    void uuSecurity(engine::SimTime time, std::uint32_t device, bool downlink,
+                    const protocol::AsSecurityContext& as) override;
+    void espSecurityAssociation(engine::SimTime time, Link link, bool downlink,
+                                const protocol::EspSa& sa) override;
+
+    // The Wireshark profile written next to the captures (DIR/wireshark/profiles/mtcsec, WiresharkProfile.h):
+    // other code may add key tables (OSCORE contexts, a DTLS PSK) before prepare().
+    [[nodiscard]] WiresharkProfile& wiresharkProfile() { return profile_; }
 
     // First half of finish(): every file written out, fsynced and closed, none replaced yet. On a failure
     // discards every file and throws InvalidInput "FILE: cannot write: why" (the first error met, also one
@@ -88,6 +117,44 @@ private:
     void markOpen(PcapWriter& writer);
     void flushAttacks();
     void discardAll();
+    void writeKeyLine(const std::string& line);
+    // The UE id of the PDUs `device`'s sender protects with `as` (new ids for keys not seen before): two per
+    // AS security context, one while only integrity is on (the Security Mode Command and Complete), one once
+    // ciphering is; 0 once all 65535 ids are used.
+    std::uint16_t ueIdFor(std::uint32_t device, const protocol::AsSecurityContext& as);
+    std::uint16_t newUeId();
+    // Fills the profile's PDCP-LTE key table and default algorithms from the contexts met (see the .cpp).
+    void completeProfile();
+
+    // One AS security context met: its UE ids and keys.
+    struct AsContextRow {
+        std::uint16_t integrityUe = 0;
+        std::uint16_t cipheredUe = 0;
+        protocol::AsSecurityContext as;
+    };
+    // Per device: its identity, and the UE id each Uu direction's sender uses now (UuFrame::ueId).
+    struct DeviceState {
+        engine::DeviceIdentity identity;
+        std::uint16_t uplinkUe = 0;
+        std::uint16_t downlinkUe = 0;
+        std::vector<std::size_t> contexts; // in asContexts_, this RRC connection's
+    };
+    std::vector<AsContextRow> asContexts_;
+    std::map<std::uint32_t, DeviceState> devices_;
+    // An eavesdropper's Uu captures wait for the engine's linkPdu() of the same PDU, which follows at once
+    // and tells the direction and the device: (attack id, time, bytes).
+    struct PendingUu {
+        std::string attackId;
+        engine::SimTime time = 0;
+        Bytes bytes;
+    };
+    std::vector<PendingUu> pendingUu_;
+    void writeAttack(const std::string& attackId, engine::SimTime time,
+                     const std::vector<ExportedPdu>& packets);
+    [[nodiscard]] UuFrame uuFrame(std::uint32_t device, bool downlink) const;
+    std::uint32_t nextUeId_ = 1;
+    WiresharkProfile profile_;
+    std::unique_ptr<WiresharkProfileWriter> profileWriter_;
 
     QString directory_;
     Limits limits_;
