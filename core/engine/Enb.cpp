@@ -57,7 +57,9 @@ void Engine::Impl::enbAsSecurityModeCommand(std::uint32_t d, const Meta& meta)
                                               static_cast<std::uint8_t>(*upEea)};
     log(EventKind::AsSecurityModeCommand, placeOf(Node::ENB), d,
         static_cast<std::uint32_t>(body[0]) << 8 | static_cast<std::uint32_t>(body[1]) << 4 | body[2]);
-    const Bytes smc = encodeRrc(RrcType::SecurityModeCommand, body);
+    // rrc-TransactionIdentifier (TS 36.331 6.3.6): 0 for the activation, 1 for a re-keying of an active
+    // context.
+    const Bytes smc = encodeRrc(RrcType::SecurityModeCommand, body, e.as.integrityActive ? 1 : 0);
     if (!e.as.integrityActive) {
         // First activation: integrity with the new keys now, ciphering once the UE has answered.
         setAsKeys(e.as, e.kenb, *eia, *rrcEea, *upEea);
@@ -104,6 +106,8 @@ void Engine::Impl::enbFromUu(InFlight& pdu)
         s.enbUeId = d + 1;
         s.mmeUeId = mme[d].known ? d + 1 : 0;
         s.nasPdu = rrc->body;
+        s.tai.plmn = snId();
+        s.cgi.plmn = snId();
         sendBackhaul(Link::S1Mme, false, kAddrEnb, kAddrMme, kPortS1ap, encodeS1ap(s), pdu.meta);
     } else if (rrc->type == RrcType::SecurityModeComplete) {
         settle(Node::ENB, pdu.meta, true);
@@ -120,6 +124,8 @@ void Engine::Impl::enbFromUu(InFlight& pdu)
             response.procedure = S1apProcedure::InitialContextSetupResponse;
             response.enbUeId = d + 1;
             response.mmeUeId = d + 1;
+            response.erab.transportLayerAddress = kAddrEnb; // the downlink end point (TS 36.413 9.1.4.2)
+            response.erab.teid = kTeidS1uEnb + d;
             sendBackhaul(Link::S1Mme, false, kAddrEnb, kAddrMme, kPortS1ap, encodeS1ap(response), fresh);
         }
     } else if (rrc->type == RrcType::SecurityModeFailure) {
@@ -153,7 +159,7 @@ void Engine::Impl::enbFromS1Mme(InFlight& pdu)
         e.kenb = *s->securityKey;
         e.contextUp = true;
         if (s->ueSecurityCapabilities)
-            e.capabilities = {(*s->ueSecurityCapabilities)[0], (*s->ueSecurityCapabilities)[1]};
+            e.capabilities = nasCapabilities(*s->ueSecurityCapabilities);
         e.pendingNas = s->nasPdu;
         if (!s->nasPdu.empty())
             insiderSees(Node::ENB, meta, s->nasPdu, true);

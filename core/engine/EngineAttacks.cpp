@@ -16,6 +16,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cstdio>
 
 namespace mtcsec::engine {
@@ -31,31 +32,65 @@ std::uint64_t snKey(std::uint32_t device, bool downlink, bool drb)
     return static_cast<std::uint64_t>(device) << 2 | (downlink ? 2u : 0u) | (drb ? 1u : 0u);
 }
 
-// Where a tamperer flips a bit: the last octet of the innermost content it can locate. On Uu SRBs that is the
-// octet before the MAC-I (the end of the RRC message, and of the NAS message inside it).
-std::optional<std::size_t> tamperPosition(Link link, ByteView bytes)
+// Where a tamperer flips a bit: the last bit of the innermost content it can locate. On a Uu SRB whose RRC
+// message it can read, that is the message's last content bit (UPER pads to an octet, and the padding is not
+// content; in an UL/DLInformationTransfer it is bit 0 of the NAS PDU's last octet); on a ciphered one, bit 0
+// of the octet before the MAC-I. On S1-MME, bit 0 of the last octet of the NAS PDU that an S1AP message
+// carries (APER aligns it to an octet), otherwise of the packet's last octet.
+struct TamperBit {
+    std::size_t octet = 0;
+    std::uint8_t mask = 0x01;
+};
+
+std::optional<TamperBit> tamperPosition(Link link, ByteView bytes)
 {
     if (link == Link::Uu) {
         const auto h = parsePdcpHeader(bytes);
         if (!h)
             return std::nullopt;
-        if (h->lcid == kLcidSrb1)
-            return bytes.size() >= 8 ? std::optional<std::size_t>(bytes.size() - 5) : std::nullopt;
-        return bytes.size() > 3 ? std::optional<std::size_t>(bytes.size() - 1) : std::nullopt;
+        if (h->lcid != kLcidSrb1)
+            return bytes.size() > 3 ? std::optional(TamperBit{bytes.size() - 1}) : std::nullopt;
+        if (bytes.size() < 8)
+            return std::nullopt;
+        if (const auto rrc = decodeRrc(h->payload.first(h->payload.size() - 4))) {
+            const std::size_t last = rrcBits(*rrc) - 1;
+            return TamperBit{bytes.size() - h->payload.size() + last / 8,
+                             static_cast<std::uint8_t>(0x80u >> (last % 8))};
+        }
+        return TamperBit{bytes.size() - 5};
     }
-    return bytes.size() > 28 ? std::optional<std::size_t>(bytes.size() - 1) : std::nullopt;
+    if (bytes.size() <= 28)
+        return std::nullopt;
+    const auto ip = parseIpv4(bytes);
+    const auto udp = ip && ip->protocol == kIpProtoUdp ? parseUdp(ip->payload) : std::nullopt;
+    const auto s1ap = link == Link::S1Mme && udp ? decodeS1ap(udp->payload) : std::nullopt;
+    if (s1ap && !s1ap->nasPdu.empty()) {
+        const auto at = std::find_end(bytes.begin(), bytes.end(), s1ap->nasPdu.begin(), s1ap->nasPdu.end());
+        if (at != bytes.end())
+            return TamperBit{static_cast<std::size_t>(at - bytes.begin()) + s1ap->nasPdu.size() - 1};
+    }
+    return TamperBit{bytes.size() - 1};
 }
 
-// The NAS PDU inside an unciphered Uu SRB PDU: its offset in the PDU, or empty.
-std::optional<std::size_t> nasOffsetInSrb(ByteView bytes)
+// The RRC message inside an unciphered Uu SRB PDU when it carries a NAS PDU (UL/DLInformationTransfer).
+std::optional<RrcMessage> nasTransferInSrb(ByteView bytes)
 {
     const auto h = parsePdcpHeader(bytes);
-    if (!h || h->lcid != kLcidSrb1)
+    if (!h || h->lcid != kLcidSrb1 || h->payload.size() < 4)
         return std::nullopt;
-    const auto rrc = decodeRrc(h->payload.first(h->payload.size() - 4));
+    auto rrc = decodeRrc(h->payload.first(h->payload.size() - 4));
     if (!rrc || (rrc->type != RrcType::UlInformationTransfer && rrc->type != RrcType::DlInformationTransfer))
         return std::nullopt;
-    return std::size_t{2 + 3};
+    return rrc;
+}
+
+// Puts a NAS PDU of the same length back into such an SRB PDU (the RRC message keeps its size; the MAC-I is
+// left as it was).
+void putNasInSrb(Bytes& bytes, const RrcMessage& rrc, ByteView nas)
+{
+    const Bytes encoded = encodeRrc(rrc.type, nas, rrc.transactionId);
+    const std::size_t at = bytes.size() - 4 - encoded.size();
+    std::copy(encoded.begin(), encoded.end(), bytes.begin() + static_cast<std::ptrdiff_t>(at));
 }
 
 } // namespace
@@ -148,18 +183,18 @@ void Engine::Impl::attackLink(Link link, bool downlink, Bytes& bytes, Meta& meta
             if (!pos)
                 break;
             const Bytes before = bytes;
-            bytes[*pos] ^= 0x01;
+            bytes[pos->octet] ^= pos->mask;
             meta.initialAttach = link == Link::Uu && dissectLink(link, before).initialAttach;
             meta.attack = index;
             meta.mark = Mark::Tampered;
             ++t.attempts;
             ++(meta.signalling ? t.signallingAttempts : t.dataAttempts);
             addExample(a, meta.device, meta.signalling,
-                       "flipped bit 0 of octet " + std::to_string(*pos) + " of " +
-                           std::to_string(bytes.size()),
+                       "flipped bit " + std::to_string(std::countr_zero(pos->mask)) + " of octet " +
+                           std::to_string(pos->octet) + " of " + std::to_string(bytes.size()),
                        before, bytes);
-            log(EventKind::AttackTamper, placeOf(link), meta.device, static_cast<std::uint32_t>(*pos), 0,
-                index, pduId);
+            log(EventKind::AttackTamper, placeOf(link), meta.device, static_cast<std::uint32_t>(pos->octet),
+                0, index, pduId);
             break;
         }
         case AttackKind::Replay: {
@@ -177,23 +212,24 @@ void Engine::Impl::attackLink(Link link, bool downlink, Bytes& bytes, Meta& meta
             break;
         }
         case AttackKind::Downgrade: {
-            const auto nasAt = nasOffsetInSrb(bytes);
-            if (!nasAt)
+            const auto rrc = nasTransferInSrb(bytes);
+            if (!rrc)
                 break;
-            const ByteView nas = ByteView(bytes).subspan(*nasAt);
+            const Bytes& nasBefore = rrc->body;
+            Bytes nas = nasBefore;
             if (!downlink && nas.size() > 8 && nas[0] == kPdEmm &&
                 nas[1] == static_cast<std::uint8_t>(EmmType::AttachRequest)) {
                 // UE network capability: after octet 3 and the LV IMSI; the chosen algorithms removed (by
                 // default 128-EEA1/2/3, leaving EEA0 only). Nothing to remove: no attempt.
-                const std::size_t capsLength = *nasAt + 4 + nas[3];
-                if (capsLength + 2 >= bytes.size() || bytes[capsLength] < 2 ||
-                    ((bytes[capsLength + 1] & spec.strip.eea) == 0 &&
-                     (bytes[capsLength + 2] & spec.strip.eia) == 0))
+                const std::size_t caps = 4 + nas[3];
+                if (caps + 2 >= nas.size() || nas[caps] < 2 ||
+                    ((nas[caps + 1] & spec.strip.eea) == 0 && (nas[caps + 2] & spec.strip.eia) == 0))
                     break;
                 const Bytes before = bytes;
-                a.originalCapabilities[meta.device] = {bytes[capsLength + 1], bytes[capsLength + 2]};
-                bytes[capsLength + 1] = static_cast<std::uint8_t>(bytes[capsLength + 1] & ~spec.strip.eea);
-                bytes[capsLength + 2] = static_cast<std::uint8_t>(bytes[capsLength + 2] & ~spec.strip.eia);
+                a.originalCapabilities[meta.device] = {nas[caps + 1], nas[caps + 2]};
+                nas[caps + 1] = static_cast<std::uint8_t>(nas[caps + 1] & ~spec.strip.eea);
+                nas[caps + 2] = static_cast<std::uint8_t>(nas[caps + 2] & ~spec.strip.eia);
+                putNasInSrb(bytes, *rrc, nas);
                 ue[meta.device].downgradeAttack = index;
                 meta.attack = index;
                 meta.mark = Mark::Downgraded;
@@ -201,17 +237,17 @@ void Engine::Impl::attackLink(Link link, bool downlink, Bytes& bytes, Meta& meta
                 ++t.attempts;
                 ++t.signallingAttempts;
                 const auto change = [&](const char* family, std::size_t at) {
-                    return before[at] == bytes[at]
+                    return nasBefore[at] == nas[at]
                                ? std::string()
-                               : std::string(family) + " " + toHex(ByteView(before).subspan(at, 1)) + " -> " +
-                                     toHex(ByteView(bytes).subspan(at, 1));
+                               : std::string(family) + " " + toHex(ByteView(nasBefore).subspan(at, 1)) +
+                                     " -> " + toHex(ByteView(nas).subspan(at, 1));
                 };
-                const std::string eeaChange = change("EEA", capsLength + 1);
-                const std::string eiaChange = change("EIA", capsLength + 2);
+                const std::string eeaChange = change("EEA", caps + 1);
+                const std::string eiaChange = change("EIA", caps + 2);
                 addExample(a, meta.device, true,
                            "Attach Request: UE network capability " + eeaChange +
                                (eeaChange.empty() || eiaChange.empty() ? "" : ", ") + eiaChange +
-                               (bytes[capsLength + 1] == 0x80 && !eeaChange.empty() ? " (EEA0 only)" : ""),
+                               (nas[caps + 1] == 0x80 && !eeaChange.empty() ? " (EEA0 only)" : ""),
                            before, bytes);
                 log(EventKind::AttackDowngrade, placeOf(link), meta.device, 0, 0, index, pduId);
             } else if (downlink && nas.size() >= 13 && (nas[0] >> 4) == kShtIntegrityNewContext &&
@@ -221,15 +257,16 @@ void Engine::Impl::attackLink(Link link, bool downlink, Bytes& bytes, Meta& meta
                 const auto original = a.originalCapabilities.find(meta.device);
                 if (original == a.originalCapabilities.end())
                     break;
-                const std::size_t eea = *nasAt + 11;
+                const std::size_t eea = 11;
                 const Bytes before = bytes;
-                bytes[eea] = original->second.eea;
-                bytes[eea + 1] = original->second.eia;
+                nas[eea] = original->second.eea;
+                nas[eea + 1] = original->second.eia;
+                putNasInSrb(bytes, *rrc, nas);
                 meta.attack = index;
                 meta.mark = Mark::Downgraded;
                 addExample(a, meta.device, true,
                            "Security Mode Command: replayed capabilities restored to " +
-                               toHex(ByteView(bytes).subspan(eea, 2)),
+                               toHex(ByteView(nas).subspan(eea, 2)),
                            before, bytes);
                 log(EventKind::AttackDowngrade, placeOf(link), meta.device, 1, 0, index, pduId);
             }

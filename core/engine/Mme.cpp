@@ -52,8 +52,10 @@ void Engine::Impl::mmeSendNas(std::uint32_t d, ByteView nasPdu, const Meta& meta
     if (initialContextSetup) {
         MmeContext& c = mme[d];
         s.securityKey = toArray<32>(crypto::deriveKeNB(c.kasme, c.nas.nextUplinkCount - 1));
-        s.ueSecurityCapabilities =
-            std::array<std::uint8_t, 2>{c.receivedCapabilities.eea, c.receivedCapabilities.eia};
+        s.ueSecurityCapabilities = s1apCapabilities(c.receivedCapabilities);
+        // The default bearer's uplink end point at the S-GW (TS 36.413 9.1.4.1).
+        s.erab.transportLayerAddress = kAddrSgw;
+        s.erab.teid = kTeidS1uSgw + d;
     }
     Meta m = meta;
     m.device = d;

@@ -95,7 +95,7 @@ void Engine::Impl::ueRefuseSecurityMode(std::uint32_t d, const Meta& meta, Secur
         Meta m;
         m.device = d;
         m.signalling = true;
-        const Bytes failure = encodeRrc(RrcType::SecurityModeFailure, {});
+        const Bytes failure = encodeRrc(RrcType::SecurityModeFailure, {}, 0); // the activation's transaction
         send(Link::Uu, false, buildSrbPdu(u.as, false, u.srbTx.next++, failure), m, false, failure);
     }
     ueAttachFailed(d);
@@ -212,7 +212,7 @@ void Engine::Impl::ueFromUu(InFlight& pdu)
         Meta m;
         m.device = d;
         m.signalling = true;
-        const Bytes complete = encodeRrc(RrcType::SecurityModeComplete, {});
+        const Bytes complete = encodeRrc(RrcType::SecurityModeComplete, {}, rrc->transactionId);
         send(Link::Uu, false, buildSrbPdu(u.as, false, u.srbTx.next++, complete), m, false, complete);
         u.as.cipheringActive = true; // ciphering starts after the Security Mode Complete (TS 33.401 7.2.4.5)
         captureUuSecurity(d, false, u.as);

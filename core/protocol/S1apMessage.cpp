@@ -1,68 +1,534 @@
-// S1AP (TS 36.413) in a compact TLV encoding.
+// S1AP (TS 36.413 clause 9.3) in APER (X.691 ALIGNED): the S1AP-PDU, its ProtocolIE-Containers and the IEs of
+// the five messages of the attach.
 #include "core/protocol/S1apMessage.h"
 
-#include "core/protocol/ByteReader.h"
+#include "core/InvalidInput.h"
+#include "core/protocol/PerBits.h"
 
-#include <algorithm>
+#include <span>
+#include <string>
+#include <vector>
 
 namespace mtcsec::protocol {
 namespace {
-// IE ids of TS 36.413 clause 9.3.6.
-constexpr std::uint8_t kIeNasPdu = 26;
-constexpr std::uint8_t kIeSecurityKey = 73;
-constexpr std::uint8_t kIeUeSecurityCapabilities = 107;
+
+constexpr auto kAligned = PerVariant::Aligned;
+
+// Criticality ::= ENUMERATED { reject, ignore, notify } (9.3.5).
+enum Criticality : std::uint8_t { kReject = 0, kIgnore = 1 };
+
+// ProtocolIE-ID values (9.3.7).
+constexpr std::uint16_t kIdMmeUeS1apId = 0;
+constexpr std::uint16_t kIdEnbUeS1apId = 8;
+constexpr std::uint16_t kIdErabToBeSetupListCtxtSuReq = 24;
+constexpr std::uint16_t kIdNasPdu = 26;
+constexpr std::uint16_t kIdErabSetupItemCtxtSuRes = 50;
+constexpr std::uint16_t kIdErabSetupListCtxtSuRes = 51;
+constexpr std::uint16_t kIdErabToBeSetupItemCtxtSuReq = 52;
+constexpr std::uint16_t kIdUeAggregateMaximumBitrate = 66;
+constexpr std::uint16_t kIdTai = 67;
+constexpr std::uint16_t kIdSecurityKey = 73;
+constexpr std::uint16_t kIdEutranCgi = 100;
+constexpr std::uint16_t kIdUeSecurityCapabilities = 107;
+constexpr std::uint16_t kIdRrcEstablishmentCause = 134;
+
+constexpr std::uint64_t kMaxBitRate = 10000000000ULL; // BitRate ::= INTEGER (0..10000000000)
+constexpr std::uint64_t kMaxEnbUeId = 0xffffff;       // ENB-UE-S1AP-ID ::= INTEGER (0..16777215)
+constexpr std::uint64_t kMaxMmeUeId = 0xffffffff;     // MME-UE-S1AP-ID ::= INTEGER (0..4294967295)
+constexpr std::uint64_t kMaxProtocolIes = 65535;      // maxProtocolIEs
+constexpr std::uint64_t kMaxErabs = 256;              // maxnoofE-RABs
+
+struct IeSpec {
+    std::uint16_t id;
+    Criticality criticality;
+};
+
+// The S1AP-PDU choice (0 initiatingMessage, 1 successfulOutcome), procedure code and criticality of each
+// message, and its IEs in the order of the ASN.1 of clause 9.3.3.
+struct MessageSpec {
+    S1apProcedure procedure;
+    std::uint8_t pduChoice;
+    std::uint8_t code;
+    Criticality criticality;
+    std::span<const IeSpec> ies;
+};
+
+constexpr IeSpec kInitialUe[] = {{kIdEnbUeS1apId, kReject},
+                                 {kIdNasPdu, kReject},
+                                 {kIdTai, kReject},
+                                 {kIdEutranCgi, kIgnore},
+                                 {kIdRrcEstablishmentCause, kIgnore}};
+constexpr IeSpec kDownlinkNas[] = {
+    {kIdMmeUeS1apId, kReject}, {kIdEnbUeS1apId, kReject}, {kIdNasPdu, kReject}};
+constexpr IeSpec kUplinkNas[] = {{kIdMmeUeS1apId, kReject},
+                                 {kIdEnbUeS1apId, kReject},
+                                 {kIdNasPdu, kReject},
+                                 {kIdEutranCgi, kIgnore},
+                                 {kIdTai, kIgnore}};
+constexpr IeSpec kContextRequest[] = {{kIdMmeUeS1apId, kReject},
+                                      {kIdEnbUeS1apId, kReject},
+                                      {kIdUeAggregateMaximumBitrate, kReject},
+                                      {kIdErabToBeSetupListCtxtSuReq, kReject},
+                                      {kIdUeSecurityCapabilities, kReject},
+                                      {kIdSecurityKey, kReject}};
+constexpr IeSpec kContextResponse[] = {
+    {kIdMmeUeS1apId, kIgnore}, {kIdEnbUeS1apId, kIgnore}, {kIdErabSetupListCtxtSuRes, kIgnore}};
+
+constexpr MessageSpec kMessages[] = {
+    {S1apProcedure::InitialUeMessage, 0, 12, kIgnore, kInitialUe},
+    {S1apProcedure::DownlinkNasTransport, 0, 11, kIgnore, kDownlinkNas},
+    {S1apProcedure::UplinkNasTransport, 0, 13, kIgnore, kUplinkNas},
+    {S1apProcedure::InitialContextSetupRequest, 0, 9, kReject, kContextRequest},
+    {S1apProcedure::InitialContextSetupResponse, 1, 9, kReject, kContextResponse},
+};
+
+const MessageSpec* specOf(S1apProcedure p)
+{
+    for (const MessageSpec& s : kMessages)
+        if (s.procedure == p)
+            return &s;
+    return nullptr;
+}
+
+// ---------------------------------------------------------------- encoding of the IE values
+
+// PLMNidentity ::= TBCD-STRING (SIZE (3)): fixed, more than 2 octets, so octet-aligned (X.691 17.7).
+void putPlmn(PerWriter& w, const std::array<std::uint8_t, 3>& plmn)
+{
+    w.align();
+    w.octets(plmn);
+}
+
+// TransportLayerAddress ::= BIT STRING (SIZE(1..160, ...)): extension bit, length 1..160, aligned bits.
+void putAddress(PerWriter& w, std::uint32_t address)
+{
+    w.bits(0, 1);
+    w.constrainedWholeNumber(32, 1, 160);
+    w.align();
+    w.bits(address, 32);
+}
+
+// GTP-TEID ::= OCTET STRING (SIZE (4)).
+void putTeid(PerWriter& w, std::uint32_t teid)
+{
+    w.align();
+    w.bits(teid, 32);
+}
+
+// E-RAB-ID ::= INTEGER (0..15, ...).
+void putErabId(PerWriter& w, std::uint8_t id)
+{
+    w.bits(0, 1);
+    w.constrainedWholeNumber(id, 0, 15);
+}
+
+Bytes enbUeIdValue(const S1apMessage& m)
+{
+    PerWriter w(kAligned);
+    w.constrainedWholeNumber(m.enbUeId, 0, kMaxEnbUeId);
+    return w.finish();
+}
+
+Bytes mmeUeIdValue(const S1apMessage& m)
+{
+    PerWriter w(kAligned);
+    w.constrainedWholeNumber(m.mmeUeId, 0, kMaxMmeUeId);
+    return w.finish();
+}
+
+Bytes nasPduValue(const S1apMessage& m)
+{
+    if (m.nasPdu.empty())
+        throw InvalidInput(std::string("S1AP ") + name(m.procedure) + ": the NAS-PDU is empty");
+    PerWriter w(kAligned);
+    w.octetString(m.nasPdu);
+    return w.finish();
+}
+
+// TAI ::= SEQUENCE { pLMNidentity, tAC TAC (OCTET STRING (SIZE(2))), iE-Extensions OPTIONAL, ... }
+Bytes taiValue(const S1apMessage& m)
+{
+    PerWriter w(kAligned);
+    w.bits(0, 2); // extension bit, iE-Extensions absent
+    putPlmn(w, m.tai.plmn);
+    w.bits(m.tai.tac, 16); // two octets or fewer: not aligned (X.691 17.6)
+    return w.finish();
+}
+
+// EUTRAN-CGI ::= SEQUENCE { pLMNidentity, cell-ID BIT STRING (SIZE (28)), iE-Extensions OPTIONAL, ... }
+Bytes cgiValue(const S1apMessage& m)
+{
+    if (m.cgi.cellId > 0x0fffffff)
+        throw InvalidInput(std::string("S1AP ") + name(m.procedure) + ": the cell identity exceeds 28 bits");
+    PerWriter w(kAligned);
+    w.bits(0, 2);
+    putPlmn(w, m.cgi.plmn);
+    w.align(); // a fixed BIT STRING longer than 16 bits is octet-aligned (X.691 16.10)
+    w.bits(m.cgi.cellId, 28);
+    return w.finish();
+}
+
+// RRC-Establishment-Cause ::= ENUMERATED { emergency, highPriorityAccess, mt-Access, mo-Signalling, mo-Data,
+// ..., ...}: the root values only.
+Bytes causeValue(const S1apMessage& m)
+{
+    PerWriter w(kAligned);
+    w.bits(0, 1);
+    w.constrainedWholeNumber(m.establishmentCause, 0, 4);
+    return w.finish();
+}
+
+// UEAggregateMaximumBitrate ::= SEQUENCE { uEaggregateMaximumBitRateDL BitRate, ...UL BitRate,
+// iE-Extensions OPTIONAL, ... }
+Bytes ambrValue(const S1apMessage& m)
+{
+    PerWriter w(kAligned);
+    w.bits(0, 2);
+    w.constrainedWholeNumber(m.ambrDownlink, 0, kMaxBitRate);
+    w.constrainedWholeNumber(m.ambrUplink, 0, kMaxBitRate);
+    return w.finish();
+}
+
+// One ProtocolIE-Field: id, criticality, the value as an open type (X.691 11.2).
+void putIe(PerWriter& w, IeSpec spec, ByteView value)
+{
+    w.constrainedWholeNumber(spec.id, 0, 65535);
+    w.bits(spec.criticality, 2);
+    w.octetString(value);
+}
+
+// E-RABToBeSetupItemCtxtSUReq ::= SEQUENCE { e-RAB-ID, e-RABlevelQoSParameters, transportLayerAddress,
+// gTP-TEID, nAS-PDU OPTIONAL, iE-Extensions OPTIONAL, ... }
+Bytes erabRequestItem(const S1apMessage& m)
+{
+    const S1apErab& e = m.erab;
+    PerWriter w(kAligned);
+    w.bits(0, 1);
+    w.bits(m.nasPdu.empty() ? 0 : 1, 1);
+    w.bits(0, 1);
+    putErabId(w, e.id);
+    // E-RABLevelQoSParameters ::= SEQUENCE { qCI, allocationRetentionPriority, gbrQosInformation OPTIONAL,
+    // iE-Extensions OPTIONAL, ... }
+    w.bits(0, 3);
+    w.constrainedWholeNumber(e.qci, 0, 255);
+    // AllocationAndRetentionPriority ::= SEQUENCE { priorityLevel (0..15), pre-emptionCapability,
+    // pre-emptionVulnerability, iE-Extensions OPTIONAL, ... }
+    w.bits(0, 2);
+    w.constrainedWholeNumber(e.priorityLevel, 0, 15);
+    w.bits(e.preemptionCapability ? 1 : 0, 1);
+    w.bits(e.preemptionVulnerability ? 1 : 0, 1);
+    putAddress(w, e.transportLayerAddress);
+    putTeid(w, e.teid);
+    if (!m.nasPdu.empty())
+        w.octetString(m.nasPdu);
+    return w.finish();
+}
+
+// E-RABSetupItemCtxtSURes ::= SEQUENCE { e-RAB-ID, transportLayerAddress, gTP-TEID, iE-Extensions OPTIONAL,
+// ... }
+Bytes erabResponseItem(const S1apMessage& m)
+{
+    PerWriter w(kAligned);
+    w.bits(0, 2);
+    putErabId(w, m.erab.id);
+    putAddress(w, m.erab.transportLayerAddress);
+    putTeid(w, m.erab.teid);
+    return w.finish();
+}
+
+// A list of one E-RAB: SEQUENCE (SIZE(1..maxnoofE-RABs)) OF ProtocolIE-SingleContainer.
+Bytes erabList(IeSpec item, ByteView itemValue)
+{
+    PerWriter w(kAligned);
+    w.constrainedWholeNumber(1, 1, kMaxErabs);
+    putIe(w, item, itemValue);
+    return w.finish();
+}
+
+// UESecurityCapabilities ::= SEQUENCE { encryptionAlgorithms BIT STRING (SIZE (16, ...)),
+// integrityProtectionAlgorithms BIT STRING (SIZE (16, ...)), iE-Extensions OPTIONAL, ... }
+Bytes capabilitiesValue(const S1apMessage& m)
+{
+    if (!m.ueSecurityCapabilities)
+        throw InvalidInput("S1AP InitialContextSetupRequest: the UE security capabilities are missing");
+    PerWriter w(kAligned);
+    w.bits(0, 2);
+    w.bits(0, 1);
+    w.bits(m.ueSecurityCapabilities->encryption, 16); // 16 bits or fewer: not aligned (X.691 16.9)
+    w.bits(0, 1);
+    w.bits(m.ueSecurityCapabilities->integrity, 16);
+    return w.finish();
+}
+
+// SecurityKey ::= BIT STRING (SIZE(256)): octet-aligned (X.691 16.10).
+Bytes securityKeyValue(const S1apMessage& m)
+{
+    if (!m.securityKey)
+        throw InvalidInput("S1AP InitialContextSetupRequest: the Security Key is missing");
+    PerWriter w(kAligned);
+    w.octets(*m.securityKey);
+    return w.finish();
+}
+
+Bytes ieValue(const S1apMessage& m, std::uint16_t id)
+{
+    switch (id) {
+    case kIdMmeUeS1apId:
+        return mmeUeIdValue(m);
+    case kIdEnbUeS1apId:
+        return enbUeIdValue(m);
+    case kIdNasPdu:
+        return nasPduValue(m);
+    case kIdTai:
+        return taiValue(m);
+    case kIdEutranCgi:
+        return cgiValue(m);
+    case kIdRrcEstablishmentCause:
+        return causeValue(m);
+    case kIdUeAggregateMaximumBitrate:
+        return ambrValue(m);
+    case kIdErabToBeSetupListCtxtSuReq:
+        return erabList({kIdErabToBeSetupItemCtxtSuReq, kReject}, erabRequestItem(m));
+    case kIdErabSetupListCtxtSuRes:
+        return erabList({kIdErabSetupItemCtxtSuRes, kIgnore}, erabResponseItem(m));
+    case kIdUeSecurityCapabilities:
+        return capabilitiesValue(m);
+    case kIdSecurityKey:
+        return securityKeyValue(m);
+    default:
+        return {};
+    }
+}
+
+// ---------------------------------------------------------------- decoding of the IE values
+
+// A complete encoding (an open type's value) read by `read`, which must use every bit but the padding.
+template <typename F>
+bool readValue(ByteView value, F&& read)
+{
+    PerReader r(value, kAligned);
+    return read(r) && r.atPaddedEnd();
+}
+
+bool zeroBits(PerReader& r, unsigned count)
+{
+    std::uint64_t v = 0;
+    return r.bits(count, v) && v == 0;
+}
+
+bool getPlmn(PerReader& r, std::array<std::uint8_t, 3>& plmn)
+{
+    Bytes b;
+    if (!r.align() || !r.octets(3, b))
+        return false;
+    std::copy(b.begin(), b.end(), plmn.begin());
+    return true;
+}
+
+bool getAddress(PerReader& r, std::uint32_t& address)
+{
+    std::uint64_t length = 0;
+    std::uint64_t v = 0;
+    // Only IPv4 (32 bits): an IPv6 or dual address is not one the simulated network uses.
+    if (!zeroBits(r, 1) || !r.constrainedWholeNumber(1, 160, length) || length != 32 || !r.align() ||
+        !r.bits(32, v))
+        return false;
+    address = static_cast<std::uint32_t>(v);
+    return true;
+}
+
+bool getTeid(PerReader& r, std::uint32_t& teid)
+{
+    std::uint64_t v = 0;
+    if (!r.align() || !r.bits(32, v))
+        return false;
+    teid = static_cast<std::uint32_t>(v);
+    return true;
+}
+
+bool getErabId(PerReader& r, std::uint8_t& id)
+{
+    std::uint64_t v = 0;
+    if (!zeroBits(r, 1) || !r.constrainedWholeNumber(0, 15, v))
+        return false;
+    id = static_cast<std::uint8_t>(v);
+    return true;
+}
+
+bool getBit(PerReader& r, bool& bit)
+{
+    std::uint64_t v = 0;
+    if (!r.bits(1, v))
+        return false;
+    bit = v != 0;
+    return true;
+}
+
+bool getErabRequestItem(PerReader& r, S1apMessage& m)
+{
+    S1apErab& e = m.erab;
+    std::uint64_t nasPresent = 0;
+    std::uint64_t qci = 0;
+    std::uint64_t priority = 0;
+    if (!zeroBits(r, 1) || !r.bits(1, nasPresent) || !zeroBits(r, 1) || !getErabId(r, e.id) ||
+        !zeroBits(r, 3) || !r.constrainedWholeNumber(0, 255, qci) || !zeroBits(r, 2) ||
+        !r.constrainedWholeNumber(0, 15, priority) || !getBit(r, e.preemptionCapability) ||
+        !getBit(r, e.preemptionVulnerability) || !getAddress(r, e.transportLayerAddress) ||
+        !getTeid(r, e.teid))
+        return false;
+    e.qci = static_cast<std::uint8_t>(qci);
+    e.priorityLevel = static_cast<std::uint8_t>(priority);
+    if (nasPresent != 0 && (!r.octetString(m.nasPdu) || m.nasPdu.empty()))
+        return false; // an empty nAS-PDU would encode back as an absent one
+    return true;
+}
+
+bool getErabResponseItem(PerReader& r, S1apMessage& m)
+{
+    return zeroBits(r, 2) && getErabId(r, m.erab.id) && getAddress(r, m.erab.transportLayerAddress) &&
+           getTeid(r, m.erab.teid);
+}
+
+// One ProtocolIE-Field with the expected id and criticality; its value's octets.
+bool getIe(PerReader& r, IeSpec spec, Bytes& value)
+{
+    std::uint64_t id = 0;
+    std::uint64_t criticality = 0;
+    return r.constrainedWholeNumber(0, 65535, id) && id == spec.id && r.bits(2, criticality) &&
+           criticality == spec.criticality && r.octetString(value);
+}
+
+template <typename F>
+bool getErabList(PerReader& r, IeSpec item, F&& readItem)
+{
+    std::uint64_t count = 0;
+    Bytes value;
+    return r.constrainedWholeNumber(1, kMaxErabs, count) && count == 1 && getIe(r, item, value) &&
+           readValue(value, readItem);
+}
+
+bool getIeValue(ByteView value, std::uint16_t id, S1apMessage& m)
+{
+    return readValue(value, [&](PerReader& r) {
+        std::uint64_t v = 0;
+        std::uint64_t w = 0;
+        switch (id) {
+        case kIdMmeUeS1apId:
+            if (!r.constrainedWholeNumber(0, kMaxMmeUeId, v))
+                return false;
+            m.mmeUeId = static_cast<std::uint32_t>(v);
+            return true;
+        case kIdEnbUeS1apId:
+            if (!r.constrainedWholeNumber(0, kMaxEnbUeId, v))
+                return false;
+            m.enbUeId = static_cast<std::uint32_t>(v);
+            return true;
+        case kIdNasPdu:
+            return r.octetString(m.nasPdu) && !m.nasPdu.empty();
+        case kIdTai:
+            if (!zeroBits(r, 2) || !getPlmn(r, m.tai.plmn) || !r.bits(16, v))
+                return false;
+            m.tai.tac = static_cast<std::uint16_t>(v);
+            return true;
+        case kIdEutranCgi:
+            if (!zeroBits(r, 2) || !getPlmn(r, m.cgi.plmn) || !r.align() || !r.bits(28, v))
+                return false;
+            m.cgi.cellId = static_cast<std::uint32_t>(v);
+            return true;
+        case kIdRrcEstablishmentCause:
+            if (!zeroBits(r, 1) || !r.constrainedWholeNumber(0, 4, v))
+                return false;
+            m.establishmentCause = static_cast<std::uint8_t>(v);
+            return true;
+        case kIdUeAggregateMaximumBitrate:
+            if (!zeroBits(r, 2) || !r.constrainedWholeNumber(0, kMaxBitRate, v) ||
+                !r.constrainedWholeNumber(0, kMaxBitRate, w))
+                return false;
+            m.ambrDownlink = v;
+            m.ambrUplink = w;
+            return true;
+        case kIdErabToBeSetupListCtxtSuReq:
+            return getErabList(r, {kIdErabToBeSetupItemCtxtSuReq, kReject},
+                               [&](PerReader& item) { return getErabRequestItem(item, m); });
+        case kIdErabSetupListCtxtSuRes:
+            return getErabList(r, {kIdErabSetupItemCtxtSuRes, kIgnore},
+                               [&](PerReader& item) { return getErabResponseItem(item, m); });
+        case kIdUeSecurityCapabilities:
+            if (!zeroBits(r, 3) || !r.bits(16, v) || !zeroBits(r, 1) || !r.bits(16, w))
+                return false;
+            m.ueSecurityCapabilities =
+                S1apSecurityCapabilities{static_cast<std::uint16_t>(v), static_cast<std::uint16_t>(w)};
+            return true;
+        case kIdSecurityKey: {
+            Bytes key;
+            if (!r.octets(32, key))
+                return false;
+            m.securityKey.emplace();
+            std::copy(key.begin(), key.end(), m.securityKey->begin());
+            return true;
+        }
+        default:
+            return false;
+        }
+    });
+}
+
 } // namespace
 
 Bytes encodeS1ap(const S1apMessage& m)
 {
-    Bytes out;
-    ByteWriter w(out);
-    w.u8(static_cast<std::uint32_t>(m.procedure)).u32(m.enbUeId).u32(m.mmeUeId);
-    if (m.ueSecurityCapabilities)
-        w.u8(kIeUeSecurityCapabilities).u16(2).bytes(*m.ueSecurityCapabilities);
-    if (m.securityKey)
-        w.u8(kIeSecurityKey).u16(32).bytes(*m.securityKey);
-    if (!m.nasPdu.empty())
-        w.u8(kIeNasPdu).u16(static_cast<std::uint32_t>(m.nasPdu.size())).bytes(m.nasPdu);
-    return out;
+    const MessageSpec* spec = specOf(m.procedure);
+    if (spec == nullptr)
+        throw InvalidInput("S1AP: unknown procedure " + std::to_string(static_cast<unsigned>(m.procedure)));
+    // InitiatingMessage/SuccessfulOutcome ::= SEQUENCE { procedureCode, criticality, value }; the value is
+    // the message: SEQUENCE { protocolIEs ProtocolIE-Container, ... }.
+    PerWriter message(kAligned);
+    message.bits(0, 1);
+    message.constrainedWholeNumber(spec->ies.size(), 0, kMaxProtocolIes);
+    for (const IeSpec& ie : spec->ies)
+        putIe(message, ie, ieValue(m, ie.id));
+    PerWriter pdu(kAligned);
+    pdu.bits(0, 1); // S1AP-PDU ::= CHOICE { initiatingMessage, successfulOutcome, unsuccessfulOutcome, ... }
+    pdu.constrainedWholeNumber(spec->pduChoice, 0, 2);
+    pdu.constrainedWholeNumber(spec->code, 0, 255);
+    pdu.bits(spec->criticality, 2);
+    pdu.octetString(message.finish());
+    return pdu.finish();
 }
 
 std::optional<S1apMessage> decodeS1ap(ByteView bytes)
 {
-    ByteReader r(bytes);
-    std::uint8_t proc = 0;
+    PerReader pdu(bytes, kAligned);
+    std::uint64_t extension = 1;
+    std::uint64_t choice = 0;
+    std::uint64_t code = 0;
+    std::uint64_t criticality = 0;
+    Bytes value;
+    if (!pdu.bits(1, extension) || extension != 0 || !pdu.constrainedWholeNumber(0, 2, choice) ||
+        !pdu.constrainedWholeNumber(0, 255, code) || !pdu.bits(2, criticality) || !pdu.octetString(value) ||
+        !pdu.atPaddedEnd())
+        return std::nullopt;
+    const MessageSpec* spec = nullptr;
+    for (const MessageSpec& s : kMessages)
+        if (s.pduChoice == choice && s.code == code)
+            spec = &s;
+    if (spec == nullptr || criticality != spec->criticality)
+        return std::nullopt;
     S1apMessage m;
-    if (!r.u8(proc) || !r.u32(m.enbUeId) || !r.u32(m.mmeUeId))
-        return std::nullopt;
-    m.procedure = static_cast<S1apProcedure>(proc);
-    switch (m.procedure) {
-    case S1apProcedure::InitialContextSetupRequest:
-    case S1apProcedure::InitialContextSetupResponse:
-    case S1apProcedure::DownlinkNasTransport:
-    case S1apProcedure::InitialUeMessage:
-    case S1apProcedure::UplinkNasTransport:
-        break;
-    default:
-        return std::nullopt;
-    }
-    while (r.remaining() > 0) {
-        std::uint8_t ie = 0;
-        std::uint16_t length = 0;
-        ByteView value;
-        if (!r.u8(ie) || !r.u16(length) || !r.bytes(length, value))
-            return std::nullopt;
-        if (ie == kIeNasPdu && !value.empty()) {
-            m.nasPdu.assign(value.begin(), value.end());
-        } else if (ie == kIeSecurityKey && value.size() == 32) {
-            m.securityKey.emplace();
-            std::copy(value.begin(), value.end(), m.securityKey->begin());
-        } else if (ie == kIeUeSecurityCapabilities && value.size() == 2) {
-            m.ueSecurityCapabilities = std::array<std::uint8_t, 2>{value[0], value[1]};
-        } else {
-            return std::nullopt;
+    m.procedure = spec->procedure;
+    const bool ok = readValue(value, [&](PerReader& r) {
+        std::uint64_t count = 0;
+        if (!zeroBits(r, 1) || !r.constrainedWholeNumber(0, kMaxProtocolIes, count) ||
+            count != spec->ies.size())
+            return false;
+        for (const IeSpec& ie : spec->ies) {
+            Bytes ieBytes;
+            if (!getIe(r, ie, ieBytes) || !getIeValue(ieBytes, ie.id, m))
+                return false;
         }
-    }
-    if (!r.ok())
+        return true;
+    });
+    if (!ok)
         return std::nullopt;
     return m;
 }
@@ -82,6 +548,19 @@ const char* name(S1apProcedure p)
         return "UplinkNASTransport";
     }
     return "S1AP";
+}
+
+S1apSecurityCapabilities s1apCapabilities(const UeSecurityCapabilities& nas)
+{
+    // NAS octet: bit 8 EEA0, bit 7 128-EEA1, ...; S1AP: bit 1 (the most significant) 128-EEA1, ...
+    return {static_cast<std::uint16_t>((nas.eea << 1 & 0xe0) << 8),
+            static_cast<std::uint16_t>((nas.eia << 1 & 0xe0) << 8)};
+}
+
+UeSecurityCapabilities nasCapabilities(const S1apSecurityCapabilities& s1ap)
+{
+    return {static_cast<std::uint8_t>(0x80 | (s1ap.encryption >> 9 & 0x70)),
+            static_cast<std::uint8_t>(0x80 | (s1ap.integrity >> 9 & 0x70))};
 }
 
 } // namespace mtcsec::protocol

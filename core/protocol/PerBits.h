@@ -1,0 +1,87 @@
+// Bit-level writing and reading of ASN.1 Packed Encoding Rules, BASIC-PER in both variants (ITU-T X.691
+// (02/2021): 11.1 complete encodings padded to an octet, 11.2 open types, 11.5.7 constrained whole numbers,
+// 11.9 length determinants (unconstrained, below 16K), 11.6 and 16.x octet alignment), for the fixed message
+// sets of RrcMessage (UPER, TS 36.331 clause 8) and S1apMessage (APER, TS 36.413 clause 9.4).
+#pragma once
+
+#include "core/crypto/Bytes.h"
+
+#include <cstddef>
+#include <cstdint>
+
+namespace mtcsec::protocol {
+
+// X.691 clause 3.7.x: ALIGNED inserts padding bits before octet-aligned fields, UNALIGNED never does.
+enum class PerVariant : std::uint8_t { Aligned, Unaligned };
+
+// Writes fields most significant bit first, as X.691 10.x orders bits.
+class PerWriter {
+public:
+    explicit PerWriter(PerVariant variant)
+        : variant_(variant)
+    {}
+
+    // The `count` (0..64) low bits of `value`, most significant first (X.691 11.1.2 bit-fields).
+    void bits(std::uint64_t value, unsigned count);
+    // Padding zero bits up to the next octet boundary; nothing in the UNALIGNED variant (X.691 3.7.x).
+    void align();
+    // X.691 11.5.7: `value` in lb..ub. UNALIGNED: the minimum number of bits for the range. ALIGNED: a
+    // bit-field for a range up to 255, one aligned octet for 256, two aligned octets up to 64K, otherwise the
+    // minimum number of octets, their count (1..) as a constrained whole number first. Throws InvalidInput
+    // "PER integer: VALUE outside LB..UB".
+    void constrainedWholeNumber(std::uint64_t value, std::uint64_t lb, std::uint64_t ub);
+    // X.691 11.9.3.6-7 (unconstrained length, aligned first in the ALIGNED variant): one octet below 128, two
+    // octets ("10" and 14 bits) below 16384. Throws InvalidInput "PER length: N is 16384 or more
+    // (fragmentation is not supported)".
+    void lengthDeterminant(std::size_t n);
+    // Whole octets at the current bit position (no alignment, no length).
+    void octets(ByteView data);
+    // X.691 17.8 / 11.2: an unconstrained OCTET STRING or an open type's encoding: length, aligned, octets.
+    void octetString(ByteView data);
+
+    // The complete encoding (X.691 11.1.3): padded with zero bits to an octet; an empty one becomes 0x00.
+    [[nodiscard]] Bytes finish() const;
+    [[nodiscard]] std::size_t bitCount() const { return bits_; }
+
+private:
+    PerVariant variant_;
+    Bytes out_;
+    std::size_t bits_ = 0;
+};
+
+// Reads what PerWriter writes, strictly: every read fails (returns false) instead of running past the end or
+// accepting a non-canonical form (a longer integer or length than needed), and a failed read leaves the
+// reader unusable (ok() false).
+class PerReader {
+public:
+    PerReader(ByteView data, PerVariant variant)
+        : data_(data)
+        , variant_(variant)
+    {}
+
+    bool bits(unsigned count, std::uint64_t& value);
+    // Skips the padding bits before an octet boundary; fails if one of them is not zero.
+    bool align();
+    bool constrainedWholeNumber(std::uint64_t lb, std::uint64_t ub, std::uint64_t& value);
+    bool lengthDeterminant(std::size_t& n);
+    bool octets(std::size_t n, Bytes& data);
+    bool octetString(Bytes& data);
+    // True when what is left is the zero padding of a complete encoding (X.691 11.1.3: fewer than 8 bits, all
+    // zero; or the single 0x00 of an empty encoding when nothing was read).
+    [[nodiscard]] bool atPaddedEnd() const;
+    [[nodiscard]] bool ok() const { return ok_; }
+    [[nodiscard]] std::size_t bitPosition() const { return pos_; }
+
+private:
+    bool fail()
+    {
+        ok_ = false;
+        return false;
+    }
+    ByteView data_;
+    PerVariant variant_;
+    std::size_t pos_ = 0;
+    bool ok_ = true;
+};
+
+} // namespace mtcsec::protocol
