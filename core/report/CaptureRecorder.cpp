@@ -397,14 +397,13 @@ std::uint16_t CaptureRecorder::ueIdFor(std::uint32_t device, const protocol::AsS
     };
     for (const std::size_t i : state.contexts)
         if (same(asContexts_[i].as))
-            return as.cipheringActive ? asContexts_[i].cipheredUe : asContexts_[i].integrityUe;
+            return asContexts_[i].ueId;
     AsContextRow row;
-    row.integrityUe = newUeId();
-    row.cipheredUe = newUeId();
+    row.ueId = newUeId();
     row.as = as;
     state.contexts.push_back(asContexts_.size());
     asContexts_.push_back(row);
-    return as.cipheringActive ? row.cipheredUe : row.integrityUe;
+    return row.ueId;
 }
 
 void CaptureRecorder::uuSecurity(engine::SimTime time, std::uint32_t device, bool downlink,
@@ -425,50 +424,15 @@ void CaptureRecorder::uuSecurity(engine::SimTime time, std::uint32_t device, boo
 
 void CaptureRecorder::completeProfile()
 {
-    // Wireshark 4.0 learns a UE's algorithms from the RRC Security Mode Command it decodes, for the UE id of
-    // that PDU only, and otherwise uses one default pair for every UE (pdcp-lte.default_*_algorithm), applied
-    // from a UE's first PDU on: so the Security Mode Command and Complete travel under a UE id whose row has
-    // only KRRCint (nothing to decipher), the ciphered PDUs under a second id with all three keys. The
-    // defaults are the algorithms most contexts use among those this Wireshark computes (EIA2, EEA2; the
-    // SNOW 3G and ZUC ones are left out of Debian's build); a key whose algorithm differs from the default
-    // is left out of its row, so that Wireshark neither deciphers nor checks what it cannot.
-    std::map<crypto::IntegrityAlgorithm, std::size_t> eias;
-    std::map<crypto::CipheringAlgorithm, std::size_t> eeas;
-    for (const AsContextRow& r : asContexts_) {
-        ++eias[r.as.rrcEia];
-        ++eeas[r.as.rrcEea];
-        ++eeas[r.as.upEea];
-    }
-    const auto computed = [](auto algorithm) {
-        const int n = static_cast<int>(algorithm); // EIA0/EEA0, EIA2/EEA2 (TS 33.401 5.1.3.2, 5.1.4.2)
-        return n == 0 || n == 2;
-    };
-    std::optional<crypto::IntegrityAlgorithm> eia;
-    std::optional<crypto::CipheringAlgorithm> eea;
-    for (const auto& [a, n] : eias)
-        if (computed(a) && (!eia || n > eias[*eia]))
-            eia = a;
-    for (const auto& [a, n] : eeas)
-        if (computed(a) && (!eea || n > eeas[*eea]))
-            eea = a;
-    const bool eia2 = eia == crypto::IntegrityAlgorithm::Eia2;
-    const bool eea2 = eea == crypto::CipheringAlgorithm::Eea2;
-    // The RRC messages here are the engine's compact encoding, not the UPER of TS 36.331: shown as bytes,
-    // not handed to Wireshark's LTE RRC dissector (which would call them malformed).
-    profile_.setPreference("pdcp-lte.show_signalling_plane_as_rrc", "FALSE");
-    profile_.setPreference("pdcp-lte.default_integrity_algorithm", eia2 ? "EIA2 (AES)" : "EIA0 (NULL)");
-    profile_.setPreference("pdcp-lte.default_ciphering_algorithm", eea2 ? "EEA2 (AES)" : "EEA0 (NULL)");
-    for (const AsContextRow& r : asContexts_) {
-        const bool integrity = eia && r.as.rrcEia == *eia;
-        const bool rrc = eea && r.as.rrcEea == *eea;
-        const bool up = eea && r.as.upEea == *eea;
-        if (integrity && r.integrityUe != 0)
-            profile_.addPdcpUe({r.integrityUe, std::nullopt, std::nullopt, r.as.kRrcInt});
-        if (r.cipheredUe != 0 && (integrity || rrc || up))
-            profile_.addPdcpUe({r.cipheredUe, rrc ? std::optional(r.as.kRrcEnc) : std::nullopt,
-                                up ? std::optional(r.as.kUpEnc) : std::nullopt,
-                                integrity ? std::optional(r.as.kRrcInt) : std::nullopt});
-    }
+    // Wireshark 4.0 learns a UE's algorithms from the RRC Security Mode Command it decodes (TS 36.331 UPER,
+    // packet-lte-rrc.c calls set_pdcp_lte_security_algorithms for the UE id of that PDU), checks that
+    // command's MAC-I with them and deciphers from the UE's next uplink PDU on (the Security Mode Complete):
+    // what TS 33.401 7.2.4.5 says. So the key table has one row per AS security context, no default
+    // algorithms are set (they would apply to every UE from its first, unprotected PDU on), and the
+    // algorithms Wireshark lacks (Debian's build has no SNOW 3G or ZUC) are simply not computed.
+    for (const AsContextRow& r : asContexts_)
+        if (r.ueId != 0)
+            profile_.addPdcpUe({r.ueId, r.as.kRrcEnc, r.as.kUpEnc, r.as.kRrcInt});
 }
 
 void CaptureRecorder::espSecurityAssociation(engine::SimTime time, Link link, bool downlink,

@@ -118,18 +118,16 @@ private:
     void flushAttacks();
     void discardAll();
     void writeKeyLine(const std::string& line);
-    // The UE id of the PDUs `device`'s sender protects with `as` (new ids for keys not seen before): two per
-    // AS security context, one while only integrity is on (the Security Mode Command and Complete), one once
-    // ciphering is; 0 once all 65535 ids are used.
+    // The UE id of the PDUs `device`'s sender protects with `as`: one per AS security context (a new id for
+    // keys and algorithms not seen before in this RRC connection); 0 once all 65535 ids are used.
     std::uint16_t ueIdFor(std::uint32_t device, const protocol::AsSecurityContext& as);
     std::uint16_t newUeId();
-    // Fills the profile's PDCP-LTE key table and default algorithms from the contexts met (see the .cpp).
+    // Fills the profile's PDCP-LTE key table from the contexts met (see the .cpp).
     void completeProfile();
 
-    // One AS security context met: its UE ids and keys.
+    // One AS security context met: its UE id and keys.
     struct AsContextRow {
-        std::uint16_t integrityUe = 0;
-        std::uint16_t cipheredUe = 0;
+        std::uint16_t ueId = 0;
         protocol::AsSecurityContext as;
     };
     // Per device: its identity, and the UE id each Uu direction's sender uses now (UuFrame::ueId).
