@@ -294,7 +294,7 @@ void Engine::Impl::captureUuSecurity(std::uint32_t d, bool downlink, const proto
 
 void Engine::Impl::captureEspSa(Link link, std::size_t direction)
 {
-    if (capture != nullptr)
+    if (capture != nullptr && protection.ndsOn(link)) // the SAs of a link without NDS/IP carry nothing
         capture->espSecurityAssociation(now, link, direction == 1,
                                         sa[static_cast<std::size_t>(link)][direction]);
 }
