@@ -279,15 +279,24 @@ void TestWiresharkProfile::keyLogColumns()
         allAs = allAs || every;
     }
     QVERIFY(allAs);
-    QCOMPARE(sas, std::size_t{10}); // five backhaul links, two directions
+    std::size_t nds = 0; // two SAs (one a direction) for every backhaul link under NDS/IP
+    for (const Link link : kBackhaulLinks)
+        nds += s.protection.ndsOn(link) ? 2u : 0u;
+    QVERIFY(nds > 0);
+    QCOMPARE(sas, nds);
 }
 
 void TestWiresharkProfile::presetsDecodeAndVerify_data()
 {
     QTest::addColumn<QString>("preset");
     QTest::addColumn<bool>("tamperSignalling");
-    for (const char* name : {"3gpp-only", "defence-in-depth", "mixed-snow3g", "unprotected"})
-        QTest::newRow(name) << QString::fromLatin1(name) << false;
+    if (qEnvironmentVariableIsSet("MTCSEC_ALL_PRESETS")) {
+        for (const Preset& p : presets())
+            QTest::newRow(p.name.c_str()) << QString::fromStdString(p.name) << false;
+    } else {
+        for (const char* name : {"3gpp-only", "defence-in-depth", "mixed-snow3g", "unprotected"})
+            QTest::newRow(name) << QString::fromLatin1(name) << false;
+    }
     // SRB PDUs forged on Uu and ESP packets tampered on S1-MME after the attaches: MAC-I and ICV failures to
     // agree on.
     QTest::newRow("3gpp-only, forged and tampered") << QStringLiteral("3gpp-only") << true;
@@ -340,7 +349,12 @@ void TestWiresharkProfile::presetsDecodeAndVerify()
     for (std::size_t i = 0; i < sent.size(); ++i) {
         const PduRecord& p = sent[i];
         const QStringList& row = uu.rows[i];
-        const QString where = QStringLiteral("Uu frame %1: %2").arg(i + 1).arg(row.join(QLatin1Char('\t')));
+        const QString where = QStringLiteral("Uu frame %1 (device %2, attack \"%3\", reception %4): %5")
+                                  .arg(i + 1)
+                                  .arg(p.device)
+                                  .arg(QString::fromStdString(p.attack))
+                                  .arg(static_cast<int>(p.reception))
+                                  .arg(row.join(QLatin1Char('\t')));
         const bool pdcp = row[0].contains(QLatin1String(":pdcp-lte"));
         decoded += pdcp ? 1u : 0u;
         QVERIFY2(pdcp, qPrintable(where));
@@ -376,9 +390,14 @@ void TestWiresharkProfile::presetsDecodeAndVerify()
         if (srb && aesMac) {
             ++checked;
             macWrong += wrong ? 1u : 0u;
-            // Wireshark's MAC-I verdict agrees with the product's: wrong exactly where the receiver dropped
-            // the PDU for its integrity.
-            QVERIFY2(wrong == integrityFailed(p), qPrintable(where));
+            // Wireshark's MAC-I verdict agrees with the product's: wrong where the receiver dropped the PDU
+            // for its integrity, and only on a PDU an attacker made or changed, which the receiver did not
+            // accept (dropped for its MAC-I, or earlier: a forged PDU to a device whose AS security has not
+            // started is malformed RRC; or still in flight when the run ends).
+            if (integrityFailed(p))
+                QVERIFY2(wrong, qPrintable(where));
+            if (wrong)
+                QVERIFY2(!p.attack.empty() && p.reception != Reception::Accepted, qPrintable(where));
         }
     }
     // Every ciphered PDU is deciphered where the algorithm is one Wireshark has (all of them but in
