@@ -211,6 +211,16 @@ void CaptureRecorder::checkFolder(const QString& directory, const std::vector<st
     folder->checkTarget(kKeyLogName);
     for (const std::string& id : attackIds)
         folder->checkTarget(attackFileName(id));
+    // The Wireshark profile's folders: where present, folders, never symbolic links (OutputFolder::open
+    // throws).
+    QString path = folder->filePath(QString::fromLatin1(WiresharkProfile::kConfigFolder));
+    for (const char* part : {"", "/profiles", "/mtcsec"}) {
+        path += QString::fromLatin1(part);
+        struct stat sub {};
+        if (::lstat(QFile::encodeName(path).constData(), &sub) != 0)
+            break;
+        (void)io::OutputFolder::open(path, io::OutputFolder::Links::Refuse);
+    }
 }
 
 PcapWriter& CaptureRecorder::attackWriter(const std::string& attackId)

@@ -86,7 +86,8 @@ public:
     // other code may add key tables (OSCORE contexts, a DTLS PSK) before prepare().
     [[nodiscard]] WiresharkProfile& wiresharkProfile() { return profile_; }
 
-    // First half of finish(): every file written out, fsynced and closed, none replaced yet. On a failure
+    // First half of finish(): every file written out, fsynced and closed, none replaced yet (the Wireshark
+    // profile too: its folders DIR/wireshark/profiles/mtcsec are created here). On a failure
     // discards every file and throws InvalidInput "FILE: cannot write: why" (the first error met, also one
     // deferred from the run). Nothing is recorded afterwards.
     void prepare();
@@ -104,8 +105,8 @@ public:
     [[nodiscard]] static QString attackFileName(const std::string& attackId);
     // Checks before a run, writing nothing, that a capture into `directory` for these attacks could be
     // written: the folder exists (not a symbolic link) and is writable, or is absent and its parent folder
-    // exists and is writable; each file it would write there is absent or a regular file. Throws as the
-    // constructor.
+    // exists and is writable; each file it would write there is absent or a regular file, and the Wireshark
+    // profile's folders (wireshark/profiles/mtcsec) are absent or folders. Throws as the constructor.
     static void checkFolder(const QString& directory, const std::vector<std::string>& attackIds);
 
 private:

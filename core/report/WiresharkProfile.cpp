@@ -90,7 +90,8 @@ std::map<QString, QByteArray> WiresharkProfile::files() const
     out[QStringLiteral("preferences")] = bytes(prefs);
     // The PDCP-LTE over UDP framing (the "pdcp-lte" signature) is a heuristic, off by default.
     out[QStringLiteral("heuristic_protos")] = bytes(std::string(kHeader) + "pdcp_lte_udp,1\n");
-    if (!pdcpUes_.empty()) {
+    // Every table is written, empty or not: a table of a previous run in the same folder never stays behind.
+    {
         // Fields: UEId, RRC Cipher Key, User-Plane Cipher Key, RRC Integrity Key.
         std::string text = kHeader;
         const auto key = [](const std::optional<PdcpUeKeys::Key>& k) {
@@ -101,7 +102,7 @@ std::map<QString, QByteArray> WiresharkProfile::files() const
                     "," + key(k.rrcIntegrity) + "\n";
         out[QStringLiteral("pdcp_lte_ue_keys")] = bytes(text);
     }
-    if (!espSas_.empty()) {
+    {
         // Fields: Protocol, Src IP, Dest IP, SPI, Encryption, Encryption Key, Authentication, Authentication
         // Key.
         std::string text = kHeader;
@@ -117,7 +118,7 @@ std::map<QString, QByteArray> WiresharkProfile::files() const
         }
         out[QStringLiteral("esp_sa")] = bytes(text);
     }
-    if (!oscore_.empty()) {
+    {
         // Fields: Sender ID, Recipient ID, ID Context, Master Secret, Master Salt, Algorithm.
         std::string text = kHeader;
         for (const OscoreContextKeys& c : oscore_)

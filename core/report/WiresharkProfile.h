@@ -75,8 +75,8 @@ public:
     // one).
     void setPreference(const std::string& name, const std::string& value);
 
-    // The files of the profile: name -> content ("preferences", "heuristic_protos", and one per non-empty key
-    // table: "pdcp_lte_ue_keys", "esp_sa", "oscore_contexts").
+    // The files of the profile: name -> content ("preferences", "heuristic_protos", and the key tables
+    // "pdcp_lte_ue_keys", "esp_sa", "oscore_contexts", each written even when empty).
     [[nodiscard]] std::map<QString, QByteArray> files() const;
 
     [[nodiscard]] std::size_t pdcpUeCount() const { return pdcpUes_.size(); }
