@@ -449,6 +449,20 @@ void TestAttackCapture::inFlightWhenTheCaptureEnds()
             ++decisions;
             next_.attemptDecided(decision);
         }
+        void deviceIdentity(std::uint32_t device, const engine::DeviceIdentity& identity) override
+        {
+            next_.deviceIdentity(device, identity);
+        }
+        void uuSecurity(engine::SimTime time, std::uint32_t device, bool downlink,
+                        const protocol::AsSecurityContext& as) override
+        {
+            next_.uuSecurity(time, device, downlink, as);
+        }
+        void espSecurityAssociation(engine::SimTime time, Link link, bool downlink,
+                                    const protocol::EspSa& sa) override
+        {
+            next_.espSecurityAssociation(time, link, downlink, sa);
+        }
         int actions = 0;
         int decisions = 0;
 

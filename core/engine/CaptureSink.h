@@ -1,10 +1,14 @@
 // The interface through which the engine hands its traffic to a capture (packet capture files, a key log):
 // every PDU put on a link, every PDU an attacker captured (an eavesdropper on its link, an insider inside its
-// node), what an active attacker changed and what the receiver decided about it, and the keys in force for a
-// device whenever they change. Implemented outside the engine (core/report).
+// node), what an active attacker changed and what the receiver decided about it, the keys in force for a
+// device whenever they change, and what a decoder needs to read protected PDUs as the receivers do (the AS
+// context each Uu sender uses, the ESP SAs, who each device is). Implemented outside the engine
+// (core/report).
 #pragma once
 
 #include "core/engine/Engine.h"
+#include "core/protocol/Esp.h"
+#include "core/protocol/Pdcp.h"
 
 #include <string>
 #include <string_view>
@@ -45,6 +49,19 @@ struct AttemptDecision {
     NoEffectReason noEffect = NoEffectReason::Unchanged; // why it changed nothing (NoEffect)
 };
 
+// Who a device is on the network: its IMSI (TS 23.003 2.2), the IPv4 address its PDN connection gets, and the
+// GTP-U TEIDs of its bearer (TS 29.281): S1-U at the S-GW (uplink) and at the eNB (downlink), S5 at the P-GW
+// (uplink) and at the S-GW (downlink).
+struct DeviceIdentity {
+    std::string imsi;
+    std::uint32_t address = 0;
+    std::uint32_t enbAddress = 0; // the eNB serving it (the other end of its Uu)
+    std::uint32_t teidS1uSgw = 0;
+    std::uint32_t teidS1uEnb = 0;
+    std::uint32_t teidS5Pgw = 0;
+    std::uint32_t teidS5Sgw = 0;
+};
+
 class CaptureSink {
 public:
     virtual ~CaptureSink() = default;
@@ -63,6 +80,35 @@ public:
     // The keys now in force for a device at one end, as "name=hex" pairs in a line (for a key log).
     virtual void keysInForce(SimTime time, std::uint32_t device, const std::string& where,
                              const std::string& keys) = 0;
+
+    // Who device `device` is; called once per device when the sink is set. The default ignores it.
+    virtual void deviceIdentity(std::uint32_t device, const DeviceIdentity& identity)
+    {
+        (void)device;
+        (void)identity;
+    }
+    // The AS security context the sender on Uu protects the device's PDUs with from now on (TS 33.401
+    // 7.2.4.5): `downlink` the eNB, else the device; called when its keys change and when ciphering starts,
+    // before the first PDU so protected is sent. A context without integrity (`as.integrityActive` false)
+    // starts a new RRC connection: both directions unprotected, PDCP COUNTs from 0. The default ignores it.
+    virtual void uuSecurity(SimTime time, std::uint32_t device, bool downlink,
+                            const protocol::AsSecurityContext& as)
+    {
+        (void)time;
+        (void)device;
+        (void)downlink;
+        (void)as;
+    }
+    // An ESP SA in use from now on for one direction of a backhaul link (TS 33.210, RFC 4303, RFC 4106):
+    // SPI, tunnel addresses, AES-128-GCM key and salt. Called when the sink is set for the SAs then in force,
+    // and for every new SA. The default ignores it.
+    virtual void espSecurityAssociation(SimTime time, Link link, bool downlink, const protocol::EspSa& sa)
+    {
+        (void)time;
+        (void)link;
+        (void)downlink;
+        (void)sa;
+    }
 };
 
 } // namespace mtcsec::engine

@@ -64,11 +64,13 @@ void Engine::Impl::enbAsSecurityModeCommand(std::uint32_t d, const Meta& meta)
         // First activation: integrity with the new keys now, ciphering once the UE has answered.
         setAsKeys(e.as, e.kenb, *eia, *rrcEea, *upEea);
         e.as.integrityActive = true;
+        captureUuSecurity(d, true, e.as);
         enbSendSrb(d, smc, meta);
     } else {
         // Re-keying an active context: the command travels under the old keys, then both ends switch.
         enbSendSrb(d, smc, meta);
         setAsKeys(e.as, e.kenb, *eia, *rrcEea, *upEea);
+        captureUuSecurity(d, true, e.as);
     }
 }
 
@@ -110,6 +112,7 @@ void Engine::Impl::enbFromUu(InFlight& pdu)
     } else if (rrc->type == RrcType::SecurityModeComplete) {
         settle(Node::ENB, pdu.meta, true);
         e.as.cipheringActive = true;
+        captureUuSecurity(d, true, e.as);
         if (!e.pendingNas.empty()) {
             const Bytes nas = std::move(e.pendingNas);
             e.pendingNas.clear();

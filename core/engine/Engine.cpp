@@ -298,7 +298,21 @@ void Engine::Impl::newSecurityAssociations(Link link)
         fresh.tunnelSource = dir == 0 ? near : far;
         fresh.tunnelDestination = dir == 0 ? far : near;
         current = fresh;
+        captureEspSa(link, dir);
     }
+}
+
+void Engine::Impl::captureUuSecurity(std::uint32_t d, bool downlink, const protocol::AsSecurityContext& as)
+{
+    if (capture != nullptr)
+        capture->uuSecurity(now, d, downlink, as);
+}
+
+void Engine::Impl::captureEspSa(Link link, std::size_t direction)
+{
+    if (capture != nullptr && protection.ndsOn(link)) // the SAs of a link without NDS/IP carry nothing
+        capture->espSecurityAssociation(now, link, direction == 1,
+                                        sa[static_cast<std::size_t>(link)][direction]);
 }
 
 void Engine::Impl::applyProtection(const Protection& p, bool fromTimeline)
@@ -531,9 +545,25 @@ std::optional<PduRecord> Engine::pdu(std::uint32_t pduId) const
 void Engine::setCaptureSink(CaptureSink* sink)
 {
     impl_->capture = sink;
-    // The end-to-end keys exist from the start: log them once for every device.
-    for (std::uint32_t d = 0; sink != nullptr && d < impl_->scenario.devices; ++d)
+    if (sink == nullptr)
+        return;
+    // Who each device is, and the end-to-end keys and ESP SAs that exist from the start.
+    for (std::uint32_t d = 0; d < impl_->scenario.devices; ++d) {
+        DeviceIdentity id;
+        id.imsi = impl_->imsiOf(d);
+        id.address = impl_->deviceAddress(d);
+        id.enbAddress = kAddrEnb;
+        id.teidS1uSgw = kTeidS1uSgw + d;
+        id.teidS1uEnb = kTeidS1uEnb + d;
+        id.teidS5Pgw = kTeidS5Pgw + d;
+        id.teidS5Sgw = kTeidS5Sgw + d;
+        sink->deviceIdentity(d, id);
+    }
+    for (std::uint32_t d = 0; d < impl_->scenario.devices; ++d)
         impl_->captureKeys(d, "end-to-end");
+    for (const Link link : kBackhaulLinks)
+        for (std::size_t dir = 0; dir < 2; ++dir)
+            impl_->captureEspSa(link, dir);
 }
 
 void Engine::Impl::captureKeys(std::uint32_t d, const char* where)
@@ -549,6 +579,10 @@ void Engine::Impl::captureKeys(std::uint32_t d, const char* where)
     };
     const UeContext& u = ue[d];
     if (std::string_view(where) == "device") {
+        if (!u.haveKasme) // no AKA yet in this attach: nothing but the end-to-end keys
+            return;
+        add("CK", u.ck);
+        add("IK", u.ik);
         add("KASME", u.kasme);
         if (u.nasActive) {
             keys +=

@@ -74,6 +74,8 @@ struct UeContext {
     std::array<std::uint8_t, 16> k{};
     std::array<std::uint8_t, 16> opc{};
     std::array<std::uint8_t, 16> appMaster{};
+    std::array<std::uint8_t, 16> ck{}; // from the last AKA (TS 33.102 6.3.3), for the key log
+    std::array<std::uint8_t, 16> ik{};
     std::array<std::uint8_t, 32> kasme{};
     std::array<std::uint8_t, 32> kenb{};
     std::uint64_t sqn = 0; // highest SQN accepted by the USIM
@@ -315,6 +317,9 @@ struct Engine::Impl {
     protocol::DtlsPskCredentials dtlsCredentials(std::uint32_t device) const;
     // Throws InvalidInput when `p` asks for dtls in a run with more devices than kDtlsMaxDevices.
     void requireDtlsFits(const Protection& p) const;
+    // The capture sink's view of the keys (Engine.cpp): the AS context a Uu sender switches to, an ESP SA.
+    void captureUuSecurity(std::uint32_t device, bool downlink, const protocol::AsSecurityContext& as);
+    void captureEspSa(Link link, std::size_t direction);
     std::uint32_t deviceAddress(std::uint32_t device) const { return kAddrDeviceBase + device + 1; }
     std::optional<std::uint32_t> deviceOfAddress(std::uint32_t address) const;
     std::string imsiOf(std::uint32_t device) const;

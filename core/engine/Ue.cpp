@@ -37,6 +37,7 @@ void Engine::Impl::startAttach(std::uint32_t d)
     u.nas = NasSecurityContext();
     u.srbTx = u.srbRx = u.drbTx = u.drbRx = PdcpCounter(); // a new RRC connection
     disturbedBy[d] = {-1, -1};                             // with counters from zero
+    captureUuSecurity(d, false, u.as);
     if (u.downgradeAttack >= 0)
         noEffect(Node::Device, u.downgradeAttack, d, NoEffectReason::AttachRestarted);
     u.downgradeAttack = -1;
@@ -218,6 +219,7 @@ void Engine::Impl::ueFromUu(InFlight& pdu)
         next.integrityActive = true;
         next.cipheringActive = !initialAs;
         u.as = next;
+        captureUuSecurity(d, false, u.as);
         captureKeys(d, "device");
         Meta m;
         m.device = d;
@@ -225,6 +227,7 @@ void Engine::Impl::ueFromUu(InFlight& pdu)
         const Bytes complete = encodeRrc(RrcType::SecurityModeComplete, {}, rrc->transactionId);
         send(Link::Uu, false, buildSrbPdu(u.as, false, u.srbTx.next++, complete), m, false, complete);
         u.as.cipheringActive = true; // ciphering starts after the Security Mode Complete (TS 33.401 7.2.4.5)
+        captureUuSecurity(d, false, u.as);
         break;
     }
     default:
@@ -363,7 +366,10 @@ void Engine::Impl::ueNas(std::uint32_t d, const Meta& meta, ByteView nasPdu)
         } else {
             u.sqn = sqnValue(sqn);
             u.kasme = toArray<32>(crypto::deriveKasme(out.f3, out.f4, snId(), ByteView(m->autn).first(6)));
+            u.ck = toArray<16>(out.f3);
+            u.ik = toArray<16>(out.f4);
             u.haveKasme = true;
+            captureKeys(d, "device");
             reply.type = EmmType::AuthenticationResponse;
             reply.res.assign(out.f2.begin(), out.f2.end());
         }

@@ -6,6 +6,7 @@
 #include "core/engine/CaptureSink.h"
 #include "core/io/AtomicFile.h"
 #include "core/report/PcapWriter.h"
+#include "core/report/WiresharkProfile.h"
 
 #include <QString>
 #include <QStringList>
@@ -14,7 +15,9 @@
 #include <map>
 #include <memory>
 #include <set>
+#include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace mtcsec::report {
@@ -30,6 +33,25 @@ struct ExportedPdu {
 
 // The packets a capture on `link` holds for one PDU as on the wire (see CaptureRecorder.cpp for the choice).
 [[nodiscard]] std::vector<ExportedPdu> exportLinkPdu(Link link, ByteView pdu);
+
+// What the PDCP-LTE framing says about a Uu PDU besides its bytes (packet-pdcp-lte.h, UDP framing).
+struct UuFrame {
+    bool downlink = false;
+    std::uint16_t ueId = 0;      // the UE id of the AS security context the sender used (0: none known)
+    std::uint32_t ueAddress = 0; // the IPv4 packet carrying the framing: device <-> eNB
+    std::uint32_t enbAddress = 0;
+};
+// UDP port of the IPv4/UDP packets carrying the PDCP-LTE framing (no dissector registered there, so the
+// pdcp_lte_udp heuristic the profile enables gets them).
+inline constexpr std::uint16_t kPortPdcpLteFraming = 9036;
+// The PDCP-LTE UDP framing of one Uu PDU (LCID, PDCP header, payload): the "pdcp-lte" signature, no-header 0,
+// plane (1 signalling for SRB1, 2 user for DRB1), ROHC 0, then tags: SN length (5 or 12), direction, logical
+// channel type DCCH (SRB), channel id (the radio bearer: 1 or 3), UE id, payload (the PDU without its LCID).
+// nullopt for bytes that are no SRB1 or DRB1 PDU.
+[[nodiscard]] std::optional<Bytes> pdcpLteFraming(ByteView uuPdu, bool downlink, std::uint16_t ueId);
+// The packet Uu.pcap holds for a Uu PDU: "ip" with an IPv4/UDP packet (device <-> eNB, port
+// kPortPdcpLteFraming) carrying pdcpLteFraming(); bytes that are no PDCP PDU as "data".
+[[nodiscard]] std::vector<ExportedPdu> exportUuPdu(ByteView uuPdu, const UuFrame& frame);
 
 // Every file goes through io::AtomicFile: complete or absent, never a symbolic link or special file
 // replaced. Open files stay bounded whatever the number of attackers: at most Limits::openAttackFiles
@@ -64,8 +86,18 @@ public:
                      const std::string& keys) override;
     void attackerAction(const engine::AttackerAction& action) override;
     void attemptDecided(const engine::AttemptDecision& decision) override;
+    void deviceIdentity(std::uint32_t device, const engine::DeviceIdentity& identity) override;
+    void uuSecurity(engine::SimTime time, std::uint32_t device, bool downlink,
+                    const protocol::AsSecurityContext& as) override;
+    void espSecurityAssociation(engine::SimTime time, Link link, bool downlink,
+                                const protocol::EspSa& sa) override;
 
-    // First half of finish(): every file written out, fsynced and closed, none replaced yet. On a failure
+    // The Wireshark profile written next to the captures (DIR/wireshark/profiles/mtcsec, WiresharkProfile.h):
+    // other code may add key tables (OSCORE contexts, a DTLS PSK) before prepare().
+    [[nodiscard]] WiresharkProfile& wiresharkProfile() { return profile_; }
+
+    // First half of finish(): every file written out, fsynced and closed, none replaced yet (the Wireshark
+    // profile too: its folders DIR/wireshark/profiles/mtcsec are created here). On a failure
     // discards every file and throws InvalidInput "FILE: cannot write: why" (the first error met, also one
     // deferred from the run). Nothing is recorded afterwards.
     void prepare();
@@ -83,8 +115,8 @@ public:
     [[nodiscard]] static QString attackFileName(const std::string& attackId);
     // Checks before a run, writing nothing, that a capture into `directory` for these attacks could be
     // written: the folder exists (not a symbolic link) and is writable, or is absent and its parent folder
-    // exists and is writable; each file it would write there is absent or a regular file. Throws as the
-    // constructor.
+    // exists and is writable; each file it would write there is absent or a regular file, and the Wireshark
+    // profile's folders (wireshark/profiles/mtcsec) are absent or folders. Throws as the constructor.
     static void checkFolder(const QString& directory, const std::vector<std::string>& attackIds);
 
 private:
@@ -96,8 +128,44 @@ private:
     void markOpen(PcapWriter& writer);
     void flushAttacks();
     void discardAll();
-    void writeAttackFrame(const std::string& attackId, std::int64_t time, const ExportedPdu& pdu,
-                          std::string_view comment);
+    void writeKeyLine(const std::string& line);
+    // The UE id of the PDUs `device`'s sender protects with `as`: one per AS security context (a new id for
+    // keys and algorithms not seen before in this RRC connection); 0 once all 65535 ids are used.
+    std::uint16_t ueIdFor(std::uint32_t device, const protocol::AsSecurityContext& as);
+    std::uint16_t newUeId();
+    // Fills the profile's PDCP-LTE key table from the contexts met (see the .cpp).
+    void completeProfile();
+
+    // One AS security context met: its UE id and keys.
+    struct AsContextRow {
+        std::uint16_t ueId = 0;
+        protocol::AsSecurityContext as;
+    };
+    // Per device: its identity, and the UE id each Uu direction's sender uses now (UuFrame::ueId).
+    struct DeviceState {
+        engine::DeviceIdentity identity;
+        std::uint16_t uplinkUe = 0;
+        std::uint16_t downlinkUe = 0;
+        std::vector<std::size_t> contexts; // in asContexts_, this RRC connection's
+    };
+    std::vector<AsContextRow> asContexts_;
+    std::map<std::uint32_t, DeviceState> devices_;
+    // An eavesdropper's Uu captures wait for the engine's linkPdu() of the same PDU, which follows at once
+    // and tells the direction and the device: (attack id, time, bytes).
+    struct PendingUu {
+        std::string attackId;
+        engine::SimTime time = 0;
+        Bytes bytes;
+    };
+    std::vector<PendingUu> pendingUu_;
+    // Writes frames to an attacker's capture, each with `comment` (none when empty); a write error is kept
+    // for prepare() (a sink must not throw in the middle of the engine's event).
+    void writeAttack(const std::string& attackId, engine::SimTime time, std::span<const ExportedPdu> packets,
+                     std::string_view comment = {});
+    [[nodiscard]] UuFrame uuFrame(std::uint32_t device, bool downlink) const;
+    std::uint32_t nextUeId_ = 1;
+    WiresharkProfile profile_;
+    std::unique_ptr<WiresharkProfileWriter> profileWriter_;
 
     QString directory_;
     Limits limits_;
