@@ -164,6 +164,9 @@ private:
                      std::string_view comment = {});
     [[nodiscard]] UuFrame uuFrame(std::uint32_t device, bool downlink) const;
     std::uint32_t nextUeId_ = 1;
+    std::set<std::string>
+        oscoreContexts_;        // sender ID and Master Secret of each OSCORE context in the profile
+    bool hasTlsKeyLog_ = false; // a DTLS association's secrets are in the profile
     WiresharkProfile profile_;
     std::unique_ptr<WiresharkProfileWriter> profileWriter_;
 
