@@ -121,7 +121,7 @@ void TestCliRun::presetsListsEveryPreset()
     const Run r = runMtcsec({QStringLiteral("presets")});
     QCOMPARE(r.exitCode, 0);
     const QStringList lines = r.out.trimmed().split(QLatin1Char('\n'));
-    QCOMPARE(lines.size(), 14);
+    QCOMPARE(lines.size(), 16);
     const QStringList names = {"default",
                                "unprotected",
                                "3gpp-only",
