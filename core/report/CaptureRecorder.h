@@ -93,7 +93,8 @@ public:
                                 const protocol::EspSa& sa) override;
 
     // The Wireshark profile written next to the captures (DIR/wireshark/profiles/mtcsec, WiresharkProfile.h):
-    // other code may add key tables (OSCORE contexts, a DTLS PSK) before prepare().
+    // the recorder fills it from what the engine reports (PDCP-LTE UE keys, ESP SAs, and from the key lines
+    // the OSCORE contexts and the DTLS key log); other code may add to it (a DTLS PSK) before prepare().
     [[nodiscard]] WiresharkProfile& wiresharkProfile() { return profile_; }
 
     // First half of finish(): every file written out, fsynced and closed, none replaced yet (the Wireshark
