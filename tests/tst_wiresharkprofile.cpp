@@ -3,7 +3,9 @@
 // every Uu frame is PDCP-LTE, every ciphered Uu and ESP frame whose algorithm Wireshark has is deciphered,
 // Wireshark's own integrity checks (PDCP MAC-I, ESP ICV) pass on untouched frames and fail exactly on the
 // frames an attacker changed, nothing is malformed; the shares per link are printed. Also: the profile's
-// files (UAT formats), the key log's columns, all-or-nothing writing.
+// files (UAT formats), the key log's columns, all-or-nothing writing. And the end-to-end modes on SGi with
+// the same profile: OSCORE decrypted and verified with its oscore_contexts, DTLS decrypted to CoAP with its
+// key log.
 #include "core/InvalidInput.h"
 #include "core/crypto/Hex.h"
 #include "core/engine/CaptureSink.h"
@@ -202,6 +204,8 @@ private slots:
     void keyLogColumns();
     void presetsDecodeAndVerify_data();
     void presetsDecodeAndVerify();
+    void endToEndDecrypts_data();
+    void endToEndDecrypts();
     void nothingWithoutFinish();
 };
 
@@ -221,12 +225,13 @@ void TestWiresharkProfile::profileFiles()
     sa.salt = {1, 2, 3, 4};
     p.addEspSa(sa);
     p.setDtlsPsk(std::array<std::uint8_t, 2>{0xca, 0xfe});
-    report::OscoreContextKeys o;
+    report::OscoreContextRow o;
     o.senderId = {0x01};
     o.masterSecret = {0x0a, 0x0b};
     p.addOscoreContext(o);
+    p.addTlsKeyLog("CLIENT_RANDOM 01 02\n");
     const auto files = p.files();
-    QCOMPARE(files.size(), std::size_t{5});
+    QCOMPARE(files.size(), std::size_t{6});
     const auto body = [&files](const char* name) {
         const QByteArray all = files.at(QString::fromLatin1(name));
         return all.mid(all.indexOf('\n') + 1); // after the header comment
@@ -237,7 +242,8 @@ void TestWiresharkProfile::profileFiles()
                         "ICV [RFC4106]\",\"0xab00000000000000000000000000000001020304\","
                         "\"NULL\",\"\"\n"));
     QCOMPARE(body("oscore_contexts"),
-             QByteArray("\"01\",\"\",\"\",\"0a0b\",\"\",\"AES-CCM-16-64-128 (CCM*)\"\n"));
+             QByteArray("\"01\",\"\",\"0a0b\",\"\",\"\",\"AES-CCM-16-64-128 (CCM*)\"\n"));
+    QCOMPARE(files.at(QStringLiteral("dtls.keylog")), QByteArray("CLIENT_RANDOM 01 02\n"));
     QCOMPARE(body("heuristic_protos"), QByteArray("pdcp_lte_udp,1\n"));
     QVERIFY(files.at(QStringLiteral("preferences")).contains("\ndtls.psk: cafe\n"));
     QVERIFY(files.at(QStringLiteral("preferences"))
@@ -464,6 +470,123 @@ void TestWiresharkProfile::presetsDecodeAndVerify()
                 qPrintable(preset), qPrintable(file), qPrintable(share(espDeciphered, esp)),
                 qPrintable(share(icvChecked, esp)), icvBad, bad);
     }
+}
+
+void TestWiresharkProfile::endToEndDecrypts_data()
+{
+    QTest::addColumn<QString>("preset");
+    QTest::newRow("oscore-insider") << QStringLiteral("oscore-insider");
+    QTest::newRow("dtls-end-to-end") << QStringLiteral("dtls-end-to-end");
+}
+
+void TestWiresharkProfile::endToEndDecrypts()
+{
+    // The written profile only: OSCORE (oscore_contexts from the run's contexts) decrypted and its tag
+    // verified on every message but the ones an attacker changed or forged that the receiver refused; DTLS
+    // (the key log named by tls.keylog_file) decrypted to CoAP on every application data record but those;
+    // nothing malformed except attackers' frames.
+    if (!haveTshark())
+        QSKIP("tshark is not installed (apt-get install tshark): the captures cannot be checked with "
+              "Wireshark");
+    QFETCH(QString, preset);
+    const auto scenario = presetScenario(preset.toStdString());
+    QVERIFY(scenario);
+    const auto r = record(*scenario);
+    QVERIFY(r);
+    const bool oscore = preset.startsWith(QLatin1String("oscore"));
+    const Rows rows =
+        tshark(*r, QStringLiteral("SGi.pcap"),
+               {QStringLiteral("frame.protocols"), QStringLiteral("_ws.malformed"),
+                QStringLiteral("oscore.tag"), QStringLiteral("_ws.expert.message"),
+                QStringLiteral("dtls.record.content_type"), QStringLiteral("data.data"),
+                QStringLiteral("ip.src"), QStringLiteral("ip.dst"), QStringLiteral("dtls.handshake.type")});
+    QVERIFY2(rows.error.isEmpty(), qPrintable(rows.error));
+    const std::vector<PduRecord> sgi = r->on(Link::SGi);
+    // Wireshark 4.0 keeps one DTLS session per UDP conversation: an attacker's replayed handshake message (a
+    // ClientHello, a ServerHello) starts a new one there and the association in force (which the product's
+    // server rightly keeps, RFC 6347 4.2.8) is no longer decrypted. The devices (addresses) where that
+    // happened, and the records it cost.
+    std::set<QString> sessionLost;
+    std::size_t lostToReplayedHello = 0;
+    QCOMPARE(rows.rows.size(), sgi.size());
+    QVERIFY(!sgi.empty());
+    std::size_t messages = 0, decrypted = 0, failed = 0, failedAttacked = 0, malformed = 0, plaintext = 0;
+    for (std::size_t i = 0; i < sgi.size(); ++i) {
+        QStringList row = rows.rows[i];
+        while (row.size() < 9)
+            row << QString();
+        const PduRecord& p = sgi[i];
+        const bool attacked = !p.attack.empty();
+        const bool refusedForIntegrity =
+            p.reception == Reception::Dropped && p.dropReason == DropReason::Integrity;
+        const QString where = QStringLiteral("%1 frame %2").arg(preset).arg(i + 1);
+        const QStringList protocols = row[0].split(QLatin1Char(':'));
+        if (!row[1].isEmpty()) {
+            ++malformed;
+            QVERIFY2(attacked, qPrintable(where + QStringLiteral(": malformed, not an attacker's")));
+        }
+        // The innermost plaintext Wireshark shows: the last data field (the ciphertext comes first).
+        const QByteArray inner = QByteArray::fromHex(row[5].split(QLatin1Char('|')).constLast().toLatin1());
+        const bool reading = inner.contains("t=") || inner.contains("valve=");
+        bool ok = false;
+        bool bad = false;
+        if (oscore) {
+            QVERIFY2(protocols.contains(QLatin1String("oscore")),
+                     qPrintable(where + QStringLiteral(": no OSCORE")));
+            ++messages;
+            ok = !row[2].isEmpty();
+            bad = row[3].contains(QLatin1String("Authentication tag check failed"));
+            QVERIFY2(ok != bad, qPrintable(where));
+        } else {
+            QVERIFY2(protocols.contains(QLatin1String("dtls")),
+                     qPrintable(where + QStringLiteral(": no DTLS")));
+            const QString device =
+                row[6] == QLatin1String("198.51.100.16") ? row[7] : row[6]; // the end that is not the server
+            if (attacked && !row[8].isEmpty()) // a handshake message (ClientHello, ServerHello, ...)
+                sessionLost.insert(device);
+            if (!row[4].split(QLatin1Char('|')).contains(QLatin1String("23")))
+                continue; // handshake flights only
+            if (!attacked && !protocols.contains(QLatin1String("coap")) && sessionLost.count(device) != 0) {
+                ++messages;
+                ++lostToReplayedHello;
+                continue;
+            }
+            ++messages;
+            ok = protocols.contains(QLatin1String("coap"));
+            bad = !ok;
+        }
+        if (ok) {
+            ++decrypted;
+            plaintext += reading ? 1 : 0;
+            QVERIFY2(reading, qPrintable(where + QStringLiteral(": decrypted, but no reading or command")));
+        } else {
+            ++failed;
+            failedAttacked += attacked ? 1 : 0;
+        }
+        // Wireshark's verdict against the product's: every message nobody changed decrypts and verifies,
+        // every message the receiver refused for its tag fails.
+        if (!attacked)
+            QVERIFY2(ok, qPrintable(where + QStringLiteral(": not decrypted, yet no attacker's")));
+        if (refusedForIntegrity)
+            QVERIFY2(bad,
+                     qPrintable(where + QStringLiteral(": the receiver refused it, Wireshark verified it")));
+        // (An attacker's message on the downlink passes the P-GW, the hop SGi's receiver; the device refuses
+        // it, on Uu.)
+        if (bad)
+            QVERIFY2(attacked,
+                     qPrintable(where + QStringLiteral(": Wireshark refused a message no attacker made")));
+    }
+    QVERIFY(decrypted > 0);
+    qInfo("%s SGi.pcap: %s %s (%s), %s on %zu, attackers' frames: %zu; malformed "
+          "%zu, all attackers' frames; %zu not decrypted after an attacker's replayed handshake message",
+          qPrintable(preset),
+          oscore ? "OSCORE messages decrypted and tag verified"
+                 : "DTLS application data records decrypted to CoAP",
+          qPrintable(share(decrypted, messages)),
+          qPrintable(QStringLiteral("plaintext reading or command %1").arg(plaintext)),
+          oscore ? "tag check failed" : "not decrypted", failed, failedAttacked, malformed,
+          lostToReplayedHello);
+    QCOMPARE(failedAttacked, failed);
 }
 
 void TestWiresharkProfile::nothingWithoutFinish()

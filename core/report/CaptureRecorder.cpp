@@ -31,13 +31,17 @@
 
 #include "core/InvalidInput.h"
 #include "core/crypto/Hex.h"
+#include "core/protocol/DtlsPsk.h"
 #include "core/protocol/Ipv4Udp.h"
 #include "core/protocol/NasSecurity.h"
 #include "core/protocol/Pdcp.h"
 #include "core/protocol/RrcMessage.h"
 #include "core/report/AttemptFrames.h"
+#include "core/report/OscoreContexts.h"
 
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 
 #include <algorithm>
 #include <cerrno>
@@ -399,8 +403,21 @@ void CaptureRecorder::keysInForce(engine::SimTime time, std::uint32_t device, co
                    " teid-s1u-sgw=" + hex32(id.teidS1uSgw) + " teid-s1u-enb=" + hex32(id.teidS1uEnb) +
                    " teid-s5-pgw=" + hex32(id.teidS5Pgw) + " teid-s5-sgw=" + hex32(id.teidS5Sgw) + " ";
     }
-    writeKeyLine(engine::formatTime(time) + " device=" + std::to_string(device) + " where=" + where + " " +
-                 identity + keys + "\n");
+    const std::string line = engine::formatTime(time) + " device=" + std::to_string(device) +
+                             " where=" + where + " " + identity + keys + "\n";
+    writeKeyLine(line);
+    if (state_ != State::Recording)
+        return;
+    // The end-to-end keys Wireshark can use: each OSCORE context once (both directions' requests), each DTLS
+    // association's master secret.
+    for (const OscoreContextRow& row : oscoreRowsOfKeyLine(line))
+        if (oscoreContexts_.insert(toHex(row.senderId) + " " + toHex(row.masterSecret)).second)
+            profile_.addOscoreContext(row);
+    const std::string tls = protocol::wiresharkDtlsKeyLog(line);
+    if (!tls.empty()) {
+        profile_.addTlsKeyLog(tls);
+        hasTlsKeyLog_ = true;
+    }
 }
 
 void CaptureRecorder::deviceIdentity(std::uint32_t device, const engine::DeviceIdentity& identity)
@@ -458,6 +475,18 @@ void CaptureRecorder::completeProfile()
     for (const AsContextRow& r : asContexts_)
         if (r.ueId != 0)
             profile_.addPdcpUe({r.ueId, r.as.kRrcEnc, r.as.kUpEnc, r.as.kRrcInt});
+    // DTLS: the key log in the profile's folder, named by its absolute path (Wireshark opens tls.keylog_file
+    // relative to its working directory, not to the profile): the profile decrypts DTLS where the capture
+    // folder was written; moved elsewhere, the preference must be edited (or dtls.keylog given with -o).
+    if (hasTlsKeyLog_) {
+        const QString path =
+            QDir::cleanPath(QFileInfo(directory_).absoluteFilePath() + QLatin1Char('/') +
+                            QString::fromLatin1(WiresharkProfile::kConfigFolder) +
+                            QStringLiteral("/profiles/") + QString::fromLatin1(WiresharkProfile::kName) +
+                            QLatin1Char('/') + QString::fromLatin1(WiresharkProfile::kTlsKeyLogFile));
+        if (!path.contains(QLatin1Char('\n')) && !path.contains(QLatin1Char('\r'))) // one preferences line
+            profile_.setPreference("tls.keylog_file", path.toStdString());
+    }
 }
 
 void CaptureRecorder::espSecurityAssociation(engine::SimTime time, Link link, bool downlink,

@@ -93,7 +93,8 @@ public:
                                 const protocol::EspSa& sa) override;
 
     // The Wireshark profile written next to the captures (DIR/wireshark/profiles/mtcsec, WiresharkProfile.h):
-    // other code may add key tables (OSCORE contexts, a DTLS PSK) before prepare().
+    // the recorder fills it from what the engine reports (PDCP-LTE UE keys, ESP SAs, and from the key lines
+    // the OSCORE contexts and the DTLS key log); other code may add to it (a DTLS PSK) before prepare().
     [[nodiscard]] WiresharkProfile& wiresharkProfile() { return profile_; }
 
     // First half of finish(): every file written out, fsynced and closed, none replaced yet (the Wireshark
@@ -164,6 +165,9 @@ private:
                      std::string_view comment = {});
     [[nodiscard]] UuFrame uuFrame(std::uint32_t device, bool downlink) const;
     std::uint32_t nextUeId_ = 1;
+    std::set<std::string>
+        oscoreContexts_;        // sender ID and Master Secret of each OSCORE context in the profile
+    bool hasTlsKeyLog_ = false; // a DTLS association's secrets are in the profile
     WiresharkProfile profile_;
     std::unique_ptr<WiresharkProfileWriter> profileWriter_;
 

@@ -63,9 +63,14 @@ void WiresharkProfile::addEspSa(const EspSaKeys& sa)
     espSas_.push_back(sa);
 }
 
-void WiresharkProfile::addOscoreContext(const OscoreContextKeys& context)
+void WiresharkProfile::addOscoreContext(const OscoreContextRow& context)
 {
     oscore_.push_back(context);
+}
+
+void WiresharkProfile::addTlsKeyLog(std::string_view lines)
+{
+    tlsKeyLog_ += lines;
 }
 
 void WiresharkProfile::setDtlsPsk(ByteView psk)
@@ -118,15 +123,9 @@ std::map<QString, QByteArray> WiresharkProfile::files() const
         }
         out[QStringLiteral("esp_sa")] = bytes(text);
     }
-    {
-        // Fields: Sender ID, Recipient ID, ID Context, Master Secret, Master Salt, Algorithm.
-        std::string text = kHeader;
-        for (const OscoreContextKeys& c : oscore_)
-            text += field(hex(c.senderId)) + "," + field(hex(c.recipientId)) + "," + field(hex(c.idContext)) +
-                    "," + field(hex(c.masterSecret)) + "," + field(hex(c.masterSalt)) + "," +
-                    field(c.algorithm) + "\n";
-        out[QStringLiteral("oscore_contexts")] = bytes(text);
-    }
+    // Fields: Sender ID, Recipient ID, Master Secret, Master Salt, ID Context, Algorithm.
+    out[QStringLiteral("oscore_contexts")] = bytes(oscoreContextsUat(oscore_));
+    out[QString::fromLatin1(kTlsKeyLogFile)] = bytes(tlsKeyLog_);
     return out;
 }
 

@@ -2,11 +2,14 @@
 // that `WIRESHARK_CONFIG_DIR=DIR/wireshark tshark -C mtcsec -r DIR/Uu.pcap` deciphers and integrity-checks
 // what Wireshark 4.0 has algorithms for: the preferences, the enabled heuristics and the key tables (UATs) of
 // the PDCP-LTE dissector (packet-pdcp-lte.c: "pdcp_lte_ue_keys"), ESP (packet-ipsec.c: "esp_sa") and OSCORE
-// (packet-oscore.c: "oscore_contexts"), and the DTLS pre-shared key (packet-dtls.c: "dtls.psk").
+// (packet-oscore.c: "oscore_contexts", OscoreContexts.h), and for DTLS an NSS key log of every association
+// (packet-tls-utils.c reads "tls.keylog_file" for DTLS too) or one pre-shared key (packet-dtls.c:
+// "dtls.psk").
 #pragma once
 
 #include "core/crypto/Bytes.h"
 #include "core/io/AtomicFile.h"
+#include "core/report/OscoreContexts.h"
 
 #include <QByteArray>
 #include <QString>
@@ -18,6 +21,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -44,22 +48,15 @@ struct EspSaKeys {
     std::array<std::uint8_t, 4> salt{};
 };
 
-// One OSCORE security context (RFC 8613 3.2) as Wireshark's oscore_contexts table takes it; `algorithm` is
-// the table's text for the AEAD algorithm (Wireshark 4.0 knows "AES-CCM-16-64-128 (CCM*)").
-struct OscoreContextKeys {
-    Bytes senderId;
-    Bytes recipientId;
-    Bytes idContext;
-    Bytes masterSecret;
-    Bytes masterSalt;
-    std::string algorithm = "AES-CCM-16-64-128 (CCM*)";
-};
-
 class WiresharkProfile {
 public:
     // The profile's name (tshark -C NAME) and where it lives under the capture folder.
     static constexpr const char* kName = "mtcsec";
     static constexpr const char* kConfigFolder = "wireshark"; // WIRESHARK_CONFIG_DIR=DIR/wireshark
+    // The DTLS key log file in the profile's folder. Wireshark 4.0 opens "tls.keylog_file" relative to its
+    // working directory, not to the profile, so the preference must name it by its absolute path
+    // (setPreference; CaptureRecorder does).
+    static constexpr const char* kTlsKeyLogFile = "dtls.keylog";
 
     // The preferences every mtcsec profile has: PDCP-LTE sequence analysis (Wireshark only deciphers a PDU
     // whose COUNT it can follow), deciphering of both planes, MAC-I verification; ESP deciphering and ICV
@@ -68,7 +65,12 @@ public:
 
     void addPdcpUe(const PdcpUeKeys& keys);
     void addEspSa(const EspSaKeys& sa);
-    void addOscoreContext(const OscoreContextKeys& context);
+    // One row of oscore_contexts (OscoreContexts.h; the file is oscoreContextsUat() of the rows, which
+    // throws InvalidInput from files() for a row it refuses).
+    void addOscoreContext(const OscoreContextRow& context);
+    // Lines of the NSS key log ("CLIENT_RANDOM <hex> <hex>\n" each, protocol::wiresharkDtlsKeyLog()),
+    // appended to the file kTlsKeyLogFile.
+    void addTlsKeyLog(std::string_view lines);
     // The DTLS pre-shared key (RFC 4279), hex in the "dtls.psk" preference. An empty key removes it.
     void setDtlsPsk(ByteView psk);
     // Any other preference, "module.name" -> value as in Wireshark's preferences file (replaces a previous
@@ -76,7 +78,7 @@ public:
     void setPreference(const std::string& name, const std::string& value);
 
     // The files of the profile: name -> content ("preferences", "heuristic_protos", and the key tables
-    // "pdcp_lte_ue_keys", "esp_sa", "oscore_contexts", each written even when empty).
+    // "pdcp_lte_ue_keys", "esp_sa", "oscore_contexts", and kTlsKeyLogFile, each written even when empty).
     [[nodiscard]] std::map<QString, QByteArray> files() const;
 
     [[nodiscard]] std::size_t pdcpUeCount() const { return pdcpUes_.size(); }
@@ -86,7 +88,8 @@ private:
     std::map<std::string, std::string> preferences_;
     std::vector<PdcpUeKeys> pdcpUes_;
     std::vector<EspSaKeys> espSas_;
-    std::vector<OscoreContextKeys> oscore_;
+    std::vector<OscoreContextRow> oscore_;
+    std::string tlsKeyLog_;
 };
 
 // Writes a profile under a capture folder, all or nothing, as the captures are (CaptureRecorder): the folders
