@@ -135,6 +135,11 @@ ProtectionPanel::ProtectionPanel(QWidget* parent)
     appPreset_->setAccessibleName(tr("End-to-end protection"));
     appPreset_->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     appPreset_->setMinimumContentsLength(8);
+    // The box may be narrower than its longest mode (the panel fits a narrow dock): the tooltip names it
+    // whole.
+    appPreset_->setToolTip(appPreset_->currentText());
+    connect(appPreset_, &QComboBox::currentIndexChanged, appPreset_,
+            [box = appPreset_] { box->setToolTip(box->currentText()); });
     appConfidentiality_ = new QCheckBox(tr("C&onfidentiality (encryption)"), app);
     appIntegrity_ = new QCheckBox(tr("I&ntegrity (MAC or AEAD tag)"), app);
     appReplay_ = new QCheckBox(tr("&Replay protection (window)"), app);

@@ -408,6 +408,12 @@ void CaptureRecorder::keysInForce(engine::SimTime time, std::uint32_t device, co
     writeKeyLine(line);
     if (state_ != State::Recording)
         return;
+    // NAS under the null cipher (EEA0): Wireshark must keep reading ciphered-header NAS messages as plain.
+    if (const auto at = keys.find("NAS="); at != std::string::npos) {
+        const std::string nas = keys.substr(at, keys.find(' ', at) - at);
+        if (nas.find("EEA0") != std::string::npos)
+            nasNullCiphering_ = true;
+    }
     // The end-to-end keys Wireshark can use: each OSCORE context once (both directions' requests), each DTLS
     // association's master secret.
     for (const OscoreContextRow& row : oscoreRowsOfKeyLine(line))
@@ -478,6 +484,11 @@ void CaptureRecorder::completeProfile()
     // DTLS: the key log in the profile's folder, named by its absolute path (Wireshark opens tls.keylog_file
     // relative to its working directory, not to the profile): the profile decrypts DTLS where the capture
     // folder was written; moved elsewhere, the preference must be edited (or dtls.keylog given with -o).
+    // NAS-EPS: Wireshark's null_decipher (on by default) reads a message of security header type 2 or 4 as
+    // plain when it looks like one, and now and then takes real NAS ciphertext for a malformed plain ESM
+    // message. Off unless some device ran NAS with EEA0 (whose "ciphered" messages are plain).
+    if (!nasNullCiphering_)
+        profile_.setPreference("nas-eps.null_decipher", "FALSE");
     if (hasTlsKeyLog_) {
         const QString path =
             QDir::cleanPath(QFileInfo(directory_).absoluteFilePath() + QLatin1Char('/') +

@@ -166,8 +166,9 @@ private:
     [[nodiscard]] UuFrame uuFrame(std::uint32_t device, bool downlink) const;
     std::uint32_t nextUeId_ = 1;
     std::set<std::string>
-        oscoreContexts_;        // sender ID and Master Secret of each OSCORE context in the profile
-    bool hasTlsKeyLog_ = false; // a DTLS association's secrets are in the profile
+        oscoreContexts_;            // sender ID and Master Secret of each OSCORE context in the profile
+    bool hasTlsKeyLog_ = false;     // a DTLS association's secrets are in the profile
+    bool nasNullCiphering_ = false; // some device's NAS security context ran with EEA0
     WiresharkProfile profile_;
     std::unique_ptr<WiresharkProfileWriter> profileWriter_;
 
