@@ -1,6 +1,7 @@
 // mtcsec: the executable. Headless commands run on a QCoreApplication (no display needed); otherwise the GUI.
 #include "app/CommandLine.h"
 #include "mtcsec/Version.h"
+#include "ui/Language.h"
 
 #include <QApplication>
 #include <QCoreApplication>
@@ -83,6 +84,22 @@ int main(int argc, char* argv[])
     if (mtcsec::app::isSelfTestInvocation(argc, argv) && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") &&
         qEnvironmentVariableIsEmpty("DISPLAY") && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
+    // A wrong --lang is bad input whatever the display (the same line CommandLine.cpp gives once the window
+    // is being made).
+    for (int i = 1; i < argc; ++i) {
+        const std::string a = argv[i];
+        std::string value;
+        if (a == "--lang" && i + 1 < argc)
+            value = argv[i + 1];
+        else if (a.rfind("--lang=", 0) == 0)
+            value = a.substr(7);
+        else
+            continue;
+        if (mtcsec::ui::parseLanguageCode(QString::fromLocal8Bit(value.c_str())).isEmpty()) {
+            std::fprintf(stderr, "mtcsec: --lang: unknown language '%s' (en or de)\n", value.c_str());
+            return 2;
+        }
+    }
     // Without a display the window cannot open: say so in one line (exit 2) instead of Qt's abort.
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") && qEnvironmentVariableIsEmpty("DISPLAY") &&
         qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY")) {
