@@ -343,12 +343,14 @@ void TestLecture::endRestoresTheWindowState()
     LectureController* lecture = w.lecture();
     lecture->start(LectureController::builtInLecture());
     QVERIFY(lecture->dock()->isVisible());
-    QVERIFY(w.eventLog()->isHidden()); // the question hides it
+    QVERIFY(w.eventLog()->isHidden());                             // the question hides it
+    QCOMPARE(w.corner(Qt::TopLeftCorner), Qt::LeftDockWidgetArea); // the protections beside the bar
     w.resizeDocks({w.findChild<QDockWidget*>(QStringLiteral("protectionDock"))}, {400}, Qt::Horizontal);
     lecture->stop();
     QCoreApplication::processEvents();
     QVERIFY(lecture->dock()->isHidden());
     QCOMPARE(w.eventLog()->isVisible(), logShown);
+    QCOMPARE(w.corner(Qt::TopLeftCorner), Qt::TopDockWidgetArea);
     QTRY_COMPARE(w.saveState(), before); // once the layout has settled
 }
 

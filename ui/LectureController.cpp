@@ -180,12 +180,11 @@ void LectureController::start(LectureScript script)
         startScenario_ = window_->controller()->scenario();
         startPath_ = window_->scenarioPath();
         windowState_ = window_->isPresentationMode() ? QByteArray() : window_->saveState();
-        // The bar spans the canvas only: the protections and the requirements keep their whole height (with
-        // the bar across the window, a 768-line screen left the protection switches a few rows).
+        // The protections keep their whole height beside the bar (with the bar across the window, a 768-line
+        // screen left the protection switches a few rows); the bar keeps the requirements' side, so that its
+        // predictions fit 1366 pixels in German too.
         topLeft_ = window_->corner(Qt::TopLeftCorner);
-        topRight_ = window_->corner(Qt::TopRightCorner);
         window_->setCorner(Qt::TopLeftCorner, Qt::LeftDockWidgetArea);
-        window_->setCorner(Qt::TopRightCorner, Qt::RightDockWidgetArea);
     }
     script_ = std::move(script);
     scores_.clear();
@@ -233,7 +232,6 @@ void LectureController::stop()
     dock_->hide();
     if (wasActive) {
         window_->setCorner(Qt::TopLeftCorner, topLeft_);
-        window_->setCorner(Qt::TopRightCorner, topRight_);
     }
     // Every dock where and as large as before (the bar took room at the top, a reveal on a small screen kept
     // some hidden), and again once the docks shown again have been laid out: restored in the same pass, the

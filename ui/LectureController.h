@@ -122,8 +122,7 @@ private:
     double waitS_ = 0; // simulated seconds still to wait before Reveal
     bool ready_ = false;
 
-    Qt::DockWidgetArea topLeft_ = Qt::TopDockWidgetArea; // the window's top corners before the lecture
-    Qt::DockWidgetArea topRight_ = Qt::TopDockWidgetArea;
+    Qt::DockWidgetArea topLeft_ = Qt::TopDockWidgetArea; // the window's top left corner before the lecture
     QByteArray windowState_; // the docks and toolbars before the lecture (QMainWindow::saveState)
     Scenario startScenario_; // what was open when the lecture started (for a script without a first preset)
     QString startPath_;
