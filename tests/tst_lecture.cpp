@@ -385,7 +385,12 @@ void TestLecture::barScalesInPresentationMode()
     QCOMPARE(bar->nextButton()->font().pointSizeF(), button);
     QCOMPARE(bar->scoreLabel()->font().pointSizeF(), score);
     QCOMPARE(met->font().pointSizeF() * k, metSize);
+    // Presentation mode entered during the lecture and left after its end: the bar does not come back.
+    w.setPresentationMode(true);
     lecture->stop();
+    w.setPresentationMode(false);
+    QVERIFY(lecture->dock()->isHidden());
+    QCOMPARE(bar->scale(), 1.0);
 }
 
 QTEST_MAIN(TestLecture)

@@ -122,6 +122,8 @@ void MainWindow::setPresentationMode(bool on)
         statusBar()->show();
         scene_->setEmphasis(1.0);
         restoreState(normalState_);
+        if (!lecture_->isActive())
+            lecture_->dock()->hide(); // a lecture that ended in presentation mode
         simulationBar_->show();
         timeline_->show();
         if (normalMaximized_) {
