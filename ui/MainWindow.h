@@ -113,6 +113,8 @@ protected:
     void dropEvent(QDropEvent* event) override;
 
 private:
+    // Attackers placed during the run (their start time is their moment of placement) start at time 0.
+    void startPlacedAttackersAtZero(Scenario& scenario) const;
     void createDocks();
     void createActions();
     void createMenus();

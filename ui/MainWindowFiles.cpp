@@ -296,12 +296,17 @@ bool MainWindow::maybeSave()
 Scenario MainWindow::scenarioForRestart() const
 {
     Scenario scenario = controller_->scenario();
+    startPlacedAttackersAtZero(scenario);
+    return scenario;
+}
+
+void MainWindow::startPlacedAttackersAtZero(Scenario& scenario) const
+{
     for (AttackSpec& a : scenario.attacks) {
         const auto placed = placedAt_.find(a.id);
         if (placed != placedAt_.end() && a.startS == placed->second)
             a.startS = 0; // placed during the run (not a start time the user chose): from the beginning
     }
-    return scenario;
 }
 
 Scenario MainWindow::scenarioOnScreen(std::size_t* later) const
@@ -313,32 +318,28 @@ Scenario MainWindow::scenarioOnScreen(std::size_t* later) const
     const auto left = static_cast<std::size_t>(std::distance(firstLater, frame_.changes.end()));
     if (later != nullptr)
         *later = left;
-    Scenario scenario = scenarioForRestart();
-    if (left == 0)
-        return scenario;
-    // Rewound: what was loaded, with the changes (sorted by time) that took effect up to the moment on
-    // screen, applied as the engine's replay applies them (core/engine/Replay.h).
-    const Scenario& loaded = controller_->loadedScenario();
-    scenario.protection = loaded.protection;
-    scenario.attacks = loaded.attacks;
-    for (auto c = frame_.changes.begin(); c != firstLater; ++c) {
-        switch (c->kind) {
-        case engine::LiveChange::Kind::SetProtection:
-            scenario.protection = c->protection;
-            break;
-        case engine::LiveChange::Kind::AddAttack:
-            scenario.attacks.push_back(c->attack);
-            break;
-        case engine::LiveChange::Kind::RemoveAttack:
-            std::erase_if(scenario.attacks, [&c](const AttackSpec& a) { return a.id == c->attack.id; });
-            break;
+    Scenario scenario = controller_->scenario();
+    if (left > 0) {
+        // Rewound: what was loaded, with the changes (sorted by time) that took effect up to the moment on
+        // screen, applied as the engine's replay applies them (core/engine/Replay.h).
+        const Scenario& loaded = controller_->loadedScenario();
+        scenario.protection = loaded.protection;
+        scenario.attacks = loaded.attacks;
+        for (auto c = frame_.changes.begin(); c != firstLater; ++c) {
+            switch (c->kind) {
+            case engine::LiveChange::Kind::SetProtection:
+                scenario.protection = c->protection;
+                break;
+            case engine::LiveChange::Kind::AddAttack:
+                scenario.attacks.push_back(c->attack);
+                break;
+            case engine::LiveChange::Kind::RemoveAttack:
+                std::erase_if(scenario.attacks, [&c](const AttackSpec& a) { return a.id == c->attack.id; });
+                break;
+            }
         }
     }
-    for (AttackSpec& a : scenario.attacks) {
-        const auto placed = placedAt_.find(a.id);
-        if (placed != placedAt_.end() && a.startS == placed->second)
-            a.startS = 0;
-    }
+    startPlacedAttackersAtZero(scenario);
     return scenario;
 }
 
