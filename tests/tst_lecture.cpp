@@ -2,7 +2,8 @@
 // effect in the engine (preset opened, protection changed through the undo stack, Reset); a question hides
 // the verdicts ("?", event log hidden) until Reveal, which marks the predictions against the engine's own
 // verdicts (since the change for a live protection change) and keeps a running score; the lecture's keys
-// move between steps; a bad script file is refused with its JSON path.
+// move between steps; a bad script file is refused with its JSON path; End lecture restores the window's
+// docks and toolbars; presentation mode scales the lecture bar.
 #include "core/engine/RunSummary.h"
 #include "core/engine/SimTime.h"
 #include "ui/EventLogDock.h"
@@ -12,8 +13,10 @@
 #include "ui/PredictPanel.h"
 #include "ui/PresentationCaptions.h"
 #include "ui/RequirementsPanel.h"
+#include "ui/TopologyScene.h"
 
 #include <QComboBox>
+#include <QDockWidget>
 #include <QLabel>
 #include <QPushButton>
 #include <QStandardPaths>
@@ -58,6 +61,8 @@ private slots:
     void keysMoveBetweenSteps();
     void attackersPlacedAndRemovedThroughTheUndoStack();
     void badScriptFileIsRefused();
+    void endRestoresTheWindowState();
+    void barScalesInPresentationMode();
 };
 
 void TestLecture::builtInLectureLoads()
@@ -321,6 +326,71 @@ void TestLecture::badScriptFileIsRefused()
     QVERIFY(errors.front().startsWith(
         path + QStringLiteral(": steps[0].change.open_preset: unknown preset 'nope'")));
     QVERIFY(!w.lecture()->isActive());
+}
+
+// Lecture > End lecture puts every dock and toolbar back where and as large as it was before the lecture,
+// also after a reveal kept the event log hidden on a small window.
+void TestLecture::endRestoresTheWindowState()
+{
+    MainWindow w;
+    w.setErrorHandler([](const QString& m) { QFAIL(qPrintable(m)); });
+    w.resize(1366, 700);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    QTest::qWait(50); // the first start's dock sizes for a small screen
+    const QByteArray before = w.saveState();
+    const bool logShown = w.eventLog()->isVisible();
+    LectureController* lecture = w.lecture();
+    lecture->start(LectureController::builtInLecture());
+    QVERIFY(lecture->dock()->isVisible());
+    QVERIFY(w.eventLog()->isHidden());                             // the question hides it
+    QCOMPARE(w.corner(Qt::TopLeftCorner), Qt::LeftDockWidgetArea); // the protections beside the bar
+    w.resizeDocks({w.findChild<QDockWidget*>(QStringLiteral("protectionDock"))}, {400}, Qt::Horizontal);
+    lecture->stop();
+    QCoreApplication::processEvents();
+    QVERIFY(lecture->dock()->isHidden());
+    QCOMPARE(w.eventLog()->isVisible(), logShown);
+    QCOMPARE(w.corner(Qt::TopLeftCorner), Qt::TopDockWidgetArea);
+    QTRY_COMPARE(w.saveState(), before); // once the layout has settled
+}
+
+// In presentation mode the lecture bar's text and buttons are as much larger as the canvas's, and back to
+// their size after it.
+void TestLecture::barScalesInPresentationMode()
+{
+    MainWindow w;
+    w.setErrorHandler([](const QString& m) { QFAIL(qPrintable(m)); });
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    LectureController* lecture = w.lecture();
+    LectureBar* bar = lecture->bar();
+    const double title = bar->titleLabel()->font().pointSizeF();
+    const double button = bar->nextButton()->font().pointSizeF();
+    const double score = bar->scoreLabel()->font().pointSizeF();
+    QVERIFY(title > button); // the title is larger than the rest, and stays so
+    w.setPresentationMode(true);
+    lecture->start(LectureController::builtInLecture());
+    const double k = TopologyScene::kPresentationEmphasis;
+    QCOMPARE(bar->scale(), k);
+    QCOMPARE(bar->titleLabel()->font().pointSizeF(), title * k);
+    QCOMPARE(bar->nextButton()->font().pointSizeF(), button * k);
+    QCOMPARE(bar->scoreLabel()->font().pointSizeF(), score * k);
+    // The predictions' buttons too.
+    QPushButton* met = bar->predictPanel()->requirementButton(std::size_t{2}, Guess::Met);
+    QVERIFY(met != nullptr);
+    const double metSize = met->font().pointSizeF();
+    w.setPresentationMode(false);
+    QCOMPARE(bar->scale(), 1.0);
+    QCOMPARE(bar->titleLabel()->font().pointSizeF(), title);
+    QCOMPARE(bar->nextButton()->font().pointSizeF(), button);
+    QCOMPARE(bar->scoreLabel()->font().pointSizeF(), score);
+    QCOMPARE(met->font().pointSizeF() * k, metSize);
+    // Presentation mode entered during the lecture and left after its end: the bar does not come back.
+    w.setPresentationMode(true);
+    lecture->stop();
+    w.setPresentationMode(false);
+    QVERIFY(lecture->dock()->isHidden());
+    QCOMPARE(bar->scale(), 1.0);
 }
 
 QTEST_MAIN(TestLecture)

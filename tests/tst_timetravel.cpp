@@ -4,6 +4,7 @@
 #include "core/engine/Engine.h"
 #include "core/engine/Replay.h"
 #include "core/scenario/Presets.h"
+#include "core/scenario/ScenarioJson.h"
 #include "ui/AbCompareDialog.h"
 #include "ui/EventLogDock.h"
 #include "ui/EventLogModel.h"
@@ -16,6 +17,9 @@
 #include <QSignalSpy>
 #include <QSlider>
 #include <QStandardPaths>
+#include <QStatusBar>
+#include <QTemporaryDir>
+#include <QUndoStack>
 #include <QtTest>
 
 #include <deque>
@@ -172,6 +176,7 @@ private slots:
     void abEqualsTwoHeadlessRuns();
     void replayDuration();
     void windowRebuildsItsViews();
+    void saveWritesTheMomentOnScreen();
 };
 
 void TestTimeTravel::jumpBackEqualsFreshRun_data()
@@ -365,6 +370,51 @@ void TestTimeTravel::windowRebuildsItsViews()
     Scenario s = presetScenario("default").value();
     s.durationS = std::max(s.durationS, 3600.0);
     compareSummaries(w.lastFrame().summary, replaySummary(s, {}, 8 * kSecond));
+}
+
+// File > Save after a jump back writes the scenario as at the moment on screen (the live changes up to it),
+// keeps the undo history unsaved and says so; forward again, it writes the latest.
+void TestTimeTravel::saveWritesTheMomentOnScreen()
+{
+    ui::MainWindow w;
+    w.setErrorHandler([](const QString& m) { QFAIL(qPrintable(m)); });
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const Protection loaded = w.controller()->scenario().protection;
+    const Protection on = threeGppOn();
+    QVERIFY(!(loaded == on));
+    w.controller()->jumpTo(10 * kSecond);
+    QTRY_COMPARE_WITH_TIMEOUT(w.lastFrame().now, 10 * kSecond, 30000);
+    w.controller()->addAttack(attack("t1", AttackKind::Tamper, 0.5));
+    w.controller()->jumpTo(15 * kSecond);
+    QTRY_COMPARE_WITH_TIMEOUT(w.lastFrame().now, 15 * kSecond, 30000);
+    w.controller()->setProtection(on);
+    w.controller()->jumpTo(20 * kSecond);
+    QTRY_COMPARE_WITH_TIMEOUT(w.lastFrame().now, 20 * kSecond, 30000);
+    QCOMPARE(w.lastFrame().changes.size(), std::size_t{2});
+
+    // Back to 12 s: the attacker placed at 10 s is there, the protection changed at 15 s is not.
+    w.controller()->jumpTo(12 * kSecond);
+    QTRY_COMPARE_WITH_TIMEOUT(w.lastFrame().now, 12 * kSecond, 30000);
+    std::size_t later = 0;
+    const Scenario atScreen = w.scenarioOnScreen(&later);
+    QCOMPARE(later, std::size_t{1});
+    QVERIFY(atScreen.protection == loaded);
+    const QString path = dir.filePath(QStringLiteral("at12.json"));
+    QVERIFY(w.saveScenarioFile(path));
+    const Scenario saved = loadScenarioFile(path);
+    QVERIFY(saved.protection == loaded);
+    QVERIFY(std::any_of(saved.attacks.begin(), saved.attacks.end(),
+                        [](const AttackSpec& a) { return a.id == "t1"; }));
+    QVERIFY(w.statusBar()->currentMessage().contains(QStringLiteral("t = 12.0 s")));
+
+    // Forward again past the change: the latest, with nothing left out.
+    w.controller()->jumpTo(20 * kSecond);
+    QTRY_COMPARE_WITH_TIMEOUT(w.lastFrame().now, 20 * kSecond, 30000);
+    QVERIFY(w.saveScenarioFile(path));
+    QVERIFY(w.scenarioOnScreen(&later).protection == on);
+    QCOMPARE(later, std::size_t{0});
+    QVERIFY(loadScenarioFile(path).protection == on);
 }
 
 QTEST_MAIN(TestTimeTravel)

@@ -9,6 +9,7 @@
 #include <QVBoxLayout>
 
 #include <cmath>
+#include <vector>
 
 namespace mtcsec::ui {
 namespace {
@@ -116,6 +117,27 @@ void LectureBar::setScore(int right, int marked)
 void LectureBar::setHint(const QString& hint)
 {
     hint_->setText(hint);
+}
+
+void LectureBar::setScale(double factor)
+{
+    if (factor <= 0 || factor == scale_)
+        return;
+    // Every font of the bar is set explicitly, each from its own size at the current scale (the title and
+    // the text are larger than the rest): a later child inherits the scaled size from its parent.
+    const auto rescaled = [this, factor](QFont f) {
+        f.setPointSizeF(f.pointSizeF() / scale_ * factor);
+        return f;
+    };
+    const QList<QWidget*> children = findChildren<QWidget*>();
+    std::vector<QFont> fonts;
+    fonts.reserve(static_cast<std::size_t>(children.size()));
+    for (const QWidget* w : children)
+        fonts.push_back(rescaled(w->font()));
+    setFont(rescaled(font()));
+    for (qsizetype i = 0; i < children.size(); ++i)
+        children[i]->setFont(fonts[static_cast<std::size_t>(i)]);
+    scale_ = factor;
 }
 
 } // namespace mtcsec::ui

@@ -26,6 +26,10 @@ public:
     void setScore(int right, int marked);
     // A short line under the text ("press PageDown again..."), or empty.
     void setHint(const QString& hint);
+    // Sizes the bar's text and buttons `factor` times their normal size (presentation mode:
+    // TopologyScene::kPresentationEmphasis; 1: normal). Widgets added meanwhile follow.
+    void setScale(double factor);
+    [[nodiscard]] double scale() const { return scale_; }
 
     [[nodiscard]] PredictPanel* predictPanel() const { return predict_; }
     [[nodiscard]] QPushButton* revealButton() const { return reveal_; }
@@ -52,6 +56,7 @@ private:
     QPushButton* next_;
     QPushButton* reveal_;
     QPushButton* notes_;
+    double scale_ = 1.0;
 };
 
 } // namespace mtcsec::ui

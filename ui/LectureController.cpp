@@ -179,6 +179,12 @@ void LectureController::start(LectureScript script)
     if (!active_) {
         startScenario_ = window_->controller()->scenario();
         startPath_ = window_->scenarioPath();
+        windowState_ = window_->isPresentationMode() ? QByteArray() : window_->saveState();
+        // The protections keep their whole height beside the bar (with the bar across the window, a 768-line
+        // screen left the protection switches a few rows); the bar keeps the requirements' side, so that its
+        // predictions fit 1366 pixels in German too.
+        topLeft_ = window_->corner(Qt::TopLeftCorner);
+        window_->setCorner(Qt::TopLeftCorner, Qt::LeftDockWidgetArea);
     }
     script_ = std::move(script);
     scores_.clear();
@@ -213,6 +219,7 @@ bool LectureController::openScriptFile(const QString& path)
 
 void LectureController::stop()
 {
+    const bool wasActive = active_;
     active_ = false;
     setHidden(false);
     restoreDocks(); // kept hidden after a reveal on a small screen
@@ -223,6 +230,20 @@ void LectureController::stop()
     if (notes_ != nullptr)
         notes_->hide();
     dock_->hide();
+    if (wasActive) {
+        window_->setCorner(Qt::TopLeftCorner, topLeft_);
+    }
+    // Every dock where and as large as before (the bar took room at the top, a reveal on a small screen kept
+    // some hidden), and again once the docks shown again have been laid out: restored in the same pass, the
+    // sizes of docks that were hidden would not all take.
+    if (!windowState_.isEmpty() && !window_->isPresentationMode()) {
+        window_->restoreState(windowState_);
+        QTimer::singleShot(0, window_, [window = window_, state = windowState_] {
+            if (!window->isPresentationMode())
+                window->restoreState(state);
+        });
+    }
+    windowState_.clear();
     window_->setLesson(QString(), QString()); // the scenario's own lesson again
 }
 

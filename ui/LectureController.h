@@ -10,6 +10,7 @@
 #include "core/scenario/LectureScript.h"
 #include "ui/PredictRound.h"
 
+#include <QByteArray>
 #include <QObject>
 
 #include <map>
@@ -40,7 +41,8 @@ public:
     void start(LectureScript script);
     // Opens a script file and starts it; on failure reports the error (errorOccurred) and keeps what runs.
     bool openScriptFile(const QString& path);
-    // Leaves lecture mode: verdicts shown again, the bar and the notes closed.
+    // Leaves lecture mode: verdicts shown again, the bar and the notes closed, the docks and toolbars as they
+    // were when the lecture started (outside presentation mode, which restores its own on leaving).
     void stop();
 
     void next();     // reveals the step's answer first if it has an unrevealed question
@@ -120,6 +122,8 @@ private:
     double waitS_ = 0; // simulated seconds still to wait before Reveal
     bool ready_ = false;
 
+    Qt::DockWidgetArea topLeft_ = Qt::TopDockWidgetArea; // the window's top left corner before the lecture
+    QByteArray windowState_; // the docks and toolbars before the lecture (QMainWindow::saveState)
     Scenario startScenario_; // what was open when the lecture started (for a script without a first preset)
     QString startPath_;
 };

@@ -293,6 +293,8 @@ void MainWindow::onFrame(const Frame& frame)
     frame_.finished = frame.finished;
     frame_.generation = frame.generation;
     frame_.attackIds = frame.attackIds;
+    frame_.horizon = frame.horizon;
+    frame_.changes = frame.changes;
 
     eventLog_->appendEvents(frame.events, frame.attackIds);
     charts_->addEvents(frame.events);

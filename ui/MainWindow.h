@@ -45,7 +45,9 @@ public:
     // Opens a scenario file; on failure reports the error (a dialog, or the handler set below) and keeps the
     // current session. Returns whether it opened.
     bool openScenarioFile(const QString& path);
-    // Saves the scenario as it stands (protections and attackers included); reports failures the same way.
+    // Saves the scenario as it stands (protections and attackers included) at the moment on screen: after a
+    // jump back in time (the timeline), without the live changes recorded after that moment, the undo history
+    // then staying unsaved, with a status-bar note saying so. Reports failures the same way.
     bool saveScenarioFile(const QString& path);
     // Loads `scenario` at time 0 (running if `run`); the undo history is cleared unless `keepHistory`
     // (Reset).
@@ -84,6 +86,10 @@ public:
     // The scenario as File > Save writes it and Reset restarts it: attackers placed while the simulation ran
     // start at time 0 (their start time in this run was their moment of placement).
     [[nodiscard]] Scenario scenarioForRestart() const;
+    // The scenario as File > Save writes it: scenarioForRestart() with the protections and attackers of the
+    // moment on screen (after a jump back in time, the loaded scenario with the live changes recorded up to
+    // that moment). `later` (if given) receives the number of recorded changes left out.
+    [[nodiscard]] Scenario scenarioOnScreen(std::size_t* later = nullptr) const;
 
     SimulationController* controller() const { return controller_; }
     TopologyScene* scene() const { return scene_; }
@@ -107,6 +113,8 @@ protected:
     void dropEvent(QDropEvent* event) override;
 
 private:
+    // Attackers placed during the run (their start time is their moment of placement) start at time 0.
+    void startPlacedAttackersAtZero(Scenario& scenario) const;
     void createDocks();
     void createActions();
     void createMenus();

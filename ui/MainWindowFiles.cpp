@@ -61,6 +61,9 @@
 #include <QUndoStack>
 #include <QVBoxLayout>
 
+#include <algorithm>
+#include <iterator>
+
 namespace mtcsec::ui {
 
 bool MainWindow::openScenarioFile(const QString& path)
@@ -83,9 +86,20 @@ bool MainWindow::openScenarioFile(const QString& path)
 bool MainWindow::saveScenarioFile(const QString& path)
 {
     try {
-        mtcsec::saveScenarioFile(scenarioForRestart(), path);
+        std::size_t later = 0;
+        mtcsec::saveScenarioFile(scenarioOnScreen(&later), path);
         path_ = path;
-        undo_->setClean();
+        if (later == 0) {
+            undo_->setClean();
+        } else {
+            // The file is the moment on screen, not what the undo history holds: still unsaved, and said so.
+            statusBar()->showMessage(
+                tr("Saved the scenario as at t = %1 s, the moment on screen: %2 later change(s) of the run "
+                   "are not in the file")
+                    .arg(engine::toSeconds(frame_.now), 0, 'f', 1)
+                    .arg(later),
+                15000);
+        }
         Settings().addRecentFile(QFileInfo(path).absoluteFilePath());
         updateRecentMenu();
         updateTitle();
@@ -282,11 +296,50 @@ bool MainWindow::maybeSave()
 Scenario MainWindow::scenarioForRestart() const
 {
     Scenario scenario = controller_->scenario();
+    startPlacedAttackersAtZero(scenario);
+    return scenario;
+}
+
+void MainWindow::startPlacedAttackersAtZero(Scenario& scenario) const
+{
     for (AttackSpec& a : scenario.attacks) {
         const auto placed = placedAt_.find(a.id);
         if (placed != placedAt_.end() && a.startS == placed->second)
             a.startS = 0; // placed during the run (not a start time the user chose): from the beginning
     }
+}
+
+Scenario MainWindow::scenarioOnScreen(std::size_t* later) const
+{
+    const auto afterScreen = [this](const engine::LiveChange& c) {
+        return c.at > frame_.now;
+    };
+    const auto firstLater = std::find_if(frame_.changes.begin(), frame_.changes.end(), afterScreen);
+    const auto left = static_cast<std::size_t>(std::distance(firstLater, frame_.changes.end()));
+    if (later != nullptr)
+        *later = left;
+    Scenario scenario = controller_->scenario();
+    if (left > 0) {
+        // Rewound: what was loaded, with the changes (sorted by time) that took effect up to the moment on
+        // screen, applied as the engine's replay applies them (core/engine/Replay.h).
+        const Scenario& loaded = controller_->loadedScenario();
+        scenario.protection = loaded.protection;
+        scenario.attacks = loaded.attacks;
+        for (auto c = frame_.changes.begin(); c != firstLater; ++c) {
+            switch (c->kind) {
+            case engine::LiveChange::Kind::SetProtection:
+                scenario.protection = c->protection;
+                break;
+            case engine::LiveChange::Kind::AddAttack:
+                scenario.attacks.push_back(c->attack);
+                break;
+            case engine::LiveChange::Kind::RemoveAttack:
+                std::erase_if(scenario.attacks, [&c](const AttackSpec& a) { return a.id == c->attack.id; });
+                break;
+            }
+        }
+    }
+    startPlacedAttackersAtZero(scenario);
     return scenario;
 }
 

@@ -18,6 +18,7 @@
 #include "ui/EventLogDock.h"
 #include "ui/EventLogModel.h"
 #include "ui/InspectorPanel.h"
+#include "ui/LectureBar.h"
 #include "ui/LectureController.h"
 #include "ui/MainWindow.h"
 #include "ui/PresentationCaptions.h"
@@ -121,6 +122,8 @@ void MainWindow::setPresentationMode(bool on)
         statusBar()->show();
         scene_->setEmphasis(1.0);
         restoreState(normalState_);
+        if (!lecture_->isActive())
+            lecture_->dock()->hide(); // a lecture that ended in presentation mode
         simulationBar_->show();
         timeline_->show();
         if (normalMaximized_) {
@@ -130,6 +133,8 @@ void MainWindow::setPresentationMode(bool on)
             setGeometry(normalGeometry_);
         }
     }
+    // The lecture bar (shown when a lecture starts in presentation mode) as large as the canvas's text.
+    lecture_->bar()->setScale(on ? TopologyScene::kPresentationEmphasis : 1.0);
     scene_->clearMessages(); // dots on their way followed the old layout
     view_->fit();
     view_->setFocus(Qt::OtherFocusReason);

@@ -2050,6 +2050,10 @@
         <translation>HTML-Bericht (*.html);;PDF-Bericht (*.pdf);;JSON-Bericht (*.json);;Ereignisprotokoll als CSV (*.csv)</translation>
     </message>
     <message>
+        <source>Saved the scenario as at t = %1 s, the moment on screen: %2 later change(s) of the run are not in the file</source>
+        <translation>Szenario gespeichert, wie es bei t = %1 s war, dem angezeigten Zeitpunkt: %2 spätere Änderung(en) des Laufs stehen nicht in der Datei</translation>
+    </message>
+    <message>
         <source>Report written to %1</source>
         <translation>Bericht nach %1 geschrieben</translation>
     </message>
