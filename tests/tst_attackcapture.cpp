@@ -6,6 +6,7 @@
 #include "core/engine/Engine.h"
 #include "core/report/CaptureRecorder.h"
 #include "core/scenario/Presets.h"
+#include "tests/ForwardingCaptureSink.h"
 #include "tests/RunBinary.h"
 
 #include <QFile>
@@ -423,51 +424,21 @@ void TestAttackCapture::inFlightWhenTheCaptureEnds()
 {
     // The capture ends while a changed PDU is on its way: its frames are written, saying so, and match the
     // report's "in-flight" count.
-    class Counting : public engine::CaptureSink {
+    class Counting : public test::ForwardingCaptureSink {
     public:
-        explicit Counting(engine::CaptureSink& next)
-            : next_(next)
-        {}
-        void linkPdu(const engine::PduRecord& pdu) override { next_.linkPdu(pdu); }
-        void attackerCapture(const std::string& attackId, engine::SimTime time, std::optional<Link> link,
-                             std::optional<Node> node, ByteView bytes, bool nasPdu) override
-        {
-            next_.attackerCapture(attackId, time, link, node, bytes, nasPdu);
-        }
-        void keysInForce(engine::SimTime time, std::uint32_t device, const std::string& where,
-                         const std::string& keys) override
-        {
-            next_.keysInForce(time, device, where, keys);
-        }
+        using ForwardingCaptureSink::ForwardingCaptureSink;
         void attackerAction(const engine::AttackerAction& action) override
         {
             actions += action.attempt != 0 ? 1 : 0;
-            next_.attackerAction(action);
+            ForwardingCaptureSink::attackerAction(action);
         }
         void attemptDecided(const engine::AttemptDecision& decision) override
         {
             ++decisions;
-            next_.attemptDecided(decision);
-        }
-        void deviceIdentity(std::uint32_t device, const engine::DeviceIdentity& identity) override
-        {
-            next_.deviceIdentity(device, identity);
-        }
-        void uuSecurity(engine::SimTime time, std::uint32_t device, bool downlink,
-                        const protocol::AsSecurityContext& as) override
-        {
-            next_.uuSecurity(time, device, downlink, as);
-        }
-        void espSecurityAssociation(engine::SimTime time, Link link, bool downlink,
-                                    const protocol::EspSa& sa) override
-        {
-            next_.espSecurityAssociation(time, link, downlink, sa);
+            ForwardingCaptureSink::attemptDecided(decision);
         }
         int actions = 0;
         int decisions = 0;
-
-    private:
-        engine::CaptureSink& next_;
     };
     const QString cap = dir_.filePath(QStringLiteral("inflight"));
     QVERIFY(QDir().mkpath(cap));

@@ -14,6 +14,7 @@
 #include "core/report/PcapWriter.h"
 #include "core/scenario/Presets.h"
 #include "tests/FileTestSupport.h"
+#include "tests/ForwardingCaptureSink.h"
 
 #include <QDir>
 #include <QFile>
@@ -72,48 +73,23 @@ AttackSpec eavesdropper(const std::string& id, Link link, double rate = 1.0)
 }
 
 // Passes everything on to the recorder and keeps the PDUs, to compare the files with what the engine sent.
-class Tee : public CaptureSink {
+class Tee : public test::ForwardingCaptureSink {
 public:
-    explicit Tee(CaptureSink& next)
-        : next_(next)
-    {}
+    using ForwardingCaptureSink::ForwardingCaptureSink;
     void linkPdu(const PduRecord& pdu) override
     {
         pdus.push_back(pdu);
-        next_.linkPdu(pdu);
+        ForwardingCaptureSink::linkPdu(pdu);
     }
     void attackerCapture(const std::string& attackId, SimTime time, std::optional<Link> link,
                          std::optional<Node> node, ByteView bytes, bool nasPdu) override
     {
         ++captures[attackId];
-        next_.attackerCapture(attackId, time, link, node, bytes, nasPdu);
-    }
-    void keysInForce(SimTime time, std::uint32_t device, const std::string& where,
-                     const std::string& keys) override
-    {
-        next_.keysInForce(time, device, where, keys);
-    }
-    void attackerAction(const AttackerAction& action) override { next_.attackerAction(action); }
-    void attemptDecided(const AttemptDecision& decision) override { next_.attemptDecided(decision); }
-    void deviceIdentity(std::uint32_t device, const DeviceIdentity& identity) override
-    {
-        next_.deviceIdentity(device, identity);
-    }
-    void uuSecurity(SimTime time, std::uint32_t device, bool downlink,
-                    const protocol::AsSecurityContext& as) override
-    {
-        next_.uuSecurity(time, device, downlink, as);
-    }
-    void espSecurityAssociation(SimTime time, Link link, bool downlink, const protocol::EspSa& sa) override
-    {
-        next_.espSecurityAssociation(time, link, downlink, sa);
+        ForwardingCaptureSink::attackerCapture(attackId, time, link, node, bytes, nasPdu);
     }
 
     std::vector<PduRecord> pdus;
     std::map<std::string, std::uint64_t> captures;
-
-private:
-    CaptureSink& next_;
 };
 
 // One run recorded into a temporary folder.

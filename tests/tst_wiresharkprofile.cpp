@@ -13,6 +13,7 @@
 #include "core/report/CaptureRecorder.h"
 #include "core/report/WiresharkProfile.h"
 #include "core/scenario/Presets.h"
+#include "tests/ForwardingCaptureSink.h"
 
 #include <QDir>
 #include <QFile>
@@ -33,46 +34,16 @@ using namespace mtcsec::engine;
 namespace {
 
 // Passes everything on to the recorder and keeps the PDUs, to compare tshark's verdicts with the product's.
-class Tee : public CaptureSink {
+class Tee : public test::ForwardingCaptureSink {
 public:
-    explicit Tee(CaptureSink& next)
-        : next_(next)
-    {}
+    using ForwardingCaptureSink::ForwardingCaptureSink;
     void linkPdu(const PduRecord& pdu) override
     {
         pdus.push_back(pdu);
-        next_.linkPdu(pdu);
+        ForwardingCaptureSink::linkPdu(pdu);
     }
-    void attackerCapture(const std::string& attackId, SimTime time, std::optional<Link> link,
-                         std::optional<Node> node, ByteView bytes, bool nasPdu) override
-    {
-        next_.attackerCapture(attackId, time, link, node, bytes, nasPdu);
-    }
-    void keysInForce(SimTime time, std::uint32_t device, const std::string& where,
-                     const std::string& keys) override
-    {
-        next_.keysInForce(time, device, where, keys);
-    }
-    void deviceIdentity(std::uint32_t device, const DeviceIdentity& identity) override
-    {
-        next_.deviceIdentity(device, identity);
-    }
-    void uuSecurity(SimTime time, std::uint32_t device, bool downlink,
-                    const protocol::AsSecurityContext& as) override
-    {
-        next_.uuSecurity(time, device, downlink, as);
-    }
-    void espSecurityAssociation(SimTime time, Link link, bool downlink, const protocol::EspSa& sa) override
-    {
-        next_.espSecurityAssociation(time, link, downlink, sa);
-    }
-    void attackerAction(const AttackerAction& action) override { next_.attackerAction(action); }
-    void attemptDecided(const AttemptDecision& decision) override { next_.attemptDecided(decision); }
 
     std::vector<PduRecord> pdus;
-
-private:
-    CaptureSink& next_;
 };
 
 struct Recorded {
