@@ -593,7 +593,7 @@ void Engine::Impl::captureKeys(std::uint32_t d, const char* where)
         if (u.as.integrityActive) {
             add("KeNB", u.kenb);
             keys += " AS=" + std::string(crypto::name(u.as.rrcEia)) + "+" +
-                    std::string(crypto::name(u.as.rrcEea)) + ",UP " + std::string(crypto::name(u.as.upEea));
+                    std::string(crypto::name(u.as.rrcEea)) + " UP=" + std::string(crypto::name(u.as.upEea));
             add("KRRCint", u.as.kRrcInt);
             add("KRRCenc", u.as.kRrcEnc);
             add("KUPenc", u.as.kUpEnc);

@@ -167,7 +167,10 @@ CaptureRecorder::CaptureRecorder(const QString& directory, Limits limits)
         "\"esp-downlink\" = an ESP SA of a backhaul link (TS 33.210). FIELDS: name=value; for a device "
         "imsi=, ip=, teid-s1u-sgw=, teid-s1u-enb=, teid-s5-pgw=, teid-s5-sgw= (hex), then its keys "
         "(CK, IK, KASME, KNASint, KNASenc, KeNB, KRRCint, KRRCenc, KUPenc; session=, E2Eenc, E2Emac) in hex "
-        "and the algorithms in force (NAS=, AS=); for an SA spi=, src=, dst=, alg=, key=, salt=\n";
+        "and the algorithms in force (NAS=EIA+EEA, AS=RRC EIA+RRC EEA, UP=EEA); end-to-end lines may add the "
+        "OSCORE context (OSCOREsecret=, OSCOREdevice=, OSCOREserver=: master secret and the two Sender IDs); "
+        "\"dtls\" lines a completed DTLS association (CLIENT_RANDOM=, MASTER_SECRET=, PSK=); for an SA spi=, "
+        "src=, dst=, alg=, key=, salt=\n";
     keys_->write(header);
     attempts_ = std::make_unique<AttemptFrames>(
         limits_.heldBytes,
