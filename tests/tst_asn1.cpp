@@ -385,6 +385,9 @@ void TestAsn1::s1apRoundTripAndStrictness()
     Bytes longer = encoded;
     longer.push_back(0);
     QVERIFY(!decodeS1ap(longer));
+    Bytes unknownProcedure = encoded;
+    unknownProcedure[1] = 0x42; // the procedure code, octet-aligned after the PDU choice
+    QVERIFY(!decodeS1ap(unknownProcedure));
     const int accepted = flipEveryBit(
         encoded, [](ByteView b) { return decodeS1ap(b); },
         [](const S1apMessage& m) { return encodeS1ap(m); });

@@ -121,19 +121,6 @@ QString describe(const NasMessage& m)
         .arg(m.detachType);
 }
 
-QString describe(const S1apMessage& m)
-{
-    return QStringLiteral("proc %1 enb %2 mme %3 nas %4 key %5 caps %6")
-        .arg(static_cast<int>(m.procedure))
-        .arg(m.enbUeId)
-        .arg(m.mmeUeId)
-        .arg(str(m.nasPdu), m.securityKey ? str(*m.securityKey) : QStringLiteral("none"),
-             m.ueSecurityCapabilities ? QStringLiteral("%1/%2")
-                                            .arg(m.ueSecurityCapabilities->encryption)
-                                            .arg(m.ueSecurityCapabilities->integrity)
-                                      : QStringLiteral("none"));
-}
-
 QString describe(const S6aMessage& m)
 {
     QString vector = QStringLiteral("none");
@@ -378,8 +365,6 @@ private slots:
     void internetChecksumKnownValues();
 
     // S1AP, GTP-U, Diameter S6a, RRC.
-    void s1apRoundTrip_data();
-    void s1apRoundTrip();
     void gtpuRoundTrip();
     void diameterRoundTrip_data();
     void diameterRoundTrip();
@@ -1461,52 +1446,6 @@ void TestProtocol::internetChecksumKnownValues()
 
 // ---- S1AP, GTP-U, Diameter, RRC
 // -----------------------------------------------------------------------------
-
-void TestProtocol::s1apRoundTrip_data()
-{
-    QTest::addColumn<S1apMessage>("message");
-    S1apMessage initial;
-    initial.procedure = S1apProcedure::InitialUeMessage;
-    initial.enbUeId = 1;
-    initial.nasPdu = encodeNas(attachRequest());
-    QTest::newRow("InitialUEMessage") << initial;
-    S1apMessage down;
-    down.procedure = S1apProcedure::DownlinkNasTransport;
-    down.enbUeId = 1;
-    down.mmeUeId = 0xfffffffe;
-    down.nasPdu = hex(QStringLiteral("3756e9ae8100075d220002e0e0"));
-    QTest::newRow("DownlinkNASTransport") << down;
-    S1apMessage up;
-    up.procedure = S1apProcedure::UplinkNasTransport;
-    up.enbUeId = 0xffffff;
-    up.mmeUeId = 2;
-    up.nasPdu = hex(QStringLiteral("47911a7b270080c7"));
-    QTest::newRow("UplinkNASTransport") << up;
-    QTest::newRow("InitialContextSetupRequest with key and capabilities") << initialContextSetupRequest();
-    S1apMessage response;
-    response.procedure = S1apProcedure::InitialContextSetupResponse;
-    response.enbUeId = 17;
-    response.mmeUeId = 0x01020304;
-    QTest::newRow("InitialContextSetupResponse") << response;
-}
-
-void TestProtocol::s1apRoundTrip()
-{
-    QFETCH(S1apMessage, message);
-    const Bytes encoded = encodeS1ap(message);
-    const auto decoded = decodeS1ap(encoded);
-    QVERIFY(decoded);
-    QCOMPARE(describe(*decoded), describe(message));
-    QCOMPARE(encodeS1ap(*decoded), encoded);
-
-    // APER (TS 36.413 9.4): every prefix is cut inside a length-prefixed field, so none decodes.
-    for (std::size_t n = 0; n < encoded.size(); ++n)
-        QVERIFY2(!decodeS1ap(ByteView(encoded).first(n)), qPrintable(QStringLiteral("prefix of %1").arg(n)));
-    QVERIFY(!decodeS1ap(concat(encoded, Bytes{0})));
-    Bytes unknownProcedure = encoded;
-    unknownProcedure[1] = 0x42; // the procedure code, octet-aligned after the PDU choice
-    QVERIFY(!decodeS1ap(unknownProcedure));
-}
 
 void TestProtocol::gtpuRoundTrip()
 {
