@@ -9,20 +9,23 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <span>
 
 namespace mtcsec::protocol {
 
 // ALIGNED inserts padding bits before the fields X.691 calls octet-aligned; UNALIGNED never does.
 enum class PerVariant : std::uint8_t { Aligned, Unaligned };
 
-// Writes fields most significant bit first, as X.691 10.x orders bits.
+// Writes fields most significant bit first, as X.691 10.x orders bits. Whole runs of bits and whole octets
+// are written at once (not bit by bit); the encoding is the same.
 class PerWriter {
 public:
     explicit PerWriter(PerVariant variant)
         : variant_(variant)
     {}
 
-    // The `count` (0..64) low bits of `value`, most significant first (X.691 11.1.2 bit-fields).
+    // The `count` (0..64) low bits of `value`, most significant first (X.691 11.1.2 bit-fields); a count
+    // above 64 writes the 64 bits after count - 64 zero bits.
     void bits(std::uint64_t value, unsigned count);
     // Padding zero bits up to the next octet boundary; nothing in the UNALIGNED variant.
     void align();
@@ -39,12 +42,27 @@ public:
     void octets(ByteView data);
     // X.691 17.8 / 11.2: an unconstrained OCTET STRING or an open type's encoding: length, aligned, octets.
     void octetString(ByteView data);
+    // X.691 11.2 without a separate writer: the open type's complete encoding is written in place between
+    // beginOpenType (which returns the mark to give to endOpenType) and endOpenType, which pads it to an
+    // octet (an empty one becomes 0x00, X.691 11.1.3) and puts its length determinant before it. The result
+    // equals octetString(W.finish()) for a PerWriter W of the same variant that wrote the same fields. Open
+    // types nest (each end matches the latest begin still open). endOpenType throws InvalidInput as
+    // lengthDeterminant (the writer is then unusable).
+    [[nodiscard]] std::size_t beginOpenType();
+    void endOpenType(std::size_t mark);
 
     // The complete encoding (X.691 11.1.3): padded with zero bits to an octet; an empty one becomes 0x00.
-    [[nodiscard]] Bytes finish() const;
+    // The rvalue form hands over the writer's buffer instead of copying it.
+    [[nodiscard]] Bytes finish() const&;
+    [[nodiscard]] Bytes finish() &&;
     [[nodiscard]] std::size_t bitCount() const { return bits_; }
 
 private:
+    // Room for `n` more octets at the end (zero), growing the buffer at least to a typical message.
+    std::uint8_t* extend(std::size_t n);
+    // Drops everything from bit `bit` on (it must not be past the end).
+    void truncate(std::size_t bit);
+
     PerVariant variant_;
     Bytes out_;
     std::size_t bits_ = 0;
@@ -52,7 +70,7 @@ private:
 
 // Reads what PerWriter writes, strictly: every read fails (returns false) instead of running past the end or
 // accepting a non-canonical form (a longer integer or length than needed), and a failed read leaves the
-// reader unusable (ok() false).
+// reader unusable (ok() false). Like the writer, it reads whole runs of bits and octets at once.
 class PerReader {
 public:
     PerReader(ByteView data, PerVariant variant)
@@ -70,8 +88,15 @@ public:
     bool lengthDeterminant(std::size_t& n);
     // `n` whole octets from the current bit position.
     bool octets(std::size_t n, Bytes& data);
+    // `data.size()` whole octets from the current bit position into the caller's buffer (left as it was when
+    // the read fails).
+    bool octets(std::span<std::uint8_t> data);
     // As PerWriter::octetString.
     bool octetString(Bytes& data);
+    // As PerWriter::octetString, without a copy: `data` views the octets in the reader's buffer. That needs
+    // them to start at an octet boundary, which they always do in the ALIGNED variant; in the UNALIGNED
+    // variant this read fails when they do not (the Bytes overload reads them anywhere).
+    bool octetString(ByteView& data);
     // True when what is left is the zero padding of a complete encoding (X.691 11.1.3: fewer than 8 bits, all
     // zero; or the single 0x00 of an empty encoding when nothing was read).
     [[nodiscard]] bool atPaddedEnd() const;

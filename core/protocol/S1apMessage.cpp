@@ -122,87 +122,76 @@ void putErabId(PerWriter& w, std::uint8_t id)
     w.constrainedWholeNumber(id, 0, 15);
 }
 
-Bytes enbUeIdValue(const S1apMessage& m)
+void enbUeIdValue(PerWriter& w, const S1apMessage& m)
 {
-    PerWriter w(kAligned);
     w.constrainedWholeNumber(m.enbUeId, 0, kMaxEnbUeId);
-    return w.finish();
 }
 
-Bytes mmeUeIdValue(const S1apMessage& m)
+void mmeUeIdValue(PerWriter& w, const S1apMessage& m)
 {
-    PerWriter w(kAligned);
     w.constrainedWholeNumber(m.mmeUeId, 0, kMaxMmeUeId);
-    return w.finish();
 }
 
-Bytes nasPduValue(const S1apMessage& m)
+void nasPduValue(PerWriter& w, const S1apMessage& m)
 {
     if (m.nasPdu.empty())
         throw InvalidInput(std::string("S1AP ") + name(m.procedure) + ": the NAS-PDU is empty");
-    PerWriter w(kAligned);
     w.octetString(m.nasPdu);
-    return w.finish();
 }
 
 // TAI ::= SEQUENCE { pLMNidentity, tAC TAC (OCTET STRING (SIZE(2))), iE-Extensions OPTIONAL, ... }
-Bytes taiValue(const S1apMessage& m)
+void taiValue(PerWriter& w, const S1apMessage& m)
 {
-    PerWriter w(kAligned);
     w.bits(0, 2); // extension bit, iE-Extensions absent
     putPlmn(w, m.tai.plmn);
     w.bits(m.tai.tac, 16); // two octets or fewer: not aligned (X.691 17.6)
-    return w.finish();
 }
 
 // EUTRAN-CGI ::= SEQUENCE { pLMNidentity, cell-ID BIT STRING (SIZE (28)), iE-Extensions OPTIONAL, ... }
-Bytes cgiValue(const S1apMessage& m)
+void cgiValue(PerWriter& w, const S1apMessage& m)
 {
     if (m.cgi.cellId > 0x0fffffff)
         throw InvalidInput(std::string("S1AP ") + name(m.procedure) + ": the cell identity exceeds 28 bits");
-    PerWriter w(kAligned);
     w.bits(0, 2);
     putPlmn(w, m.cgi.plmn);
     w.align(); // a fixed BIT STRING longer than 16 bits is octet-aligned (X.691 16.10)
     w.bits(m.cgi.cellId, 28);
-    return w.finish();
 }
 
 // RRC-Establishment-Cause ::= ENUMERATED { emergency, highPriorityAccess, mt-Access, mo-Signalling, mo-Data,
 // ..., ...}: the root values only.
-Bytes causeValue(const S1apMessage& m)
+void causeValue(PerWriter& w, const S1apMessage& m)
 {
-    PerWriter w(kAligned);
     w.bits(0, 1);
     w.constrainedWholeNumber(m.establishmentCause, 0, 4);
-    return w.finish();
 }
 
 // UEAggregateMaximumBitrate ::= SEQUENCE { uEaggregateMaximumBitRateDL BitRate, ...UL BitRate,
 // iE-Extensions OPTIONAL, ... }
-Bytes ambrValue(const S1apMessage& m)
+void ambrValue(PerWriter& w, const S1apMessage& m)
 {
-    PerWriter w(kAligned);
     w.bits(0, 2);
     w.constrainedWholeNumber(m.ambrDownlink, 0, kMaxBitRate);
     w.constrainedWholeNumber(m.ambrUplink, 0, kMaxBitRate);
-    return w.finish();
 }
 
-// One ProtocolIE-Field: id, criticality, the value as an open type (X.691 11.2).
-void putIe(PerWriter& w, IeSpec spec, ByteView value)
+// One ProtocolIE-Field: id, criticality, the value (written by `value`) as an open type (X.691 11.2), in
+// place.
+template <typename F>
+void putIe(PerWriter& w, IeSpec spec, F&& value)
 {
     w.constrainedWholeNumber(spec.id, 0, 65535);
     w.bits(spec.criticality, 2);
-    w.octetString(value);
+    const std::size_t mark = w.beginOpenType();
+    value(w);
+    w.endOpenType(mark);
 }
 
 // E-RABToBeSetupItemCtxtSUReq ::= SEQUENCE { e-RAB-ID, e-RABlevelQoSParameters, transportLayerAddress,
 // gTP-TEID, nAS-PDU OPTIONAL, iE-Extensions OPTIONAL, ... }
-Bytes erabRequestItem(const S1apMessage& m)
+void erabRequestItem(PerWriter& w, const S1apMessage& m)
 {
     const S1apErab& e = m.erab;
-    PerWriter w(kAligned);
     w.bits(0, 1);
     w.bits(m.nasPdu.empty() ? 0 : 1, 1);
     w.bits(0, 1);
@@ -221,82 +210,77 @@ Bytes erabRequestItem(const S1apMessage& m)
     putTeid(w, e.teid);
     if (!m.nasPdu.empty())
         w.octetString(m.nasPdu);
-    return w.finish();
 }
 
 // E-RABSetupItemCtxtSURes ::= SEQUENCE { e-RAB-ID, transportLayerAddress, gTP-TEID, iE-Extensions OPTIONAL,
 // ... }
-Bytes erabResponseItem(const S1apMessage& m)
+void erabResponseItem(PerWriter& w, const S1apMessage& m)
 {
-    PerWriter w(kAligned);
     w.bits(0, 2);
     putErabId(w, m.erab.id);
     putAddress(w, m.erab.transportLayerAddress);
     putTeid(w, m.erab.teid);
-    return w.finish();
 }
 
 // A list of one E-RAB: SEQUENCE (SIZE(1..maxnoofE-RABs)) OF ProtocolIE-SingleContainer.
-Bytes erabList(IeSpec item, ByteView itemValue)
+template <typename F>
+void erabList(PerWriter& w, IeSpec item, F&& itemValue)
 {
-    PerWriter w(kAligned);
     w.constrainedWholeNumber(1, 1, kMaxErabs);
     putIe(w, item, itemValue);
-    return w.finish();
 }
 
 // UESecurityCapabilities ::= SEQUENCE { encryptionAlgorithms BIT STRING (SIZE (16, ...)),
 // integrityProtectionAlgorithms BIT STRING (SIZE (16, ...)), iE-Extensions OPTIONAL, ... }
-Bytes capabilitiesValue(const S1apMessage& m)
+void capabilitiesValue(PerWriter& w, const S1apMessage& m)
 {
     if (!m.ueSecurityCapabilities)
         throw InvalidInput("S1AP InitialContextSetupRequest: the UE security capabilities are missing");
-    PerWriter w(kAligned);
     w.bits(0, 2);
     w.bits(0, 1);
     w.bits(m.ueSecurityCapabilities->encryption, 16); // 16 bits or fewer: not aligned (X.691 16.9)
     w.bits(0, 1);
     w.bits(m.ueSecurityCapabilities->integrity, 16);
-    return w.finish();
 }
 
 // SecurityKey ::= BIT STRING (SIZE(256)): octet-aligned (X.691 16.10).
-Bytes securityKeyValue(const S1apMessage& m)
+void securityKeyValue(PerWriter& w, const S1apMessage& m)
 {
     if (!m.securityKey)
         throw InvalidInput("S1AP InitialContextSetupRequest: the Security Key is missing");
-    PerWriter w(kAligned);
     w.octets(*m.securityKey);
-    return w.finish();
 }
 
-Bytes ieValue(const S1apMessage& m, std::uint16_t id)
+void ieValue(PerWriter& w, const S1apMessage& m, std::uint16_t id)
 {
     switch (id) {
     case kIdMmeUeS1apId:
-        return mmeUeIdValue(m);
+        return mmeUeIdValue(w, m);
     case kIdEnbUeS1apId:
-        return enbUeIdValue(m);
+        return enbUeIdValue(w, m);
     case kIdNasPdu:
-        return nasPduValue(m);
+        return nasPduValue(w, m);
     case kIdTai:
-        return taiValue(m);
+        return taiValue(w, m);
     case kIdEutranCgi:
-        return cgiValue(m);
+        return cgiValue(w, m);
     case kIdRrcEstablishmentCause:
-        return causeValue(m);
+        return causeValue(w, m);
     case kIdUeAggregateMaximumBitrate:
-        return ambrValue(m);
+        return ambrValue(w, m);
     case kIdErabToBeSetupListCtxtSuReq:
-        return erabList({kIdErabToBeSetupItemCtxtSuReq, kReject}, erabRequestItem(m));
+        return erabList(w, {kIdErabToBeSetupItemCtxtSuReq, kReject},
+                        [&](PerWriter& item) { erabRequestItem(item, m); });
     case kIdErabSetupListCtxtSuRes:
-        return erabList({kIdErabSetupItemCtxtSuRes, kIgnore}, erabResponseItem(m));
+        return erabList(w, {kIdErabSetupItemCtxtSuRes, kIgnore},
+                        [&](PerWriter& item) { erabResponseItem(item, m); });
     case kIdUeSecurityCapabilities:
-        return capabilitiesValue(m);
+        return capabilitiesValue(w, m);
     case kIdSecurityKey:
-        return securityKeyValue(m);
+        return securityKeyValue(w, m);
     default:
-        return {};
+        throw InvalidInput(std::string("S1AP ") + name(m.procedure) + ": no encoder for IE " +
+                           std::to_string(id));
     }
 }
 
@@ -318,11 +302,7 @@ bool zeroBits(PerReader& r, unsigned count)
 
 bool getPlmn(PerReader& r, std::array<std::uint8_t, 3>& plmn)
 {
-    Bytes b;
-    if (!r.align() || !r.octets(3, b))
-        return false;
-    std::copy(b.begin(), b.end(), plmn.begin());
-    return true;
+    return r.align() && r.octets(plmn);
 }
 
 bool getAddress(PerReader& r, std::uint32_t& address)
@@ -390,7 +370,7 @@ bool getErabResponseItem(PerReader& r, S1apMessage& m)
 }
 
 // One ProtocolIE-Field with the expected id and criticality; its value's octets.
-bool getIe(PerReader& r, IeSpec spec, Bytes& value)
+bool getIe(PerReader& r, IeSpec spec, ByteView& value)
 {
     std::uint64_t id = 0;
     std::uint64_t criticality = 0;
@@ -402,7 +382,7 @@ template <typename F>
 bool getErabList(PerReader& r, IeSpec item, F&& readItem)
 {
     std::uint64_t count = 0;
-    Bytes value;
+    ByteView value;
     return r.constrainedWholeNumber(1, kMaxErabs, count) && count == 1 && getIe(r, item, value) &&
            readValue(value, readItem);
 }
@@ -460,11 +440,10 @@ bool getIeValue(ByteView value, std::uint16_t id, S1apMessage& m)
                 S1apSecurityCapabilities{static_cast<std::uint16_t>(v), static_cast<std::uint16_t>(w)};
             return true;
         case kIdSecurityKey: {
-            Bytes key;
-            if (!r.octets(32, key))
+            std::array<std::uint8_t, 32> key{};
+            if (!r.octets(key))
                 return false;
-            m.securityKey.emplace();
-            std::copy(key.begin(), key.end(), m.securityKey->begin());
+            m.securityKey = key;
             return true;
         }
         default:
@@ -482,18 +461,19 @@ Bytes encodeS1ap(const S1apMessage& m)
         throw InvalidInput("S1AP: unknown procedure " + std::to_string(static_cast<unsigned>(m.procedure)));
     // InitiatingMessage/SuccessfulOutcome ::= SEQUENCE { procedureCode, criticality, value }; the value is
     // the message: SEQUENCE { protocolIEs ProtocolIE-Container, ... }.
-    PerWriter message(kAligned);
-    message.bits(0, 1);
-    message.constrainedWholeNumber(spec->ies.size(), 0, kMaxProtocolIes);
-    for (const IeSpec& ie : spec->ies)
-        putIe(message, ie, ieValue(m, ie.id));
+    // Everything in one buffer: each open type is written in place, its length put before it at its end.
     PerWriter pdu(kAligned);
     pdu.bits(0, 1); // S1AP-PDU ::= CHOICE { initiatingMessage, successfulOutcome, unsuccessfulOutcome, ... }
     pdu.constrainedWholeNumber(spec->pduChoice, 0, 2);
     pdu.constrainedWholeNumber(spec->code, 0, 255);
     pdu.bits(spec->criticality, 2);
-    pdu.octetString(message.finish());
-    return pdu.finish();
+    const std::size_t message = pdu.beginOpenType();
+    pdu.bits(0, 1);
+    pdu.constrainedWholeNumber(spec->ies.size(), 0, kMaxProtocolIes);
+    for (const IeSpec& ie : spec->ies)
+        putIe(pdu, ie, [&](PerWriter& w) { ieValue(w, m, ie.id); });
+    pdu.endOpenType(message);
+    return std::move(pdu).finish();
 }
 
 std::optional<S1apMessage> decodeS1ap(ByteView bytes)
@@ -503,7 +483,7 @@ std::optional<S1apMessage> decodeS1ap(ByteView bytes)
     std::uint64_t choice = 0;
     std::uint64_t code = 0;
     std::uint64_t criticality = 0;
-    Bytes value;
+    ByteView value; // the message, and each IE's value below: views into `bytes`, not copies
     if (!pdu.bits(1, extension) || extension != 0 || !pdu.constrainedWholeNumber(0, 2, choice) ||
         !pdu.constrainedWholeNumber(0, 255, code) || !pdu.bits(2, criticality) || !pdu.octetString(value) ||
         !pdu.atPaddedEnd())
@@ -522,7 +502,7 @@ std::optional<S1apMessage> decodeS1ap(ByteView bytes)
             count != spec->ies.size())
             return false;
         for (const IeSpec& ie : spec->ies) {
-            Bytes ieBytes;
+            ByteView ieBytes;
             if (!getIe(r, ie, ieBytes) || !getIeValue(ieBytes, ie.id, m))
                 return false;
         }
