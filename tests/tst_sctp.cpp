@@ -18,6 +18,7 @@
 #include <cstring>
 #include <functional>
 #include <map>
+#include <random>
 #include <string>
 
 using namespace mtcsec;
@@ -114,6 +115,8 @@ class TestSctp : public QObject {
 private slots:
     void crc32cCheckValues_data();
     void crc32cCheckValues();
+    void crc32cPathsAgree_data();
+    void crc32cPathsAgree();
     void packetLayout();
     void roundTrip_data();
     void roundTrip();
@@ -157,6 +160,54 @@ void TestSctp::crc32cCheckValues()
     QFETCH(Bytes, data);
     QFETCH(quint32, crc);
     QCOMPARE(quint32{crc32c(data)}, crc);
+}
+
+void TestSctp::crc32cPathsAgree_data()
+{
+    QTest::addColumn<int>("length");
+    QTest::addColumn<int>("offset");
+    QTest::addColumn<quint32>("seed");
+    for (int length = 0; length <= 40; ++length)
+        for (int offset = 0; offset < 8; ++offset)
+            QTest::addRow("%d octets at +%d", length, offset)
+                << length << offset << quint32(length * 8 + offset);
+    std::mt19937 rng(0xc5c32c);
+    for (int i = 0; i < 600; ++i) {
+        const int length = static_cast<int>(rng() % 2001);
+        const int offset = static_cast<int>(rng() % 8);
+        QTest::addRow("random %d: %d octets at +%d", i, length, offset) << length << offset << quint32(rng());
+    }
+}
+
+// The SSE4.2 path (where the processor has it), the slicing-by-8 tables and the bitwise definition (RFC 9260
+// Appendix A: reflected 0x1EDC6F41, one bit at a time) agree on every length and misalignment, in one piece
+// and split in two at a random point.
+void TestSctp::crc32cPathsAgree()
+{
+    QFETCH(int, length);
+    QFETCH(int, offset);
+    QFETCH(quint32, seed);
+    std::mt19937 rng(seed);
+    Bytes buffer(static_cast<std::size_t>(length + offset));
+    for (auto& b : buffer)
+        b = static_cast<std::uint8_t>(rng());
+    const ByteView data = ByteView(buffer).subspan(static_cast<std::size_t>(offset));
+    std::uint32_t bitwise = 0xffffffffu;
+    for (const std::uint8_t b : data) {
+        bitwise ^= b;
+        for (int k = 0; k < 8; ++k)
+            bitwise = (bitwise & 1u) != 0 ? 0x82f63b78u ^ (bitwise >> 1) : bitwise >> 1;
+    }
+    bitwise = ~bitwise;
+    QCOMPARE(crc32c(data), bitwise);
+    QCOMPARE(~crc32cUpdateTable(0xffffffffu, data), bitwise);
+    QCOMPARE(~crc32cUpdateHardware(0xffffffffu, data), bitwise);
+    const std::size_t split = data.empty() ? 0 : rng() % (data.size() + 1);
+    QCOMPARE(~crc32cUpdate(crc32cUpdate(0xffffffffu, data.first(split)), data.subspan(split)), bitwise);
+    QCOMPARE(~crc32cUpdateHardware(crc32cUpdateTable(0xffffffffu, data.first(split)), data.subspan(split)),
+             bitwise);
+    if (length == 0 && offset == 0)
+        qInfo("CRC32c with SSE4.2: %s", crc32cHardwareAvailable() ? "yes" : "no (tables only)");
 }
 
 void TestSctp::packetLayout()

@@ -3,6 +3,7 @@
 
 #include "core/InvalidInput.h"
 #include "core/protocol/ByteReader.h"
+#include "core/protocol/Crc32c.h"
 #include "core/protocol/Ipv4Udp.h"
 
 #include <array>
@@ -15,34 +16,13 @@ constexpr std::uint8_t kChunkData = 0;
 constexpr std::uint8_t kFlagsBeginEnd = 0x03; // B and E: the whole user message in this chunk
 constexpr std::size_t kChecksumAt = 8;
 
-// The byte-wise table of the reflected Castagnoli polynomial (0x1EDC6F41 reversed: 0x82F63B78).
-constexpr std::array<std::uint32_t, 256> crcTable()
-{
-    std::array<std::uint32_t, 256> t{};
-    for (std::uint32_t i = 0; i < 256; ++i) {
-        std::uint32_t c = i;
-        for (int k = 0; k < 8; ++k)
-            c = (c & 1u) != 0 ? 0x82f63b78u ^ (c >> 1) : c >> 1;
-        t[i] = c;
-    }
-    return t;
-}
-constexpr std::array<std::uint32_t, 256> kCrcTable = crcTable();
-
-std::uint32_t crcUpdate(std::uint32_t crc, ByteView data)
-{
-    for (const std::uint8_t b : data)
-        crc = kCrcTable[(crc ^ b) & 0xffu] ^ (crc >> 8);
-    return crc;
-}
-
 // The checksum of an SCTP packet (at least a common header) as if its checksum field were zero.
 std::uint32_t packetChecksum(ByteView packet)
 {
     constexpr std::array<std::uint8_t, 4> zero{};
-    std::uint32_t crc = crcUpdate(0xffffffffu, packet.first(kChecksumAt));
-    crc = crcUpdate(crc, zero);
-    return ~crcUpdate(crc, packet.subspan(kChecksumAt + 4));
+    std::uint32_t crc = crc32cUpdate(0xffffffffu, packet.first(kChecksumAt));
+    crc = crc32cUpdate(crc, zero);
+    return ~crc32cUpdate(crc, packet.subspan(kChecksumAt + 4));
 }
 
 std::size_t padded(std::size_t n)
@@ -51,11 +31,6 @@ std::size_t padded(std::size_t n)
 }
 
 } // namespace
-
-std::uint32_t crc32c(ByteView data)
-{
-    return ~crcUpdate(0xffffffffu, data);
-}
 
 void setSctpChecksum(std::span<std::uint8_t> packet)
 {

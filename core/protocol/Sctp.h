@@ -6,6 +6,7 @@
 #pragma once
 
 #include "core/crypto/Bytes.h"
+#include "core/protocol/Crc32c.h" // crc32c, the checksum
 
 #include <cstdint>
 #include <optional>
@@ -34,10 +35,6 @@ struct SctpData {
     std::uint32_t ppid = 0;
     ByteView payload; // the user data: a view into the parsed buffer, or the data to encode (not empty)
 };
-
-// CRC32c (Castagnoli polynomial 0x1EDC6F41, reflected, initial value and final XOR all ones: RFC 9260
-// Appendix A, RFC 3309) of `data`. Check value: crc32c("123456789") = 0xe3069283.
-[[nodiscard]] std::uint32_t crc32c(ByteView data);
 
 // The packet: common header, the DATA chunk (flags 0x03: ordered, first and last fragment), the user data
 // padded with zeros to a multiple of 4 octets, and the CRC32c over the whole packet (computed with the
