@@ -3,6 +3,7 @@
 
 #include "core/crypto/Bytes.h"
 
+#include <array>
 #include <cstdint>
 #include <optional>
 
@@ -96,9 +97,10 @@ public:
         out_.push_back(static_cast<std::uint8_t>(v));
         return *this;
     }
-    ByteWriter& u16(std::uint32_t v) { return u8(v >> 8).u8(v); }
-    ByteWriter& u24(std::uint32_t v) { return u8(v >> 16).u8(v >> 8).u8(v); }
-    ByteWriter& u32(std::uint32_t v) { return u8(v >> 24).u8(v >> 16).u8(v >> 8).u8(v); }
+    // Each field appended at once (one capacity check, not one per octet).
+    ByteWriter& u16(std::uint32_t v) { return put<2>(v); }
+    ByteWriter& u24(std::uint32_t v) { return put<3>(v); }
+    ByteWriter& u32(std::uint32_t v) { return put<4>(v); }
     ByteWriter& bytes(ByteView v)
     {
         out_.insert(out_.end(), v.begin(), v.end());
@@ -107,6 +109,16 @@ public:
     [[nodiscard]] std::size_t size() const { return out_.size(); }
 
 private:
+    template <std::size_t N>
+    ByteWriter& put(std::uint32_t v)
+    {
+        std::array<std::uint8_t, N> b{};
+        for (std::size_t i = 0; i < N; ++i)
+            b[i] = static_cast<std::uint8_t>(v >> (8 * (N - 1 - i)));
+        out_.insert(out_.end(), b.begin(), b.end());
+        return *this;
+    }
+
     Bytes& out_;
 };
 

@@ -102,25 +102,32 @@ PdcpReceived receivePdcp(const AsSecurityContext& as, bool downlink, PdcpCounter
         r.verdict = PdcpVerdict::Duplicate;
         return r;
     }
-    Bytes data(header->payload.begin(), header->payload.end());
     if (isSrb) {
+        // One buffer: the PDCP header octet (which MAC-I covers, TS 36.323 5.7) before the deciphered data
+        // and MAC-I, so that the octets the integrity check covers lie together; it becomes the payload.
+        Bytes data;
+        data.reserve(1 + header->payload.size());
+        data.push_back(uuPdu[1]);
+        data.insert(data.end(), header->payload.begin(), header->payload.end());
+        const std::span<std::uint8_t> protectedPart = std::span(data).subspan(1);
         if (as.cipheringActive)
-            crypto::encipherInPlace(as.rrcEea, as.kRrcEnc, input(count, kBearerSrb1, downlink), data);
-        const ByteView rrc = ByteView(data).first(data.size() - 4);
+            crypto::encipherInPlace(as.rrcEea, as.kRrcEnc, input(count, kBearerSrb1, downlink),
+                                    protectedPart);
+        const std::size_t rrcSize = protectedPart.size() - 4;
         if (as.integrityActive) {
-            Bytes covered;
-            covered.reserve(1 + rrc.size());
-            covered.push_back(uuPdu[1]);
-            covered.insert(covered.end(), rrc.begin(), rrc.end());
             const crypto::Mac mac =
-                crypto::computeMac(as.rrcEia, as.kRrcInt, input(count, kBearerSrb1, downlink), covered);
+                crypto::computeMac(as.rrcEia, as.kRrcInt, input(count, kBearerSrb1, downlink),
+                                   ByteView(data).first(1 + rrcSize));
             if (!std::equal(mac.begin(), mac.end(), data.end() - 4)) {
                 r.verdict = PdcpVerdict::IntegrityFailure;
                 return r;
             }
         }
-        r.payload.assign(rrc.begin(), rrc.end());
+        data.resize(1 + rrcSize);
+        data.erase(data.begin());
+        r.payload = std::move(data);
     } else {
+        Bytes data(header->payload.begin(), header->payload.end());
         if (as.cipheringActive)
             crypto::encipherInPlace(as.upEea, as.kUpEnc, input(count, kBearerDrb1, downlink), data);
         r.payload = std::move(data);
