@@ -144,16 +144,15 @@ Bytes protectApp(const AppProtection& mode, const AppKeys& keys, bool uplink, st
     if (flags == 0)
         return Bytes(coap.begin(), coap.end());
     Bytes out;
+    out.reserve(kAppHeaderSize + coap.size() + 16); // the header, the message and a tag of up to 16 octets
     ByteWriter(out).u8(0x10u | flags).u32(seq);
-    const Bytes header = out;
     if (mode.confidentiality && mode.integrity) {
         const auto n = nonce(uplink, seq);
-        const Bytes sealed = crypto::aes128GcmSeal(keys.enc, n, header, coap);
+        const Bytes sealed = crypto::aes128GcmSeal(keys.enc, n, ByteView(out), coap);
         out.insert(out.end(), sealed.begin(), sealed.end());
     } else if (mode.confidentiality) {
-        Bytes body(coap.begin(), coap.end());
-        crypto::aes128CtrXor(keys.enc, counterBlock(uplink, seq), body);
-        out.insert(out.end(), body.begin(), body.end());
+        out.insert(out.end(), coap.begin(), coap.end());
+        crypto::aes128CtrXor(keys.enc, counterBlock(uplink, seq), std::span(out).subspan(kAppHeaderSize));
     } else if (mode.integrity) {
         out.insert(out.end(), coap.begin(), coap.end());
         const crypto::Block tag = crypto::aes128Cmac(keys.mac, out);

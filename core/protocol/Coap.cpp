@@ -13,6 +13,7 @@ constexpr std::uint8_t kOptionUriPath = 11;
 Bytes encodeCoap(const CoapMessage& m)
 {
     Bytes out;
+    out.reserve(8 + 1 + m.uriPath.size() + 1 + m.payload.size()); // header and token, option, marker, payload
     ByteWriter w(out);
     if (m.code == kCodeEmpty) {
         // RFC 7252 4.1: an Empty message is the 4-octet header alone (TKL 0).

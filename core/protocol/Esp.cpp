@@ -25,21 +25,29 @@ std::array<std::uint8_t, 12> gcmNonce(const EspSa& sa, ByteView iv)
 Bytes espEncapsulate(EspSa& sa, ByteView inner, std::uint16_t identification)
 {
     const std::uint32_t seq = sa.nextSequence++;
-    Bytes esp;
-    ByteWriter w(esp);
-    w.u32(sa.spi).u32(seq).u32(0).u32(seq); // IV: the 64-bit sequence number (RFC 4106 8.1 allows a counter)
-    const ByteView aad = ByteView(esp).first(8);
-    const ByteView iv = ByteView(esp).subspan(8, 8);
-    Bytes plaintext(inner.begin(), inner.end());
-    const std::size_t pad = (4 - (plaintext.size() + 2) % 4) % 4;
+    // SPI, sequence number, IV: the 64-bit sequence number (RFC 4106 8.1 allows a counter).
+    std::array<std::uint8_t, 16> head{};
+    const std::uint32_t fields[] = {sa.spi, seq, 0, seq};
+    for (std::size_t i = 0; i < 16; ++i)
+        head[i] = static_cast<std::uint8_t>(fields[i / 4] >> (24 - 8 * (i % 4)));
+    const ByteView aad = ByteView(head).first(8);
+    const ByteView iv = ByteView(head).subspan(8, 8);
+    const std::size_t pad = (4 - (inner.size() + 2) % 4) % 4;
+    Bytes plaintext;
+    plaintext.reserve(inner.size() + pad + 2);
+    plaintext.insert(plaintext.end(), inner.begin(), inner.end());
     for (std::size_t i = 1; i <= pad; ++i)
         plaintext.push_back(static_cast<std::uint8_t>(i));
     plaintext.push_back(static_cast<std::uint8_t>(pad));
     plaintext.push_back(kNextHeaderIpv4);
     const Bytes sealed = crypto::aes128GcmSeal(sa.key, gcmNonce(sa, iv), aad, plaintext);
-    Bytes header(esp.begin(), esp.end());
-    header.insert(header.end(), sealed.begin(), sealed.end());
-    return buildIpv4(sa.tunnelSource, sa.tunnelDestination, kIpProtoEsp, identification, header);
+    // The outer packet in one buffer: IPv4 header, ESP header, ciphertext and ICV.
+    Bytes out;
+    out.reserve(20 + head.size() + sealed.size());
+    appendIpv4Header(out, sa.tunnelSource, sa.tunnelDestination, kIpProtoEsp, identification,
+                     head.size() + sealed.size());
+    ByteWriter(out).bytes(head).bytes(sealed);
+    return out;
 }
 
 std::optional<EspHeader> parseEspHeader(ByteView esp)
@@ -62,17 +70,18 @@ EspReceived espDecapsulate(EspSa& sa, ByteView esp)
         r.verdict = EspVerdict::Replay;
         return r;
     }
-    const auto opened =
+    auto opened =
         crypto::aes128GcmOpen(sa.key, gcmNonce(sa, esp.subspan(8, 8)), esp.first(8), esp.subspan(16));
     if (!opened) {
         r.verdict = EspVerdict::IntegrityFailure;
         return r;
     }
-    const Bytes& p = *opened;
+    Bytes& p = *opened;
     if (p.size() < 2 || p.back() != kNextHeaderIpv4 || p[p.size() - 2] + 2u > p.size())
         return r;
     sa.window.accept(header->sequence);
-    r.inner.assign(p.begin(), p.end() - 2 - p[p.size() - 2]);
+    p.resize(p.size() - 2 - p[p.size() - 2]); // the inner packet: without padding, its length and next header
+    r.inner = std::move(p);
     r.verdict = EspVerdict::Accepted;
     return r;
 }

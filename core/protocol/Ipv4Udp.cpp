@@ -19,31 +19,40 @@ std::uint16_t internetChecksum(ByteView data)
     return static_cast<std::uint16_t>(~sum);
 }
 
+void appendIpv4Header(Bytes& out, std::uint32_t source, std::uint32_t destination, std::uint8_t protocol,
+                      std::uint16_t identification, std::size_t payloadSize)
+{
+    const std::size_t at = out.size();
+    ByteWriter w(out);
+    w.u8(0x45).u8(0).u16(static_cast<std::uint32_t>(20 + payloadSize)).u16(identification).u16(0x4000);
+    w.u8(64).u8(protocol).u16(0).u32(source).u32(destination);
+    patchU16(out, at + 10, internetChecksum(ByteView(out).subspan(at, 20)));
+}
+
 Bytes buildIpv4(std::uint32_t source, std::uint32_t destination, std::uint8_t protocol,
                 std::uint16_t identification, ByteView payload)
 {
     Bytes out;
     out.reserve(20 + payload.size());
-    ByteWriter w(out);
-    w.u8(0x45).u8(0).u16(static_cast<std::uint32_t>(20 + payload.size())).u16(identification).u16(0x4000);
-    w.u8(64).u8(protocol).u16(0).u32(source).u32(destination);
-    patchU16(out, 10, internetChecksum(ByteView(out).first(20)));
-    w.bytes(payload);
+    appendIpv4Header(out, source, destination, protocol, identification, payload.size());
+    ByteWriter(out).bytes(payload);
     return out;
 }
 
 Bytes buildIpv4Udp(std::uint32_t source, std::uint32_t destination, std::uint16_t sourcePort,
                    std::uint16_t destinationPort, std::uint16_t identification, ByteView payload)
 {
-    Bytes udp;
-    udp.reserve(8 + payload.size());
-    ByteWriter(udp)
+    // One buffer: the IPv4 header, the UDP header and the payload.
+    Bytes out;
+    out.reserve(20 + 8 + payload.size());
+    appendIpv4Header(out, source, destination, kIpProtoUdp, identification, 8 + payload.size());
+    ByteWriter(out)
         .u16(sourcePort)
         .u16(destinationPort)
         .u16(static_cast<std::uint32_t>(8 + payload.size()))
         .u16(0)
         .bytes(payload);
-    return buildIpv4(source, destination, kIpProtoUdp, identification, udp);
+    return out;
 }
 
 std::optional<Ipv4Packet> parseIpv4(ByteView packet)
@@ -82,8 +91,20 @@ std::optional<UdpDatagram> parseUdp(ByteView datagram)
 
 std::string ipv4ToString(std::uint32_t a)
 {
-    return std::to_string(a >> 24) + "." + std::to_string(a >> 16 & 0xff) + "." +
-           std::to_string(a >> 8 & 0xff) + "." + std::to_string(a & 0xff);
+    // Four decimal octets, written into one string (at most 15 characters: no allocation).
+    char text[16];
+    char* p = text;
+    for (int shift = 24; shift >= 0; shift -= 8) {
+        const unsigned octet = a >> shift & 0xffu;
+        if (octet >= 100)
+            *p++ = static_cast<char>('0' + octet / 100);
+        if (octet >= 10)
+            *p++ = static_cast<char>('0' + octet / 10 % 10);
+        *p++ = static_cast<char>('0' + octet % 10);
+        if (shift != 0)
+            *p++ = '.';
+    }
+    return std::string(text, p);
 }
 
 } // namespace mtcsec::protocol

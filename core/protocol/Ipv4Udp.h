@@ -36,6 +36,11 @@ struct UdpDatagram {
 [[nodiscard]] Bytes buildIpv4(std::uint32_t source, std::uint32_t destination, std::uint8_t protocol,
                               std::uint16_t identification, ByteView payload);
 
+// Appends to `out` the 20-octet IPv4 header buildIpv4 writes for a payload of `payloadSize` octets (the
+// caller appends the payload after it), so that a packet can be built in the caller's buffer.
+void appendIpv4Header(Bytes& out, std::uint32_t source, std::uint32_t destination, std::uint8_t protocol,
+                      std::uint16_t identification, std::size_t payloadSize);
+
 // IPv4 + UDP (checksum 0: "no checksum", allowed for UDP over IPv4 by RFC 768).
 [[nodiscard]] Bytes buildIpv4Udp(std::uint32_t source, std::uint32_t destination, std::uint16_t sourcePort,
                                  std::uint16_t destinationPort, std::uint16_t identification,
