@@ -18,16 +18,40 @@ constexpr std::uint32_t kAvpUserName = 1, kAvpSessionId = 263, kAvpResultCode = 
                         kAvpEutranVector = 1414, kAvpRand = 1447, kAvpXres = 1448, kAvpAutn = 1449,
                         kAvpKasme = 1450;
 
-void avp(Bytes& out, std::uint32_t code, bool vendor, ByteView data)
+// An AVP's header (RFC 6733 4.1: code, flags V and M, length, vendor) with its length left to endAvp; returns
+// where the AVP starts.
+std::size_t beginAvp(Bytes& out, std::uint32_t code, bool vendor)
 {
+    const std::size_t at = out.size();
     ByteWriter w(out);
-    const std::size_t headerSize = vendor ? 12 : 8;
-    w.u32(code).u8(vendor ? 0xc0 : 0x40).u24(static_cast<std::uint32_t>(headerSize + data.size()));
+    w.u32(code).u8(vendor ? 0xc0 : 0x40).u24(0);
     if (vendor)
         w.u32(kVendor3gpp);
-    w.bytes(data);
-    while (out.size() % 4 != 0)
-        out.push_back(0);
+    return at;
+}
+
+// The length of the AVP begun at `at` (header and data, without padding), then its padding to 4 octets.
+void endAvp(Bytes& out, std::size_t at)
+{
+    const std::size_t length = out.size() - at;
+    out[at + 5] = static_cast<std::uint8_t>(length >> 16);
+    out[at + 6] = static_cast<std::uint8_t>(length >> 8);
+    out[at + 7] = static_cast<std::uint8_t>(length);
+    out.resize((out.size() + 3) / 4 * 4, 0);
+}
+
+void avp(Bytes& out, std::uint32_t code, bool vendor, ByteView data)
+{
+    const std::size_t at = beginAvp(out, code, vendor);
+    ByteWriter(out).bytes(data);
+    endAvp(out, at);
+}
+
+void avpU32(Bytes& out, std::uint32_t code, bool vendor, std::uint32_t value)
+{
+    const std::size_t at = beginAvp(out, code, vendor);
+    ByteWriter(out).u32(value);
+    endAvp(out, at);
 }
 
 ByteView text(const std::string& s)
@@ -68,40 +92,41 @@ std::optional<std::vector<Avp>> readAvps(ByteView bytes)
 
 Bytes encodeS6a(const S6aMessage& m)
 {
-    Bytes body;
-    avp(body, kAvpSessionId, false, text("mme.mtcsec;" + std::to_string(m.endToEnd)));
-    if (m.request) {
-        avp(body, kAvpUserName, false, text(m.userName));
-        avp(body, kAvpVisitedPlmn, true, m.visitedPlmn);
-        Bytes requested;
-        Bytes one;
-        ByteWriter(one).u32(1);
-        avp(requested, kAvpNumberOfVectors, true, one);
-        avp(body, kAvpRequestedInfo, true, requested);
-    } else {
-        Bytes code;
-        ByteWriter(code).u32(m.resultCode);
-        avp(body, kAvpResultCode, false, code);
-        if (m.vector) {
-            Bytes vector, info;
-            avp(vector, kAvpRand, true, m.vector->rand);
-            avp(vector, kAvpXres, true, m.vector->xres);
-            avp(vector, kAvpAutn, true, m.vector->autn);
-            avp(vector, kAvpKasme, true, m.vector->kasme);
-            avp(info, kAvpEutranVector, true, vector);
-            avp(body, kAvpAuthInfo, true, info);
-        }
-    }
+    // One buffer: the header with its length patched at the end, grouped AVPs written in place.
     Bytes out;
+    out.reserve(256);
     ByteWriter(out)
         .u8(1)
-        .u24(static_cast<std::uint32_t>(20 + body.size()))
+        .u24(0)
         .u8(m.request ? 0xc0 : 0x40)
         .u24(kCommandAuthenticationInformation)
         .u32(kApplicationS6a)
         .u32(m.hopByHop)
-        .u32(m.endToEnd)
-        .bytes(body);
+        .u32(m.endToEnd);
+    avp(out, kAvpSessionId, false, text("mme.mtcsec;" + std::to_string(m.endToEnd)));
+    if (m.request) {
+        avp(out, kAvpUserName, false, text(m.userName));
+        avp(out, kAvpVisitedPlmn, true, m.visitedPlmn);
+        const std::size_t requested = beginAvp(out, kAvpRequestedInfo, true);
+        avpU32(out, kAvpNumberOfVectors, true, 1);
+        endAvp(out, requested);
+    } else {
+        avpU32(out, kAvpResultCode, false, m.resultCode);
+        if (m.vector) {
+            const std::size_t info = beginAvp(out, kAvpAuthInfo, true);
+            const std::size_t vector = beginAvp(out, kAvpEutranVector, true);
+            avp(out, kAvpRand, true, m.vector->rand);
+            avp(out, kAvpXres, true, m.vector->xres);
+            avp(out, kAvpAutn, true, m.vector->autn);
+            avp(out, kAvpKasme, true, m.vector->kasme);
+            endAvp(out, vector);
+            endAvp(out, info);
+        }
+    }
+    const std::size_t length = out.size();
+    out[1] = static_cast<std::uint8_t>(length >> 16);
+    out[2] = static_cast<std::uint8_t>(length >> 8);
+    out[3] = static_cast<std::uint8_t>(length);
     return out;
 }
 

@@ -103,8 +103,10 @@ std::optional<std::string> decodeImsi(ByteView v)
 
 Bytes encodeNas(const NasMessage& m)
 {
-    Bytes out = {kPdEmm, static_cast<std::uint8_t>(m.type)};
+    Bytes out;
+    out.reserve(64); // every message of the attach but the Attach Accept fits without growing
     ByteWriter w(out);
+    w.u8(kPdEmm).u8(static_cast<std::uint8_t>(m.type));
     switch (m.type) {
     case EmmType::AttachRequest: {
         w.u8(static_cast<std::uint32_t>(m.ksi & 0x07) << 4 | 0x01); // NAS KSI | EPS attach

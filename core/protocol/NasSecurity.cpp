@@ -38,18 +38,18 @@ Bytes protectNas(const NasSecurityContext& c, std::uint8_t sht, bool downlink, s
 {
     if (sht == kShtPlain)
         return Bytes(plain.begin(), plain.end());
-    Bytes body;
-    body.reserve(1 + plain.size());
-    body.push_back(static_cast<std::uint8_t>(count));
-    body.insert(body.end(), plain.begin(), plain.end());
-    if (ciphered(sht))
-        crypto::encipherInPlace(c.eea, c.kNasEnc, input(count, downlink), std::span(body).subspan(1));
-    const crypto::Mac mac = macOver(c, downlink, count, body);
+    // One buffer: security header type and PD, the MAC (filled in last), SN and the message.
     Bytes pdu;
-    pdu.reserve(5 + body.size());
+    pdu.reserve(6 + plain.size());
     pdu.push_back(static_cast<std::uint8_t>(sht << 4 | kPdEmm));
-    pdu.insert(pdu.end(), mac.begin(), mac.end());
-    pdu.insert(pdu.end(), body.begin(), body.end());
+    pdu.insert(pdu.end(), 4, 0);
+    pdu.push_back(static_cast<std::uint8_t>(count));
+    pdu.insert(pdu.end(), plain.begin(), plain.end());
+    const std::span<std::uint8_t> body = std::span(pdu).subspan(5);
+    if (ciphered(sht))
+        crypto::encipherInPlace(c.eea, c.kNasEnc, input(count, downlink), body.subspan(1));
+    const crypto::Mac mac = macOver(c, downlink, count, body);
+    std::copy(mac.begin(), mac.end(), pdu.begin() + 1);
     return pdu;
 }
 
