@@ -363,6 +363,9 @@ private slots:
     void ipv4RejectsWrongLength();
     void internetChecksumKnownValues_data();
     void internetChecksumKnownValues();
+    void ipv4HeaderAppendedInPlace();
+    void ipv4ToStringEveryWidth_data();
+    void ipv4ToStringEveryWidth();
 
     // S1AP, GTP-U, Diameter S6a, RRC.
     void gtpuRoundTrip();
@@ -1350,6 +1353,37 @@ void TestProtocol::coapPayloadRecognition()
 
 // ---- IPv4 / UDP
 // ---------------------------------------------------------------------------------------------
+
+// appendIpv4Header after other octets writes exactly the header buildIpv4 puts before the same payload (and
+// its checksum over those 20 octets only).
+void TestProtocol::ipv4HeaderAppendedInPlace()
+{
+    const Bytes payload = hex("0102030405060708090a");
+    const Bytes built = buildIpv4(kDeviceIp, kServerIp, kIpProtoUdp, 0x1234, payload);
+    Bytes out = {0xaa, 0xbb, 0xcc};
+    appendIpv4Header(out, kDeviceIp, kServerIp, kIpProtoUdp, 0x1234, payload.size());
+    out.insert(out.end(), payload.begin(), payload.end());
+    QCOMPARE(str(ByteView(out).subspan(3)), str(built));
+    QCOMPARE(str(ByteView(out).first(3)), QStringLiteral("aabbcc"));
+    QVERIFY(parseIpv4(ByteView(out).subspan(3)));
+}
+
+void TestProtocol::ipv4ToStringEveryWidth_data()
+{
+    QTest::addColumn<quint32>("address");
+    QTest::addColumn<QString>("text");
+    QTest::newRow("zeros") << quint32{0} << QStringLiteral("0.0.0.0");
+    QTest::newRow("ones") << quint32{0xffffffff} << QStringLiteral("255.255.255.255");
+    QTest::newRow("one, two and three digits") << quint32{0x090a6400} << QStringLiteral("9.10.100.0");
+    QTest::newRow("99 and 199") << quint32{0x63c70a01} << QStringLiteral("99.199.10.1");
+}
+
+void TestProtocol::ipv4ToStringEveryWidth()
+{
+    QFETCH(quint32, address);
+    QFETCH(QString, text);
+    QCOMPARE(QString::fromStdString(ipv4ToString(address)), text);
+}
 
 void TestProtocol::ipv4UdpRoundTrip()
 {
