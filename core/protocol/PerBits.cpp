@@ -44,10 +44,10 @@ void PerWriter::truncate(std::size_t bit)
     bits_ = bit;
 }
 
-void PerWriter::bits(std::uint64_t value, unsigned count)
+void PerWriter::bitsAnyWhere(std::uint64_t value, unsigned count)
 {
     if (count > 64) {
-        bits(0, count - 64);
+        bitsAnyWhere(0, count - 64);
         count = 64;
     }
     if (count == 0)
@@ -200,7 +200,7 @@ Bytes PerWriter::finish() &&
     return out;
 }
 
-bool PerReader::bits(unsigned count, std::uint64_t& value)
+bool PerReader::bitsAnyWhere(unsigned count, std::uint64_t& value)
 {
     if (!ok_ || count > 64 || data_.size() * 8 - pos_ < count)
         return fail();

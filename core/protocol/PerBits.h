@@ -58,6 +58,8 @@ public:
     [[nodiscard]] std::size_t bitCount() const { return bits_; }
 
 private:
+    // bits() beyond the fast path of a field that fits in the octet already begun.
+    void bitsAnyWhere(std::uint64_t value, unsigned count);
     // Room for `n` more octets at the end (zero), growing the buffer at least to a typical message.
     std::uint8_t* extend(std::size_t n);
     // Drops everything from bit `bit` on (it must not be past the end).
@@ -104,6 +106,8 @@ public:
     [[nodiscard]] std::size_t bitPosition() const { return pos_; }
 
 private:
+    // bits() beyond the fast path of a field inside the current octet.
+    bool bitsAnyWhere(unsigned count, std::uint64_t& value);
     bool fail()
     {
         ok_ = false;
@@ -114,5 +118,30 @@ private:
     std::size_t pos_ = 0;
     bool ok_ = true;
 };
+
+// Inline: most fields are a few bits inside one octet (choice indexes, presence bits, small enumerations).
+
+inline void PerWriter::bits(std::uint64_t value, unsigned count)
+{
+    const auto used = static_cast<unsigned>(bits_ % 8);
+    if (used != 0 && count <= 8 - used) {
+        out_.back() =
+            static_cast<std::uint8_t>(out_.back() | (value & ((1u << count) - 1)) << (8 - used - count));
+        bits_ += count;
+        return;
+    }
+    bitsAnyWhere(value, count);
+}
+
+inline bool PerReader::bits(unsigned count, std::uint64_t& value)
+{
+    const auto off = static_cast<unsigned>(pos_ % 8);
+    if (ok_ && count != 0 && count <= 8 - off && pos_ / 8 < data_.size()) {
+        value = static_cast<std::uint64_t>(data_[pos_ / 8] >> (8 - off - count)) & ((1u << count) - 1);
+        pos_ += count;
+        return true;
+    }
+    return bitsAnyWhere(count, value);
+}
 
 } // namespace mtcsec::protocol
