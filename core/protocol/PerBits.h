@@ -47,12 +47,13 @@ public:
     // octet (an empty one becomes 0x00, X.691 11.1.3) and puts its length determinant before it. The result
     // equals octetString(W.finish()) for a PerWriter W of the same variant that wrote the same fields. Open
     // types nest (each end matches the latest begin still open). endOpenType throws InvalidInput as
-    // lengthDeterminant (the writer is then unusable).
+    // lengthDeterminant (the writer is then unusable), or "PER open type: no open type begun at bit N" for a
+    // mark no beginOpenType returned.
     [[nodiscard]] std::size_t beginOpenType();
     void endOpenType(std::size_t mark);
 
     // The complete encoding (X.691 11.1.3): padded with zero bits to an octet; an empty one becomes 0x00.
-    // The rvalue form hands over the writer's buffer instead of copying it.
+    // The rvalue form hands over the writer's buffer instead of copying it (the writer is left empty).
     [[nodiscard]] Bytes finish() const&;
     [[nodiscard]] Bytes finish() &&;
     [[nodiscard]] std::size_t bitCount() const { return bits_; }
