@@ -26,6 +26,7 @@
 
 #include <algorithm>
 #include <array>
+#include <random>
 #include <string>
 
 using namespace mtcsec;
@@ -363,6 +364,8 @@ private slots:
     void ipv4RejectsWrongLength();
     void internetChecksumKnownValues_data();
     void internetChecksumKnownValues();
+    void internetChecksumAgainstWordByWord_data();
+    void internetChecksumAgainstWordByWord();
     void ipv4HeaderAppendedInPlace();
     void ipv4ToStringEveryWidth_data();
     void ipv4ToStringEveryWidth();
@@ -1476,6 +1479,41 @@ void TestProtocol::internetChecksumKnownValues()
     QFETCH(QString, data);
     QFETCH(uint, checksum);
     QCOMPARE(unsigned{internetChecksum(hex(data))}, checksum);
+}
+
+void TestProtocol::internetChecksumAgainstWordByWord_data()
+{
+    QTest::addColumn<int>("length");
+    QTest::addColumn<int>("offset");
+    QTest::addColumn<int>("fill"); // -1: random octets
+    for (int length = 0; length <= 70; ++length)
+        for (int offset = 0; offset < 8; offset += 3)
+            for (const int fill : {-1, 0x00, 0xff})
+                QTest::addRow("%d octets at +%d, fill %d", length, offset, fill) << length << offset << fill;
+    QTest::newRow("1500 random octets") << 1500 << 1 << -1;
+    QTest::newRow("65535 octets of ff") << 65535 << 0 << 0xff;
+}
+
+// internetChecksum against RFC 1071's definition (16-bit big-endian words one by one, end-around carry) at
+// every length, misalignment, and the zero and all-ones sums, whose folded forms differ.
+void TestProtocol::internetChecksumAgainstWordByWord()
+{
+    QFETCH(int, length);
+    QFETCH(int, offset);
+    QFETCH(int, fill);
+    std::mt19937 rng(static_cast<unsigned>(length * 31 + offset));
+    Bytes buffer(static_cast<std::size_t>(length + offset));
+    for (auto& b : buffer)
+        b = static_cast<std::uint8_t>(fill < 0 ? rng() : static_cast<unsigned>(fill));
+    const ByteView data = ByteView(buffer).subspan(static_cast<std::size_t>(offset));
+    std::uint32_t sum = 0;
+    for (std::size_t i = 0; i + 1 < data.size(); i += 2)
+        sum += static_cast<std::uint32_t>(data[i] << 8 | data[i + 1]);
+    if (data.size() % 2 != 0)
+        sum += static_cast<std::uint32_t>(data.back() << 8);
+    while (sum >> 16)
+        sum = (sum & 0xffff) + (sum >> 16);
+    QCOMPARE(unsigned{internetChecksum(data)}, unsigned{static_cast<std::uint16_t>(~sum)});
 }
 
 // ---- S1AP, GTP-U, Diameter, RRC
