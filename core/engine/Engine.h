@@ -47,6 +47,12 @@ public:
     // Builds the network and schedules the scenario's traffic, attacks and protection changes.
     // Throws InvalidInput for a scenario the engine cannot run (for example an unimplemented algorithm).
     explicit Engine(Scenario scenario);
+    // One cell of a larger run (core/engine/CellRun.h): `scenario` holds the cell's devices, whose global
+    // indices start at `firstDevice`; their IMSIs, IP addresses, GTP-U TEIDs and OSCORE ids follow from the
+    // global index, everything else (tables, the event log's device numbers, PDU ids, the capture sink's
+    // device numbers) uses the index within the cell. Engine(s, 0) is Engine(s). Throws as Engine(Scenario),
+    // and InvalidInput when the cell's devices would run past kMaxDevices.
+    Engine(Scenario scenario, std::uint32_t firstDevice);
     ~Engine();
     Engine(const Engine&) = delete;
     Engine& operator=(const Engine&) = delete;
