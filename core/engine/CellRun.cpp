@@ -71,7 +71,7 @@ void CellRun::runCell(Worker& worker, const Cell& cell, CellResult& result)
     engine.setSpillEvents(true);
     engine.setKeepPdus(false);
     while (!engine.finished()) {
-        engine.runUntil(engine.now() + kMicrosPerSecond);
+        engine.runUntil(engine.now() + kMicrosPerSecond / 10); // a stop request waits 0.1 simulated s
         if (stop_.load(std::memory_order_relaxed))
             return;
     }

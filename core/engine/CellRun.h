@@ -35,12 +35,12 @@ public:
     void setKeepEvents(bool on) { keepEvents_ = on; }
 
     // Runs every cell to its end. `interrupted` (may be empty) is called by the calling thread about every
-    // 20 ms while the workers run; once it returns true, every worker stops after its current simulated
-    // second and run() returns false (the results are then incomplete). When the calling thread has a crypto
-    // ledger (crypto::LedgerScope), every worker records into its own and they are added to it at the end
-    // (the same totals for any number of threads). Throws what a cell's engine throws (InvalidInput; the
-    // first failing cell's, by cell number), InvalidInput "event log: cannot write the temporary file: why"
-    // when the events cannot be kept, std::system_error when no thread can be started. Called once.
+    // 20 ms while the workers run; once it returns true, every worker stops within a tenth of a
+    // simulated second and run() returns false (the results are then incomplete). When the calling thread has
+    // a crypto ledger (crypto::LedgerScope), every worker records into its own and they are added to it at
+    // the end (the same totals for any number of threads). Throws what a cell's engine throws (InvalidInput;
+    // the first failing cell's, by cell number), InvalidInput "event log: cannot write the temporary file:
+    // why" when the events cannot be kept, std::system_error when no thread can be started. Called once.
     bool run(const std::function<bool()>& interrupted = {});
 
     [[nodiscard]] const Scenario& scenario() const { return scenario_; }
