@@ -75,7 +75,7 @@ bool MainWindow::openScenarioFile(const QString& path)
             // The window shows one engine, one cell: a run of several cells is for mtcsec run.
             reportError(tr("%1: %2 devices make %3 cells of at most %4 devices (devices_per_cell); the "
                            "application shows one cell. Set devices_per_cell to at least %2 in the file, or "
-                           "run it with: mtcsec run --scenario FILE")
+                           "run it with: mtcsec run --scenario %1")
                             .arg(path)
                             .arg(scenario.devices)
                             .arg(cells)
