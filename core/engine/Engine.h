@@ -100,8 +100,9 @@ public:
     void setSpillEvents(bool on);
     // The threads the run uses (1: everything on the calling thread, as by default). From 2 on, a second
     // thread formats the event log's canonical lines, computes its digest and writes its temporary file
-    // while the calling thread simulates (EventLog::setPipelined); more than 2 are allowed and use 2 (the
-    // model itself, with one random source and shared links, runs on one thread). The digest, every event,
+    // while the calling thread simulates (EventLog::setPipelined); more than 2 are allowed and use 2 (one
+    // engine, with one random source and shared links, runs on one thread; a run split into cells runs a
+    // cell per thread: core/engine/CellRun.h). The digest, every event,
     // count, verdict and report are the same for any number. Throws InvalidInput "threads: must be at least
     // 1" for 0.
     void setThreads(unsigned threads);
