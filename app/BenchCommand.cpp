@@ -16,6 +16,8 @@
 #include "core/crypto/Eia3.h"
 #include "core/crypto/Milenage.h"
 #include "core/crypto/Primitives.h"
+#include "core/engine/CellPlan.h"
+#include "core/engine/CellRun.h"
 #include "core/engine/Engine.h"
 #include "core/engine/ResourceEstimate.h"
 #include "core/protocol/DtlsPsk.h"
@@ -190,7 +192,7 @@ std::vector<Workload> engineWorkloads(std::uint32_t devices, double durationS)
 
 QJsonObject runWorkload(const Workload& w, unsigned threads)
 {
-    engine::requireFitsInMemory(w.scenario, {}, engine::availableMemory(), engine::EventLogIn::File);
+    engine::requireFitsInMemory(w.scenario, {}, engine::availableMemory(), engine::EventLogIn::File, threads);
     resetPeakRss();
     const std::uint64_t rssBefore = procStatusBytes("VmRSS");
     auto ledger = std::make_unique<crypto::CryptoLedger>();
@@ -205,14 +207,24 @@ QJsonObject runWorkload(const Workload& w, unsigned threads)
         const double wall0 = clockSeconds(CLOCK_MONOTONIC);
         const double cpu0 = clockSeconds(CLOCK_PROCESS_CPUTIME_ID);
         const double thread0 = clockSeconds(CLOCK_THREAD_CPUTIME_ID);
-        engine::Engine engine(w.scenario);
-        engine.setThreads(threads);
-        used = engine.threads();
-        engine.setSpillEvents(true); // as mtcsec run does: the log in a temporary file, no PDU ring
-        engine.setKeepPdus(false);
-        engine.runToEnd();
-        summary = engine.summary(); // waits for the event log's thread: its digest is part of the run
-        engineCpu = clockSeconds(CLOCK_THREAD_CPUTIME_ID) - thread0;
+        if (engine::cellCount(w.scenario) > 1) {
+            // Several cells, as mtcsec run runs them: a cell per thread; every thread simulates, so the
+            // engine's CPU is the process's. The workers' crypto ledgers are added to this thread's.
+            engine::CellRun run(w.scenario, threads);
+            used = run.threads();
+            run.run();
+            summary = run.summary();
+            engineCpu = clockSeconds(CLOCK_PROCESS_CPUTIME_ID) - cpu0;
+        } else {
+            engine::Engine engine(w.scenario);
+            engine.setThreads(threads);
+            used = engine.threads();
+            engine.setSpillEvents(true); // as mtcsec run does: the log in a temporary file, no PDU ring
+            engine.setKeepPdus(false);
+            engine.runToEnd();
+            summary = engine.summary(); // waits for the event log's thread: its digest is part of the run
+            engineCpu = clockSeconds(CLOCK_THREAD_CPUTIME_ID) - thread0;
+        }
         wall = clockSeconds(CLOCK_MONOTONIC) - wall0;
         cpu = clockSeconds(CLOCK_PROCESS_CPUTIME_ID) - cpu0;
         peak = procStatusBytes("VmHWM");
@@ -230,6 +242,7 @@ QJsonObject runWorkload(const Workload& w, unsigned threads)
         {QStringLiteral("duration_s"), w.scenario.durationS},
         {QStringLiteral("digest"), QString::fromStdString(summary.digest)},
         {QStringLiteral("threads"), static_cast<double>(used)},
+        {QStringLiteral("cells"), count(summary.cells)},
         {QStringLiteral("wall_s"), micro(wall)},
         {QStringLiteral("cpu_s"), micro(cpu)},
         {QStringLiteral("engine_thread_cpu_s"), micro(engineCpu)},
@@ -428,7 +441,8 @@ int runBenchCommand(const QStringList& arguments)
         const unsigned threadCount = threadsOption(parser, threads);
         const std::vector<Workload> workloads = engineWorkloads(n, seconds);
         for (const Workload& w : workloads) // a run that cannot fit is refused before any is timed
-            engine::requireFitsInMemory(w.scenario, {}, engine::availableMemory(), engine::EventLogIn::File);
+            engine::requireFitsInMemory(w.scenario, {}, engine::availableMemory(), engine::EventLogIn::File,
+                                        threadCount);
 
         const double wall0 = clockSeconds(CLOCK_MONOTONIC);
         QJsonArray results;

@@ -76,8 +76,11 @@ QCommandLineOption makeThreadsOption()
 {
     return QCommandLineOption(
         QStringLiteral("threads"),
-        QStringLiteral("Threads to use, 1 to 1024 (default: every core). The model runs on one; a second "
-                       "formats, hashes and stores the event log. Every result is the same for any number."),
+        QStringLiteral(
+            "Threads to use, 1 to 1024 (default: every core). A run of several cells "
+            "(devices_per_cell) simulates a cell per thread; a run of one cell simulates on one and "
+            "formats, hashes and stores the event log on a second. Every result is the same for any "
+            "number."),
         QStringLiteral("N"));
 }
 

@@ -6,6 +6,8 @@
 #include "app/SubcommandParser.h"
 #include "core/InvalidInput.h"
 #include "core/crypto/Hex.h"
+#include "core/engine/CellPlan.h"
+#include "core/engine/CellRun.h"
 #include "core/engine/Engine.h"
 #include "core/engine/ResourceEstimate.h"
 #include "core/io/AtomicFile.h"
@@ -137,6 +139,10 @@ QString summaryText(const engine::RunSummary& s, double wallSeconds)
             .arg(shown(s.scenarioName), num(s.devices), num(s.seed), QString::number(s.durationS, 'f', 1),
                  QString::number(wallSeconds, 'f', 2), num(s.eventsTotal),
                  num(wallSeconds > 0 ? std::llround(static_cast<double>(s.eventsTotal) / wallSeconds) : 0));
+    if (s.cells > 1)
+        out += QStringLiteral("Cells: %1 of at most %2 devices, simulated independently (each its own eNB, "
+                              "links, NDS/IP SAs and attackers)\n")
+                   .arg(num(s.cells), num(s.devicesPerCell));
     if (s.changes.empty()) {
         out += QStringLiteral("Protection: %1\n").arg(protectionLine(s.protection));
     } else {
@@ -251,6 +257,23 @@ void checkOutputs(const QStringList& reports, const std::optional<QString>& pcap
     }
 }
 
+// A run of several cells writes .json and .csv reports only: an HTML or PDF report (its figures follow one
+// engine's PDUs) and packet captures (one set of links and keys) cover one cell. Throws InvalidInput naming
+// the output and the fix.
+void refuseOneCellOutputs(const QStringList& reports, const std::optional<QString>& pcapDir,
+                          const Scenario& scenario)
+{
+    const std::string why = " covers one cell, and this run of " + std::to_string(scenario.devices) +
+                            " devices has " + std::to_string(engine::cellCount(scenario)) +
+                            " cells of at most " + std::to_string(scenario.devicesPerCell) +
+                            " (set devices_per_cell to at least devices in the scenario, or lower --devices)";
+    for (const QString& r : reports)
+        if (report::isDocumentReport(r))
+            throw InvalidInput(r.toStdString() + ": an HTML or PDF report" + why);
+    if (pcapDir)
+        throw InvalidInput("--pcap: a packet capture" + why);
+}
+
 } // namespace
 
 int runRunCommand(const QStringList& arguments)
@@ -339,7 +362,8 @@ int runRunCommand(const QStringList& arguments)
                                     parser.isSet(scenarioFile) ? parser.value(scenarioFile).toStdString() +
                                                                      ": cannot run on this machine: "
                                                                : std::string("cannot run on this machine: "),
-                                    engine::availableMemory(), engine::EventLogIn::File);
+                                    engine::availableMemory(), engine::EventLogIn::File, threadCount);
+        const std::uint32_t cells = engine::cellCount(scenario);
         std::erase_if(scenario.changes,
                       [&](const ProtectionChange& c) { return c.atS >= scenario.durationS; });
         reports = parser.values(reportFile);
@@ -347,6 +371,8 @@ int runRunCommand(const QStringList& arguments)
             pcapDir = parser.value(pcap);
         // Every output is checked before the run: nothing is simulated for a run that cannot be saved.
         checkOutputs(reports, pcapDir, scenario);
+        if (cells > 1)
+            refuseOneCellOutputs(reports, pcapDir, scenario);
         if (pcapDir && !QFileInfo::exists(*pcapDir)) {
             if (::mkdir(QFile::encodeName(*pcapDir).constData(), 0777) != 0)
                 io::throwCannotWrite(*pcapDir, io::osReason(errno));
@@ -357,17 +383,30 @@ int runRunCommand(const QStringList& arguments)
 
         QElapsedTimer timer;
         timer.start();
-        engine::Engine engine(scenario);
-        engine.setThreads(threadCount);
-        engine.setSpillEvents(true);
-        engine.setKeepPdus(keepPdus); // no inspector here
-        if (capture)
-            engine.setCaptureSink(capture.get());
-        while (!engine.finished()) {
-            engine.runUntil(engine.now() + engine::kMicrosPerSecond);
-            interrupts.throwIfInterrupted();
+        // One cell: one engine, as always (its event log's text and digest on a second thread from 2 threads
+        // on). Several: CellRun, a cell per thread at a time.
+        std::unique_ptr<engine::Engine> engine;
+        std::unique_ptr<engine::CellRun> cellRun;
+        if (cells > 1) {
+            cellRun = std::make_unique<engine::CellRun>(scenario, threadCount);
+            cellRun->setKeepEvents(std::ranges::any_of(reports, [](const QString& r) {
+                return QFileInfo(r).suffix().toLower() == QLatin1String("csv");
+            }));
+            if (!cellRun->run([] { return gInterruptedBy != 0; }))
+                interrupts.throwIfInterrupted();
+        } else {
+            engine = std::make_unique<engine::Engine>(scenario);
+            engine->setThreads(threadCount);
+            engine->setSpillEvents(true);
+            engine->setKeepPdus(keepPdus); // no inspector here
+            if (capture)
+                engine->setCaptureSink(capture.get());
+            while (!engine->finished()) {
+                engine->runUntil(engine->now() + engine::kMicrosPerSecond);
+                interrupts.throwIfInterrupted();
+            }
+            engine->setCaptureSink(nullptr);
         }
-        engine.setCaptureSink(nullptr);
         const double wall = static_cast<double>(timer.nsecsElapsed()) / 1e9;
 
         // Every file is written out and synced before any is put in place: a full disk or a quota shows
@@ -376,14 +415,16 @@ int runRunCommand(const QStringList& arguments)
         std::optional<ui::SessionReportInput> document;
         for (const QString& r : reports) {
             files.push_back(std::make_unique<io::AtomicFile>(r));
-            if (report::isDocumentReport(r)) {
+            if (cellRun) {
+                report::writeReportTo(*cellRun, r, *files.back());
+            } else if (report::isDocumentReport(r)) {
                 if (!document)
-                    document = ui::collectReportInput(engine);
+                    document = ui::collectReportInput(*engine);
                 files.back()->write(r.endsWith(QLatin1String(".pdf"), Qt::CaseInsensitive)
                                         ? ui::pdfReport(*document)
                                         : ui::reportHtml(*document, false).toUtf8());
             } else {
-                report::writeReportTo(engine, r, *files.back());
+                report::writeReportTo(*engine, r, *files.back());
             }
             files.back()->finishWriting();
         }
@@ -402,7 +443,7 @@ int runRunCommand(const QStringList& arguments)
                 created << f->path();
         }
         if (!parser.isSet(quiet)) {
-            printOut(summaryText(engine.summary(), wall));
+            printOut(summaryText(cellRun ? cellRun->summary() : engine->summary(), wall));
             for (const QString& r : reports)
                 printOut(QStringLiteral("Report written: %1\n").arg(r));
             if (capture)
@@ -465,6 +506,10 @@ int runValidateCommand(const QStringList& arguments)
             QStringLiteral("%1: valid scenario '%2': %3 devices, %4 s, %5 attacks, %6 protection changes\n")
                 .arg(file, shown(s.name), num(s.devices), num(s.durationS), num(s.attacks.size()),
                      num(s.changes.size())));
+        if (const std::uint32_t cells = engine::cellCount(s); cells > 1)
+            printOut(QStringLiteral("%1: %2 cells of at most %3 devices (devices_per_cell), simulated "
+                                    "independently\n")
+                         .arg(file, num(cells), num(s.devicesPerCell)));
         return ExitOk;
     } catch (const InvalidInput& e) {
         printError(q(e.what()));

@@ -127,9 +127,10 @@ void TestCliHostile::completes()
 
 void TestCliHostile::tooLargeForThisMachine()
 {
-    // 86 trillion readings: no machine has the petabytes this needs.
+    // 86 trillion readings in one cell: no machine has the petabytes this needs (in cells of 50,000, a cell
+    // per thread: hundreds of terabytes; tst_cells).
     const QString file = write(
-        R"({"schema":"mtcsec-scenario/1","devices":1000000,"duration_s":86400,"traffic":{"uplink_interval_s":0.001}})");
+        R"({"schema":"mtcsec-scenario/1","devices":1000000,"devices_per_cell":1000000,"duration_s":86400,"traffic":{"uplink_interval_s":0.001}})");
     const auto run = runMtcsec({QStringLiteral("run"), QStringLiteral("--scenario"), file}, kHangMs);
     QCOMPARE(run.exitCode, 2);
     QVERIFY2(run.err.startsWith(QStringLiteral("mtcsec run: ") + file +

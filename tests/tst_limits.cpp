@@ -201,6 +201,7 @@ void TestLimits::estimateRefusesWhatDoesNotFit()
 {
     Scenario huge;
     huge.devices = 1'000'000;
+    huge.devicesPerCell = 1'000'000; // one engine for all (cells: tst_cells)
     huge.durationS = 86400;
     const ResourceEstimate e = estimateResources(huge);
     QVERIFY(e.bytes > 1e12); // terabytes

@@ -1,6 +1,7 @@
 // The main window: scenario files, reports, recent files, unsaved changes, closing and dropping files (one
 // translation unit of MainWindow, see MainWindow.h).
 #include "core/InvalidInput.h"
+#include "core/engine/CellPlan.h"
 #include "core/engine/ResourceEstimate.h"
 #include "core/report/EventCsv.h"
 #include "core/report/ReportJson.h"
@@ -70,6 +71,17 @@ bool MainWindow::openScenarioFile(const QString& path)
 {
     try {
         const Scenario scenario = loadScenarioFile(path);
+        if (const std::uint32_t cells = engine::cellCount(scenario); cells > 1) {
+            // The window shows one engine, one cell: a run of several cells is for mtcsec run.
+            reportError(tr("%1: %2 devices make %3 cells of at most %4 devices (devices_per_cell); the "
+                           "application shows one cell. Set devices_per_cell to at least %2 in the file, or "
+                           "run it with: mtcsec run --scenario %1")
+                            .arg(path)
+                            .arg(scenario.devices)
+                            .arg(cells)
+                            .arg(scenario.devicesPerCell));
+            return false;
+        }
         // The engine keeps its log in a temporary file; the event log dock keeps a bounded window.
         engine::requireFitsInMemory(scenario, path.toStdString() + ": cannot run on this machine: ",
                                     engine::availableMemory(), engine::EventLogIn::File);

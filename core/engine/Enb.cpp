@@ -90,8 +90,8 @@ void Engine::Impl::enbFromUu(InFlight& pdu)
             return;
         }
         insiderSees(Node::ENB, pdu.meta, r.payload, false);
-        sendBackhaul(Link::S1U, false, kAddrEnb, kAddrSgw, kPortGtpU, encodeGtpU(kTeidS1uSgw + d, r.payload),
-                     pdu.meta);
+        sendBackhaul(Link::S1U, false, kAddrEnb, kAddrSgw, kPortGtpU,
+                     encodeGtpU(teid(kTeidS1uSgw, d), r.payload), pdu.meta);
         return;
     }
     const auto rrc = decodeRrc(r.payload);
@@ -125,7 +125,7 @@ void Engine::Impl::enbFromUu(InFlight& pdu)
             response.enbUeId = d + 1;
             response.mmeUeId = d + 1;
             response.erab.transportLayerAddress = kAddrEnb; // the downlink end point (TS 36.413 9.1.4.2)
-            response.erab.teid = kTeidS1uEnb + d;
+            response.erab.teid = teid(kTeidS1uEnb, d);
             sendBackhaul(Link::S1Mme, false, kAddrEnb, kAddrMme, kPortS1ap, encodeS1ap(response), fresh);
         }
     } else if (rrc->type == RrcType::SecurityModeFailure) {
@@ -185,6 +185,7 @@ Engine::Impl::gtpFromBackhaul(Link link, bool downlink, Node node, const InFligh
         drop(node, pdu.meta, DropReason::Malformed);
         return std::nullopt;
     }
+    teidBase += firstDevice; // the TEIDs follow the devices' global indices
     const std::uint32_t d = gtp->teid - teidBase;
     if (gtp->teid < teidBase || d >= scenario.devices || (bearer != nullptr && (*bearer)[d] == 0)) {
         drop(node, pdu.meta, DropReason::NoContext);

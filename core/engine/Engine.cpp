@@ -98,14 +98,18 @@ DirectionAccounting accountingSince(const DirectionAccounting& now, const Direct
 
 } // namespace
 
-Engine::Impl::Impl(Scenario s)
-    : scenario(std::move(s))
+Engine::Impl::Impl(Scenario s, std::uint32_t first)
+    : firstDevice(first)
+    , scenario(std::move(s))
     , protection(scenario.protection)
     , rng(scenario.seed)
 {
     requireImplemented(protection);
     if (scenario.devices == 0)
         throw InvalidInput("devices: must be at least 1");
+    if (std::uint64_t{firstDevice} + scenario.devices > kMaxDevices)
+        throw InvalidInput("devices: a cell's devices must lie within the first " +
+                           std::to_string(kMaxDevices));
     requireDtlsFits(protection);
     for (const ProtectionChange& change : scenario.changes)
         requireDtlsFits(change.protection);
@@ -270,7 +274,7 @@ void Engine::Impl::newAppSession(std::uint32_t device)
         // OSCORE: a new security context from the session's key (RFC 8613 3.2), only when in use.
         keysOf->oscore.derived = false;
         if (protection.app.oscore)
-            protocol::deriveOscoreKeys(*keysOf, device);
+            protocol::deriveOscoreKeys(*keysOf, globalDevice(device));
     }
     ue[device].appSeq = 0;
     ue[device].appWindow.reset();
@@ -341,8 +345,8 @@ void Engine::Impl::applyProtection(const Protection& p, bool fromTimeline)
     for (std::uint32_t d = 0; d < scenario.devices && p.app.oscore && !(p.app == before.app); ++d) {
         // Devices not attached keep their session, but need its OSCORE context for when they send.
         if (ue[d].state != UeState::Attached && !ue[d].app.oscore.derived) {
-            protocol::deriveOscoreKeys(ue[d].app, d);
-            protocol::deriveOscoreKeys(server[d].app, d);
+            protocol::deriveOscoreKeys(ue[d].app, globalDevice(d));
+            protocol::deriveOscoreKeys(server[d].app, globalDevice(d));
         }
     }
     for (std::uint32_t d = 0; d < scenario.devices; ++d) {
@@ -369,14 +373,15 @@ void Engine::Impl::applyProtection(const Protection& p, bool fromTimeline)
 
 std::optional<std::uint32_t> Engine::Impl::deviceOfAddress(std::uint32_t address) const
 {
-    if (address <= kAddrDeviceBase || address > kAddrDeviceBase + scenario.devices)
+    const std::uint32_t base = kAddrDeviceBase + firstDevice;
+    if (address <= base || address > base + scenario.devices)
         return std::nullopt;
-    return address - kAddrDeviceBase - 1;
+    return address - base - 1;
 }
 
 std::string Engine::Impl::imsiOf(std::uint32_t device) const
 {
-    std::string msin = std::to_string(device + 1);
+    std::string msin = std::to_string(globalDevice(device) + 1);
     const std::size_t width = 15 - scenario.mcc.size() - scenario.mnc.size();
     return scenario.mcc + scenario.mnc + std::string(width - std::min(width, msin.size()), '0') + msin;
 }
@@ -384,7 +389,10 @@ std::string Engine::Impl::imsiOf(std::uint32_t device) const
 // ---- public interface ----
 
 Engine::Engine(Scenario scenario)
-    : impl_(std::make_unique<Impl>(std::move(scenario)))
+    : impl_(std::make_unique<Impl>(std::move(scenario), 0))
+{}
+Engine::Engine(Scenario scenario, std::uint32_t firstDevice)
+    : impl_(std::make_unique<Impl>(std::move(scenario), firstDevice))
 {}
 Engine::~Engine() = default;
 
@@ -553,10 +561,10 @@ void Engine::setCaptureSink(CaptureSink* sink)
         id.imsi = impl_->imsiOf(d);
         id.address = impl_->deviceAddress(d);
         id.enbAddress = kAddrEnb;
-        id.teidS1uSgw = kTeidS1uSgw + d;
-        id.teidS1uEnb = kTeidS1uEnb + d;
-        id.teidS5Pgw = kTeidS5Pgw + d;
-        id.teidS5Sgw = kTeidS5Sgw + d;
+        id.teidS1uSgw = impl_->teid(kTeidS1uSgw, d);
+        id.teidS1uEnb = impl_->teid(kTeidS1uEnb, d);
+        id.teidS5Pgw = impl_->teid(kTeidS5Pgw, d);
+        id.teidS5Sgw = impl_->teid(kTeidS5Sgw, d);
         sink->deviceIdentity(d, id);
     }
     for (std::uint32_t d = 0; d < impl_->scenario.devices; ++d)
@@ -660,6 +668,7 @@ RunSummary Engine::summary() const
     s.seed = d.scenario.seed;
     s.durationS = toSeconds(d.now);
     s.devices = d.scenario.devices;
+    s.devicesPerCell = d.scenario.devicesPerCell;
     s.protection = d.protection;
     s.initialProtection = d.scenario.protection;
     s.changes = d.appliedChanges;

@@ -47,6 +47,12 @@ public:
     // Builds the network and schedules the scenario's traffic, attacks and protection changes.
     // Throws InvalidInput for a scenario the engine cannot run (for example an unimplemented algorithm).
     explicit Engine(Scenario scenario);
+    // One cell of a larger run (core/engine/CellRun.h): `scenario` holds the cell's devices, whose global
+    // indices start at `firstDevice`; their IMSIs, IP addresses, GTP-U TEIDs and OSCORE ids follow from the
+    // global index, everything else (tables, the event log's device numbers, PDU ids, the capture sink's
+    // device numbers) uses the index within the cell. Engine(s, 0) is Engine(s). Throws as Engine(Scenario),
+    // and InvalidInput when the cell's devices would run past kMaxDevices.
+    Engine(Scenario scenario, std::uint32_t firstDevice);
     ~Engine();
     Engine(const Engine&) = delete;
     Engine& operator=(const Engine&) = delete;
@@ -94,8 +100,9 @@ public:
     void setSpillEvents(bool on);
     // The threads the run uses (1: everything on the calling thread, as by default). From 2 on, a second
     // thread formats the event log's canonical lines, computes its digest and writes its temporary file
-    // while the calling thread simulates (EventLog::setPipelined); more than 2 are allowed and use 2 (the
-    // model itself, with one random source and shared links, runs on one thread). The digest, every event,
+    // while the calling thread simulates (EventLog::setPipelined); more than 2 are allowed and use 2 (one
+    // engine, with one random source and shared links, runs on one thread; a run split into cells runs a
+    // cell per thread: core/engine/CellRun.h). The digest, every event,
     // count, verdict and report are the same for any number. Throws InvalidInput "threads: must be at least
     // 1" for 0.
     void setThreads(unsigned threads);

@@ -451,11 +451,11 @@ void Engine::Impl::inject(std::uint32_t index)
             break;
         case Link::S5:
             forged = buildIpv4Udp(kAddrPgw, kAddrSgw, kPortGtpU, kPortGtpU, nextIpId(),
-                                  encodeGtpU(kTeidS5Sgw + d, ip));
+                                  encodeGtpU(teid(kTeidS5Sgw, d), ip));
             break;
         case Link::S1U:
             forged = buildIpv4Udp(kAddrSgw, kAddrEnb, kPortGtpU, kPortGtpU, nextIpId(),
-                                  encodeGtpU(kTeidS1uEnb + d, ip));
+                                  encodeGtpU(teid(kTeidS1uEnb, d), ip));
             break;
         case Link::Uu: {
             // The next SN after the last one seen; an attacker that has seen none guesses.

@@ -210,7 +210,8 @@ struct AttackRuntime {
 };
 
 struct Engine::Impl {
-    explicit Impl(Scenario s);
+    // `first`: the global index of the scenario's first device (Engine(Scenario, std::uint32_t)).
+    Impl(Scenario s, std::uint32_t first);
 
     // engine loop (Engine.cpp)
     void schedule(SimTime at, Action action, std::uint32_t a = 0, std::uint32_t b = 0);
@@ -320,7 +321,14 @@ struct Engine::Impl {
     // The capture sink's view of the keys (Engine.cpp): the AS context a Uu sender switches to, an ESP SA.
     void captureUuSecurity(std::uint32_t device, bool downlink, const protocol::AsSecurityContext& as);
     void captureEspSa(Link link, std::size_t direction);
-    std::uint32_t deviceAddress(std::uint32_t device) const { return kAddrDeviceBase + device + 1; }
+    // Device identities come from the device's global index (firstDevice + its index in this engine): the
+    // IP address, the IMSI, the GTP-U TEIDs and the OSCORE ids of the devices of every cell differ.
+    std::uint32_t globalDevice(std::uint32_t device) const { return firstDevice + device; }
+    std::uint32_t deviceAddress(std::uint32_t device) const
+    {
+        return kAddrDeviceBase + globalDevice(device) + 1;
+    }
+    std::uint32_t teid(std::uint32_t base, std::uint32_t device) const { return base + globalDevice(device); }
     std::optional<std::uint32_t> deviceOfAddress(std::uint32_t address) const;
     std::string imsiOf(std::uint32_t device) const;
 
@@ -342,6 +350,9 @@ struct Engine::Impl {
     void scheduleAttack(std::uint32_t index);
     std::uint32_t addAttackRuntime(const AttackSpec& spec);
 
+    // The global index of this engine's device 0: 0 for a whole run, a cell's first device when the run is
+    // split into cells (core/engine/CellPlan.h). Every table here is indexed by the local index.
+    std::uint32_t firstDevice = 0;
     Scenario scenario;
     Protection protection;
     Rng rng;

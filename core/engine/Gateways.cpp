@@ -27,7 +27,7 @@ void Engine::Impl::sgwFromS1u(InFlight& pdu)
         return;
     const auto& [d, packet] = *got;
     insiderSees(Node::SGW, pdu.meta, packet, false);
-    sendBackhaul(Link::S5, false, kAddrSgw, kAddrPgw, kPortGtpU, encodeGtpU(kTeidS5Pgw + d, packet),
+    sendBackhaul(Link::S5, false, kAddrSgw, kAddrPgw, kPortGtpU, encodeGtpU(teid(kTeidS5Pgw, d), packet),
                  pdu.meta);
 }
 
@@ -38,7 +38,7 @@ void Engine::Impl::sgwFromS5(InFlight& pdu)
         return;
     const auto& [d, packet] = *got;
     insiderSees(Node::SGW, pdu.meta, packet, false);
-    sendBackhaul(Link::S1U, true, kAddrSgw, kAddrEnb, kPortGtpU, encodeGtpU(kTeidS1uEnb + d, packet),
+    sendBackhaul(Link::S1U, true, kAddrSgw, kAddrEnb, kPortGtpU, encodeGtpU(teid(kTeidS1uEnb, d), packet),
                  pdu.meta);
 }
 
@@ -81,7 +81,8 @@ void Engine::Impl::pgwFromSgi(InFlight& pdu)
     Meta meta = pdu.meta;
     meta.device = *d;
     insiderSees(Node::PGW, meta, *inner, false);
-    sendBackhaul(Link::S5, true, kAddrPgw, kAddrSgw, kPortGtpU, encodeGtpU(kTeidS5Sgw + *d, *inner), meta);
+    sendBackhaul(Link::S5, true, kAddrPgw, kAddrSgw, kPortGtpU, encodeGtpU(teid(kTeidS5Sgw, *d), *inner),
+                 meta);
 }
 
 } // namespace mtcsec::engine

@@ -43,8 +43,8 @@ void Engine::Impl::hssFromS6a(InFlight& pdu)
         const std::string msin = air->userName.substr(prefix.size());
         if (msin.find_first_not_of("0123456789") == std::string::npos) {
             const std::uint64_t n = std::stoull(msin);
-            if (n >= 1 && n <= scenario.devices)
-                subscriber = static_cast<std::uint32_t>(n - 1);
+            if (n > firstDevice && n <= std::uint64_t{firstDevice} + scenario.devices) // IMSI: global index
+                subscriber = static_cast<std::uint32_t>(n - 1 - firstDevice);
         }
     }
     if (!subscriber) {

@@ -55,7 +55,7 @@ void Engine::Impl::mmeSendNas(std::uint32_t d, ByteView nasPdu, const Meta& meta
         s.ueSecurityCapabilities = s1apCapabilities(c.receivedCapabilities);
         // The default bearer's uplink end point at the S-GW (TS 36.413 9.1.4.1).
         s.erab.transportLayerAddress = kAddrSgw;
-        s.erab.teid = kTeidS1uSgw + d;
+        s.erab.teid = teid(kTeidS1uSgw, d);
     }
     Meta m = meta;
     m.device = d;

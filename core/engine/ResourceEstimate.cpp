@@ -3,6 +3,7 @@
 #include "core/engine/ResourceEstimate.h"
 
 #include "core/InvalidInput.h"
+#include "core/engine/CellPlan.h"
 #include "core/engine/Engine.h"
 #include "core/engine/EngineImpl.h"
 #include "core/engine/EventLog.h"
@@ -13,6 +14,7 @@
 #include <cstdio>
 #include <fstream>
 #include <sstream>
+#include <thread>
 #include <unistd.h>
 
 namespace mtcsec::engine {
@@ -29,6 +31,7 @@ constexpr double kScheduledPerDevice = 4;    // pending actions per device in th
 constexpr double kVectorGrowth = 2;          // a growing vector holds up to twice its contents
 constexpr double kBytesPerPduInRing = 256;   // the octets a kept PDU holds (on the wire and inside)
 constexpr double kProcessBytes = 32.0 * 1024 * 1024; // the process with Qt and Botan loaded, before a run
+constexpr double kBytesPerCellResult = 64.0 * 1024;  // a finished cell's summary (tallies, examples)
 
 // The seconds of the run during which an attack acts.
 double activeSeconds(const AttackSpec& attack, double duration)
@@ -104,7 +107,10 @@ std::string formatSeconds(double s)
 
 } // namespace
 
-ResourceEstimate estimateResources(const Scenario& scenario, EventLogIn log)
+namespace {
+
+// The estimate of one engine running all of `scenario` (one cell).
+ResourceEstimate estimateEngine(const Scenario& scenario, EventLogIn log)
 {
     const double devices = scenario.devices;
     const double duration = std::clamp(scenario.durationS, 0.0, 1e300);
@@ -146,6 +152,31 @@ ResourceEstimate estimateResources(const Scenario& scenario, EventLogIn log)
     return e;
 }
 
+} // namespace
+
+ResourceEstimate estimateResources(const Scenario& scenario, EventLogIn log, unsigned threads)
+{
+    const std::uint32_t cells = cellCount(scenario);
+    if (cells <= 1)
+        return estimateEngine(scenario, log);
+    // Several cells (CellRun): each its own engine with its event log in a file; at most one cell per thread
+    // at a time, the others' results kept. The cells hold two sizes (CellPlan.h cellsOf).
+    const std::vector<Cell> plan = cellsOf(scenario);
+    const ResourceEstimate larger = estimateEngine(cellScenario(scenario, plan.front()), EventLogIn::File);
+    const ResourceEstimate smaller = estimateEngine(cellScenario(scenario, plan.back()), EventLogIn::File);
+    const auto largerCells =
+        static_cast<double>(scenario.devices % cells == 0 ? cells : scenario.devices % cells);
+    const double smallerCells = cells - largerCells;
+    ResourceEstimate e;
+    e.messages = larger.messages * largerCells + smaller.messages * smallerCells;
+    e.events = larger.events * largerCells + smaller.events * smallerCells;
+    const unsigned workers =
+        std::min(threads == 0 ? std::max(1u, std::thread::hardware_concurrency()) : threads, cells);
+    e.bytes = kProcessBytes + workers * (larger.bytes - kProcessBytes) + cells * kBytesPerCellResult;
+    (void)log; // a run of several cells always keeps its event log in files
+    return e;
+}
+
 std::optional<std::uint64_t> availableMemory()
 {
     std::optional<std::uint64_t> available;
@@ -177,16 +208,17 @@ std::string formatBytes(double bytes)
 }
 
 std::optional<std::string> memoryShortfall(const Scenario& scenario, std::optional<std::uint64_t> available,
-                                           EventLogIn log)
+                                           EventLogIn log, unsigned threads)
 {
-    const ResourceEstimate e = estimateResources(scenario, log);
+    const ResourceEstimate e = estimateResources(scenario, log, threads);
     if (!available || e.bytes <= static_cast<double>(*available))
         return std::nullopt;
     // The advice names what makes the run large: forgeries when the run fits without its injectors.
     Scenario withoutInjectors = scenario;
     std::erase_if(withoutInjectors.attacks, [](const AttackSpec& a) { return a.kind == AttackKind::Inject; });
-    const bool injectors = withoutInjectors.attacks.size() != scenario.attacks.size() &&
-                           estimateResources(withoutInjectors, log).bytes <= static_cast<double>(*available);
+    const bool injectors =
+        withoutInjectors.attacks.size() != scenario.attacks.size() &&
+        estimateResources(withoutInjectors, log, threads).bytes <= static_cast<double>(*available);
     return "needs about " + formatBytes(e.bytes) + " of memory (" + withThousands(scenario.devices) +
            (scenario.devices == 1 ? " device" : " devices") + " for " + formatSeconds(scenario.durationS) +
            " s: about " + formatCount(e.events) + " events), this machine has " +
@@ -197,9 +229,9 @@ std::optional<std::string> memoryShortfall(const Scenario& scenario, std::option
 }
 
 void requireFitsInMemory(const Scenario& scenario, std::string_view prefix,
-                         std::optional<std::uint64_t> available, EventLogIn log)
+                         std::optional<std::uint64_t> available, EventLogIn log, unsigned threads)
 {
-    if (const auto why = memoryShortfall(scenario, available, log))
+    if (const auto why = memoryShortfall(scenario, available, log, threads))
         throw InvalidInput(std::string(prefix) + *why);
 }
 

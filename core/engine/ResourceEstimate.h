@@ -25,9 +25,13 @@ enum class EventLogIn : std::uint8_t { Memory, File };
 
 // An estimate (within a factor of about 2 for the presets) of the whole run of `scenario`, as the engine is
 // built: Engine::bytesPerDevice() per device, sizeof(LogEvent) per event with the event log's growth, one
-// record per application message, the ring of recent PDUs, and the process itself. Never throws.
+// record per application message, the ring of recent PDUs, and the process itself. A scenario of several
+// cells (core/engine/CellPlan.h) runs as CellRun does, its event logs in files whatever `log` says: messages
+// and events of every cell (each cell runs every attacker, so an injector's forgeries count once per cell),
+// the memory of min(threads, cells) cells at a time plus every finished cell's summary; `threads` 0 means
+// one per core. Never throws.
 [[nodiscard]] ResourceEstimate estimateResources(const Scenario& scenario,
-                                                 EventLogIn log = EventLogIn::Memory);
+                                                 EventLogIn log = EventLogIn::Memory, unsigned threads = 0);
 
 // Bytes of memory available to this process now: MemAvailable, lowered to what the cgroup (v2) allows if it
 // sets a limit; sysconf's available physical pages where /proc is missing. Empty if nothing says.
@@ -39,13 +43,15 @@ enum class EventLogIn : std::uint8_t { Memory, File };
 // Empty if the run fits in `available` bytes (or `available` is unknown); else the reason, e.g. "needs about
 // 3.3 TB of memory (1,000,000 devices for 86400 s: about 69 billion events), this machine has 23 GB
 // available; shorten duration_s, lower devices or send less often (traffic.uplink_interval_s)".
+// `threads` as estimateResources.
 [[nodiscard]] std::optional<std::string> memoryShortfall(const Scenario& scenario,
                                                          std::optional<std::uint64_t> available,
-                                                         EventLogIn log = EventLogIn::Memory);
+                                                         EventLogIn log = EventLogIn::Memory,
+                                                         unsigned threads = 0);
 
 // Throws InvalidInput(prefix + memoryShortfall(...)) if the run does not fit in the memory available.
 void requireFitsInMemory(const Scenario& scenario, std::string_view prefix = {},
                          std::optional<std::uint64_t> available = availableMemory(),
-                         EventLogIn log = EventLogIn::Memory);
+                         EventLogIn log = EventLogIn::Memory, unsigned threads = 0);
 
 } // namespace mtcsec::engine

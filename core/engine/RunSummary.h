@@ -189,6 +189,10 @@ struct RunSummary {
     MessageAccounting accountingSinceChange;
     std::uint64_t eventsTotal = 0;
     std::string digest;
+    // The cells the run was split into (core/engine/CellPlan.h; 1: one engine ran it whole) and the
+    // scenario's devices_per_cell.
+    std::uint32_t cells = 1;
+    std::uint32_t devicesPerCell = kDefaultDevicesPerCell;
     DeviceBehaviour ue; // the scenario's devices: standard-compliant unless declared otherwise
     std::vector<DeviceGroup> deviceGroups; // the scenario's groups (the rest of the devices behave as `ue`)
     // Sorted by group, NAS before AS, selections before rejections, then by identities.

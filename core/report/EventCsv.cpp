@@ -2,6 +2,7 @@
 #include "core/report/EventCsv.h"
 
 #include <algorithm>
+#include <functional>
 
 namespace mtcsec::report {
 
@@ -27,14 +28,6 @@ std::string csvText(std::string_view text, bool alwaysQuote)
 namespace {
 
 constexpr std::string_view kHeader = "time_s,kind,place,device,attack,detail,value,pdu,description\r\n";
-
-std::vector<std::string> attackIdsOf(const engine::Engine& engine)
-{
-    std::vector<std::string> ids;
-    for (const engine::AttackTally& a : engine.summary().attacks)
-        ids.push_back(a.spec.id);
-    return ids;
-}
 
 // Appends one row per event to `out`.
 void appendRows(std::span<const engine::LogEvent> events, const std::vector<std::string>& attackIds,
@@ -65,22 +58,28 @@ void appendRows(std::span<const engine::LogEvent> events, const std::vector<std:
     }
 }
 
-} // namespace
-
-QByteArray eventCsv(const engine::Engine& engine)
+std::vector<std::string> attackIdsOf(const engine::RunSummary& summary)
 {
-    const std::vector<std::string> ids = attackIdsOf(engine);
+    std::vector<std::string> ids;
+    for (const engine::AttackTally& a : summary.attacks)
+        ids.push_back(a.spec.id);
+    return ids;
+}
+
+using EventSource = std::function<void(const std::function<void(std::span<const engine::LogEvent>)>&)>;
+
+QByteArray csvOf(const std::vector<std::string>& ids, const EventSource& forEachEvent)
+{
     QByteArray out(kHeader.data(), static_cast<qsizetype>(kHeader.size()));
-    engine.forEachEvent([&](std::span<const engine::LogEvent> chunk) { appendRows(chunk, ids, out); });
+    forEachEvent([&](std::span<const engine::LogEvent> chunk) { appendRows(chunk, ids, out); });
     return out;
 }
 
-void writeEventCsv(const engine::Engine& engine, io::AtomicFile& file)
+void writeCsvOf(const std::vector<std::string>& ids, const EventSource& forEachEvent, io::AtomicFile& file)
 {
-    const std::vector<std::string> ids = attackIdsOf(engine);
     file.write(QByteArrayView(kHeader.data(), static_cast<qsizetype>(kHeader.size())));
     QByteArray rows;
-    engine.forEachEvent([&](std::span<const engine::LogEvent> chunk) {
+    forEachEvent([&](std::span<const engine::LogEvent> chunk) {
         // A chunk at a time, so that the text of a long log is never whole in memory.
         for (std::size_t at = 0; at < chunk.size(); at += 4096) {
             rows.clear();
@@ -88,6 +87,30 @@ void writeEventCsv(const engine::Engine& engine, io::AtomicFile& file)
             file.write(rows);
         }
     });
+}
+
+} // namespace
+
+QByteArray eventCsv(const engine::Engine& engine)
+{
+    return csvOf(attackIdsOf(engine.summary()), [&engine](const auto& visit) { engine.forEachEvent(visit); });
+}
+
+void writeEventCsv(const engine::Engine& engine, io::AtomicFile& file)
+{
+    writeCsvOf(
+        attackIdsOf(engine.summary()), [&engine](const auto& visit) { engine.forEachEvent(visit); }, file);
+}
+
+QByteArray eventCsv(const engine::CellRun& run)
+{
+    return csvOf(attackIdsOf(run.summary()), [&run](const auto& visit) { run.forEachEvent(visit); });
+}
+
+void writeEventCsv(const engine::CellRun& run, io::AtomicFile& file)
+{
+    writeCsvOf(
+        attackIdsOf(run.summary()), [&run](const auto& visit) { run.forEachEvent(visit); }, file);
 }
 
 QByteArray eventCsv(std::span<const engine::LogEvent> events, const std::vector<std::string>& attackIds)

@@ -6,6 +6,7 @@
 // as they are.
 #pragma once
 
+#include "core/engine/CellRun.h"
 #include "core/engine/Engine.h"
 #include "core/io/AtomicFile.h"
 
@@ -21,6 +22,10 @@ namespace mtcsec::report {
 // The same written to `file` a few thousand rows at a time (a spilled log of many devices never whole in
 // memory). Throws InvalidInput as AtomicFile::write and Engine::forEachEvent.
 void writeEventCsv(const engine::Engine& engine, io::AtomicFile& file);
+// The same for a run of several cells (CellRun::forEachEvent: every cell's events merged by time, then cell;
+// device numbers global, PDU ids unique across cells). Throws as writeEventCsv and CellRun::forEachEvent.
+[[nodiscard]] QByteArray eventCsv(const engine::CellRun& run);
+void writeEventCsv(const engine::CellRun& run, io::AtomicFile& file);
 // The same from a copy of the log (the GUI's): `attackIds` maps LogEvent::attack to the attack's id.
 [[nodiscard]] QByteArray eventCsv(std::span<const engine::LogEvent> events,
                                   const std::vector<std::string>& attackIds);

@@ -55,4 +55,17 @@ void writeReportTo(const engine::Engine& engine, const QString& path, io::Atomic
         file.write(reportData(engine, path));
 }
 
+void writeReportTo(const engine::CellRun& run, const QString& path, io::AtomicFile& file)
+{
+    checkReportPath(path);
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    if (suffix == QLatin1String("csv"))
+        writeEventCsv(run, file);
+    else if (suffix == QLatin1String("json"))
+        file.write(reportJson(run.summary()));
+    else
+        throw InvalidInput(path.toStdString() +
+                           ": HTML and PDF reports cover one cell; this run has several (devices_per_cell)");
+}
+
 } // namespace mtcsec::report

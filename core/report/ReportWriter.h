@@ -2,6 +2,7 @@
 // complete or absent, a previous file stays whole on a failure, and the error says why.
 #pragma once
 
+#include "core/engine/CellRun.h"
 #include "core/engine/Engine.h"
 #include "core/io/AtomicFile.h"
 
@@ -29,6 +30,10 @@ void writeReport(const engine::Engine& engine, const QString& path);
 // is never whole in memory); the caller finishes and commits the file. Throws InvalidInput as reportData and
 // AtomicFile::write.
 void writeReportTo(const engine::Engine& engine, const QString& path, io::AtomicFile& file);
+// The same for a run of several cells (CellRun, after its run()): the JSON of its merged summary, the CSV of
+// its merged events. Throws as above, and InvalidInput "FILE: HTML and PDF reports cover one cell; ..." for
+// .html and .pdf (mtcsec run refuses them for such a run before it starts).
+void writeReportTo(const engine::CellRun& run, const QString& path, io::AtomicFile& file);
 
 // Writes bytes to a file atomically (AtomicFile.h); throws InvalidInput "FILE: cannot write: why".
 using io::writeFileAtomically;

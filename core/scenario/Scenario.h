@@ -4,6 +4,7 @@
 #pragma once
 
 #include "core/crypto/SecurityAlgorithms.h"
+#include "core/scenario/ScenarioLimits.h"
 
 #include <array>
 #include <cstdint>
@@ -197,6 +198,10 @@ struct Scenario {
     std::uint64_t seed = 1;
     double durationS = 60.0;
     std::uint32_t devices = 10;
+    // At most this many devices share one cell (eNB); a run of more is split into ceil(devices /
+    // devicesPerCell) cells simulated independently (core/engine/CellPlan.h). ScenarioLimits.h: 1 to
+    // 1,000,000, default 50,000.
+    std::uint32_t devicesPerCell = kDefaultDevicesPerCell;
     TrafficPattern traffic;
     std::string mcc = "001";
     std::string mnc = "01";

@@ -194,8 +194,9 @@ Scenario scenarioFromJson(const QByteArray& json)
         fail("schema", schemaHint + ", got " + describe(schema));
 
     const ObjectReader r(root, std::string(),
-                         {"schema", "name", "description", "seed", "duration_s", "devices", "network",
-                          "traffic", "protection", "attacks", "changes", "ue", "device_groups"});
+                         {"schema", "name", "description", "seed", "duration_s", "devices",
+                          "devices_per_cell", "network", "traffic", "protection", "attacks", "changes", "ue",
+                          "device_groups"});
     Scenario scenario;
     if (r.has("name"))
         scenario.name = requireText(r.get("name"), r.path("name"), kMaxNameLength);
@@ -209,6 +210,9 @@ Scenario scenarioFromJson(const QByteArray& json)
     if (r.has("devices"))
         scenario.devices = static_cast<std::uint32_t>(
             requireInteger(r.get("devices"), r.path("devices"), kMinDevices, kMaxDevices));
+    if (r.has("devices_per_cell"))
+        scenario.devicesPerCell = static_cast<std::uint32_t>(requireInteger(
+            r.get("devices_per_cell"), r.path("devices_per_cell"), kMinDevicesPerCell, kMaxDevicesPerCell));
     if (r.has("network"))
         readNetwork(r.get("network"), r.path("network"), scenario);
     if (r.has("traffic"))
@@ -257,6 +261,7 @@ QByteArray scenarioToJson(const Scenario& scenario)
                                      : QJsonValue(toQString(std::to_string(scenario.seed)))},
         {QStringLiteral("duration_s"), scenario.durationS},
         {QStringLiteral("devices"), static_cast<qint64>(scenario.devices)},
+        {QStringLiteral("devices_per_cell"), static_cast<qint64>(scenario.devicesPerCell)},
         {QStringLiteral("network"), QJsonObject{{QStringLiteral("mcc"), toQString(scenario.mcc)},
                                                 {QStringLiteral("mnc"), toQString(scenario.mnc)}}},
         {QStringLiteral("traffic"),

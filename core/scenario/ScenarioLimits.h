@@ -32,6 +32,13 @@ inline constexpr NumberRange kDurationRange{{0.0, false}, {kMaxScenarioSeconds, 
 // devices: 1 to 1,000,000 (the engine's design scale, PRODUCT.md section 9).
 inline constexpr std::uint64_t kMinDevices = 1;
 inline constexpr std::uint64_t kMaxDevices = 1'000'000;
+// devices_per_cell: 1 to 1,000,000 devices per cell, default 50,000. A run of more devices than that is split
+// into cells simulated independently (core/engine/CellPlan.h). 3GPP TR 45.820 (Cellular system support for
+// ultra-low complexity and low throughput IoT) sets NB-IoT's capacity target at 52,547 devices per cell; the
+// default rounds it down.
+inline constexpr std::uint64_t kMinDevicesPerCell = 1;
+inline constexpr std::uint64_t kMaxDevicesPerCell = 1'000'000;
+inline constexpr std::uint32_t kDefaultDevicesPerCell = 50'000;
 // seed: any 64-bit value. A JSON number holds integers exactly up to 2^53 only, so larger seeds are written
 // and read as a string of decimal digits ("18446744073709551615").
 inline constexpr std::uint64_t kMaxSeedAsNumber = std::uint64_t{1} << 53;

@@ -1,0 +1,538 @@
+// Issue 11, cells part: a run split into cells (devices_per_cell) on several threads gives the same digest,
+// summary, JSON and CSV for any number of threads; the merged summary keeps every conservation law; one cell
+// is the plain engine; device identities are global; the command line reads, runs and refuses as it should.
+#include "RunBinary.h"
+#include "core/InvalidInput.h"
+#include "core/crypto/CryptoLedger.h"
+#include "core/engine/CaptureSink.h"
+#include "core/engine/CellPlan.h"
+#include "core/engine/CellRun.h"
+#include "core/engine/CellSummary.h"
+#include "core/engine/Engine.h"
+#include "core/engine/Requirements.h"
+#include "core/engine/ResourceEstimate.h"
+#include "core/engine/Rng.h"
+#include "core/report/EventCsv.h"
+#include "core/report/ReportJson.h"
+#include "core/scenario/Presets.h"
+#include "core/scenario/ScenarioJson.h"
+
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <set>
+#include <vector>
+
+using namespace mtcsec;
+using namespace mtcsec::engine;
+
+namespace {
+
+// What a run of cells gives, to be compared between thread counts.
+struct Outcome {
+    RunSummary summary;
+    QByteArray json;
+    QByteArray csv;
+    unsigned threads = 0;
+};
+
+Outcome runCells(const Scenario& s, unsigned threads)
+{
+    CellRun run(s, threads);
+    run.setKeepEvents(true);
+    if (!run.run())
+        return {};
+    return {run.summary(), report::reportJson(run.summary()), report::eventCsv(run), run.threads()};
+}
+
+// A random scenario: one preset's network and attacks, another's protection and attackers, 300 to 700
+// devices in cells of 100 to 250, 5 to 25 s, sometimes device groups.
+Scenario randomScenario(std::uint64_t seed)
+{
+    Rng rng(seed);
+    const auto& all = presets();
+    const Preset& base = all[rng.below(all.size())];
+    const Preset& other = all[rng.below(all.size())];
+    Scenario s = base.scenario;
+    s.seed = rng.next();
+    s.devices = static_cast<std::uint32_t>(300 + rng.below(401));
+    s.devicesPerCell = static_cast<std::uint32_t>(100 + rng.below(151));
+    s.durationS = 5.0 + static_cast<double>(rng.below(21));
+    if (rng.below(2) == 0)
+        s.protection = other.scenario.protection;
+    for (AttackSpec a : other.scenario.attacks) {
+        a.id = "x-" + a.id;
+        s.attacks.push_back(a);
+    }
+    if (rng.below(2) == 0 && s.deviceGroups.empty()) {
+        // A group across a cell boundary: its devices keep its behaviour in every cell.
+        DeviceGroup g;
+        g.name = "eia0-acceptors";
+        g.devices = s.devicesPerCell + 17;
+        g.ue.acceptsNullIntegrity = true;
+        s.deviceGroups.push_back(g);
+    }
+    std::erase_if(s.changes, [&s](const ProtectionChange& c) { return c.atS >= s.durationS; });
+    return s;
+}
+
+void checkConservation(const RunSummary& s)
+{
+    for (const DirectionAccounting* d : {&s.accounting.uplink, &s.accounting.downlink})
+        QCOMPARE(d->sent, d->fates());
+    for (const AttackTally& t : s.attacks)
+        QCOMPARE(t.attempts, t.blocked + t.succeeded + t.noEffect);
+    for (const AttackTally& t : s.attacksSinceChange)
+        QCOMPARE(t.attempts, t.blocked + t.succeeded + t.noEffect);
+}
+
+// Every device's identities, as the engine hands them to a capture sink.
+struct Identities : CaptureSink {
+    std::vector<DeviceIdentity> ids;
+    void linkPdu(const PduRecord&) override {}
+    void attackerCapture(const std::string&, SimTime, std::optional<Link>, std::optional<Node>, ByteView,
+                         bool) override
+    {}
+    void keysInForce(SimTime, std::uint32_t, const std::string&, const std::string&) override {}
+    void deviceIdentity(std::uint32_t, const DeviceIdentity& identity) override { ids.push_back(identity); }
+};
+
+QString writeScenario(const QTemporaryDir& dir, const QString& name, const QByteArray& json)
+{
+    const QString path = dir.filePath(name);
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly) || f.write(json) != json.size())
+        return {};
+    return path;
+}
+
+QByteArray fileBytes(const QString& path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+} // namespace
+
+class TestCells : public QObject {
+    Q_OBJECT
+
+private slots:
+    void plan_data()
+    {
+        QTest::addColumn<uint>("devices");
+        QTest::addColumn<uint>("perCell");
+        QTest::addColumn<QList<uint>>("sizes");
+        QTest::newRow("one device") << 1u << 1u << QList<uint>{1};
+        QTest::newRow("exactly one cell") << 50000u << 50000u << QList<uint>{50000};
+        QTest::newRow("even") << 600u << 200u << QList<uint>{200, 200, 200};
+        QTest::newRow("as even as possible") << 601u << 250u << QList<uint>{201, 200, 200};
+        QTest::newRow("one over") << 601u << 600u << QList<uint>{301, 300};
+        QTest::newRow("a cell per device") << 3u << 1u << QList<uint>{1, 1, 1};
+        QTest::newRow("the million") << 1000000u << 50000u << QList<uint>(20, 50000);
+    }
+    void plan()
+    {
+        QFETCH(uint, devices);
+        QFETCH(uint, perCell);
+        QFETCH(QList<uint>, sizes);
+        Scenario s;
+        s.devices = devices;
+        s.devicesPerCell = perCell;
+        QCOMPARE(cellCount(s), static_cast<std::uint32_t>(sizes.size()));
+        const std::vector<Cell> cells = cellsOf(s);
+        QCOMPARE(cells.size(), static_cast<std::size_t>(sizes.size()));
+        std::uint32_t first = 0;
+        for (std::size_t i = 0; i < cells.size(); ++i) {
+            QCOMPARE(cells[i].index, static_cast<std::uint32_t>(i));
+            QCOMPARE(cells[i].first, first);
+            QCOMPARE(cells[i].devices, sizes[static_cast<qsizetype>(i)]);
+            QVERIFY(cells[i].devices <= perCell);
+            first += cells[i].devices;
+            const Scenario c = cellScenario(s, cells[i]);
+            QCOMPARE(c.devices, cells[i].devices);
+            if (cells.size() == 1)
+                QCOMPARE(c, s); // one cell: the scenario itself, its seed too
+        }
+        QCOMPARE(first, devices);
+    }
+
+    void seedsAndGroups()
+    {
+        QCOMPARE(cellSeed(42, 0, 1), std::uint64_t{42});
+        std::set<std::uint64_t> seeds;
+        for (std::uint32_t i = 0; i < 100; ++i)
+            seeds.insert(cellSeed(42, i, 100));
+        QCOMPARE(seeds.size(), std::size_t{100});
+        QCOMPARE(cellSeed(42, 3, 100), cellSeed(42, 3, 100));
+        QVERIFY(cellSeed(42, 3, 100) != cellSeed(43, 3, 100));
+
+        // Groups of 150 and 100 devices over cells of 100: each device keeps its group.
+        Scenario s;
+        s.devices = 400;
+        s.devicesPerCell = 100;
+        s.deviceGroups = {DeviceGroup{"a", 150, {}}, DeviceGroup{"b", 100, {}}};
+        for (const Cell& cell : cellsOf(s)) {
+            const Scenario c = cellScenario(s, cell);
+            QCOMPARE(c.deviceGroups.size(), std::size_t{2});
+            for (std::uint32_t d = 0; d < cell.devices; ++d)
+                QCOMPARE(c.groupOf(d), s.groupOf(cell.first + d));
+        }
+    }
+
+    void digestRule()
+    {
+        // SHA-256 over "cell I: DIGEST_I\n" lines (printf 'cell 0: a\ncell 1: b\n' | sha256sum).
+        const std::string twoCells = cellsDigest(std::vector<std::string>{"a", "b"});
+        QCOMPARE(twoCells, std::string("564018b0f8d68b409714dbffc9fbf6211cbbaf72461a53312eae0a80bb1c1e56"));
+        QVERIFY(twoCells != cellsDigest(std::vector<std::string>{"b", "a"}));
+    }
+
+    void sameForAnyThreads_data()
+    {
+        QTest::addColumn<QString>("preset");
+        QTest::addColumn<quint64>("seed"); // 0: the preset; else a random scenario
+        for (const char* p : {"defence-in-depth", "unprotected", "3gpp-only", "replay-command",
+                              "bidding-down", "insider-pgw", "malleable-ciphertext"})
+            QTest::newRow(p) << QString::fromLatin1(p) << quint64{0};
+        for (quint64 seed = 1; seed <= 4; ++seed)
+            QTest::newRow(("random " + std::to_string(seed)).c_str()) << QString() << seed;
+    }
+    void sameForAnyThreads()
+    {
+        QFETCH(QString, preset);
+        QFETCH(quint64, seed);
+        Scenario s;
+        if (seed == 0) {
+            s = *presetScenario(preset.toStdString());
+            s.devices = 600;
+            s.devicesPerCell = 150;
+            s.durationS = std::max(s.durationS, 20.0);
+            s.durationS = std::min(s.durationS, 30.0);
+            std::erase_if(s.changes, [&s](const ProtectionChange& c) { return c.atS >= s.durationS; });
+        } else {
+            s = randomScenario(seed);
+        }
+        const Outcome one = runCells(s, 1);
+        QVERIFY(one.summary.cells > 1);
+        QCOMPARE(one.summary.cells, cellCount(s));
+        QCOMPARE(one.threads, 1u);
+        checkConservation(one.summary);
+        if (QTest::currentTestFailed())
+            return;
+        QVERIFY(one.summary.traffic.attachOk > 0);
+        for (const unsigned threads : {2u, 4u}) {
+            const Outcome other = runCells(s, threads);
+            QCOMPARE(other.threads, std::min(threads, cellCount(s)));
+            QCOMPARE(other.summary.digest, one.summary.digest);
+            QCOMPARE(other.summary.eventsTotal, one.summary.eventsTotal);
+            QVERIFY(other.json == one.json);
+            QVERIFY(other.csv == one.csv);
+        }
+        // The CSV has a row per event and the devices' global numbers.
+        QCOMPARE(static_cast<std::uint64_t>(one.csv.count("\r\n")), one.summary.eventsTotal + 1);
+    }
+
+    void mergedSummaryIsTheSumOfItsCells()
+    {
+        Scenario s = *presetScenario("defence-in-depth");
+        s.devices = 500;
+        s.devicesPerCell = 200;
+        s.durationS = 20;
+        const Outcome merged = runCells(s, 2);
+        // The same cells run one by one, as plain engines.
+        std::vector<RunSummary> cells;
+        std::vector<std::string> digests;
+        std::uint64_t attachOk = 0, uplinkSent = 0, inFlight = 0, events = 0;
+        std::vector<std::uint64_t> attempts(s.attacks.size()), blocked(s.attacks.size()),
+            signallingSeen(s.attacks.size());
+        for (const Cell& c : cellsOf(s)) {
+            Engine engine(cellScenario(s, c), c.first);
+            engine.runToEnd();
+            cells.push_back(engine.summary());
+            const RunSummary& r = cells.back();
+            digests.push_back(r.digest);
+            attachOk += r.traffic.attachOk;
+            uplinkSent += r.accounting.uplink.sent;
+            inFlight += r.accounting.uplink.inFlight + r.accounting.downlink.inFlight;
+            events += r.eventsTotal;
+            for (std::size_t i = 0; i < r.attacks.size(); ++i) {
+                attempts[i] += r.attacks[i].attempts;
+                blocked[i] += r.attacks[i].blocked;
+                signallingSeen[i] += r.attacks[i].signallingSeen;
+            }
+        }
+        const RunSummary& m = merged.summary;
+        QCOMPARE(m.digest, cellsDigest(digests));
+        QCOMPARE(m.traffic.attachOk, attachOk);
+        QCOMPARE(m.accounting.uplink.sent, uplinkSent);
+        QCOMPARE(m.accounting.uplink.inFlight + m.accounting.downlink.inFlight, inFlight);
+        QCOMPARE(m.eventsTotal, events);
+        QCOMPARE(m.devices, s.devices);
+        QCOMPARE(m.seed, s.seed);
+        QCOMPARE(m.attacks.size(), s.attacks.size());
+        for (std::size_t i = 0; i < attempts.size(); ++i) {
+            QCOMPARE(m.attacks[i].spec.id, s.attacks[i].id);
+            QCOMPARE(m.attacks[i].attempts, attempts[i]);
+            QCOMPARE(m.attacks[i].blocked, blocked[i]);
+            std::array<std::size_t, 2> perClass{};
+            for (const AttackExample& e : m.attacks[i].examples) {
+                QVERIFY(++perClass[e.signalling ? 1 : 0] <= 3);
+                QVERIFY(e.device < s.devices);
+            }
+        }
+        checkConservation(m);
+        // The verdicts and every count their evidence names come from the merged counts.
+        const auto again = evaluateRequirements(m.attacks, m.accounting);
+        for (std::size_t r = 0; r < again.size(); ++r) {
+            QCOMPARE(m.requirements[r].verdict, again[r].verdict);
+            QCOMPARE(m.requirements[r].evidence, again[r].evidence);
+        }
+        const QString evidence = QString::fromStdString([&] {
+            std::string all;
+            for (const RequirementResult& r : m.requirements)
+                for (const std::string& e : r.evidence)
+                    all += e + "\n";
+            return all;
+        }());
+        for (std::size_t i = 0; i < attempts.size(); ++i) {
+            if (m.attacks[i].spec.kind == AttackKind::Eavesdrop && signallingSeen[i] > 0)
+                QVERIFY2(evidence.contains(QStringLiteral("%1 eavesdrop on %2: %3 signalling PDUs seen")
+                                               .arg(QString::fromStdString(s.attacks[i].id),
+                                                    QString::fromStdString(s.attacks[i].target()))
+                                               .arg(signallingSeen[i])),
+                         qPrintable(evidence));
+        }
+    }
+
+    void oneCellIsThePlainEngine()
+    {
+        Scenario s = *presetScenario("defence-in-depth");
+        s.devices = 300;
+        s.durationS = 15;
+        QCOMPARE(cellCount(s), 1u);
+        Engine engine(s);
+        engine.setSpillEvents(true);
+        engine.runToEnd();
+        const Outcome cells = runCells(s, 3);
+        QCOMPARE(cells.threads, 1u);
+        QCOMPARE(cells.summary.digest, engine.summary().digest);
+        QVERIFY(cells.json == report::reportJson(engine.summary()));
+        QVERIFY(cells.csv == report::eventCsv(engine));
+        // firstDevice 0 is the plain engine.
+        Engine zero(s, 0);
+        zero.runToEnd();
+        QCOMPARE(zero.summary().digest, engine.summary().digest);
+    }
+
+    void identitiesAreGlobal()
+    {
+        Scenario s = *presetScenario("unprotected"); // the eavesdropper reads IMSIs in clear
+        s.devices = 450;
+        s.devicesPerCell = 150;
+        s.durationS = 10;
+        std::set<std::string> imsis;
+        std::set<std::uint32_t> addresses, teids;
+        std::uint64_t attached = 0;
+        for (const Cell& c : cellsOf(s)) {
+            Engine engine(cellScenario(s, c), c.first);
+            Identities sink;
+            engine.setCaptureSink(&sink);
+            engine.setCaptureSink(nullptr);
+            QCOMPARE(sink.ids.size(), std::size_t{c.devices});
+            for (std::uint32_t d = 0; d < c.devices; ++d) {
+                const DeviceIdentity& id = sink.ids[d];
+                const std::string msin = std::to_string(c.first + d + 1);
+                QVERIFY(id.imsi.ends_with(std::string(10 - msin.size(), '0') + msin));
+                QCOMPARE(id.address, 0x0a800000u + c.first + d + 1);
+                imsis.insert(id.imsi);
+                addresses.insert(id.address);
+                teids.insert(id.teidS1uSgw);
+                teids.insert(id.teidS1uEnb);
+                teids.insert(id.teidS5Pgw);
+                teids.insert(id.teidS5Sgw);
+            }
+            engine.runToEnd();
+            attached += engine.summary().traffic.attachOk;
+        }
+        QCOMPARE(imsis.size(), std::size_t{s.devices});
+        QCOMPARE(addresses.size(), std::size_t{s.devices});
+        QCOMPARE(teids.size(), std::size_t{4} * s.devices);
+        QVERIFY(attached >= s.devices); // the HSS of each cell knows its devices by their global IMSIs
+
+        // The merged examples: an IMSI read in clear belongs to the device the example names.
+        const Outcome merged = runCells(s, 2);
+        int imsiExamples = 0;
+        for (const AttackTally& t : merged.summary.attacks)
+            for (const AttackExample& e : t.examples) {
+                const auto at = e.what.find("IMSI ");
+                if (at == std::string::npos)
+                    continue;
+                ++imsiExamples;
+                const std::string imsi = e.what.substr(at + 5, 15);
+                QCOMPARE(std::stoull(imsi.substr(5)), std::uint64_t{e.device} + 1);
+            }
+        QVERIFY(imsiExamples > 0);
+    }
+
+    void cryptoLedgerIsTheSameForAnyThreads()
+    {
+        Scenario s = *presetScenario("defence-in-depth");
+        s.devices = 400;
+        s.devicesPerCell = 100;
+        s.durationS = 10;
+        std::vector<crypto::LedgerEntry> first;
+        std::uint64_t keySetups = 0;
+        for (const unsigned threads : {1u, 3u}) {
+            crypto::CryptoLedger ledger;
+            {
+                const crypto::LedgerScope scope(ledger);
+                CellRun run(s, threads);
+                QVERIFY(run.run());
+            }
+            QVERIFY(ledger.calls(crypto::Algorithm::Milenage) >= s.devices);
+            if (threads == 1) {
+                first = ledger.entries();
+                keySetups = ledger.keySetups();
+            } else {
+                QVERIFY(ledger.entries() == first);
+                QCOMPARE(ledger.keySetups(), keySetups);
+            }
+        }
+    }
+
+    void interruptedRunStops()
+    {
+        Scenario s = *presetScenario("defence-in-depth");
+        s.devices = 400;
+        s.devicesPerCell = 100;
+        s.durationS = 60;
+        CellRun run(s, 2);
+        QVERIFY(!run.run([] { return true; }));
+        QVERIFY_THROWS_EXCEPTION(InvalidInput, CellRun(s, 0));
+    }
+
+    void estimateCountsCellsPerThread()
+    {
+        Scenario one;
+        one.devices = 100'000;
+        one.devicesPerCell = 1'000'000;
+        one.durationS = 600;
+        Scenario cells = one;
+        cells.devicesPerCell = 10'000;
+        const ResourceEstimate whole = estimateResources(one, EventLogIn::File);
+        const ResourceEstimate two = estimateResources(cells, EventLogIn::File, 2);
+        QVERIFY(std::abs(two.messages - whole.messages) < whole.messages * 0.01);
+        QVERIFY(std::abs(two.events - whole.events) < whole.events * 0.01);
+        QVERIFY(two.bytes < whole.bytes / 2); // two cells of 10,000 devices at a time
+        QVERIFY(estimateResources(cells, EventLogIn::File, 4).bytes > two.bytes);
+    }
+
+    void scenarioField()
+    {
+        Scenario s;
+        QCOMPARE(s.devicesPerCell, 50000u);
+        s.devicesPerCell = 1234;
+        QCOMPARE(scenarioFromJson(scenarioToJson(s)), s);
+        QVERIFY(scenarioToJson(s).contains("\"devices_per_cell\": 1234"));
+        QCOMPARE(scenarioFromJson(R"({"schema": "mtcsec-scenario/1"})").devicesPerCell, 50000u);
+    }
+
+    void badDevicesPerCell_data()
+    {
+        QTest::addColumn<QByteArray>("value");
+        QTest::addColumn<QString>("got");
+        QTest::newRow("zero") << QByteArray("0") << QStringLiteral("0");
+        QTest::newRow("above the million") << QByteArray("1000001") << QStringLiteral("1000001");
+        QTest::newRow("text") << QByteArray("\"x\"") << QString();
+        QTest::newRow("fraction") << QByteArray("1.5") << QStringLiteral("1.5");
+        QTest::newRow("negative") << QByteArray("-3") << QStringLiteral("-3");
+    }
+    void badDevicesPerCell()
+    {
+        QFETCH(QByteArray, value);
+        QFETCH(QString, got);
+        QTemporaryDir dir;
+        const QString file = writeScenario(
+            dir, QStringLiteral("bad.json"),
+            R"({"schema": "mtcsec-scenario/1", "devices": 10, "devices_per_cell": )" + value + "}");
+        for (const QStringList& args :
+             {QStringList{QStringLiteral("validate"), file},
+              QStringList{QStringLiteral("run"), QStringLiteral("--scenario"), file}}) {
+            const test::Run r = test::runMtcsec(args);
+            QCOMPARE(r.exitCode, 2);
+            QVERIFY(r.out.isEmpty());
+            QCOMPARE(r.err.count(QLatin1Char('\n')), 1);
+            QVERIFY2(r.err.contains(QStringLiteral("devices_per_cell: must be")), qPrintable(r.err));
+            if (!got.isEmpty())
+                QVERIFY2(r.err.contains(got), qPrintable(r.err));
+        }
+    }
+
+    void binaryRunsCells()
+    {
+        QTemporaryDir dir;
+        const QString file = writeScenario(dir, QStringLiteral("cells.json"), R"({
+            "schema": "mtcsec-scenario/1", "name": "cells", "devices": 600, "devices_per_cell": 200,
+            "duration_s": 20,
+            "protection": {"nas": {"integrity": "128-EIA2", "ciphering": "128-EEA2"}},
+            "attacks": [{"id": "ear", "kind": "eavesdrop", "target": "Uu"}]})");
+        QVERIFY(!file.isEmpty());
+        const test::Run v = test::runMtcsec({QStringLiteral("validate"), file});
+        QCOMPARE(v.exitCode, 0);
+        QVERIFY2(v.out.contains(QStringLiteral(": 3 cells of at most 200 devices")), qPrintable(v.out));
+        QString digest;
+        QByteArray json, csv;
+        for (const QString& threads : {QStringLiteral("1"), QStringLiteral("2")}) {
+            const QString j = dir.filePath(QStringLiteral("r%1.json").arg(threads));
+            const QString c = dir.filePath(QStringLiteral("r%1.csv").arg(threads));
+            const test::Run r = test::runMtcsec(
+                {QStringLiteral("run"), QStringLiteral("--scenario"), file, QStringLiteral("--threads"),
+                 threads, QStringLiteral("--report"), j, QStringLiteral("--report"), c});
+            QCOMPARE(r.exitCode, 0);
+            QVERIFY2(
+                r.out.contains(QStringLiteral("Cells: 3 of at most 200 devices, simulated independently")),
+                qPrintable(r.out));
+            const QRegularExpressionMatch m =
+                QRegularExpression(QStringLiteral("Digest: ([0-9a-f]{64})")).match(r.out);
+            QVERIFY(m.hasMatch());
+            if (digest.isEmpty()) {
+                digest = m.captured(1);
+                json = fileBytes(j);
+                csv = fileBytes(c);
+                const QJsonObject scenario =
+                    QJsonDocument::fromJson(json).object().value(QStringLiteral("scenario")).toObject();
+                QCOMPARE(scenario.value(QStringLiteral("cells")).toInt(), 3);
+                QCOMPARE(scenario.value(QStringLiteral("devices_per_cell")).toInt(), 200);
+                QCOMPARE(QJsonDocument::fromJson(json).object().value(QStringLiteral("digest")).toString(),
+                         digest);
+                // Devices of every cell, by their global numbers.
+                QVERIFY(csv.contains(",599,"));
+                QVERIFY(csv.contains(",0,"));
+            } else {
+                QCOMPARE(m.captured(1), digest);
+                QVERIFY(fileBytes(j) == json);
+                QVERIFY(fileBytes(c) == csv);
+            }
+        }
+        // One cell per thread or fewer: the outputs a run of several cells cannot write are refused first.
+        for (const QStringList& extra :
+             {QStringList{QStringLiteral("--report"), dir.filePath(QStringLiteral("r.html"))},
+              QStringList{QStringLiteral("--report"), dir.filePath(QStringLiteral("r.pdf"))},
+              QStringList{QStringLiteral("--pcap"), dir.filePath(QStringLiteral("caps"))}}) {
+            const test::Run r = test::runMtcsec(
+                QStringList{QStringLiteral("run"), QStringLiteral("--scenario"), file} + extra);
+            QCOMPARE(r.exitCode, 2);
+            QCOMPARE(r.err.count(QLatin1Char('\n')), 1);
+            QVERIFY2(r.err.contains(QStringLiteral("covers one cell")), qPrintable(r.err));
+            QVERIFY(!QFileInfo::exists(dir.filePath(QStringLiteral("caps"))));
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCells)
+#include "tst_cells.moc"
