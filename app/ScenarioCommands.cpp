@@ -398,6 +398,11 @@ int runRunCommand(const QStringList& arguments)
             engine = std::make_unique<engine::Engine>(scenario);
             engine->setThreads(threadCount);
             engine->setSpillEvents(true);
+            // Only a CSV, HTML or PDF report reads the events back: without one the run keeps its counts and
+            // digest and drops the events leaving memory (no temporary file).
+            engine->setDiscardSpilledEvents(std::ranges::none_of(reports, [](const QString& r) {
+                return QFileInfo(r).suffix().toLower() == QLatin1String("csv") || report::isDocumentReport(r);
+            }));
             engine->setKeepPdus(keepPdus); // no inspector here
             if (capture)
                 engine->setCaptureSink(capture.get());

@@ -1,6 +1,7 @@
 // The engine at scale (issue 11, perf part): a spilled event log gives the same digest, events, observer
 // batches and CSV as one kept in memory; the calendar queue pops in exactly a heap's (time, order) order; the
 // canonical line of an event keeps its form.
+#include "core/InvalidInput.h"
 #include "core/engine/Engine.h"
 #include "core/engine/EventLog.h"
 #include "core/engine/EventQueue.h"
@@ -93,6 +94,50 @@ private slots:
         QVERIFY(!spilled.pdu(1).has_value());
         QVERIFY(inMemory.pdu(static_cast<std::uint32_t>(a.back().pdu == 0 ? 1 : a.back().pdu)).has_value() ||
                 a.back().pdu == 0);
+    }
+
+    // A run without a CSV report drops the events leaving memory (no file): the same digest, count,
+    // observer batches and summary, on one and on two threads; reading them back is refused.
+    void discardedLogKeepsDigestAndCounts_data()
+    {
+        QTest::addColumn<QString>("preset");
+        QTest::addColumn<unsigned>("threads");
+        QTest::newRow("defence-in-depth, 1 thread") << "defence-in-depth" << 1u;
+        QTest::newRow("defence-in-depth, 2 threads") << "defence-in-depth" << 2u;
+        QTest::newRow("replay-command, 2 threads") << "replay-command" << 2u;
+    }
+    void discardedLogKeepsDigestAndCounts()
+    {
+        QFETCH(QString, preset);
+        QFETCH(unsigned, threads);
+        Scenario s = *presetScenario(preset.toStdString());
+        s.devices = 1500;
+        s.durationS = 60;
+        Engine reference(s);
+        reference.runToEnd();
+        Engine e(s);
+        Counter counter;
+        e.setObserver(&counter);
+        e.setThreads(threads);
+        e.setSpillEvents(true);
+        e.setDiscardSpilledEvents(true);
+        e.setKeepPdus(false);
+        while (!e.finished())
+            e.runUntil(e.now() + kMicrosPerSecond);
+        QVERIFY(reference.eventCount() > 65536); // events were dropped
+        QCOMPARE(e.summary().digest, reference.summary().digest);
+        QCOMPARE(e.eventCount(), reference.eventCount());
+        QCOMPARE(counter.events, reference.eventCount());
+        QVERIFY(counter.ordered);
+        QVERIFY(e.events().size() <= 65536);
+        QCOMPARE(e.summary().traffic.uplinkSent, reference.summary().traffic.uplinkSent);
+        bool refused = false;
+        try {
+            e.forEachEvent([](std::span<const LogEvent>) {});
+        } catch (const InvalidInput& error) {
+            refused = QString::fromUtf8(error.what()).startsWith(QLatin1String("event log: not kept"));
+        }
+        QVERIFY(refused);
     }
 
     void spillingOffBringsTheLogBack()

@@ -69,6 +69,7 @@ void CellRun::runCell(Worker& worker, const Cell& cell, CellResult& result)
 {
     Engine engine(cellScenario(scenario_, cell), cell.first);
     engine.setSpillEvents(true);
+    engine.setDiscardSpilledEvents(worker.events == nullptr); // no CSV report: counts and digest only
     engine.setKeepPdus(false);
     while (!engine.finished()) {
         engine.runUntil(engine.now() + kMicrosPerSecond / 10); // a stop request waits 0.1 simulated s

@@ -530,6 +530,11 @@ void Engine::setSpillEvents(bool on)
     impl_->eventLog.setSpill(on);
 }
 
+void Engine::setDiscardSpilledEvents(bool on)
+{
+    impl_->eventLog.setDiscard(on);
+}
+
 void Engine::setThreads(unsigned threads)
 {
     if (threads == 0)

@@ -98,6 +98,10 @@ public:
     // per event otherwise stay in memory). The digest, the counters and the verdicts are the same. Throws
     // InvalidInput when the temporary file cannot be created.
     void setSpillEvents(bool on);
+    // With setSpillEvents(true): drops the events that leave memory instead of writing them to a file (a
+    // headless run without a CSV report needs only the counts and the digest). The digest, the counters and
+    // the verdicts are the same; forEachEvent() then throws InvalidInput once events were dropped.
+    void setDiscardSpilledEvents(bool on);
     // The threads the run uses (1: everything on the calling thread, as by default). From 2 on, a second
     // thread formats the event log's canonical lines, computes its digest and writes its temporary file
     // while the calling thread simulates (EventLog::setPipelined); more than 2 are allowed and use 2 (one

@@ -470,6 +470,16 @@ void EventLog::setSpill(bool on)
     }
 }
 
+void EventLog::setDiscard(bool on)
+{
+    drain();
+    if (on && file_ != nullptr) {
+        std::fclose(file_);
+        file_ = nullptr;
+    }
+    discard_ = on;
+}
+
 void EventLog::writeToFile(std::span<const LogEvent> events) const
 {
     if (std::fwrite(events.data(), sizeof(LogEvent), events.size(), file_) != events.size())
@@ -478,9 +488,16 @@ void EventLog::writeToFile(std::span<const LogEvent> events) const
 
 void EventLog::spill()
 {
-    if (file_ == nullptr || events_.empty())
+    if (!spilling() || events_.empty())
         return;
     const std::size_t n = events_.size();
+    if (discard_) {
+        // Their canonical lines went to the digest (or the pipeline's blocks) at append: nothing else wants
+        // them.
+        events_.clear();
+        spilled_ += n;
+        return;
+    }
     if (pipeline_ != nullptr) {
         pipeline_->writeWindow(events_); // events_ comes back empty
         events_.reserve(n);
@@ -494,6 +511,8 @@ void EventLog::spill()
 void EventLog::forEach(const std::function<void(std::span<const LogEvent>)>& visit) const
 {
     drain();
+    if (discard_ && spilled_ > 0)
+        throw InvalidInput("event log: not kept (the run keeps only its counts and digest)");
     if (file_ != nullptr && spilled_ > 0) {
         if (std::fflush(file_) != 0)
             throw InvalidInput("event log: cannot write the temporary file: " + systemReason());

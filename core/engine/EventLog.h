@@ -148,7 +148,12 @@ public:
     // Switches spilling on or off; on opens the temporary file. Throws InvalidInput "event log: cannot
     // create a temporary file: why" when it cannot.
     void setSpill(bool on);
-    [[nodiscard]] bool spilling() const { return file_ != nullptr; }
+    // Drops the events that leave memory instead of writing them to a file (on), for a headless run that
+    // needs only the counts and the digest (no CSV report): no temporary file, no writes. The digest and
+    // size() are the same; forEach() then throws InvalidInput "event log: not kept" once any event was
+    // dropped. Call before appending; off (the default) keeps the file of setSpill().
+    void setDiscard(bool on);
+    [[nodiscard]] bool spilling() const { return file_ != nullptr || discard_; }
     // When spilling: writes the events in memory to the file and empties the memory (keeping its capacity).
     // Throws InvalidInput "event log: cannot write the temporary file: why" (a full disk; when pipelined,
     // possibly at a later call, as soon as the second thread has failed).
@@ -180,6 +185,7 @@ private:
     const std::string* internedId(std::string_view attackId);
     std::vector<LogEvent> events_;
     std::FILE* file_ = nullptr;
+    bool discard_ = false; // setDiscard: spill() drops the events instead of writing them
     std::uint64_t spilled_ = 0;
     mutable std::string pending_; // canonical lines not yet hashed
     mutable crypto::Sha256 digest_;
