@@ -142,10 +142,7 @@ Engine::Impl::Impl(Scenario s)
         rng.fill(u.opc);
         rng.fill(u.appMaster);
         u.sqn = 0x20 * (1 + rng.below(1000));
-        hss[i].k = u.k;
-        hss[i].opc = u.opc;
-        hss[i].sqn = u.sqn;
-        server[i].appMaster = u.appMaster;
+        hss[i].sqn = u.sqn; // K and OPc: the HSS reads the USIM's row (HssRecord)
         newAppSession(i);
         schedule(
             fromSeconds(scenario.traffic.attachSpreadS * static_cast<double>(rng.below(1'000'000)) / 1e6),

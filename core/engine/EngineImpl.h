@@ -69,29 +69,32 @@ struct InFlight {
 
 enum class UeState : std::uint8_t { Idle, Attaching, Attached };
 
-// The device: USIM, NAS and AS contexts, PDCP counters, end-to-end session.
+// The device: USIM, NAS and AS contexts, PDCP counters, end-to-end session. Fields ordered by alignment (no
+// padding inside: 400 octets). K and OPc are the subscription's only copy: the HSS (Hss.cpp) reads the same
+// storage (its view of the subscriber data it shares with the USIM, TS 33.102 6.3), so a device costs them
+// once.
 struct UeContext {
-    std::array<std::uint8_t, 16> k{};
-    std::array<std::uint8_t, 16> opc{};
-    std::array<std::uint8_t, 16> appMaster{};
-    std::array<std::uint8_t, 16> ck{}; // from the last AKA (TS 33.102 6.3.3), for the key log
-    std::array<std::uint8_t, 16> ik{};
-    std::array<std::uint8_t, 32> kasme{};
-    std::array<std::uint8_t, 32> kenb{};
     std::uint64_t sqn = 0; // highest SQN accepted by the USIM
-    protocol::NasSecurityContext nas;
-    protocol::AsSecurityContext as;
-    protocol::PdcpCounter srbTx, drbTx, srbRx, drbRx;
-    protocol::AppKeys app;
     protocol::ReplayWindow appWindow;
+    protocol::NasSecurityContext nas;
+    protocol::PdcpCounter srbTx, drbTx, srbRx, drbRx;
     std::uint32_t appSeq = 0;
     std::uint32_t attachGeneration = 0;
     std::uint32_t address = 0;
+    std::array<std::uint8_t, 16> k{};
+    std::array<std::uint8_t, 16> opc{};
+    std::array<std::uint8_t, 16> appMaster{}; // the end-to-end master key, shared with the server
+    std::array<std::uint8_t, 16> ck{};        // from the last AKA (TS 33.102 6.3.3), for the key log
+    std::array<std::uint8_t, 16> ik{};
+    std::array<std::uint8_t, 32> kasme{};
+    std::array<std::uint8_t, 32> kenb{};
+    protocol::AsSecurityContext as;
+    protocol::AppKeys app;
+    std::int16_t downgradeAttack = -1; // an attacker changed this attach's capabilities (bookkeeping)
     protocol::UeSecurityCapabilities capabilities;
     UeState state = UeState::Idle;
     bool nasActive = false;
     bool haveKasme = false;
-    std::int16_t downgradeAttack = -1; // an attacker changed this attach's capabilities (bookkeeping)
 };
 
 struct MmeContext {
@@ -106,27 +109,29 @@ struct MmeContext {
     bool awaitingVector = false; // an Authentication-Information-Request is outstanding
 };
 
+// The eNB's view of a device (104 octets, no padding). The NAS PDU of an Initial Context Setup waiting for AS
+// security is kept aside (Engine::Impl::enbPendingNas): few devices have one at any time.
 struct EnbContext {
+    protocol::PdcpCounter srbTx, drbTx, srbRx, drbRx;
     std::array<std::uint8_t, 32> kenb{};
     protocol::AsSecurityContext as;
-    protocol::PdcpCounter srbTx, drbTx, srbRx, drbRx;
-    Bytes pendingNas; // the NAS PDU of the Initial Context Setup, sent once AS security is on
     bool contextUp = false;
     // The UE security capabilities from the MME's Initial Context Setup (TS 36.413 9.2.1.40).
     protocol::UeSecurityCapabilities capabilities;
 };
 
+// The HSS's subscriber record: the SQN it last issued. K and OPc are read from the USIM's row (UeContext):
+// one copy of the subscription data for both views of it.
 struct HssRecord {
-    std::array<std::uint8_t, 16> k{};
-    std::array<std::uint8_t, 16> opc{};
     std::uint64_t sqn = 0;
 };
 
+// The MTC server's side of a device's end-to-end session (the master key is the device's,
+// UeContext::appMaster).
 struct ServerContext {
-    std::array<std::uint8_t, 16> appMaster{};
-    protocol::AppKeys app;
     protocol::ReplayWindow appWindow;
     std::uint32_t appSeq = 0;
+    protocol::AppKeys app;
 };
 
 // End-to-end mode dtls (EngineDtls.cpp): one device's DTLS client and the server's side of it, made when
@@ -363,6 +368,8 @@ struct Engine::Impl {
     SecureTable<EnbContext> enb;
     SecureTable<HssRecord> hss;
     SecureTable<ServerContext> server;
+    // The eNB's NAS PDU of an Initial Context Setup per device, sent once AS security is on (Enb.cpp).
+    std::unordered_map<std::uint32_t, Bytes> enbPendingNas;
     std::vector<std::uint8_t> sgwBearer;
     std::vector<std::uint8_t> pgwBearer;
     std::vector<std::uint32_t> appSession; // end-to-end session number per device

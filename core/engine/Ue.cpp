@@ -42,6 +42,8 @@ void Engine::Impl::startAttach(std::uint32_t d)
         noEffect(Node::Device, u.downgradeAttack, d, NoEffectReason::AttachRestarted);
     u.downgradeAttack = -1;
     enb[d] = EnbContext();
+    if (!enbPendingNas.empty())
+        enbPendingNas.erase(d);
     mme[d] = MmeContext();
     sgwBearer[d] = 0;
     pgwBearer[d] = 0;
