@@ -176,7 +176,7 @@ void Engine::Impl::enbFromS1Mme(InFlight& pdu)
     }
 }
 
-std::optional<std::pair<std::uint32_t, Bytes>>
+std::optional<std::pair<std::uint32_t, ByteView>>
 Engine::Impl::gtpFromBackhaul(Link link, bool downlink, Node node, const InFlight& pdu,
                               std::uint32_t teidBase, const std::vector<std::uint8_t>* bearer)
 {
@@ -193,7 +193,7 @@ Engine::Impl::gtpFromBackhaul(Link link, bool downlink, Node node, const InFligh
         drop(node, pdu.meta, DropReason::NoContext);
         return std::nullopt;
     }
-    return std::pair{d, Bytes(gtp->payload.begin(), gtp->payload.end())};
+    return std::pair{d, gtp->payload};
 }
 
 void Engine::Impl::enbFromS1u(InFlight& pdu)

@@ -247,8 +247,10 @@ struct Engine::Impl {
                                                                           Bytes& ipPacket);
     void sendSgi(bool downlink, Bytes ipPacket, const Meta& meta);
     // Removes NDS/IP if present and enforces the receiving end's policy; the inner IPv4 packet, or empty
-    // (dropped).
-    std::optional<Bytes> receiveBackhaul(Link link, bool downlink, Node node, const InFlight& pdu);
+    // (dropped). The view is into `pdu` or into backhaulInner: valid until the next receiveBackhaul or the
+    // end of the arrival (nothing copied).
+    std::optional<ByteView> receiveBackhaul(Link link, bool downlink, Node node, const InFlight& pdu);
+    Bytes backhaulInner; // the inner packet of the last ESP packet received
     void arrive(std::uint32_t slot);
     void drop(Node node, const Meta& meta, DropReason reason);
     void settle(Node node, const Meta& meta, bool succeeded, DropReason reason = DropReason::Integrity);
@@ -275,13 +277,14 @@ struct Engine::Impl {
     void mmeNas(std::uint32_t device, const Meta& meta, ByteView nasPdu);
     void deliverApplication(Node node, std::uint32_t device, const Meta& meta, bool uplink, ByteView coap);
     // The transport payload of a backhaul packet to `port` (the SCTP user message on S1-MME and S6a, the UDP
-    // payload elsewhere), after NDS/IP; empty when it was dropped (and accounted).
-    std::optional<Bytes> payloadFromBackhaul(Link link, bool downlink, Node node, const InFlight& pdu,
-                                             std::uint16_t port);
-    std::optional<std::pair<std::uint32_t, Bytes>> gtpFromBackhaul(Link link, bool downlink, Node node,
-                                                                   const InFlight& pdu,
-                                                                   std::uint32_t teidBase,
-                                                                   const std::vector<std::uint8_t>* bearer);
+    // payload elsewhere), after NDS/IP; empty when it was dropped (and accounted). A view, as
+    // receiveBackhaul.
+    std::optional<ByteView> payloadFromBackhaul(Link link, bool downlink, Node node, const InFlight& pdu,
+                                                std::uint16_t port);
+    // The device and the inner packet of a GTP-U packet (a view, as receiveBackhaul).
+    std::optional<std::pair<std::uint32_t, ByteView>>
+    gtpFromBackhaul(Link link, bool downlink, Node node, const InFlight& pdu, std::uint32_t teidBase,
+                    const std::vector<std::uint8_t>* bearer);
     std::array<std::uint8_t, 3> snId() const;
     void ueFromUu(InFlight& pdu);
     void ueNas(std::uint32_t device, const Meta& meta, ByteView nasPdu);
@@ -343,6 +346,8 @@ struct Engine::Impl {
     // Counts what a passive attacker got from one PDU (and keeps an example); returns it for the log.
     Reading tallyReading(AttackRuntime& a, const struct Finding& f, std::uint32_t device, bool signalling,
                          ByteView bytes);
+    // Whether tallyReading keeps an example of this finding (its text is then needed: dissect with text).
+    bool keepsExample(const AttackRuntime& a, const struct Finding& f, bool signalling) const;
     void observeSn(AttackRuntime& a, Link link, bool downlink, std::uint32_t device, ByteView bytes);
     void scheduleAttack(std::uint32_t index);
     std::uint32_t addAttackRuntime(const AttackSpec& spec);
