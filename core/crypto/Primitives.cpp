@@ -289,35 +289,17 @@ Gf128 gfMultiplyPortable(const Gf128& x, const Gf128& h)
 // The same product with carry-less multiplication on the block as one 128-bit value (Gueron and Kounavis,
 // "Intel Carry-Less Multiplication Instruction and its Usage for Computing the GCM Mode", 2010, algorithm 5:
 // schoolbook product, shift by one for the reflected bit order, reduction modulo x^128 + x^7 + x^2 + x + 1).
-// The 256-bit carry-less product of two blocks (lo, hi), not yet reduced: products are added (XOR) before one
-// reduction when several blocks are hashed at once.
-struct Wide {
-    __m128i lo;
-    __m128i hi;
-};
-
-__attribute__((target("pclmul,ssse3"), always_inline)) inline Wide clmulProduct(__m128i a, __m128i b)
+__attribute__((target("pclmul,ssse3"), always_inline)) inline __m128i clmulMultiply(__m128i a, __m128i b)
 {
     __m128i t3 = _mm_clmulepi64_si128(a, b, 0x00);
     __m128i t4 = _mm_clmulepi64_si128(a, b, 0x10);
-    const __m128i t5 = _mm_clmulepi64_si128(a, b, 0x01);
+    __m128i t5 = _mm_clmulepi64_si128(a, b, 0x01);
     __m128i t6 = _mm_clmulepi64_si128(a, b, 0x11);
     t4 = _mm_xor_si128(t4, t5);
-    t3 = _mm_xor_si128(t3, _mm_slli_si128(t4, 8));
-    t6 = _mm_xor_si128(t6, _mm_srli_si128(t4, 8));
-    return {t3, t6};
-}
-
-__attribute__((target("pclmul,ssse3"), always_inline)) inline Wide xorWide(Wide x, Wide y)
-{
-    return {_mm_xor_si128(x.lo, y.lo), _mm_xor_si128(x.hi, y.hi)};
-}
-
-// The product reduced: shifted left by one (the reflected bit order), then modulo x^128 + x^7 + x^2 + x + 1.
-__attribute__((target("pclmul,ssse3"), always_inline)) inline __m128i clmulReduce(Wide w)
-{
-    __m128i t3 = w.lo;
-    __m128i t6 = w.hi;
+    t5 = _mm_slli_si128(t4, 8);
+    t4 = _mm_srli_si128(t4, 8);
+    t3 = _mm_xor_si128(t3, t5);
+    t6 = _mm_xor_si128(t6, t4);
     __m128i t7 = _mm_srli_epi32(t3, 31);
     __m128i t8 = _mm_srli_epi32(t6, 31);
     t3 = _mm_slli_epi32(t3, 1);
@@ -337,72 +319,44 @@ __attribute__((target("pclmul,ssse3"), always_inline)) inline __m128i clmulReduc
     t7 = _mm_slli_si128(t7, 12);
     t3 = _mm_xor_si128(t3, t7);
     __m128i t2 = _mm_srli_epi32(t3, 1);
-    const __m128i t4 = _mm_srli_epi32(t3, 2);
-    const __m128i t5 = _mm_srli_epi32(t3, 7);
+    t4 = _mm_srli_epi32(t3, 2);
+    t5 = _mm_srli_epi32(t3, 7);
     t2 = _mm_xor_si128(t2, t4);
     t2 = _mm_xor_si128(t2, t5);
     t2 = _mm_xor_si128(t2, t8);
     t3 = _mm_xor_si128(t3, t2);
-    return _mm_xor_si128(t6, t3);
+    t6 = _mm_xor_si128(t6, t3);
+    return t6;
 }
 
-// A block as its big-endian value in one register (octets reversed).
-__attribute__((target("pclmul,ssse3"), always_inline)) inline __m128i loadBlock(const std::uint8_t* block)
-{
-    const __m128i reverse = _mm_set_epi8(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
-    return _mm_shuffle_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(block)), reverse);
-}
-
-// GHASH_H over `associatedData` and `text` (as ghashPortable below) with carry-less multiplication, four
-// blocks at a time where there are four: X * H^4 + B2 * H^3 + B3 * H^2 + B4 * H, one reduction.
-// `powers` holds H, H^2, H^3, H^4.
-__attribute__((target("pclmul,ssse3"))) Block ghashClmul(const std::array<Block, 4>& powers,
-                                                         ByteView associatedData, ByteView text)
+// GHASH_H over `associatedData` and `text` (as ghashPortable below) with clmulMultiply.
+__attribute__((target("pclmul,ssse3"))) Block ghashClmul(const Block& hBlock, ByteView associatedData,
+                                                         ByteView text)
 {
     // Octets reversed: the block's big-endian value in one register.
     const __m128i reverse = _mm_set_epi8(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
-    const __m128i h1 = loadBlock(powers[0].data());
-    const __m128i h2 = loadBlock(powers[1].data());
-    const __m128i h3 = loadBlock(powers[2].data());
-    const __m128i h4 = loadBlock(powers[3].data());
+    const __m128i h =
+        _mm_shuffle_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(hBlock.data())), reverse);
     __m128i x = _mm_setzero_si128();
     for (const ByteView part : {associatedData, text}) {
         std::size_t at = 0;
-        for (; at + 64 <= part.size(); at += 64) {
-            const std::uint8_t* p = part.data() + at;
-            Wide w = clmulProduct(_mm_xor_si128(x, loadBlock(p)), h4);
-            w = xorWide(w, clmulProduct(loadBlock(p + 16), h3));
-            w = xorWide(w, clmulProduct(loadBlock(p + 32), h2));
-            w = xorWide(w, clmulProduct(loadBlock(p + 48), h1));
-            x = clmulReduce(w);
+        for (; at + 16 <= part.size(); at += 16) {
+            const __m128i b = _mm_loadu_si128(reinterpret_cast<const __m128i*>(part.data() + at));
+            x = clmulMultiply(_mm_xor_si128(x, _mm_shuffle_epi8(b, reverse)), h);
         }
-        for (; at + 16 <= part.size(); at += 16)
-            x = clmulReduce(clmulProduct(_mm_xor_si128(x, loadBlock(part.data() + at)), h1));
         if (at < part.size()) {
-            std::array<std::uint8_t, 16> last{};
+            alignas(16) std::array<std::uint8_t, 16> last{};
             std::memcpy(last.data(), part.data() + at, part.size() - at);
-            x = clmulReduce(clmulProduct(_mm_xor_si128(x, loadBlock(last.data())), h1));
+            const __m128i b = _mm_load_si128(reinterpret_cast<const __m128i*>(last.data()));
+            x = clmulMultiply(_mm_xor_si128(x, _mm_shuffle_epi8(b, reverse)), h);
         }
     }
     const __m128i lengths = _mm_set_epi64x(static_cast<long long>(associatedData.size() * 8),
                                            static_cast<long long>(text.size() * 8));
-    x = _mm_shuffle_epi8(clmulReduce(clmulProduct(_mm_xor_si128(x, lengths), h1)), reverse);
+    x = _mm_shuffle_epi8(clmulMultiply(_mm_xor_si128(x, lengths), h), reverse);
     Block out;
     _mm_storeu_si128(reinterpret_cast<__m128i*>(out.data()), x);
     return out;
-}
-
-// H, H^2, H^3 and H^4 for ghashClmul, from H (`powers[0]`).
-__attribute__((target("pclmul,ssse3"))) void clmulPowers(std::array<Block, 4>& powers)
-{
-    const __m128i reverse = _mm_set_epi8(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
-    const __m128i h =
-        _mm_shuffle_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(powers[0].data())), reverse);
-    __m128i p = h;
-    for (std::size_t i = 1; i < powers.size(); ++i) {
-        p = clmulReduce(clmulProduct(p, h));
-        _mm_storeu_si128(reinterpret_cast<__m128i*>(powers[i].data()), _mm_shuffle_epi8(p, reverse));
-    }
 }
 #endif
 
@@ -441,13 +395,13 @@ Block ghashPortable(const Block& hBlock, ByteView associatedData, ByteView text)
     return out;
 }
 
-Block ghash(const std::array<Block, 4>& powers, ByteView associatedData, ByteView text)
+Block ghash(const Block& h, ByteView associatedData, ByteView text)
 {
 #ifdef MTCSEC_GHASH_CLMUL
     if (useClmul())
-        return ghashClmul(powers, associatedData, text);
+        return ghashClmul(h, associatedData, text);
 #endif
-    return ghashPortable(powers[0], associatedData, text);
+    return ghashPortable(h, associatedData, text);
 }
 
 // The GCTR of SP 800-38D 6.5 from the counter block after J0 (inc32 of the nonce || 0x00000001): `data` XORed
@@ -495,28 +449,16 @@ void KeyedAes128Gcm::rekey(ByteView key)
 {
     requireOctets(key, 16, "AES-128-GCM key");
     aes_->set_key(key.data(), key.size());
-    hPowers_[0] = Block{};
-    aes_->encrypt(hPowers_[0].data()); // H = E_K(0^128)
-#ifdef MTCSEC_GHASH_CLMUL
-    if (useClmul()) {
-        clmulPowers(hPowers_);
-        noteKeySetup();
-        return;
-    }
-#endif
-    // Used only by the carry-less path, which a test may switch on again: made here the portable way.
-    const Gf128 h = loadGf128(hPowers_[0].data());
-    Gf128 power = h;
-    for (std::size_t i = 1; i < hPowers_.size(); ++i) {
-        power = gfMultiplyPortable(power, h);
-        storeGf128(power, hPowers_[i].data());
-    }
+    Block zero{};
+    aes_->encrypt(zero.data());
+    h_ = zero;
+    secureWipe(zero.data(), zero.size());
     noteKeySetup();
 }
 
 KeyedAes128Gcm::~KeyedAes128Gcm()
 {
-    secureWipe(hPowers_.data(), sizeof hPowers_);
+    secureWipe(h_.data(), h_.size());
 }
 KeyedAes128Gcm::KeyedAes128Gcm(KeyedAes128Gcm&&) noexcept = default;
 KeyedAes128Gcm& KeyedAes128Gcm::operator=(KeyedAes128Gcm&&) noexcept = default;
@@ -543,7 +485,7 @@ Bytes KeyedAes128Gcm::seal(ByteView nonce, ByteView associatedData, ByteView pla
     std::copy(plaintext.begin(), plaintext.end(), out.begin());
     const std::span<std::uint8_t> text(out.data(), plaintext.size());
     gcmCounterXor(*aes_, j0, text);
-    Block tag = ghash(hPowers_, associatedData, text);
+    Block tag = ghash(h_, associatedData, text);
     Block mask = j0;
     aes_->encrypt(mask.data());
     for (std::size_t i = 0; i < 16; ++i)
@@ -558,7 +500,7 @@ std::optional<Bytes> KeyedAes128Gcm::open(ByteView nonce, ByteView associatedDat
     const Block j0 = gcmJ0(nonce);
     notePrimitive(Primitive::Aes128GcmOpen, sealed.size(), associatedData.size());
     const ByteView text = sealed.first(sealed.size() - 16);
-    Block tag = ghash(hPowers_, associatedData, text);
+    Block tag = ghash(h_, associatedData, text);
     Block mask = j0;
     aes_->encrypt(mask.data());
     for (std::size_t i = 0; i < 16; ++i)

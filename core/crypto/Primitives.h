@@ -104,7 +104,7 @@ public:
 
 private:
     std::unique_ptr<Botan::BlockCipher> aes_;
-    std::array<Block, 4> hPowers_{}; // GHASH's key H = E_K(0^128), then H^2, H^3, H^4 (four blocks at once)
+    Block h_{}; // E_K(0^128), GHASH's key
 };
 
 // The calling thread's AES-128 object for `key` (16 octets, else InvalidInput), keyed on first use and kept
