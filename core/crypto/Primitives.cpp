@@ -11,16 +11,12 @@
 #include <botan/kdf.h>
 #include <botan/mac.h>
 #include <botan/mem_ops.h>
+#include <botan/stream_cipher.h>
 #include <botan/version.h>
 
 #include <algorithm>
 #include <bit>
 #include <cstring>
-#include <span>
-
-#if defined(__x86_64__)
-#include <immintrin.h>
-#endif
 
 namespace mtcsec::crypto {
 namespace {
@@ -111,22 +107,18 @@ void Aes128::encryptInPlace(std::uint8_t* block) const
     cipher_->encrypt(block);
 }
 
-// Counter mode over the AES block cipher (NIST SP 800-38A 6.5): the counter blocks are made here, a few at a
-// time, and encrypted together (Botan's AES-NI code runs several blocks in parallel). Botan's CTR_BE object
-// would compute a whole buffer of keystream on every key and IV change (two per message under a per-device
-// key); this costs the key schedule and the blocks the message needs, nothing more. Output is the same.
 KeyedAes128Ctr::KeyedAes128Ctr(ByteView key)
 {
     requireOctets(key, 16, "AES-128 key");
-    aes_ = Botan::BlockCipher::create_or_throw("AES-128");
-    aes_->set_key(key.data(), key.size());
+    ctr_ = Botan::StreamCipher::create_or_throw("CTR-BE(AES-128)");
+    ctr_->set_key(key.data(), key.size());
     noteKeySetup();
 }
 
 void KeyedAes128Ctr::rekey(ByteView key)
 {
     requireOctets(key, 16, "AES-128 key");
-    aes_->set_key(key.data(), key.size());
+    ctr_->set_key(key.data(), key.size());
     noteKeySetup();
 }
 
@@ -137,26 +129,8 @@ KeyedAes128Ctr& KeyedAes128Ctr::operator=(KeyedAes128Ctr&&) noexcept = default;
 void KeyedAes128Ctr::xorKeystream(const Block& iv, std::span<std::uint8_t> data) const
 {
     notePrimitive(Primitive::Aes128Ctr, data.size());
-    constexpr std::size_t kBlocks = 8; // blocks encrypted per call
-    std::array<std::uint8_t, 16 * kBlocks> stream;
-    Block counter = iv;
-    std::size_t done = 0;
-    while (done < data.size()) {
-        const std::size_t blocks = std::min(kBlocks, (data.size() - done + 15) / 16);
-        for (std::size_t b = 0; b < blocks; ++b) {
-            std::memcpy(stream.data() + 16 * b, counter.data(), 16);
-            // The whole block is the counter, incremented big-endian (as Botan's CTR-BE with a 16-octet IV).
-            for (std::size_t i = 16; i-- > 0;)
-                if (++counter[i] != 0)
-                    break;
-        }
-        aes_->encrypt_n(stream.data(), stream.data(), blocks);
-        const std::size_t n = std::min(16 * blocks, data.size() - done);
-        for (std::size_t i = 0; i < n; ++i)
-            data[done + i] ^= stream[i];
-        done += n;
-    }
-    secureWipe(stream.data(), stream.size());
+    ctr_->set_iv(iv.data(), iv.size());
+    ctr_->cipher1(data.data(), data.size());
 }
 
 void aes128CtrXor(ByteView key, const Block& iv, std::span<std::uint8_t> data)
@@ -243,273 +217,76 @@ std::array<std::uint8_t, 32> sha256(ByteView message)
 
 namespace {
 
-// GHASH (NIST SP 800-38D 6.4): products in GF(2^128) of blocks read as big-endian 128-bit values, here two
-// 64-bit halves (hi: octets 0-7).
-struct Gf128 {
-    std::uint64_t hi = 0;
-    std::uint64_t lo = 0;
-};
-
-Gf128 loadGf128(const std::uint8_t* block)
+// The calling thread's buffer for one GCM message (its capacity kept: no allocation per message once warm).
+Botan::secure_vector<std::uint8_t>& gcmScratch()
 {
-    Gf128 x;
-    for (int i = 0; i < 8; ++i) {
-        x.hi = x.hi << 8 | block[i];
-        x.lo = x.lo << 8 | block[8 + i];
+    thread_local Botan::secure_vector<std::uint8_t> buffer;
+    return buffer;
+}
+
+// The mode of one direction, keyed on first use, then given the associated data and started on the nonce.
+Botan::AEAD_Mode& startGcm(std::unique_ptr<Botan::AEAD_Mode>& mode, ByteView key, ByteView nonce,
+                           ByteView associatedData, Botan::Cipher_Dir dir)
+{
+    requireOctets(nonce, 12, "AES-128-GCM nonce");
+    if (!mode) {
+        mode = Botan::AEAD_Mode::create_or_throw("AES-128/GCM", dir);
+        mode->set_key(key.data(), key.size());
+        noteKeySetup();
     }
-    return x;
-}
-
-void storeGf128(const Gf128& x, std::uint8_t* block)
-{
-    for (int i = 0; i < 8; ++i) {
-        block[i] = static_cast<std::uint8_t>(x.hi >> (56 - 8 * i));
-        block[8 + i] = static_cast<std::uint8_t>(x.lo >> (56 - 8 * i));
-    }
-}
-
-// X * H by SP 800-38D 6.3 algorithm 1, bit by bit (constant time: masks, no branch on the data).
-Gf128 gfMultiplyPortable(const Gf128& x, const Gf128& h)
-{
-    Gf128 z;
-    Gf128 v = h;
-    for (int i = 0; i < 128; ++i) {
-        const std::uint64_t bit = (i < 64 ? x.hi >> (63 - i) : x.lo >> (127 - i)) & 1;
-        z.hi ^= v.hi & (0 - bit);
-        z.lo ^= v.lo & (0 - bit);
-        const std::uint64_t carry = v.lo & 1;
-        v.lo = v.lo >> 1 | v.hi << 63;
-        v.hi = v.hi >> 1 ^ (0xe1ULL << 56 & (0 - carry));
-    }
-    return z;
-}
-
-#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
-#define MTCSEC_GHASH_CLMUL 1
-// The same product with carry-less multiplication on the block as one 128-bit value (Gueron and Kounavis,
-// "Intel Carry-Less Multiplication Instruction and its Usage for Computing the GCM Mode", 2010, algorithm 5:
-// schoolbook product, shift by one for the reflected bit order, reduction modulo x^128 + x^7 + x^2 + x + 1).
-__attribute__((target("pclmul,ssse3"), always_inline)) inline __m128i clmulMultiply(__m128i a, __m128i b)
-{
-    __m128i t3 = _mm_clmulepi64_si128(a, b, 0x00);
-    __m128i t4 = _mm_clmulepi64_si128(a, b, 0x10);
-    __m128i t5 = _mm_clmulepi64_si128(a, b, 0x01);
-    __m128i t6 = _mm_clmulepi64_si128(a, b, 0x11);
-    t4 = _mm_xor_si128(t4, t5);
-    t5 = _mm_slli_si128(t4, 8);
-    t4 = _mm_srli_si128(t4, 8);
-    t3 = _mm_xor_si128(t3, t5);
-    t6 = _mm_xor_si128(t6, t4);
-    __m128i t7 = _mm_srli_epi32(t3, 31);
-    __m128i t8 = _mm_srli_epi32(t6, 31);
-    t3 = _mm_slli_epi32(t3, 1);
-    t6 = _mm_slli_epi32(t6, 1);
-    __m128i t9 = _mm_srli_si128(t7, 12);
-    t8 = _mm_slli_si128(t8, 4);
-    t7 = _mm_slli_si128(t7, 4);
-    t3 = _mm_or_si128(t3, t7);
-    t6 = _mm_or_si128(t6, t8);
-    t6 = _mm_or_si128(t6, t9);
-    t7 = _mm_slli_epi32(t3, 31);
-    t8 = _mm_slli_epi32(t3, 30);
-    t9 = _mm_slli_epi32(t3, 25);
-    t7 = _mm_xor_si128(t7, t8);
-    t7 = _mm_xor_si128(t7, t9);
-    t8 = _mm_srli_si128(t7, 4);
-    t7 = _mm_slli_si128(t7, 12);
-    t3 = _mm_xor_si128(t3, t7);
-    __m128i t2 = _mm_srli_epi32(t3, 1);
-    t4 = _mm_srli_epi32(t3, 2);
-    t5 = _mm_srli_epi32(t3, 7);
-    t2 = _mm_xor_si128(t2, t4);
-    t2 = _mm_xor_si128(t2, t5);
-    t2 = _mm_xor_si128(t2, t8);
-    t3 = _mm_xor_si128(t3, t2);
-    t6 = _mm_xor_si128(t6, t3);
-    return t6;
-}
-
-// GHASH_H over `associatedData` and `text` (as ghashPortable below) with clmulMultiply.
-__attribute__((target("pclmul,ssse3"))) Block ghashClmul(const Block& hBlock, ByteView associatedData,
-                                                         ByteView text)
-{
-    // Octets reversed: the block's big-endian value in one register.
-    const __m128i reverse = _mm_set_epi8(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
-    const __m128i h =
-        _mm_shuffle_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(hBlock.data())), reverse);
-    __m128i x = _mm_setzero_si128();
-    for (const ByteView part : {associatedData, text}) {
-        std::size_t at = 0;
-        for (; at + 16 <= part.size(); at += 16) {
-            const __m128i b = _mm_loadu_si128(reinterpret_cast<const __m128i*>(part.data() + at));
-            x = clmulMultiply(_mm_xor_si128(x, _mm_shuffle_epi8(b, reverse)), h);
-        }
-        if (at < part.size()) {
-            alignas(16) std::array<std::uint8_t, 16> last{};
-            std::memcpy(last.data(), part.data() + at, part.size() - at);
-            const __m128i b = _mm_load_si128(reinterpret_cast<const __m128i*>(last.data()));
-            x = clmulMultiply(_mm_xor_si128(x, _mm_shuffle_epi8(b, reverse)), h);
-        }
-    }
-    const __m128i lengths = _mm_set_epi64x(static_cast<long long>(associatedData.size() * 8),
-                                           static_cast<long long>(text.size() * 8));
-    x = _mm_shuffle_epi8(clmulMultiply(_mm_xor_si128(x, lengths), h), reverse);
-    Block out;
-    _mm_storeu_si128(reinterpret_cast<__m128i*>(out.data()), x);
-    return out;
-}
-#endif
-
-// Whether carry-less multiplication is used: where the CPU has it, unless a test turned it off.
-bool& useClmul()
-{
-#ifdef MTCSEC_GHASH_CLMUL
-    static bool use = __builtin_cpu_supports("pclmul") != 0 && __builtin_cpu_supports("ssse3") != 0;
-#else
-    static bool use = false;
-#endif
-    return use;
-}
-
-// GHASH_H (SP 800-38D 6.4) over `associatedData` and `text`, each padded with zeros to whole blocks, then
-// their lengths in bits, with gfMultiplyPortable.
-Block ghashPortable(const Block& hBlock, ByteView associatedData, ByteView text)
-{
-    const Gf128 h = loadGf128(hBlock.data());
-    Gf128 x;
-    for (const ByteView part : {associatedData, text}) {
-        for (std::size_t at = 0; at < part.size(); at += 16) {
-            std::array<std::uint8_t, 16> block{};
-            std::memcpy(block.data(), part.data() + at, std::min<std::size_t>(16, part.size() - at));
-            const Gf128 b = loadGf128(block.data());
-            x.hi ^= b.hi;
-            x.lo ^= b.lo;
-            x = gfMultiplyPortable(x, h);
-        }
-    }
-    x.hi ^= std::uint64_t{associatedData.size()} * 8;
-    x.lo ^= std::uint64_t{text.size()} * 8;
-    x = gfMultiplyPortable(x, h);
-    Block out;
-    storeGf128(x, out.data());
-    return out;
-}
-
-Block ghash(const Block& h, ByteView associatedData, ByteView text)
-{
-#ifdef MTCSEC_GHASH_CLMUL
-    if (useClmul())
-        return ghashClmul(h, associatedData, text);
-#endif
-    return ghashPortable(h, associatedData, text);
-}
-
-// The GCTR of SP 800-38D 6.5 from the counter block after J0 (inc32 of the nonce || 0x00000001): `data` XORed
-// in place; the block cipher encrypts up to 8 counter blocks per call.
-void gcmCounterXor(const Botan::BlockCipher& aes, const Block& j0, std::span<std::uint8_t> data)
-{
-    constexpr std::size_t kBlocks = 8;
-    std::array<std::uint8_t, 16 * kBlocks> stream;
-    std::uint32_t counter = static_cast<std::uint32_t>(j0[12]) << 24 |
-                            static_cast<std::uint32_t>(j0[13]) << 16 |
-                            static_cast<std::uint32_t>(j0[14]) << 8 | j0[15];
-    std::size_t done = 0;
-    while (done < data.size()) {
-        const std::size_t blocks = std::min(kBlocks, (data.size() - done + 15) / 16);
-        for (std::size_t b = 0; b < blocks; ++b) {
-            ++counter; // inc32: the last 32 bits only, modulo 2^32
-            std::uint8_t* block = stream.data() + 16 * b;
-            std::memcpy(block, j0.data(), 12);
-            block[12] = static_cast<std::uint8_t>(counter >> 24);
-            block[13] = static_cast<std::uint8_t>(counter >> 16);
-            block[14] = static_cast<std::uint8_t>(counter >> 8);
-            block[15] = static_cast<std::uint8_t>(counter);
-        }
-        aes.encrypt_n(stream.data(), stream.data(), blocks);
-        const std::size_t n = std::min(16 * blocks, data.size() - done);
-        for (std::size_t i = 0; i < n; ++i)
-            data[done + i] ^= stream[i];
-        done += n;
-    }
-    secureWipe(stream.data(), stream.size());
+    mode->set_associated_data(associatedData.data(), associatedData.size());
+    mode->start(nonce.data(), nonce.size());
+    return *mode;
 }
 
 } // namespace
 
-// AES-128-GCM over the AES block cipher and GHASH above (SP 800-38D 7.1 and 7.2): keying is one AES key
-// schedule and H = E_K(0^128); Botan's GCM object would also build GHASH tables and a keystream buffer,
-// several times the cost of a short message, on every key change (one per message under a per-device key).
 KeyedAes128Gcm::KeyedAes128Gcm(ByteView key)
-    : aes_(Botan::BlockCipher::create_or_throw("AES-128"))
-{
-    rekey(key);
-}
+    : key_(requireOctets(key, 16, "AES-128-GCM key").begin(), key.end())
+{}
 
 void KeyedAes128Gcm::rekey(ByteView key)
 {
     requireOctets(key, 16, "AES-128-GCM key");
-    aes_->set_key(key.data(), key.size());
-    Block zero{};
-    aes_->encrypt(zero.data());
-    h_ = zero;
-    secureWipe(zero.data(), zero.size());
-    noteKeySetup();
+    std::copy(key.begin(), key.end(), key_.begin());
+    // Each direction's object already built is keyed again (as it would be on its first use).
+    for (auto* mode : {&seal_, &open_}) {
+        if (*mode) {
+            (*mode)->set_key(key.data(), key.size());
+            noteKeySetup();
+        }
+    }
 }
 
-KeyedAes128Gcm::~KeyedAes128Gcm()
-{
-    secureWipe(h_.data(), h_.size());
-}
+KeyedAes128Gcm::~KeyedAes128Gcm() = default;
 KeyedAes128Gcm::KeyedAes128Gcm(KeyedAes128Gcm&&) noexcept = default;
 KeyedAes128Gcm& KeyedAes128Gcm::operator=(KeyedAes128Gcm&&) noexcept = default;
 
-namespace {
-
-// J0 for a 96-bit nonce (SP 800-38D 7.1 step 2): nonce || 0x00000001.
-Block gcmJ0(ByteView nonce)
-{
-    requireOctets(nonce, 12, "AES-128-GCM nonce");
-    Block j0{};
-    std::copy(nonce.begin(), nonce.end(), j0.begin());
-    j0[15] = 1;
-    return j0;
-}
-
-} // namespace
-
 Bytes KeyedAes128Gcm::seal(ByteView nonce, ByteView associatedData, ByteView plaintext) const
 {
-    const Block j0 = gcmJ0(nonce);
+    Botan::AEAD_Mode& mode = startGcm(seal_, key_, nonce, associatedData, Botan::ENCRYPTION);
     notePrimitive(Primitive::Aes128GcmSeal, plaintext.size(), associatedData.size());
-    Bytes out(plaintext.size() + 16);
-    std::copy(plaintext.begin(), plaintext.end(), out.begin());
-    const std::span<std::uint8_t> text(out.data(), plaintext.size());
-    gcmCounterXor(*aes_, j0, text);
-    Block tag = ghash(h_, associatedData, text);
-    Block mask = j0;
-    aes_->encrypt(mask.data());
-    for (std::size_t i = 0; i < 16; ++i)
-        out[plaintext.size() + i] = tag[i] ^ mask[i];
-    return out;
+    Botan::secure_vector<std::uint8_t>& buffer = gcmScratch();
+    buffer.assign(plaintext.begin(), plaintext.end());
+    mode.finish(buffer);
+    return Bytes(buffer.begin(), buffer.end());
 }
 
 std::optional<Bytes> KeyedAes128Gcm::open(ByteView nonce, ByteView associatedData, ByteView sealed) const
 {
     if (sealed.size() < 16)
         return std::nullopt;
-    const Block j0 = gcmJ0(nonce);
+    Botan::AEAD_Mode& mode = startGcm(open_, key_, nonce, associatedData, Botan::DECRYPTION);
     notePrimitive(Primitive::Aes128GcmOpen, sealed.size(), associatedData.size());
-    const ByteView text = sealed.first(sealed.size() - 16);
-    Block tag = ghash(h_, associatedData, text);
-    Block mask = j0;
-    aes_->encrypt(mask.data());
-    for (std::size_t i = 0; i < 16; ++i)
-        tag[i] ^= mask[i];
-    if (!Botan::constant_time_compare(tag.data(), sealed.data() + text.size(), 16))
+    Botan::secure_vector<std::uint8_t>& buffer = gcmScratch();
+    buffer.assign(sealed.begin(), sealed.end());
+    try {
+        mode.finish(buffer);
+    } catch (const Botan::Invalid_Authentication_Tag&) {
+        mode.reset(); // ready for the next message
         return std::nullopt;
-    Bytes plain(text.begin(), text.end());
-    gcmCounterXor(*aes_, j0, plain);
-    return plain;
+    }
+    return Bytes(buffer.begin(), buffer.end());
 }
 
 Bytes aes128GcmSeal(ByteView key, ByteView nonce, ByteView associatedData, ByteView plaintext)
@@ -650,17 +427,6 @@ const Aes128& cachedAes128(ByteView key)
 void secureWipe(void* data, std::size_t size)
 {
     Botan::secure_scrub_memory(data, size);
-}
-
-bool testing::useCarrylessMultiply(bool use)
-{
-    const bool before = useClmul();
-#ifdef MTCSEC_GHASH_CLMUL
-    useClmul() = use && __builtin_cpu_supports("pclmul") != 0 && __builtin_cpu_supports("ssse3") != 0;
-#else
-    (void)use;
-#endif
-    return before;
 }
 
 std::string backendVersion()

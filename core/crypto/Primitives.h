@@ -16,6 +16,7 @@ class AEAD_Mode;
 class BlockCipher;
 class HashFunction;
 class MessageAuthenticationCode;
+class StreamCipher;
 } // namespace Botan
 
 namespace mtcsec::crypto {
@@ -54,7 +55,7 @@ public:
     void xorKeystream(const Block& iv, std::span<std::uint8_t> data) const;
 
 private:
-    std::unique_ptr<Botan::BlockCipher> aes_;
+    std::unique_ptr<Botan::StreamCipher> ctr_;
 };
 
 // AES-128-CMAC over whole octets with its key schedule and subkeys done once (NIST SP 800-38B).
@@ -87,8 +88,8 @@ private:
     std::unique_ptr<Botan::MessageAuthenticationCode> hmac_;
 };
 
-// AES-128-GCM with its key set once (NIST SP 800-38D), 12-octet nonces and 16-octet tags: the AES key
-// schedule and the hash key H are made when keyed (GHASH by carry-less multiplication where the CPU has it).
+// AES-128-GCM with its key set once (NIST SP 800-38D), 12-octet nonces and 16-octet tags; each direction's
+// Botan object is built on its first use.
 class KeyedAes128Gcm final {
 public:
     explicit KeyedAes128Gcm(ByteView key); // throws InvalidInput unless the key is 16 octets
@@ -103,8 +104,9 @@ public:
     [[nodiscard]] std::optional<Bytes> open(ByteView nonce, ByteView associatedData, ByteView sealed) const;
 
 private:
-    std::unique_ptr<Botan::BlockCipher> aes_;
-    Block h_{}; // E_K(0^128), GHASH's key
+    SecureBytes key_;
+    mutable std::unique_ptr<Botan::AEAD_Mode> seal_;
+    mutable std::unique_ptr<Botan::AEAD_Mode> open_;
 };
 
 // The calling thread's AES-128 object for `key` (16 octets, else InvalidInput), keyed on first use and kept
@@ -185,12 +187,6 @@ struct WipingAllocator {
         return true;
     }
 };
-
-namespace testing {
-// GHASH by carry-less multiplication (where the CPU has it) or by the portable bit-by-bit product: for tests
-// that check both give the same output. Returns the previous setting; not thread-safe.
-bool useCarrylessMultiply(bool use);
-} // namespace testing
 
 // The Botan version this binary runs with, for the About dialog and --version.
 [[nodiscard]] std::string backendVersion();
