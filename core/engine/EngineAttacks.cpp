@@ -451,7 +451,7 @@ void Engine::Impl::inject(std::uint32_t index)
         if (protection.app.oscore) {
             // Against OSCORE the forger copies the format and the server's kid it has seen (the OSCORE option
             // is in clear) but must guess the key: the device's AES-CCM check refuses it (RFC 8613 8.2).
-            protocol::AppKeys guess = server[d].app;
+            protocol::AppKeys guess = ue[d].app; // the server's keys (ServerContext)
             for (std::uint8_t& b : guess.oscore.serverKey)
                 b = static_cast<std::uint8_t>(rng.next());
             app = protectApp(protection.app, guess, false, 0x00ffffffu, app);

@@ -44,11 +44,12 @@ enum class Mark : std::uint8_t { None, Tampered, Replayed, Forged, Downgraded };
 
 // What the simulation knows about a PDU but the wire does not carry: whom it belongs to and what an attacker
 // did to it, so that a receiver's decision can be attributed to the attack.
+// 24 octets (fields ordered by alignment).
 struct Meta {
+    std::uint64_t attempt = 0; // the attack's attempt number (AttackTally::attempts when it acted; 0: none)
     std::uint32_t device = kNoDevice;
     std::uint32_t record = 0; // application message record (0: none)
     std::int16_t attack = -1;
-    std::uint64_t attempt = 0; // the attack's attempt number (AttackTally::attempts when it acted; 0: none)
     Mark mark = Mark::None;
     bool signalling = false;
     bool initialAttach = false; // a plain Attach Request: LTE has no security context to protect it with
@@ -57,22 +58,23 @@ struct Meta {
 // A slot of the pool of PDUs: free, on a link, or a replayer's copy waiting to be re-sent.
 enum class SlotState : std::uint8_t { Free, OnLink, HeldForReplay };
 
+// 64 octets (fields ordered by alignment).
 struct InFlight {
     Bytes bytes;
+    Meta meta;
+    SimTime heldSince = 0; // a replayer's copy: when it was captured
+    std::uint32_t pduId = 0;
     SlotState state = SlotState::Free;
     Link link = Link::Uu;
     bool downlink = false;
-    Meta meta;
-    std::uint32_t pduId = 0;
-    SimTime heldSince = 0; // a replayer's copy: when it was captured
 };
 
 enum class UeState : std::uint8_t { Idle, Attaching, Attached };
 
 // The device: USIM, NAS and AS contexts, PDCP counters, end-to-end session. Fields ordered by alignment (no
-// padding inside: 400 octets). K and OPc are the subscription's only copy: the HSS (Hss.cpp) reads the same
-// storage (its view of the subscriber data it shares with the USIM, TS 33.102 6.3), so a device costs them
-// once.
+// padding inside: 368 octets). CK and IK, wanted only by the key log, are kept apart (Engine::Impl::ckIk). K
+// and OPc are the subscription's only copy: the HSS (Hss.cpp) reads the same storage (its view of the
+// subscriber data it shares with the USIM, TS 33.102 6.3), so a device costs them once.
 struct UeContext {
     std::uint64_t sqn = 0; // highest SQN accepted by the USIM
     protocol::ReplayWindow appWindow;
@@ -84,8 +86,6 @@ struct UeContext {
     std::array<std::uint8_t, 16> k{};
     std::array<std::uint8_t, 16> opc{};
     std::array<std::uint8_t, 16> appMaster{}; // the end-to-end master key, shared with the server
-    std::array<std::uint8_t, 16> ck{};        // from the last AKA (TS 33.102 6.3.3), for the key log
-    std::array<std::uint8_t, 16> ik{};
     std::array<std::uint8_t, 32> kasme{};
     std::array<std::uint8_t, 32> kenb{};
     protocol::AsSecurityContext as;
@@ -126,12 +126,13 @@ struct HssRecord {
     std::uint64_t sqn = 0;
 };
 
-// The MTC server's side of a device's end-to-end session (the master key is the device's,
-// UeContext::appMaster).
+// The MTC server's side of a device's end-to-end session: its sequence number and replay window. The master
+// key and the session keys are pre-shared, always the same on both ends (newAppSession and applyProtection
+// write them for both at once): the server reads the device's row (UeContext::appMaster, UeContext::app), one
+// copy of each key per device.
 struct ServerContext {
     protocol::ReplayWindow appWindow;
     std::uint32_t appSeq = 0;
-    protocol::AppKeys app;
 };
 
 // End-to-end mode dtls (EngineDtls.cpp): one device's DTLS client and the server's side of it, made when
@@ -158,20 +159,21 @@ enum class Fate : std::uint8_t {
     DroppedOther
 };
 
-// One application message as sent, to classify what a receiver later accepts: 12 octets, its payload kept as
+// One application message as sent, to classify what a receiver later accepts: 8 octets, its payload kept as
 // the values it was made from (protocol/Coap.h readingPayload, commandPayload).
 struct AppRecord {
     std::uint32_t device = 0;
-    bool uplink = true;
-    bool delivered = false;
-    Fate fate = Fate::Pending;
-    bool flag = false;       // the reading's alarm, or the command's "open"
     std::int16_t tenths = 0; // the reading's temperature in tenths of a degree
+    Fate fate = Fate::Pending;
+    bool uplink : 1 = true;
+    bool delivered : 1 = false;
+    bool flag : 1 = false; // the reading's alarm, or the command's "open"
     [[nodiscard]] std::string payload() const
     {
         return uplink ? protocol::readingPayload(tenths, flag) : protocol::commandPayload(flag);
     }
 };
+static_assert(sizeof(AppRecord) == 8);
 
 // The last PDCP SN an attacker saw per device, direction and bearer (key: device << 2 | downlink << 1 | drb):
 // a flat table of 2 octets per key for the scenario's devices (built on first use), a map for any other key.
@@ -373,6 +375,11 @@ struct Engine::Impl {
     SecureTable<EnbContext> enb;
     SecureTable<HssRecord> hss;
     SecureTable<ServerContext> server;
+    // Per device: CK || IK of the USIM's last AKA (TS 33.102 6.3.3), for the key log only. Kept while the
+    // engine keeps PDUs (the default, the GUI) or has a capture sink: a headless run without one (mtcsec run,
+    // bench: setKeepPdus(false)) keeps none. Made at the first AKA that keeps them; all zero: not known.
+    SecureTable<std::array<std::uint8_t, 32>> ckIk;
+    bool keepCkIk = true;
     // The eNB's NAS PDU of an Initial Context Setup per device, sent once AS security is on (Enb.cpp).
     std::unordered_map<std::uint32_t, Bytes> enbPendingNas;
     std::vector<std::uint8_t> sgwBearer;
