@@ -541,10 +541,9 @@ std::optional<PduRecord> Engine::pdu(std::uint32_t pduId) const
 void Engine::setCaptureSink(CaptureSink* sink)
 {
     impl_->capture = sink;
-    if (sink != nullptr)
-        impl_->keepCkIk = true; // for the key log from the next AKA on
     if (sink == nullptr)
         return;
+    impl_->keepCkIk = true; // CK and IK for the key log, from the next AKA on
     // Who each device is, and the end-to-end keys and ESP SAs that exist from the start.
     for (std::uint32_t d = 0; d < impl_->scenario.devices; ++d) {
         DeviceIdentity id;
