@@ -224,15 +224,20 @@ Botan::secure_vector<std::uint8_t>& gcmScratch()
     return buffer;
 }
 
-// The mode of one direction, keyed on first use, then given the associated data and started on the nonce.
-Botan::AEAD_Mode& startGcm(std::unique_ptr<Botan::AEAD_Mode>& mode, ByteView key, ByteView nonce,
+// The mode of one direction, keyed on first use or when the key changed since (`stale`), then given the
+// associated data and started on the nonce.
+Botan::AEAD_Mode& startGcm(std::unique_ptr<Botan::AEAD_Mode>& mode, bool& stale, ByteView key, ByteView nonce,
                            ByteView associatedData, Botan::Cipher_Dir dir)
 {
     requireOctets(nonce, 12, "AES-128-GCM nonce");
     if (!mode) {
         mode = Botan::AEAD_Mode::create_or_throw("AES-128/GCM", dir);
+        stale = true;
+    }
+    if (stale) {
         mode->set_key(key.data(), key.size());
         noteKeySetup();
+        stale = false;
     }
     mode->set_associated_data(associatedData.data(), associatedData.size());
     mode->start(nonce.data(), nonce.size());
@@ -249,13 +254,10 @@ void KeyedAes128Gcm::rekey(ByteView key)
 {
     requireOctets(key, 16, "AES-128-GCM key");
     std::copy(key.begin(), key.end(), key_.begin());
-    // Each direction's object already built is keyed again (as it would be on its first use).
-    for (auto* mode : {&seal_, &open_}) {
-        if (*mode) {
-            (*mode)->set_key(key.data(), key.size());
-            noteKeySetup();
-        }
-    }
+    // Each direction's object is keyed again when next used: a per-device key is often used in one direction
+    // only before the slot is taken by another key (the device seals, the server opens much later).
+    sealStale_ = true;
+    openStale_ = true;
 }
 
 KeyedAes128Gcm::~KeyedAes128Gcm() = default;
@@ -264,7 +266,7 @@ KeyedAes128Gcm& KeyedAes128Gcm::operator=(KeyedAes128Gcm&&) noexcept = default;
 
 Bytes KeyedAes128Gcm::seal(ByteView nonce, ByteView associatedData, ByteView plaintext) const
 {
-    Botan::AEAD_Mode& mode = startGcm(seal_, key_, nonce, associatedData, Botan::ENCRYPTION);
+    Botan::AEAD_Mode& mode = startGcm(seal_, sealStale_, key_, nonce, associatedData, Botan::ENCRYPTION);
     notePrimitive(Primitive::Aes128GcmSeal, plaintext.size(), associatedData.size());
     Botan::secure_vector<std::uint8_t>& buffer = gcmScratch();
     buffer.assign(plaintext.begin(), plaintext.end());
@@ -276,7 +278,7 @@ std::optional<Bytes> KeyedAes128Gcm::open(ByteView nonce, ByteView associatedDat
 {
     if (sealed.size() < 16)
         return std::nullopt;
-    Botan::AEAD_Mode& mode = startGcm(open_, key_, nonce, associatedData, Botan::DECRYPTION);
+    Botan::AEAD_Mode& mode = startGcm(open_, openStale_, key_, nonce, associatedData, Botan::DECRYPTION);
     notePrimitive(Primitive::Aes128GcmOpen, sealed.size(), associatedData.size());
     Botan::secure_vector<std::uint8_t>& buffer = gcmScratch();
     buffer.assign(sealed.begin(), sealed.end());
@@ -314,22 +316,22 @@ public:
     void rekey(ByteView key)
     {
         key_.assign(key.begin(), key.end());
-        for (auto* mode : {&seal_, &open_}) {
-            if (*mode) {
-                (*mode)->set_key(key.data(), key.size());
-                noteKeySetup();
-            }
-        }
+        stale_ = {true, true}; // each direction keyed again when next used (as KeyedAes128Gcm)
     }
     [[nodiscard]] Botan::AEAD_Mode& start(Botan::Cipher_Dir dir, ByteView nonce,
                                           ByteView associatedData) const
     {
         requireOctets(nonce, 13, "AES-CCM nonce");
         std::unique_ptr<Botan::AEAD_Mode>& mode = dir == Botan::ENCRYPTION ? seal_ : open_;
+        bool& stale = stale_[dir == Botan::ENCRYPTION ? 0 : 1];
         if (!mode) {
             mode = Botan::AEAD_Mode::create_or_throw("AES-128/CCM(8,2)", dir);
+            stale = true;
+        }
+        if (stale) {
             mode->set_key(key_.data(), key_.size());
             noteKeySetup();
+            stale = false;
         }
         mode->set_associated_data(associatedData.data(), associatedData.size());
         mode->start(nonce.data(), nonce.size());
@@ -340,6 +342,7 @@ private:
     SecureBytes key_;
     mutable std::unique_ptr<Botan::AEAD_Mode> seal_;
     mutable std::unique_ptr<Botan::AEAD_Mode> open_;
+    mutable std::array<bool, 2> stale_{}; // seal, open: built before the last rekey() and not keyed since
 };
 
 constexpr std::size_t kCcmTag = 8;

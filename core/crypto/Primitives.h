@@ -107,6 +107,9 @@ private:
     SecureBytes key_;
     mutable std::unique_ptr<Botan::AEAD_Mode> seal_;
     mutable std::unique_ptr<Botan::AEAD_Mode> open_;
+    // A direction's object built before the last rekey() and not keyed since.
+    mutable bool sealStale_ = false;
+    mutable bool openStale_ = false;
 };
 
 // The calling thread's AES-128 object for `key` (16 octets, else InvalidInput), keyed on first use and kept

@@ -23,19 +23,27 @@ namespace {
 
 using namespace protocol;
 
-void add(Finding& f, const std::string& layer)
+// A layer read: its text (a callable giving it) is made only when the finding keeps text.
+template <typename Text>
+void add(Finding& f, const Text& layer)
 {
+    if (!f.withText)
+        return;
     if (!f.layers.empty())
         f.layers += " / ";
-    f.layers += layer;
+    f.layers += layer();
 }
 
-void read(Finding& f, std::uint32_t secret, const std::string& what)
+// A secret read, and what it said (made only when the finding keeps text).
+template <typename Text>
+void read(Finding& f, std::uint32_t secret, const Text& what)
 {
     f.secrets |= secret;
+    if (!f.withText)
+        return;
     if (!f.content.empty())
         f.content += "; ";
-    f.content += what;
+    f.content += what();
 }
 
 void plainNas(Finding& f, ByteView plain, bool& decoded)
@@ -44,28 +52,32 @@ void plainNas(Finding& f, ByteView plain, bool& decoded)
     decoded = m.has_value();
     if (!m)
         return;
-    add(f, name(m->type));
+    add(f, [&] { return std::string(name(m->type)); });
     switch (m->type) {
     case EmmType::AttachRequest:
         f.initialAttach = true;
-        read(f, SecretImsi, "IMSI " + m->imsi);
+        read(f, SecretImsi, [&] { return std::string("IMSI " + m->imsi); });
         break;
     case EmmType::AttachAccept:
-        read(f, SecretNasBody, std::string("Attach accept, PDN address ") + ipv4ToString(m->pdnAddress));
+        read(f, SecretNasBody, [&] {
+            return std::string(std::string("Attach accept, PDN address ") + ipv4ToString(m->pdnAddress));
+        });
         break;
     case EmmType::AttachComplete:
-        read(f, SecretNasBody, "Attach complete");
+        read(f, SecretNasBody, [&] { return std::string("Attach complete"); });
         break;
     case EmmType::DetachRequest:
-        read(f, SecretNasBody, "Detach request");
+        read(f, SecretNasBody, [&] { return std::string("Detach request"); });
         break;
     case EmmType::DetachAccept:
-        read(f, SecretNasBody, "Detach accept");
+        read(f, SecretNasBody, [&] { return std::string("Detach accept"); });
         break;
     default:
         // Authentication and security mode messages travel unciphered by design (TS 24.301 4.4.5).
-        f.content += f.content.empty() ? "" : "; ";
-        f.content += name(m->type);
+        if (f.withText) {
+            f.content += f.content.empty() ? "" : "; ";
+            f.content += name(m->type);
+        }
         break;
     }
 }
@@ -80,19 +92,21 @@ void coapPayload(Finding& f, ByteView coap)
         const CoapOption* o = outer ? outer->option(kOptionOscore) : nullptr;
         const auto v = o != nullptr ? parseOscoreOption(o->value) : std::nullopt;
         if (v) {
-            add(f, "CoAP+OSCORE kid " + (v->kid ? toHex(*v->kid) : std::string("-")) + " piv " +
-                       toHex(v->partialIv) +
-                       " (visible: header, token, OSCORE option; hidden: code, Uri-Path, "
-                       "payload)");
+            add(f, [&] {
+                return std::string("CoAP+OSCORE kid " + (v->kid ? toHex(*v->kid) : std::string("-")) +
+                                   " piv " + toHex(v->partialIv) +
+                                   " (visible: header, token, OSCORE option; hidden: code, Uri-Path, "
+                                   "payload)");
+            });
         }
         f.ciphertext = true;
         return;
     }
-    add(f, "CoAP");
+    add(f, [&] { return std::string("CoAP"); });
     if (isReadingPayload(m->payload))
-        read(f, SecretReading, "reading " + m->payload);
+        read(f, SecretReading, [&] { return std::string("reading " + m->payload); });
     else if (isCommandPayload(m->payload))
-        read(f, SecretCommand, "command " + m->payload);
+        read(f, SecretCommand, [&] { return std::string("command " + m->payload); });
 }
 
 // CoAP over DTLS (RFC 7252 9.1): the record headers are in clear, the handshake of epoch 0 holds nothing
@@ -106,8 +120,10 @@ bool dtlsRecords(Finding& f, ByteView payload)
     static constexpr std::array<const char*, 4> kTypes = {"change_cipher_spec", "alert", "handshake",
                                                           "application_data"};
     for (const DtlsRecordHeader& r : records) {
-        add(f, std::string("DTLS ") + kTypes[static_cast<std::size_t>(r.contentType - 20)] + " epoch " +
-                   std::to_string(r.epoch) + " seq " + std::to_string(r.sequence));
+        add(f, [&] {
+            return std::string(std::string("DTLS ") + kTypes[static_cast<std::size_t>(r.contentType - 20)] +
+                               " epoch " + std::to_string(r.epoch) + " seq " + std::to_string(r.sequence));
+        });
         if (r.epoch > 0)
             f.ciphertext = true;
     }
@@ -117,19 +133,19 @@ bool dtlsRecords(Finding& f, ByteView payload)
 void udpApplication(Finding& f, const UdpDatagram& udp)
 {
     if (udp.destinationPort == kPortCoap || udp.sourcePort == kPortCoap) {
-        add(f, "UDP 5683");
+        add(f, [&] { return std::string("UDP 5683"); });
         coapPayload(f, udp.payload);
         return;
     }
     if (udp.destinationPort == kPortCoaps || udp.sourcePort == kPortCoaps) {
         // CoAP over DTLS (RFC 7252 9.1): the record headers are all an observer reads.
-        add(f, "UDP " + std::to_string(kPortCoaps));
+        add(f, [&] { return std::string("UDP " + std::to_string(kPortCoaps)); });
         if (!dtlsRecords(f, udp.payload))
             f.ciphertext = true;
         return;
     }
     if (udp.destinationPort == kPortCoapProtected || udp.sourcePort == kPortCoapProtected) {
-        add(f, "UDP " + std::to_string(kPortCoapProtected));
+        add(f, [&] { return std::string("UDP " + std::to_string(kPortCoapProtected)); });
         const auto h = parseAppHeader(udp.payload);
         if (!h) {
             f.ciphertext = true;
@@ -139,7 +155,7 @@ void udpApplication(Finding& f, const UdpDatagram& udp)
         flags += (h->flags & kAppFlagConfidentiality) ? "C" : "";
         flags += (h->flags & kAppFlagIntegrity) ? "I" : "";
         flags += (h->flags & kAppFlagReplay) ? "R" : "";
-        add(f, "E2E " + flags + " seq " + std::to_string(h->seq));
+        add(f, [&] { return std::string("E2E " + flags + " seq " + std::to_string(h->seq)); });
         if (h->flags & kAppFlagConfidentiality) {
             f.ciphertext = true;
             return;
@@ -158,7 +174,10 @@ void sctpPacket(Finding& f, ByteView packet)
     const auto sctp = parseSctp(packet);
     if (!sctp)
         return;
-    add(f, "SCTP " + std::to_string(sctp->destinationPort) + " TSN " + std::to_string(sctp->tsn));
+    add(f, [&] {
+        return std::string("SCTP " + std::to_string(sctp->destinationPort) + " TSN " +
+                           std::to_string(sctp->tsn));
+    });
     const auto is = [&](std::uint32_t ppid, std::uint16_t port) {
         return sctp->ppid == ppid || (sctp->ppid != kPpidS1ap && sctp->ppid != kPpidDiameter &&
                                       (sctp->destinationPort == port || sctp->sourcePort == port));
@@ -167,12 +186,12 @@ void sctpPacket(Finding& f, ByteView packet)
         const auto s = decodeS1ap(sctp->payload);
         if (!s)
             return;
-        add(f, std::string("S1AP ") + name(s->procedure));
+        add(f, [&] { return std::string(std::string("S1AP ") + name(s->procedure)); });
         if (s->securityKey)
-            read(f, SecretKey, "KeNB " + toHex(*s->securityKey));
+            read(f, SecretKey, [&] { return std::string("KeNB " + toHex(*s->securityKey)); });
         if (!s->nasPdu.empty()) {
-            const Finding nas = dissectNas(s->nasPdu);
-            add(f, nas.layers);
+            const Finding nas = dissectNas(s->nasPdu, f.withText);
+            add(f, [&] { return std::string(nas.layers); });
             f.secrets |= nas.secrets;
             f.ciphertext = f.ciphertext || nas.ciphertext;
             f.initialAttach = f.initialAttach || nas.initialAttach;
@@ -185,11 +204,13 @@ void sctpPacket(Finding& f, ByteView packet)
         const auto d = decodeS6a(sctp->payload);
         if (!d)
             return;
-        add(f, d->request ? "Diameter AIR" : "Diameter AIA");
+        add(f, [&] { return std::string(d->request ? "Diameter AIR" : "Diameter AIA"); });
         if (d->request)
-            read(f, SecretImsi, "IMSI " + d->userName);
+            read(f, SecretImsi, [&] { return std::string("IMSI " + d->userName); });
         if (d->vector)
-            read(f, SecretKey, "KASME " + toHex(d->vector->kasme) + ", XRES " + toHex(d->vector->xres));
+            read(f, SecretKey, [&] {
+                return std::string("KASME " + toHex(d->vector->kasme) + ", XRES " + toHex(d->vector->xres));
+            });
     }
 }
 
@@ -200,9 +221,11 @@ void ipPacket(Finding& f, ByteView packet)
         f.ciphertext = true;
         return;
     }
-    add(f, "IPv4 " + ipv4ToString(ip->source) + ">" + ipv4ToString(ip->destination));
+    add(f, [&] {
+        return std::string("IPv4 " + ipv4ToString(ip->source) + ">" + ipv4ToString(ip->destination));
+    });
     if (ip->protocol == kIpProtoEsp) {
-        add(f, "ESP");
+        add(f, [&] { return std::string("ESP"); });
         f.ciphertext = true;
         return;
     }
@@ -217,7 +240,7 @@ void ipPacket(Finding& f, ByteView packet)
         const auto g = parseGtpU(udp->payload);
         if (!g)
             return;
-        add(f, "GTP-U TEID " + std::to_string(g->teid));
+        add(f, [&] { return std::string("GTP-U TEID " + std::to_string(g->teid)); });
         ipPacket(f, g->payload);
         return;
     }
@@ -226,9 +249,10 @@ void ipPacket(Finding& f, ByteView packet)
 
 } // namespace
 
-Finding dissectNas(ByteView pdu)
+Finding dissectNas(ByteView pdu, bool withText)
 {
     Finding f;
+    f.withText = withText;
     const auto sht = nasSecurityHeaderType(pdu);
     if (!sht) {
         f.ciphertext = true;
@@ -236,14 +260,16 @@ Finding dissectNas(ByteView pdu)
     }
     bool decoded = false;
     if (*sht == kShtPlain) {
-        add(f, "NAS plain");
+        add(f, [&] { return std::string("NAS plain"); });
         plainNas(f, pdu, decoded);
         return f;
     }
     if (pdu.size() < 7)
         return f;
-    add(f, "NAS SHT " + std::to_string(*sht) + " MAC " + toHex(pdu.subspan(1, 4)) + " SN " +
-               std::to_string(pdu[5]));
+    add(f, [&] {
+        return std::string("NAS SHT " + std::to_string(*sht) + " MAC " + toHex(pdu.subspan(1, 4)) + " SN " +
+                           std::to_string(pdu[5]));
+    });
     // SHT 1 and 3 are not ciphered; for SHT 2 and 4 try a plain decode, which succeeds only with EEA0. SHT 3
     // and 4 carry only the SECURITY MODE COMMAND and COMPLETE (TS 24.301 Table 9.3.1): anything else decoded
     // under them is ciphertext that happened to look like a short message.
@@ -265,16 +291,18 @@ Finding dissectNas(ByteView pdu)
     return f;
 }
 
-Finding dissectIpPacket(ByteView packet)
+Finding dissectIpPacket(ByteView packet, bool withText)
 {
     Finding f;
+    f.withText = withText;
     ipPacket(f, packet);
     return f;
 }
 
-Finding dissectLink(Link link, ByteView pdu)
+Finding dissectLink(Link link, ByteView pdu, bool withText)
 {
     Finding f;
+    f.withText = withText;
     if (link != Link::Uu) {
         ipPacket(f, pdu);
         return f;
@@ -283,20 +311,20 @@ Finding dissectLink(Link link, ByteView pdu)
     if (!h)
         return f;
     if (h->lcid == kLcidDrb1) {
-        add(f, "PDCP DRB SN " + std::to_string(h->sn));
+        add(f, [&] { return std::string("PDCP DRB SN " + std::to_string(h->sn)); });
         ipPacket(f, h->payload);
         return f;
     }
-    add(f, "PDCP SRB SN " + std::to_string(h->sn));
+    add(f, [&] { return std::string("PDCP SRB SN " + std::to_string(h->sn)); });
     const auto rrc = decodeRrc(h->payload.first(h->payload.size() - 4));
     if (!rrc) {
         f.ciphertext = true;
         return f;
     }
-    add(f, std::string("RRC ") + name(rrc->type));
+    add(f, [&] { return std::string(std::string("RRC ") + name(rrc->type)); });
     if (rrc->type == RrcType::UlInformationTransfer || rrc->type == RrcType::DlInformationTransfer) {
-        const Finding nas = dissectNas(rrc->body);
-        add(f, nas.layers);
+        const Finding nas = dissectNas(rrc->body, f.withText);
+        add(f, [&] { return std::string(nas.layers); });
         f.secrets |= nas.secrets;
         f.ciphertext = nas.ciphertext;
         f.initialAttach = nas.initialAttach;

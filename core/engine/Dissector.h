@@ -29,12 +29,15 @@ struct Finding {
         false;           // the IMSI came from a plain Attach Request (no security context can exist yet)
     std::string layers;  // e.g. "PDCP DRB SN 17 / IPv4 / UDP 5683 / CoAP"
     std::string content; // what it read, e.g. "reading t=+21.5;alarm=0", "IMSI 001010000000004"
+    // Whether layers and content were written: without them (withText false) a finding gives the same
+    // secrets, ciphertext and initialAttach for much less work (no text made per PDU).
+    bool withText = true;
 };
 
-// A PDU captured on a link.
-[[nodiscard]] Finding dissectLink(Link link, ByteView pdu);
+// A PDU captured on a link. `withText` false: layers and content left empty (the flags are the same).
+[[nodiscard]] Finding dissectLink(Link link, ByteView pdu, bool withText = true);
 // What an insider in a node sees in clear: an inner IP packet (user plane) or a NAS PDU (signalling).
-[[nodiscard]] Finding dissectIpPacket(ByteView packet);
-[[nodiscard]] Finding dissectNas(ByteView nasPdu);
+[[nodiscard]] Finding dissectIpPacket(ByteView packet, bool withText = true);
+[[nodiscard]] Finding dissectNas(ByteView nasPdu, bool withText = true);
 
 } // namespace mtcsec::engine

@@ -47,7 +47,7 @@ void Engine::Impl::enbAsSecurityModeCommand(std::uint32_t d, const Meta& meta)
             // No AS security, no context: the Initial Context Setup fails (TS 36.413 8.3.1.3) and the
             // device's attach runs out of time.
             e.contextUp = false;
-            e.pendingNas.clear();
+            enbPendingNas.erase(d);
         }
         return; // a re-keying it cannot do leaves the context in use as it is
     }
@@ -113,9 +113,9 @@ void Engine::Impl::enbFromUu(InFlight& pdu)
         settle(Node::ENB, pdu.meta, true);
         e.as.cipheringActive = true;
         captureUuSecurity(d, true, e.as);
-        if (!e.pendingNas.empty()) {
-            const Bytes nas = std::move(e.pendingNas);
-            e.pendingNas.clear();
+        if (const auto pending = enbPendingNas.find(d); pending != enbPendingNas.end()) {
+            const Bytes nas = std::move(pending->second);
+            enbPendingNas.erase(pending);
             Meta fresh;
             fresh.device = d;
             fresh.signalling = true;
@@ -132,7 +132,7 @@ void Engine::Impl::enbFromUu(InFlight& pdu)
         // The device refused AS security (TS 36.331 5.3.4.3): the eNB releases what it had set up.
         settle(Node::ENB, pdu.meta, true);
         e.contextUp = false;
-        e.pendingNas.clear();
+        enbPendingNas.erase(d);
     } else {
         drop(Node::ENB, pdu.meta, DropReason::Malformed);
     }
@@ -160,7 +160,10 @@ void Engine::Impl::enbFromS1Mme(InFlight& pdu)
         e.contextUp = true;
         if (s->ueSecurityCapabilities)
             e.capabilities = nasCapabilities(*s->ueSecurityCapabilities);
-        e.pendingNas = s->nasPdu;
+        if (s->nasPdu.empty())
+            enbPendingNas.erase(d);
+        else
+            enbPendingNas.insert_or_assign(d, s->nasPdu);
         if (!s->nasPdu.empty())
             insiderSees(Node::ENB, meta, s->nasPdu, true);
         settle(Node::ENB, meta, true);
@@ -173,7 +176,7 @@ void Engine::Impl::enbFromS1Mme(InFlight& pdu)
     }
 }
 
-std::optional<std::pair<std::uint32_t, Bytes>>
+std::optional<std::pair<std::uint32_t, ByteView>>
 Engine::Impl::gtpFromBackhaul(Link link, bool downlink, Node node, const InFlight& pdu,
                               std::uint32_t teidBase, const std::vector<std::uint8_t>* bearer)
 {
@@ -191,7 +194,7 @@ Engine::Impl::gtpFromBackhaul(Link link, bool downlink, Node node, const InFligh
         drop(node, pdu.meta, DropReason::NoContext);
         return std::nullopt;
     }
-    return std::pair{d, Bytes(gtp->payload.begin(), gtp->payload.end())};
+    return std::pair{d, gtp->payload};
 }
 
 void Engine::Impl::enbFromS1u(InFlight& pdu)

@@ -146,10 +146,7 @@ Engine::Impl::Impl(Scenario s, std::uint32_t first)
         rng.fill(u.opc);
         rng.fill(u.appMaster);
         u.sqn = 0x20 * (1 + rng.below(1000));
-        hss[i].k = u.k;
-        hss[i].opc = u.opc;
-        hss[i].sqn = u.sqn;
-        server[i].appMaster = u.appMaster;
+        hss[i].sqn = u.sqn; // K and OPc: the HSS reads the USIM's row (HssRecord)
         newAppSession(i);
         schedule(
             fromSeconds(scenario.traffic.attachSpreadS * static_cast<double>(rng.below(1'000'000)) / 1e6),
@@ -268,14 +265,14 @@ void Engine::Impl::newAppSession(std::uint32_t device)
         static_cast<std::uint8_t>(session >> 24), static_cast<std::uint8_t>(session >> 16),
         static_cast<std::uint8_t>(session >> 8), static_cast<std::uint8_t>(session)};
     const SecureBytes keys = crypto::hmacSha256(ue[device].appMaster, p);
-    for (auto* keysOf : {&ue[device].app, &server[device].app}) {
-        std::copy_n(keys.begin(), 16, keysOf->enc.begin());
-        std::copy_n(keys.begin() + 16, 16, keysOf->mac.begin());
-        // OSCORE: a new security context from the session's key (RFC 8613 3.2), only when in use.
-        keysOf->oscore.derived = false;
-        if (protection.app.oscore)
-            protocol::deriveOscoreKeys(*keysOf, globalDevice(device));
-    }
+    // The device's and the server's keys (one copy: ServerContext).
+    protocol::AppKeys& app = ue[device].app;
+    std::copy_n(keys.begin(), 16, app.enc.begin());
+    std::copy_n(keys.begin() + 16, 16, app.mac.begin());
+    // OSCORE: a new security context from the session's key (RFC 8613 3.2), only when in use.
+    app.oscore.derived = false;
+    if (protection.app.oscore)
+        protocol::deriveOscoreKeys(app, globalDevice(device));
     ue[device].appSeq = 0;
     ue[device].appWindow.reset();
     server[device].appSeq = 0;
@@ -345,8 +342,7 @@ void Engine::Impl::applyProtection(const Protection& p, bool fromTimeline)
     for (std::uint32_t d = 0; d < scenario.devices && p.app.oscore && !(p.app == before.app); ++d) {
         // Devices not attached keep their session, but need its OSCORE context for when they send.
         if (ue[d].state != UeState::Attached && !ue[d].app.oscore.derived) {
-            protocol::deriveOscoreKeys(ue[d].app, globalDevice(d));
-            protocol::deriveOscoreKeys(server[d].app, globalDevice(d));
+            protocol::deriveOscoreKeys(ue[d].app, globalDevice(d)); // the server's too (ServerContext)
         }
     }
     for (std::uint32_t d = 0; d < scenario.devices; ++d) {
@@ -560,6 +556,7 @@ void Engine::setCaptureSink(CaptureSink* sink)
     impl_->capture = sink;
     if (sink == nullptr)
         return;
+    impl_->keepCkIk = true; // CK and IK for the key log, from the next AKA on
     // Who each device is, and the end-to-end keys and ESP SAs that exist from the start.
     for (std::uint32_t d = 0; d < impl_->scenario.devices; ++d) {
         DeviceIdentity id;
@@ -594,8 +591,11 @@ void Engine::Impl::captureKeys(std::uint32_t d, const char* where)
     if (std::string_view(where) == "device") {
         if (!u.haveKasme) // no AKA yet in this attach: nothing but the end-to-end keys
             return;
-        add("CK", u.ck);
-        add("IK", u.ik);
+        if (d < ckIk.size() &&
+            std::any_of(ckIk[d].begin(), ckIk[d].end(), [](std::uint8_t b) { return b != 0; })) {
+            add("CK", ByteView(ckIk[d]).first(16));
+            add("IK", ByteView(ckIk[d]).subspan(16));
+        }
         add("KASME", u.kasme);
         if (u.nasActive) {
             keys +=
@@ -628,6 +628,10 @@ void Engine::Impl::captureKeys(std::uint32_t d, const char* where)
 
 void Engine::setKeepPdus(bool on)
 {
+    // CK and IK go with the PDUs (or a capture sink): nothing else reads them.
+    impl_->keepCkIk = on || impl_->capture != nullptr;
+    if (!impl_->keepCkIk)
+        SecureTable<std::array<std::uint8_t, 32>>().swap(impl_->ckIk);
     if (on && impl_->recentPdus.empty())
         impl_->recentPdus.resize(Impl::kRecentPdus);
     else if (!on)

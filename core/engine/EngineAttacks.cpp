@@ -148,6 +148,15 @@ void Engine::Impl::addExample(AttackRuntime& a, std::uint32_t device, bool signa
                                              Bytes(after.begin(), after.end())});
 }
 
+bool Engine::Impl::keepsExample(const AttackRuntime& a, const Finding& f, bool signalling) const
+{
+    if (f.secrets == 0)
+        return f.ciphertext && a.tally.examples.empty();
+    const auto kept = std::count_if(a.tally.examples.begin(), a.tally.examples.end(),
+                                    [&](const AttackExample& e) { return e.signalling == signalling; });
+    return static_cast<std::size_t>(kept) < kExamplesKept;
+}
+
 Reading Engine::Impl::tallyReading(AttackRuntime& a, const Finding& f, std::uint32_t device, bool signalling,
                                    ByteView bytes)
 {
@@ -211,7 +220,9 @@ void Engine::Impl::attackLink(Link link, bool downlink, Bytes& bytes, Meta& meta
         case AttackKind::Eavesdrop: {
             if (capture != nullptr)
                 capture->attackerCapture(spec.id, now, link, std::nullopt, bytes, false);
-            const Finding f = dissectLink(link, bytes);
+            Finding f = dissectLink(link, bytes, false);
+            if (keepsExample(a, f, meta.signalling))
+                f = dissectLink(link, bytes); // again, with the text the example shows
             const Reading reading = tallyReading(a, f, meta.device, meta.signalling, bytes);
             log(EventKind::AttackEavesdrop, placeOf(link), meta.device, f.secrets,
                 static_cast<std::uint8_t>(reading), index, pduId);
@@ -227,7 +238,7 @@ void Engine::Impl::attackLink(Link link, bool downlink, Bytes& bytes, Meta& meta
             bytes[pos->octet] ^= pos->mask;
             if (link != Link::Uu)
                 fixSctpChecksum(bytes);
-            meta.initialAttach = link == Link::Uu && dissectLink(link, before).initialAttach;
+            meta.initialAttach = link == Link::Uu && dissectLink(link, before, false).initialAttach;
             meta.attack = index;
             meta.mark = Mark::Tampered;
             ++t.attempts;
@@ -336,7 +347,9 @@ void Engine::Impl::insiderSees(Node node, const Meta& meta, ByteView bytes, bool
         AttackTally& t = a.tally;
         if (capture != nullptr)
             capture->attackerCapture(t.spec.id, now, std::nullopt, node, bytes, nasPdu);
-        const Finding f = nasPdu ? dissectNas(bytes) : dissectIpPacket(bytes);
+        Finding f = nasPdu ? dissectNas(bytes, false) : dissectIpPacket(bytes, false);
+        if (keepsExample(a, f, nasPdu)) // again, with the text the example shows
+            f = nasPdu ? dissectNas(bytes) : dissectIpPacket(bytes);
         const Reading reading = tallyReading(a, f, meta.device, nasPdu, bytes);
         log(EventKind::AttackInsider, placeOf(node), meta.device, f.secrets,
             static_cast<std::uint8_t>(reading), static_cast<std::int16_t>(i));
@@ -438,7 +451,7 @@ void Engine::Impl::inject(std::uint32_t index)
         if (protection.app.oscore) {
             // Against OSCORE the forger copies the format and the server's kid it has seen (the OSCORE option
             // is in clear) but must guess the key: the device's AES-CCM check refuses it (RFC 8613 8.2).
-            protocol::AppKeys guess = server[d].app;
+            protocol::AppKeys guess = ue[d].app; // the server's keys (ServerContext)
             for (std::uint8_t& b : guess.oscore.serverKey)
                 b = static_cast<std::uint8_t>(rng.next());
             app = protectApp(protection.app, guess, false, 0x00ffffffu, app);

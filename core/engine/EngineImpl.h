@@ -44,11 +44,12 @@ enum class Mark : std::uint8_t { None, Tampered, Replayed, Forged, Downgraded };
 
 // What the simulation knows about a PDU but the wire does not carry: whom it belongs to and what an attacker
 // did to it, so that a receiver's decision can be attributed to the attack.
+// 24 octets (fields ordered by alignment).
 struct Meta {
+    std::uint64_t attempt = 0; // the attack's attempt number (AttackTally::attempts when it acted; 0: none)
     std::uint32_t device = kNoDevice;
     std::uint32_t record = 0; // application message record (0: none)
     std::int16_t attack = -1;
-    std::uint64_t attempt = 0; // the attack's attempt number (AttackTally::attempts when it acted; 0: none)
     Mark mark = Mark::None;
     bool signalling = false;
     bool initialAttach = false; // a plain Attach Request: LTE has no security context to protect it with
@@ -57,41 +58,43 @@ struct Meta {
 // A slot of the pool of PDUs: free, on a link, or a replayer's copy waiting to be re-sent.
 enum class SlotState : std::uint8_t { Free, OnLink, HeldForReplay };
 
+// 64 octets (fields ordered by alignment).
 struct InFlight {
     Bytes bytes;
+    Meta meta;
+    SimTime heldSince = 0; // a replayer's copy: when it was captured
+    std::uint32_t pduId = 0;
     SlotState state = SlotState::Free;
     Link link = Link::Uu;
     bool downlink = false;
-    Meta meta;
-    std::uint32_t pduId = 0;
-    SimTime heldSince = 0; // a replayer's copy: when it was captured
 };
 
 enum class UeState : std::uint8_t { Idle, Attaching, Attached };
 
-// The device: USIM, NAS and AS contexts, PDCP counters, end-to-end session.
+// The device: USIM, NAS and AS contexts, PDCP counters, end-to-end session. Fields ordered by alignment (no
+// padding inside: 368 octets). CK and IK, wanted only by the key log, are kept apart (Engine::Impl::ckIk). K
+// and OPc are the subscription's only copy: the HSS (Hss.cpp) reads the same storage (its view of the
+// subscriber data it shares with the USIM, TS 33.102 6.3), so a device costs them once.
 struct UeContext {
-    std::array<std::uint8_t, 16> k{};
-    std::array<std::uint8_t, 16> opc{};
-    std::array<std::uint8_t, 16> appMaster{};
-    std::array<std::uint8_t, 16> ck{}; // from the last AKA (TS 33.102 6.3.3), for the key log
-    std::array<std::uint8_t, 16> ik{};
-    std::array<std::uint8_t, 32> kasme{};
-    std::array<std::uint8_t, 32> kenb{};
     std::uint64_t sqn = 0; // highest SQN accepted by the USIM
-    protocol::NasSecurityContext nas;
-    protocol::AsSecurityContext as;
-    protocol::PdcpCounter srbTx, drbTx, srbRx, drbRx;
-    protocol::AppKeys app;
     protocol::ReplayWindow appWindow;
+    protocol::NasSecurityContext nas;
+    protocol::PdcpCounter srbTx, drbTx, srbRx, drbRx;
     std::uint32_t appSeq = 0;
     std::uint32_t attachGeneration = 0;
     std::uint32_t address = 0;
+    std::array<std::uint8_t, 16> k{};
+    std::array<std::uint8_t, 16> opc{};
+    std::array<std::uint8_t, 16> appMaster{}; // the end-to-end master key, shared with the server
+    std::array<std::uint8_t, 32> kasme{};
+    std::array<std::uint8_t, 32> kenb{};
+    protocol::AsSecurityContext as;
+    protocol::AppKeys app;
+    std::int16_t downgradeAttack = -1; // an attacker changed this attach's capabilities (bookkeeping)
     protocol::UeSecurityCapabilities capabilities;
     UeState state = UeState::Idle;
     bool nasActive = false;
     bool haveKasme = false;
-    std::int16_t downgradeAttack = -1; // an attacker changed this attach's capabilities (bookkeeping)
 };
 
 struct MmeContext {
@@ -106,25 +109,28 @@ struct MmeContext {
     bool awaitingVector = false; // an Authentication-Information-Request is outstanding
 };
 
+// The eNB's view of a device (104 octets, no padding). The NAS PDU of an Initial Context Setup waiting for AS
+// security is kept aside (Engine::Impl::enbPendingNas): few devices have one at any time.
 struct EnbContext {
+    protocol::PdcpCounter srbTx, drbTx, srbRx, drbRx;
     std::array<std::uint8_t, 32> kenb{};
     protocol::AsSecurityContext as;
-    protocol::PdcpCounter srbTx, drbTx, srbRx, drbRx;
-    Bytes pendingNas; // the NAS PDU of the Initial Context Setup, sent once AS security is on
     bool contextUp = false;
     // The UE security capabilities from the MME's Initial Context Setup (TS 36.413 9.2.1.40).
     protocol::UeSecurityCapabilities capabilities;
 };
 
+// The HSS's subscriber record: the SQN it last issued. K and OPc are read from the USIM's row (UeContext):
+// one copy of the subscription data for both views of it.
 struct HssRecord {
-    std::array<std::uint8_t, 16> k{};
-    std::array<std::uint8_t, 16> opc{};
     std::uint64_t sqn = 0;
 };
 
+// The MTC server's side of a device's end-to-end session: its sequence number and replay window. The master
+// key and the session keys are pre-shared, always the same on both ends (newAppSession and applyProtection
+// write them for both at once): the server reads the device's row (UeContext::appMaster, UeContext::app), one
+// copy of each key per device.
 struct ServerContext {
-    std::array<std::uint8_t, 16> appMaster{};
-    protocol::AppKeys app;
     protocol::ReplayWindow appWindow;
     std::uint32_t appSeq = 0;
 };
@@ -153,20 +159,21 @@ enum class Fate : std::uint8_t {
     DroppedOther
 };
 
-// One application message as sent, to classify what a receiver later accepts: 12 octets, its payload kept as
+// One application message as sent, to classify what a receiver later accepts: 8 octets, its payload kept as
 // the values it was made from (protocol/Coap.h readingPayload, commandPayload).
 struct AppRecord {
     std::uint32_t device = 0;
-    bool uplink = true;
-    bool delivered = false;
-    Fate fate = Fate::Pending;
-    bool flag = false;       // the reading's alarm, or the command's "open"
     std::int16_t tenths = 0; // the reading's temperature in tenths of a degree
+    Fate fate = Fate::Pending;
+    bool uplink : 1 = true;
+    bool delivered : 1 = false;
+    bool flag : 1 = false; // the reading's alarm, or the command's "open"
     [[nodiscard]] std::string payload() const
     {
         return uplink ? protocol::readingPayload(tenths, flag) : protocol::commandPayload(flag);
     }
 };
+static_assert(sizeof(AppRecord) == 8);
 
 // The last PDCP SN an attacker saw per device, direction and bearer (key: device << 2 | downlink << 1 | drb):
 // a flat table of 2 octets per key for the scenario's devices (built on first use), a map for any other key.
@@ -243,8 +250,10 @@ struct Engine::Impl {
                                                                           Bytes& ipPacket);
     void sendSgi(bool downlink, Bytes ipPacket, const Meta& meta);
     // Removes NDS/IP if present and enforces the receiving end's policy; the inner IPv4 packet, or empty
-    // (dropped).
-    std::optional<Bytes> receiveBackhaul(Link link, bool downlink, Node node, const InFlight& pdu);
+    // (dropped). The view is into `pdu` or into backhaulInner: valid until the next receiveBackhaul or the
+    // end of the arrival (nothing copied).
+    std::optional<ByteView> receiveBackhaul(Link link, bool downlink, Node node, const InFlight& pdu);
+    Bytes backhaulInner; // the inner packet of the last ESP packet received
     void arrive(std::uint32_t slot);
     void drop(Node node, const Meta& meta, DropReason reason);
     void settle(Node node, const Meta& meta, bool succeeded, DropReason reason = DropReason::Integrity);
@@ -271,13 +280,14 @@ struct Engine::Impl {
     void mmeNas(std::uint32_t device, const Meta& meta, ByteView nasPdu);
     void deliverApplication(Node node, std::uint32_t device, const Meta& meta, bool uplink, ByteView coap);
     // The transport payload of a backhaul packet to `port` (the SCTP user message on S1-MME and S6a, the UDP
-    // payload elsewhere), after NDS/IP; empty when it was dropped (and accounted).
-    std::optional<Bytes> payloadFromBackhaul(Link link, bool downlink, Node node, const InFlight& pdu,
-                                             std::uint16_t port);
-    std::optional<std::pair<std::uint32_t, Bytes>> gtpFromBackhaul(Link link, bool downlink, Node node,
-                                                                   const InFlight& pdu,
-                                                                   std::uint32_t teidBase,
-                                                                   const std::vector<std::uint8_t>* bearer);
+    // payload elsewhere), after NDS/IP; empty when it was dropped (and accounted). A view, as
+    // receiveBackhaul.
+    std::optional<ByteView> payloadFromBackhaul(Link link, bool downlink, Node node, const InFlight& pdu,
+                                                std::uint16_t port);
+    // The device and the inner packet of a GTP-U packet (a view, as receiveBackhaul).
+    std::optional<std::pair<std::uint32_t, ByteView>>
+    gtpFromBackhaul(Link link, bool downlink, Node node, const InFlight& pdu, std::uint32_t teidBase,
+                    const std::vector<std::uint8_t>* bearer);
     std::array<std::uint8_t, 3> snId() const;
     void ueFromUu(InFlight& pdu);
     void ueNas(std::uint32_t device, const Meta& meta, ByteView nasPdu);
@@ -346,6 +356,8 @@ struct Engine::Impl {
     // Counts what a passive attacker got from one PDU (and keeps an example); returns it for the log.
     Reading tallyReading(AttackRuntime& a, const struct Finding& f, std::uint32_t device, bool signalling,
                          ByteView bytes);
+    // Whether tallyReading keeps an example of this finding (its text is then needed: dissect with text).
+    bool keepsExample(const AttackRuntime& a, const struct Finding& f, bool signalling) const;
     void observeSn(AttackRuntime& a, Link link, bool downlink, std::uint32_t device, ByteView bytes);
     void scheduleAttack(std::uint32_t index);
     std::uint32_t addAttackRuntime(const AttackSpec& spec);
@@ -374,6 +386,13 @@ struct Engine::Impl {
     SecureTable<EnbContext> enb;
     SecureTable<HssRecord> hss;
     SecureTable<ServerContext> server;
+    // Per device: CK || IK of the USIM's last AKA (TS 33.102 6.3.3), for the key log only. Kept while the
+    // engine keeps PDUs (the default, the GUI) or has a capture sink: a headless run without one (mtcsec run,
+    // bench: setKeepPdus(false)) keeps none. Made at the first AKA that keeps them; all zero: not known.
+    SecureTable<std::array<std::uint8_t, 32>> ckIk;
+    bool keepCkIk = true;
+    // The eNB's NAS PDU of an Initial Context Setup per device, sent once AS security is on (Enb.cpp).
+    std::unordered_map<std::uint32_t, Bytes> enbPendingNas;
     std::vector<std::uint8_t> sgwBearer;
     std::vector<std::uint8_t> pgwBearer;
     std::vector<std::uint32_t> appSession; // end-to-end session number per device

@@ -108,7 +108,7 @@ void Engine::Impl::send(Link link, bool downlink, Bytes bytes, const Meta& meta,
         kept->reception = Reception::Pending;
     }
     if (classifyPdus) {
-        const Finding f = dissectLink(link, bytes);
+        const Finding f = dissectLink(link, bytes, false); // its reading only
         const Reading r = f.secrets != 0 ? Reading::Secret
                           : f.ciphertext ? Reading::Ciphertext
                                          : Reading::NothingSecret;
@@ -158,7 +158,8 @@ void Engine::Impl::sendSgi(bool downlink, Bytes ipPacket, const Meta& meta)
     }
 }
 
-std::optional<Bytes> Engine::Impl::receiveBackhaul(Link link, bool downlink, Node node, const InFlight& pdu)
+std::optional<ByteView> Engine::Impl::receiveBackhaul(Link link, bool downlink, Node node,
+                                                      const InFlight& pdu)
 {
     const auto outer = parseIpv4(pdu.bytes);
     if (!outer) {
@@ -189,7 +190,8 @@ std::optional<Bytes> Engine::Impl::receiveBackhaul(Link link, bool downlink, Nod
         }
         if (PduRecord* kept = keepReceiverView ? keptRecord(pdu.pduId) : nullptr)
             kept->received.assign(r.inner.begin(), r.inner.end());
-        return std::move(r.inner);
+        backhaulInner = std::move(r.inner);
+        return ByteView(backhaulInner);
     }
     if (protection.ndsOn(link)) {
         // The security gateway's policy: this link is protected, an unprotected packet is refused.
@@ -198,11 +200,11 @@ std::optional<Bytes> Engine::Impl::receiveBackhaul(Link link, bool downlink, Nod
     }
     if (PduRecord* kept = keepReceiverView ? keptRecord(pdu.pduId) : nullptr)
         kept->received.assign(pdu.bytes.begin(), pdu.bytes.end());
-    return pdu.bytes;
+    return ByteView(pdu.bytes);
 }
 
-std::optional<Bytes> Engine::Impl::payloadFromBackhaul(Link link, bool downlink, Node node,
-                                                       const InFlight& pdu, std::uint16_t port)
+std::optional<ByteView> Engine::Impl::payloadFromBackhaul(Link link, bool downlink, Node node,
+                                                          const InFlight& pdu, std::uint16_t port)
 {
     const auto inner = receiveBackhaul(link, downlink, node, pdu);
     if (!inner)
@@ -218,14 +220,14 @@ std::optional<Bytes> Engine::Impl::payloadFromBackhaul(Link link, bool downlink,
             drop(node, pdu.meta, DropReason::Malformed);
             return std::nullopt;
         }
-        return Bytes(s->payload.begin(), s->payload.end());
+        return s->payload;
     }
     const auto udp = ip && ip->protocol == kIpProtoUdp ? parseUdp(ip->payload) : std::nullopt;
     if (!udp || udp->destinationPort != port) {
         drop(node, pdu.meta, DropReason::Malformed);
         return std::nullopt;
     }
-    return Bytes(udp->payload.begin(), udp->payload.end());
+    return udp->payload;
 }
 
 PduRecord* Engine::Impl::keptRecord(std::uint32_t pduId)

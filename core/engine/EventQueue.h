@@ -65,8 +65,7 @@ public:
             // Into the bucket being drained, kept sorted latest first (popped from the back).
             active_.insert(std::upper_bound(active_.begin(), active_.end(), s, LaterFirst{}), s);
         } else if (bucket < current_ + kBuckets) {
-            ring_[slot(bucket)].push_back(s);
-            ++inRing_;
+            pushToRing(bucket, s);
         } else {
             far_.push_back(s);
             std::push_heap(far_.begin(), far_.end(), LaterFirst{});
@@ -107,7 +106,14 @@ private:
             std::vector<Scheduled>& next = ring_[slot(current_)];
             inRing_ -= next.size();
             active_.swap(next);
-            std::vector<Scheduled>().swap(next); // no slot keeps the capacity of a busy bucket
+            // The drained bucket's buffer goes to the spares (a few are kept: no slot of the ring keeps the
+            // capacity of a busy bucket, yet a bucket filling up takes a warm buffer instead of growing one).
+            if (next.capacity() != 0 && spares_.size() < kSpares) {
+                spares_.push_back(std::move(next));
+                next = std::vector<Scheduled>();
+            } else {
+                std::vector<Scheduled>().swap(next);
+            }
             // Far actions that now fall within the ring's span move into it (or into the active bucket).
             while (!far_.empty() && bucketOf(far_.front().time) < current_ + kBuckets) {
                 std::pop_heap(far_.begin(), far_.end(), LaterFirst{});
@@ -116,18 +122,33 @@ private:
                 if (bucketOf(s.time) <= current_) {
                     active_.push_back(s);
                 } else {
-                    ring_[slot(bucketOf(s.time))].push_back(s);
-                    ++inRing_;
+                    pushToRing(bucketOf(s.time), s);
                 }
             }
             std::sort(active_.begin(), active_.end(), LaterFirst{});
         }
     }
 
+    void pushToRing(std::int64_t bucket, const Scheduled& s)
+    {
+        std::vector<Scheduled>& b = ring_[slot(bucket)];
+        // Only a bucket drained soon takes a spare (a far one would keep it for seconds: every bucket of the
+        // ring would end up holding a busy bucket's capacity).
+        if (b.capacity() == 0 && !spares_.empty() && bucket - current_ <= kSpareReach) {
+            b.swap(spares_.back()); // an empty buffer with room
+            spares_.pop_back();
+        }
+        b.push_back(s);
+        ++inRing_;
+    }
+
+    static constexpr std::size_t kSpares = 16;
+    static constexpr std::int64_t kSpareReach = 32; // buckets ahead of the one being drained
     std::vector<std::vector<Scheduled>> ring_;
-    std::vector<Scheduled> active_; // the bucket being drained, latest first
-    std::vector<Scheduled> far_;    // a min-heap (by LaterFirst) of actions beyond the ring's span
-    std::int64_t current_ = -1;     // the bucket being drained (absolute, time >> kBucketBits)
+    std::vector<std::vector<Scheduled>> spares_; // empty buffers with capacity, at most kSpares
+    std::vector<Scheduled> active_;              // the bucket being drained, latest first
+    std::vector<Scheduled> far_; // a min-heap (by LaterFirst) of actions beyond the ring's span
+    std::int64_t current_ = -1;  // the bucket being drained (absolute, time >> kBucketBits)
     std::size_t inRing_ = 0;
     std::size_t size_ = 0;
 };

@@ -60,7 +60,7 @@ void Engine::Impl::pgwFromS5(InFlight& pdu)
         return;
     }
     insiderSees(Node::PGW, meta, packet, false);
-    sendSgi(false, std::move(packet), meta);
+    sendSgi(false, Bytes(packet.begin(), packet.end()), meta);
 }
 
 void Engine::Impl::pgwFromSgi(InFlight& pdu)

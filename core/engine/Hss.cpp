@@ -58,7 +58,8 @@ void Engine::Impl::hssFromS6a(InFlight& pdu)
         rng.fill(v.rand);
         const auto sqn = sqnBytes(h.sqn);
         const std::array<std::uint8_t, 2> amf = {0x80, 0x00}; // separation bit set for E-UTRAN
-        const auto out = crypto::Milenage(h.k, h.opc).compute(v.rand, sqn, amf);
+        const UeContext& subscription = ue[*subscriber];      // K and OPc, shared with the USIM
+        const auto out = crypto::Milenage(subscription.k, subscription.opc).compute(v.rand, sqn, amf);
         std::array<std::uint8_t, 6> sqnXorAk{};
         for (std::size_t i = 0; i < 6; ++i)
             sqnXorAk[i] = sqn[i] ^ out.f5[i];

@@ -46,7 +46,7 @@ void Engine::Impl::serverFromSgi(InFlight& pdu)
         return;
     }
     ServerContext& s = server[*d];
-    const AppUnprotected r = unprotectApp(protection.app, s.app, true, port, payload, s.appWindow);
+    const AppUnprotected r = unprotectApp(protection.app, ue[*d].app, true, port, payload, s.appWindow);
     if (r.verdict != AppVerdict::Accepted) {
         drop(Node::Server, pdu.meta, dropReasonOf(r.verdict));
         return;
@@ -65,7 +65,7 @@ void Engine::Impl::serverSendDownlink(std::uint32_t d, std::uint32_t generation)
     }
     ServerContext& s = server[d];
     const auto record = static_cast<std::uint32_t>(records.size());
-    records.push_back(AppRecord{d, false, false, Fate::Pending, rng.below(2) == 1, 0});
+    records.push_back(AppRecord{.device = d, .uplink = false, .flag = rng.below(2) == 1});
     CoapMessage coap;
     coap.messageId = static_cast<std::uint16_t>(record);
     coap.token = record;
@@ -82,7 +82,7 @@ void Engine::Impl::serverSendDownlink(std::uint32_t d, std::uint32_t generation)
         schedule(after(now, scenario.traffic.downlinkIntervalS), Action::Downlink, d, generation);
         return;
     }
-    const Bytes app = protectApp(protection.app, s.app, false, ++s.appSeq, encodeCoap(coap));
+    const Bytes app = protectApp(protection.app, ue[d].app, false, ++s.appSeq, encodeCoap(coap));
     const std::uint16_t port = appPort(protection.app);
     sendSgi(true, buildIpv4Udp(kAddrServer, deviceAddress(d), port, port, nextIpId(), app), m);
     schedule(after(now, scenario.traffic.downlinkIntervalS), Action::Downlink, d, generation);

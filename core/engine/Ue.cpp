@@ -42,6 +42,8 @@ void Engine::Impl::startAttach(std::uint32_t d)
         noEffect(Node::Device, u.downgradeAttack, d, NoEffectReason::AttachRestarted);
     u.downgradeAttack = -1;
     enb[d] = EnbContext();
+    if (!enbPendingNas.empty())
+        enbPendingNas.erase(d);
     mme[d] = MmeContext();
     sgwBearer[d] = 0;
     pgwBearer[d] = 0;
@@ -134,7 +136,8 @@ void Engine::Impl::ueSendReading(std::uint32_t d)
     const auto tenths = static_cast<int>(150 + rng.below(150));
     const bool alarm = rng.below(20) == 0;
     const auto record = static_cast<std::uint32_t>(records.size());
-    records.push_back(AppRecord{d, true, false, Fate::Pending, alarm, static_cast<std::int16_t>(tenths)});
+    records.push_back(
+        AppRecord{.device = d, .tenths = static_cast<std::int16_t>(tenths), .uplink = true, .flag = alarm});
     CoapMessage coap;
     coap.messageId = static_cast<std::uint16_t>(record);
     coap.token = record;
@@ -366,8 +369,12 @@ void Engine::Impl::ueNas(std::uint32_t d, const Meta& meta, ByteView nasPdu)
         } else {
             u.sqn = sqnValue(sqn);
             u.kasme = toArray<32>(crypto::deriveKasme(out.f3, out.f4, snId(), ByteView(m->autn).first(6)));
-            u.ck = toArray<16>(out.f3);
-            u.ik = toArray<16>(out.f4);
+            if (keepCkIk) {
+                if (ckIk.empty())
+                    ckIk.resize(scenario.devices);
+                std::copy(out.f3.begin(), out.f3.end(), ckIk[d].begin());
+                std::copy(out.f4.begin(), out.f4.end(), ckIk[d].begin() + 16);
+            }
             u.haveKasme = true;
             captureKeys(d, "device");
             reply.type = EmmType::AuthenticationResponse;
