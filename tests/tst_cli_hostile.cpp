@@ -161,11 +161,12 @@ void TestCliHostile::tooLargeForThisMachine()
                                      QStringLiteral(": valid, but cannot run on this machine: needs about ")),
              qPrintable(validate.err));
 
-    // The overrides of the command line count too.
+    // The overrides of the command line count too: a day of a million devices, its 20 cells all at once
+    // (--threads 1024 runs min(threads, cells) cells at a time: about 20 x 5 GB of message records).
     const auto overridden =
         runMtcsec({QStringLiteral("run"), QStringLiteral("--preset"), QStringLiteral("default"),
                    QStringLiteral("--devices"), QStringLiteral("1000000"), QStringLiteral("--duration"),
-                   QStringLiteral("86400")},
+                   QStringLiteral("86400"), QStringLiteral("--threads"), QStringLiteral("1024")},
                   kHangMs);
     QCOMPARE(overridden.exitCode, 2);
     QVERIFY2(
