@@ -1,6 +1,7 @@
 // Issue 11, cells part: a run split into cells (devices_per_cell) on several threads gives the same digest,
 // summary, JSON and CSV for any number of threads; the merged summary keeps every conservation law; one cell
 // is the plain engine; device identities are global; the command line reads, runs and refuses as it should.
+#include "RandomScenario.h"
 #include "RunBinary.h"
 #include "core/InvalidInput.h"
 #include "core/crypto/CryptoLedger.h"
@@ -49,25 +50,12 @@ Outcome runCells(const Scenario& s, unsigned threads)
     return {run.summary(), report::reportJson(run.summary()), report::eventCsv(run), run.threads()};
 }
 
-// A random scenario: one preset's network and attacks, another's protection and attackers, 300 to 700
-// devices in cells of 100 to 250, 5 to 25 s, sometimes device groups.
+// A random scenario: 300 to 700 devices in cells of 100 to 250, 5 to 25 s, sometimes a device group across a
+// cell boundary.
 Scenario randomScenario(std::uint64_t seed)
 {
-    Rng rng(seed);
-    const auto& all = presets();
-    const Preset& base = all[rng.below(all.size())];
-    const Preset& other = all[rng.below(all.size())];
-    Scenario s = base.scenario;
-    s.seed = rng.next();
-    s.devices = static_cast<std::uint32_t>(300 + rng.below(401));
-    s.devicesPerCell = static_cast<std::uint32_t>(100 + rng.below(151));
-    s.durationS = 5.0 + static_cast<double>(rng.below(21));
-    if (rng.below(2) == 0)
-        s.protection = other.scenario.protection;
-    for (AttackSpec a : other.scenario.attacks) {
-        a.id = "x-" + a.id;
-        s.attacks.push_back(a);
-    }
+    Scenario s = test::randomScenario(seed, {300, 401, 5.0, 21, 100, 151});
+    Rng rng(seed ^ 0x5eed);
     if (rng.below(2) == 0 && s.deviceGroups.empty()) {
         // A group across a cell boundary: its devices keep its behaviour in every cell.
         DeviceGroup g;
@@ -76,7 +64,6 @@ Scenario randomScenario(std::uint64_t seed)
         g.ue.acceptsNullIntegrity = true;
         s.deviceGroups.push_back(g);
     }
-    std::erase_if(s.changes, [&s](const ProtectionChange& c) { return c.atS >= s.durationS; });
     return s;
 }
 

@@ -1,5 +1,6 @@
 // Issue 11, threads part: `--threads N` gives the same digest, events, counts, verdicts and report bytes for
 // any N (the event log's pipeline, EventLog::setPipelined), in process and through the real binary.
+#include "RandomScenario.h"
 #include "RunBinary.h"
 #include "core/InvalidInput.h"
 #include "core/crypto/CryptoLedger.h"
@@ -94,28 +95,6 @@ void compareOutcomes(const Outcome& one, const Outcome& other)
     QVERIFY(other.csv == one.csv);
 }
 
-// A random scenario: one preset's network and attacks, another's protection, a random size, length and seed,
-// and the other preset's attackers beside the first one's.
-Scenario randomScenario(std::uint64_t seed)
-{
-    Rng rng(seed);
-    const auto& all = presets();
-    const Preset& base = all[rng.below(all.size())];
-    const Preset& other = all[rng.below(all.size())];
-    Scenario s = base.scenario;
-    s.seed = rng.next();
-    s.devices = static_cast<std::uint32_t>(1 + rng.below(1500));
-    s.durationS = 5.0 + static_cast<double>(rng.below(40));
-    if (rng.below(2) == 0)
-        s.protection = other.scenario.protection;
-    for (AttackSpec a : other.scenario.attacks) {
-        a.id = "x-" + a.id;
-        s.attacks.push_back(a);
-    }
-    std::erase_if(s.changes, [&s](const ProtectionChange& c) { return c.atS >= s.durationS; });
-    return s;
-}
-
 QByteArray fileBytes(const QString& path)
 {
     QFile f(path);
@@ -177,7 +156,7 @@ private slots:
     void randomScenariosAreTheSameOnAnyThreads()
     {
         QFETCH(quint64, seed);
-        const Scenario s = randomScenario(seed);
+        const Scenario s = test::randomScenario(seed); // 1 to 1,500 devices, 5 to 44 s
         const Outcome one = run(s, 1, seed % 2 == 0, seed % 3 != 0);
         for (const unsigned threads : {2u, 4u}) {
             compareOutcomes(one, run(s, threads, seed % 2 == 0, seed % 3 != 0));
