@@ -57,9 +57,17 @@ void applyNumberOptions(Scenario& scenario, const QCommandLineParser& parser,
     if (parser.isSet(seed))
         scenario.seed = parseWholeNumberOption("--seed", parser.value(seed).toStdString(), 0,
                                                std::numeric_limits<std::uint64_t>::max());
-    if (parser.isSet(devices))
+    if (parser.isSet(devices)) {
         scenario.devices = static_cast<std::uint32_t>(parseWholeNumberOption(
             "--devices", parser.value(devices).toStdString(), kMinDevices, kMaxDevices));
+        // The scenario's device groups must still fit, as a file's would (ScenarioJson: device_groups).
+        std::uint64_t grouped = 0;
+        for (const DeviceGroup& group : scenario.deviceGroups)
+            grouped += group.devices;
+        if (grouped > scenario.devices)
+            throw InvalidInput("--devices: the scenario's device_groups hold " + std::to_string(grouped) +
+                               " devices, more than " + std::to_string(scenario.devices));
+    }
 }
 
 unsigned threadsOption(const QCommandLineParser& parser, const QCommandLineOption& threads)

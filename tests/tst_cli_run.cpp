@@ -347,6 +347,9 @@ void TestCliRun::badInput_data()
     QTest::newRow("too many devices")
         << QStringList{run, "--devices", "2000000"}
         << "--devices: must be a whole number from 1 to 1000000, got '2000000'" << QString();
+    QTest::newRow("fewer devices than the groups hold")
+        << QStringList{run, "--preset", "mixed-snow3g", "--devices", "3"}
+        << "--devices: the scenario's device_groups hold 4 devices, more than 3" << QString();
     QTest::newRow("bad duration") << QStringList{run, "--duration", "soon"} << "--duration: must be a number"
                                   << QString();
     QTest::newRow("negative duration")
