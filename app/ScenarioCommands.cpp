@@ -140,9 +140,10 @@ QString summaryText(const engine::RunSummary& s, double wallSeconds)
                  QString::number(wallSeconds, 'f', 2), num(s.eventsTotal),
                  num(wallSeconds > 0 ? std::llround(static_cast<double>(s.eventsTotal) / wallSeconds) : 0));
     if (s.cells > 1)
-        out += QStringLiteral("Cells: %1 of at most %2 devices, simulated independently (each its own eNB, "
+        out += QStringLiteral("Cells: %1 of at most %2 %3, simulated independently (each its own eNB, "
                               "links, NDS/IP SAs and attackers)\n")
-                   .arg(num(s.cells), num(s.devicesPerCell));
+                   .arg(num(s.cells), num(s.devicesPerCell),
+                        s.devicesPerCell == 1 ? QStringLiteral("device") : QStringLiteral("devices"));
     if (s.changes.empty()) {
         out += QStringLiteral("Protection: %1\n").arg(protectionLine(s.protection));
     } else {
@@ -263,10 +264,11 @@ void checkOutputs(const QStringList& reports, const std::optional<QString>& pcap
 void refuseOneCellOutputs(const QStringList& reports, const std::optional<QString>& pcapDir,
                           const Scenario& scenario)
 {
-    const std::string why = " covers one cell, and this run of " + std::to_string(scenario.devices) +
-                            " devices has " + std::to_string(engine::cellCount(scenario)) +
-                            " cells of at most " + std::to_string(scenario.devicesPerCell) +
-                            " (set devices_per_cell to at least devices in the scenario, or lower --devices)";
+    const std::string why =
+        " covers one cell, and this run of " + std::to_string(scenario.devices) + " devices has " +
+        std::to_string(engine::cellCount(scenario)) + " cells of at most " +
+        std::to_string(scenario.devicesPerCell) +
+        " (set devices_per_cell to at least devices in a scenario file, or lower --devices)";
     for (const QString& r : reports)
         if (report::isDocumentReport(r))
             throw InvalidInput(r.toStdString() + ": an HTML or PDF report" + why);
@@ -512,9 +514,10 @@ int runValidateCommand(const QStringList& arguments)
                 .arg(file, shown(s.name), num(s.devices), num(s.durationS), num(s.attacks.size()),
                      num(s.changes.size())));
         if (const std::uint32_t cells = engine::cellCount(s); cells > 1)
-            printOut(QStringLiteral("%1: %2 cells of at most %3 devices (devices_per_cell), simulated "
+            printOut(QStringLiteral("%1: %2 cells of at most %3 %4 (devices_per_cell), simulated "
                                     "independently\n")
-                         .arg(file, num(cells), num(s.devicesPerCell)));
+                         .arg(file, num(cells), num(s.devicesPerCell),
+                              s.devicesPerCell == 1 ? QStringLiteral("device") : QStringLiteral("devices")));
         return ExitOk;
     } catch (const InvalidInput& e) {
         printError(q(e.what()));

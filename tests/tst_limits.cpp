@@ -205,13 +205,19 @@ void TestLimits::estimateRefusesWhatDoesNotFit()
     huge.durationS = 86400;
     const ResourceEstimate e = estimateResources(huge);
     QVERIFY(e.bytes > 1e12); // terabytes
-    const auto why = memoryShortfall(huge, std::uint64_t{23'000'000'000});
+    // On two threads the default cells (two of 50,000 devices at a time) fit in 23 GB: the advice says so.
+    const auto why = memoryShortfall(huge, std::uint64_t{23'000'000'000}, EventLogIn::Memory, 2);
     QVERIFY(why);
     QVERIFY2(QString::fromStdString(*why).contains(QRegularExpression(QStringLiteral(
                  "^needs about [0-9.]+ TB of memory \\(1,000,000 devices for 86400 s: about [0-9.]+ "
                  "billion events\\), this machine has 23 GB available; shorten duration_s, lower "
-                 "devices or send less often \\(traffic.uplink_interval_s\\)$"))),
+                 "devices or send less often \\(traffic.uplink_interval_s\\), or set devices_per_cell to "
+                 "50000$"))),
              why->c_str());
+    // With 1 GB they do not either: no advice about cells.
+    const auto tight = memoryShortfall(huge, std::uint64_t{1'000'000'000}, EventLogIn::Memory, 2);
+    QVERIFY(tight);
+    QVERIFY2(tight->ends_with("(traffic.uplink_interval_s)"), tight->c_str());
     QVERIFY_THROWS_EXCEPTION(InvalidInput, requireFitsInMemory(huge, "x: ", std::uint64_t{1'000'000'000}));
     try {
         requireFitsInMemory(huge, "file.json: ", std::uint64_t{1'000'000'000});

@@ -31,7 +31,8 @@ constexpr double kScheduledPerDevice = 4;    // pending actions per device in th
 constexpr double kVectorGrowth = 2;          // a growing vector holds up to twice its contents
 constexpr double kBytesPerPduInRing = 256;   // the octets a kept PDU holds (on the wire and inside)
 constexpr double kProcessBytes = 32.0 * 1024 * 1024; // the process with Qt and Botan loaded, before a run
-constexpr double kBytesPerCellResult = 64.0 * 1024;  // a finished cell's summary (tallies, examples)
+constexpr double kBytesPerCellResult = 8.0 * 1024;   // a finished cell's summary (tallies, examples): ~5.6 kB
+                                                     // measured with every kind of attacker
 
 // The seconds of the run during which an attack acts.
 double activeSeconds(const AttackSpec& attack, double duration)
@@ -219,13 +220,30 @@ std::optional<std::string> memoryShortfall(const Scenario& scenario, std::option
     const bool injectors =
         withoutInjectors.attacks.size() != scenario.attacks.size() &&
         estimateResources(withoutInjectors, log, threads).bytes <= static_cast<double>(*available);
+    // And the cells when another devices_per_cell would fit: the default size for one large cell, one cell
+    // when many tiny cells' results are what is large.
+    std::string cellsAdvice;
+    std::vector<std::uint32_t> candidates;
+    if (scenario.devicesPerCell > kDefaultDevicesPerCell && scenario.devices > kDefaultDevicesPerCell)
+        candidates.push_back(kDefaultDevicesPerCell); // split the large cells
+    if (scenario.devicesPerCell < scenario.devices)
+        candidates.push_back(scenario.devices); // one cell instead of many small ones
+    for (const std::uint32_t perCell : candidates) {
+        Scenario other = scenario;
+        other.devicesPerCell = perCell;
+        if (estimateResources(other, log, threads).bytes <= static_cast<double>(*available)) {
+            cellsAdvice = ", or set devices_per_cell to " + std::to_string(perCell);
+            break;
+        }
+    }
     return "needs about " + formatBytes(e.bytes) + " of memory (" + withThousands(scenario.devices) +
            (scenario.devices == 1 ? " device" : " devices") + " for " + formatSeconds(scenario.durationS) +
            " s: about " + formatCount(e.events) + " events), this machine has " +
            formatBytes(static_cast<double>(*available)) + " available; " +
            (injectors ? "lower the inject attackers' rate (attacks[].rate, forgeries per second) or shorten "
                         "duration_s"
-                      : "shorten duration_s, lower devices or send less often (traffic.uplink_interval_s)");
+                      : "shorten duration_s, lower devices or send less often (traffic.uplink_interval_s)") +
+           cellsAdvice;
 }
 
 void requireFitsInMemory(const Scenario& scenario, std::string_view prefix,
