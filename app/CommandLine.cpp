@@ -221,12 +221,13 @@ int runGui(const QStringList& arguments)
     ui::MainWindow window;
     window.show();
     // A scenario given on the command line opens paused; otherwise the default scenario starts running, so
-    // that the first screen shows traffic. A bad file gets an error dialog and the default scenario stays.
+    // that the first screen shows traffic. A bad file gets an error dialog and the default scenario stays,
+    // paused (MainWindow::startWith).
     const QStringList files = parser.positionalArguments();
     if (presetToRun)
         window.startPreset(parser.value(preset).toStdString(), true);
-    else if (files.isEmpty() || !window.openScenarioFile(files.constFirst()))
-        window.startPreset("default", true);
+    else
+        window.startWith(files.isEmpty() ? QString() : files.constFirst());
     return QApplication::exec();
 }
 

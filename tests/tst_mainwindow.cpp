@@ -7,7 +7,9 @@
 // unsaved changes are lost; the wheel over an unfocused drop-down scrolls instead of changing it; Space runs
 // and pauses from the seed box, while a text field keeps its spaces until Esc; an attacker placed while
 // running starts at time 0 after Reset and in a saved file; evidence with "<" or ">" reads as such; while
-// paused no frames come from the engine and the animation timer stops.
+// paused no frames come from the engine and the animation timer stops. A scenario of several cells given at
+// start-up is refused and the default scenario stays paused, as the Run button says, with a suggested command
+// whose path is quoted for a POSIX shell.
 #include "core/scenario/Presets.h"
 #include "core/scenario/ScenarioJson.h"
 #include "mtcsec/Version.h"
@@ -25,7 +27,9 @@
 #include <QAction>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDir>
 #include <QDockWidget>
+#include <QFile>
 #include <QGraphicsSceneDragDropEvent>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -94,6 +98,8 @@ private slots:
     void evidenceReadsAngleBrackets();
     void idleWhilePaused();
     void smallScreenKeepsControlsInView();
+    void cellsRefusedAtStartStayPaused_data();
+    void cellsRefusedAtStartStayPaused();
 };
 
 void TestMainWindow::opensWithEverything()
@@ -772,4 +778,68 @@ void TestMainWindow::smallScreenKeepsControlsInView()
 }
 
 QTEST_MAIN(TestMainWindow)
+void TestMainWindow::cellsRefusedAtStartStayPaused_data()
+{
+    QTest::addColumn<QString>("subdir");
+    QTest::addColumn<QString>("quotedTail");
+    QTest::newRow("plain") << QStringLiteral("plain") << QStringLiteral("/plain/town.json");
+    QTest::newRow("space") << QStringLiteral("my dir") << QStringLiteral("/my dir/town.json'");
+    QTest::newRow("quote") << QStringLiteral("it's") << QStringLiteral("/it'\\''s/town.json'");
+}
+
+void TestMainWindow::cellsRefusedAtStartStayPaused()
+{
+    QFETCH(QString, subdir);
+    QFETCH(QString, quotedTail);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QVERIFY(QDir(dir.path()).mkpath(subdir));
+    const QString path = dir.filePath(subdir + QStringLiteral("/town.json"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(
+        R"({"schema":"mtcsec-scenario/1","name":"town","devices":600,"devices_per_cell":200,"duration_s":20})");
+    file.close();
+
+    MainWindow w;
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    QStringList errors;
+    w.setErrorHandler([&errors](const QString& e) { errors << e; });
+    w.startWith(path); // as `mtcsec town.json`; the handler returns as the dialog's OK does
+    QCOMPARE(errors.size(), 1);
+    QVERIFY2(errors.constFirst().contains(QStringLiteral("runs scenarios of one cell only")),
+             qPrintable(errors.constFirst()));
+    const QString command = QStringLiteral("mtcsec run --scenario ");
+    const QString suggested = errors.constFirst().mid(errors.constFirst().indexOf(command) + command.size());
+    QVERIFY2(suggested.endsWith(quotedTail), qPrintable(suggested));
+    QCOMPARE(suggested.startsWith(QLatin1Char('\'')), subdir != QStringLiteral("plain"));
+    QVERIFY(w.scenarioPath().isEmpty());
+    QCOMPARE(w.controller()->scenario().name, presetScenario("default").value().name);
+
+    // The state shown is the real one: paused, Run meaning run, and it stays so.
+    auto* run = w.findChild<QAction*>(QStringLiteral("actionRun"));
+    QTest::qWait(300);
+    QVERIFY(!w.controller()->isRunning());
+    QVERIFY(!w.lastFrame().running);
+    QVERIFY(!run->isChecked());
+    QCOMPARE(run->text(), QStringLiteral("&Run"));
+    // Run runs.
+    run->trigger();
+    QTRY_VERIFY(w.controller()->isRunning());
+    QTRY_COMPARE(run->text(), QStringLiteral("&Pause"));
+    QVERIFY(run->isChecked());
+    run->trigger();
+    QTRY_VERIFY(!w.controller()->isRunning());
+    QTRY_COMPARE(run->text(), QStringLiteral("&Run"));
+
+    // Without a file the default scenario runs, and says so.
+    MainWindow fresh;
+    fresh.startWith(QString());
+    auto* freshRun = fresh.findChild<QAction*>(QStringLiteral("actionRun"));
+    QTRY_VERIFY(fresh.controller()->isRunning());
+    QTRY_COMPARE(freshRun->text(), QStringLiteral("&Pause"));
+    QVERIFY(freshRun->isChecked());
+}
+
 #include "tst_mainwindow.moc"

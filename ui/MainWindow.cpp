@@ -277,6 +277,17 @@ void MainWindow::startPreset(const std::string& name, bool run)
     startSession(scenario, QString(), run);
 }
 
+void MainWindow::startWith(const QString& file)
+{
+    if (file.isEmpty()) {
+        startPreset("default", true);
+        return;
+    }
+    // A refused file keeps the session the constructor loaded, the default scenario paused: starting it
+    // again here, running, would contradict the Run button the window showed while the dialog was up.
+    openScenarioFile(file);
+}
+
 void MainWindow::onFrame(const Frame& frame)
 {
     // Frames of an earlier session may still be on their way: keep only the newest generation.

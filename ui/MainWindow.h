@@ -58,6 +58,11 @@ public:
     // Starts a session on a built-in preset. In the desktop application a preset runs for at least an hour,
     // so that a lecture is not cut short by the one minute the command line uses.
     void startPreset(const std::string& name, bool run);
+    // The first session of the desktop application: without a file (empty `file`) the default scenario
+    // running, so that the first screen shows traffic; a file opens paused; a file refused (error dialog)
+    // leaves the default scenario paused, the Run button meaning run, as the window showed it while the
+    // dialog was up.
+    void startWith(const QString& file);
     // Where errors go: a modal dialog by default (tests replace it).
     void setErrorHandler(std::function<void(const QString&)> handler) { errorHandler_ = std::move(handler); }
 

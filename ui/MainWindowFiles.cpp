@@ -52,6 +52,7 @@
 #include <QMessageBox>
 #include <QMimeData>
 #include <QPlainTextEdit>
+#include <QRegularExpression>
 #include <QScreen>
 #include <QScrollArea>
 #include <QSpinBox>
@@ -67,19 +68,34 @@
 
 namespace mtcsec::ui {
 
+namespace {
+
+// `word` as one word of a POSIX shell command (POSIX.1-2017 XCU 2.2.2, 2.2.3): as it is when every character
+// is one a shell leaves alone, otherwise in single quotes, an embedded single quote written '\''.
+QString shellQuoted(const QString& word)
+{
+    static const QRegularExpression plain(QStringLiteral("^[A-Za-z0-9_@%+=:,./-]+$"));
+    if (plain.match(word).hasMatch())
+        return word;
+    QString quoted = word;
+    quoted.replace(QLatin1Char('\''), QStringLiteral("'\\''"));
+    return QLatin1Char('\'') + quoted + QLatin1Char('\'');
+}
+
+} // namespace
+
 bool MainWindow::openScenarioFile(const QString& path)
 {
     try {
         const Scenario scenario = loadScenarioFile(path);
         if (const std::uint32_t cells = engine::cellCount(scenario); cells > 1) {
             // The window shows one engine, one cell: a run of several cells is for mtcsec run.
-            reportError(tr("%1: %2 devices make %3 cells of at most %4 devices (devices_per_cell); the "
-                           "application shows one cell. Set devices_per_cell to at least %2 in the file, or "
-                           "run it with: mtcsec run --scenario %1")
-                            .arg(path)
-                            .arg(scenario.devices)
-                            .arg(cells)
-                            .arg(scenario.devicesPerCell));
+            reportError(
+                tr("%1: %2 devices make %3 cells of at most %4 devices (devices_per_cell). This window "
+                   "runs scenarios of one cell only and did not open this file. Set devices_per_cell "
+                   "to at least %2 in the file, or run it with: mtcsec run --scenario %5")
+                    .arg(path, QString::number(scenario.devices), QString::number(cells),
+                         QString::number(scenario.devicesPerCell), shellQuoted(path)));
             return false;
         }
         // The engine keeps its log in a temporary file; the event log dock keeps a bounded window.

@@ -1750,8 +1750,8 @@
 <context>
     <name>mtcsec::ui::MainWindow</name>
     <message>
-        <source>%1: %2 devices make %3 cells of at most %4 devices (devices_per_cell); the application shows one cell. Set devices_per_cell to at least %2 in the file, or run it with: mtcsec run --scenario %1</source>
-        <translation>%1: %2 Geräte ergeben %3 Zellen zu höchstens %4 Geräten (devices_per_cell); die Anwendung zeigt eine Zelle. Setzen Sie devices_per_cell in der Datei auf mindestens %2, oder führen Sie das Szenario so aus: mtcsec run --scenario %1</translation>
+        <source>%1: %2 devices make %3 cells of at most %4 devices (devices_per_cell). This window runs scenarios of one cell only and did not open this file. Set devices_per_cell to at least %2 in the file, or run it with: mtcsec run --scenario %5</source>
+        <translation>%1: %2 Geräte ergeben %3 Zellen zu höchstens %4 Geräten (devices_per_cell). Dieses Fenster führt nur Szenarien mit einer Zelle aus und hat diese Datei nicht geöffnet. Setzen Sie devices_per_cell in der Datei auf mindestens %2, oder führen Sie das Szenario so aus: mtcsec run --scenario %5</translation>
     </message>
     <message>
         <source>Simulated time</source>
