@@ -10,6 +10,7 @@
 #include <QtTest>
 
 #include <map>
+#include <regex>
 
 using namespace mtcsec;
 using namespace mtcsec::engine;
@@ -169,6 +170,74 @@ QString attachedWithNullIntegrity(const Engine& engine)
     return {};
 }
 
+// The scenario a row of evidencePartsAddUp names: a preset, or "repro" (the reviewer's case: 3GPP on, an
+// inject attacker on Uu at 0.5 per second and a downgrade attacker at 0.5, 10 devices), "repro-change" (the
+// same attackers, all off at first, 3GPP on from 30 s), or "random N".
+Scenario evidenceScenario(const QString& key)
+{
+    if (key.startsWith(QStringLiteral("random ")))
+        return randomScenario(key.mid(7).toULongLong());
+    if (!key.startsWith(QStringLiteral("repro")))
+        return presetScenario(key.toStdString()).value();
+    Scenario s = presetScenario("3gpp-only").value();
+    s.devices = 10;
+    AttackSpec inject;
+    inject.id = "a1";
+    inject.kind = AttackKind::Inject;
+    inject.link = Link::Uu;
+    inject.rate = 0.5;
+    AttackSpec downgrade;
+    downgrade.id = "a2";
+    downgrade.kind = AttackKind::Downgrade;
+    downgrade.link = Link::Uu;
+    downgrade.rate = 0.5;
+    s.attacks = {inject, downgrade};
+    if (key == QStringLiteral("repro-change")) {
+        s.changes = {{.atS = 30.0, .protection = s.protection}};
+        s.protection = presetScenario("default").value().protection;
+    }
+    return s;
+}
+
+// Empty when the sentence's parts add up to the count it names: an R1 or R4 attempts sentence
+// "N ... attacked|forged|replayed|altered, S accepted ..., B blocked (b1 by X, b2 by Y), E without effect"
+// must have S + B + E == N and b1 + b2 + ... == B; other sentences are not checked (returns empty).
+QString partsFailure(const std::string& sentence)
+{
+    static const std::regex head(
+        R"(: (\d+) (?:signalling PDUs attacked|application messages (?:forged|replayed|altered)), (\d+) accepted by [a-z ]+, (\d+) blocked)");
+    std::smatch m;
+    if (!std::regex_search(sentence, m, head))
+        return {};
+    const std::uint64_t named = std::stoull(m[1].str());
+    const std::uint64_t accepted = std::stoull(m[2].str());
+    const std::uint64_t blocked = std::stoull(m[3].str());
+    // What follows up to the first example or the initial-attach remark.
+    std::string rest = m.suffix().str();
+    rest = rest.substr(0, rest.find("; "));
+    std::uint64_t noEffect = 0;
+    static const std::regex without(R"(, (\d+) without effect)");
+    if (std::smatch w; std::regex_search(rest, w, without)) {
+        noEffect = std::stoull(w[1].str());
+        rest = w.prefix().str();
+    }
+    std::uint64_t byChecks = 0;
+    static const std::regex by(R"((\d+) by )");
+    bool any = false;
+    for (auto it = std::sregex_iterator(rest.begin(), rest.end(), by); it != std::sregex_iterator(); ++it) {
+        byChecks += std::stoull((*it)[1].str());
+        any = true;
+    }
+    QString failure;
+    if (accepted + blocked + noEffect != named)
+        failure += QStringLiteral("accepted + blocked + without effect is %1, not %2; ")
+                       .arg(accepted + blocked + noEffect)
+                       .arg(named);
+    if (any && byChecks != blocked)
+        failure += QStringLiteral("the checks sum to %1, not %2 blocked; ").arg(byChecks).arg(blocked);
+    return failure;
+}
+
 } // namespace
 
 class TestAccounting : public QObject {
@@ -185,6 +254,8 @@ private slots:
     void replayExampleShowsTheRealBytes();
     void evidenceNumbersAreTheCounts_data();
     void evidenceNumbersAreTheCounts();
+    void evidencePartsAddUp_data();
+    void evidencePartsAddUp();
 };
 
 void TestAccounting::everyPresetAddsUp_data()
@@ -395,6 +466,43 @@ void TestAccounting::evidenceNumbersAreTheCounts()
     }
     if (!s.attacks.empty())
         QVERIFY(checked > 0);
+}
+
+void TestAccounting::evidencePartsAddUp_data()
+{
+    QTest::addColumn<QString>("scenario");
+    for (const Preset& p : presets())
+        QTest::newRow(p.scenario.name.c_str()) << QString::fromStdString(p.scenario.name);
+    QTest::newRow("repro") << QStringLiteral("repro");
+    QTest::newRow("repro-change") << QStringLiteral("repro-change");
+    for (int seed = 1; seed <= 20; ++seed)
+        QTest::addRow("random %d", seed) << QStringLiteral("random %1").arg(seed);
+}
+
+void TestAccounting::evidencePartsAddUp()
+{
+    // Every attempts sentence, of the whole run and since the last change, adds up to the count it names.
+    QFETCH(QString, scenario);
+    Engine engine(evidenceScenario(scenario));
+    engine.runToEnd();
+    const RunSummary s = engine.summary();
+    int checked = 0;
+    for (const auto* requirements : {&s.requirements, &s.requirementsSinceChange}) {
+        for (const RequirementResult& r : *requirements) {
+            for (const std::string& line : r.evidence) {
+                const QString failure = partsFailure(line);
+                QVERIFY2(failure.isEmpty(), qPrintable(failure + QString::fromStdString(line)));
+                checked += line.find(" blocked") != std::string::npos ? 1 : 0;
+            }
+        }
+    }
+    if (scenario.startsWith(QStringLiteral("repro"))) {
+        QStringList all;
+        for (const RequirementResult& r : s.requirements)
+            for (const std::string& line : r.evidence)
+                all << QString::fromStdString(line);
+        QVERIFY2(checked >= 2, qPrintable(all.join(QLatin1Char('\n'))));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestAccounting)

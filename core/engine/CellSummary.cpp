@@ -98,6 +98,8 @@ void add(AttackTally& to, const AttackTally& t, std::uint32_t first)
         to.noEffectBy[i] += t.noEffectBy[i];
     for (std::size_t i = 0; i < to.blockedBy.size(); ++i)
         to.blockedBy[i] += t.blockedBy[i];
+    for (std::size_t i = 0; i < to.signallingBlockedBy.size(); ++i)
+        to.signallingBlockedBy[i] += t.signallingBlockedBy[i];
     to.removed = to.removed || t.removed;
     for (AttackExample e : t.examples) {
         e.device += first;

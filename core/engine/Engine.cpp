@@ -77,6 +77,15 @@ AttackTally tallySince(const AttackTally& now, const AttackTally* then, SimTime 
             t.noEffectBy[i] = minus(t.noEffectBy[i], then->noEffectBy[i]);
         for (std::size_t i = 0; i < t.blockedBy.size(); ++i)
             t.blockedBy[i] = minus(t.blockedBy[i], then->blockedBy[i]);
+        for (std::size_t i = 0; i < t.signallingBlockedBy.size(); ++i)
+            t.signallingBlockedBy[i] = minus(t.signallingBlockedBy[i], then->signallingBlockedBy[i]);
+        // An attempt made before the change can be decided after it: its decision falls into this window but
+        // its attempt does not, so decisions could exceed attempts. Such an attempt is counted as one of the
+        // window's attempts (its outcome is what happened since the change), so that every class's
+        // attempts == blocked + succeeded + no effect here as in the whole run.
+        t.signallingAttempts = std::max(t.signallingAttempts, t.signallingBlocked + t.signallingSucceeded);
+        t.dataAttempts = std::max(t.dataAttempts, t.dataBlocked + t.dataSucceeded);
+        t.attempts = std::max(t.attempts, t.blocked + t.succeeded + t.noEffect);
     }
     std::erase_if(t.examples, [since](const AttackExample& e) { return e.time < since; });
     return t;

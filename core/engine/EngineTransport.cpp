@@ -448,6 +448,7 @@ void Engine::Impl::settle(Node node, const Meta& meta, bool succeeded, DropReaso
         ++t.blocked;
         ++(meta.signalling ? t.signallingBlocked : t.dataBlocked);
         ++t.blockedBy[static_cast<std::size_t>(reason)];
+        t.signallingBlockedBy[static_cast<std::size_t>(reason)] += meta.signalling ? 1 : 0;
         log(EventKind::AttackBlocked, placeOf(node), meta.device, 0, static_cast<std::uint8_t>(reason),
             meta.attack);
     }

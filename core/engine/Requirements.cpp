@@ -5,6 +5,7 @@
 
 #include <QtGlobal>
 
+#include <algorithm>
 #include <array>
 #include <tuple>
 
@@ -125,14 +126,19 @@ void addFirstExample(EvidenceLine& line, const AttackTally& t, bool signalling)
     }
 }
 
-void addBlockedReasons(EvidenceLine& line, const AttackTally& t)
+// The checks that blocked this class's PDUs (signalling or user data); they sum to that class's blocked
+// count.
+void addBlockedReasons(EvidenceLine& line, const AttackTally& t, bool signalling)
 {
     bool any = false;
     for (std::size_t i = 0; i < t.blockedBy.size(); ++i) {
-        if (t.blockedBy[i] == 0)
+        const std::uint64_t n = signalling
+                                    ? t.signallingBlockedBy[i]
+                                    : t.blockedBy[i] - std::min(t.blockedBy[i], t.signallingBlockedBy[i]);
+        if (n == 0)
             continue;
         line.push_back({any ? kBlockedNext : kBlockedFirst,
-                        {count(t.blockedBy[i]), EvidenceArg{std::string(kBlockedReasons.at(i)), true}}});
+                        {count(n), EvidenceArg{std::string(kBlockedReasons.at(i)), true}}});
         any = true;
     }
     if (any)
@@ -210,7 +216,10 @@ std::array<RequirementResult, 4> evaluateRequirements(const std::vector<AttackTa
                 who(t),
                 {kR1Attacked,
                  {count(t.signallingAttempts), count(t.signallingSucceeded), count(t.signallingBlocked)}}};
-            addBlockedReasons(line, t);
+            addBlockedReasons(line, t, true);
+            const std::uint64_t signallingDecided = t.signallingSucceeded + t.signallingBlocked;
+            if (t.signallingAttempts > signallingDecided) // for example an attach restarted before a decision
+                line.push_back({kR4NoEffect, {count(t.signallingAttempts - signallingDecided)}});
             if (t.initialAttachSucceeded > 0)
                 line.push_back({kR1InitialAttach, {count(t.initialAttachSucceeded)}});
             addFirstExample(line, t, true);
@@ -226,7 +235,7 @@ std::array<RequirementResult, 4> evaluateRequirements(const std::vector<AttackTa
                                : t.spec.kind == AttackKind::Replay ? kR4Replayed
                                                                    : kR4Altered,
                                {count(t.dataAttempts), count(t.dataSucceeded), count(t.dataBlocked)}}};
-            addBlockedReasons(line, t);
+            addBlockedReasons(line, t, false);
             if (dataNoEffect > 0)
                 line.push_back({kR4NoEffect, {count(dataNoEffect)}});
             addFirstExample(line, t, false);

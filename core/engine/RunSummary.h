@@ -138,7 +138,10 @@ struct AttackTally {
     std::uint64_t dataBlocked = 0;
     std::uint64_t dataSucceeded = 0;
     std::array<std::uint64_t, 8> blockedBy{}; // by DropReason
-    std::vector<AttackExample> examples;      // the first few of each class (signalling, data)
+    // Of blockedBy: the signalling PDUs (sums to signallingBlocked); the rest are the data PDUs
+    // (dataBlocked).
+    std::array<std::uint64_t, 8> signallingBlockedBy{};
+    std::vector<AttackExample> examples; // the first few of each class (signalling, data)
 };
 
 // The negotiation's outcome (TS 33.401 7.2.4.2 NAS at the MME, 7.2.4.3 AS at the eNB): how many Security Mode

@@ -272,8 +272,10 @@ void Engine::Impl::ueNas(std::uint32_t d, const Meta& meta, ByteView nasPdu)
                 AttackTally& t = attacks[static_cast<std::size_t>(u.downgradeAttack)].tally;
                 ++(succeeded ? t.succeeded : t.blocked);
                 ++(succeeded ? t.signallingSucceeded : t.signallingBlocked);
-                if (!succeeded)
+                if (!succeeded) {
                     ++t.blockedBy[static_cast<std::size_t>(reason)];
+                    ++t.signallingBlockedBy[static_cast<std::size_t>(reason)];
+                }
                 log(succeeded ? EventKind::AttackSucceeded : EventKind::AttackBlocked, placeOf(Node::Device),
                     d, 0, static_cast<std::uint8_t>(reason), u.downgradeAttack);
                 if (capture != nullptr)
