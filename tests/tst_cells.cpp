@@ -18,6 +18,7 @@
 #include "core/scenario/Presets.h"
 #include "core/scenario/ScenarioJson.h"
 
+#include <QDir>
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -25,6 +26,7 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <array>
 #include <set>
 #include <vector>
 
@@ -506,18 +508,105 @@ private slots:
                 QVERIFY(fileBytes(c) == csv);
             }
         }
-        // One cell per thread or fewer: the outputs a run of several cells cannot write are refused first.
-        for (const QStringList& extra :
-             {QStringList{QStringLiteral("--report"), dir.filePath(QStringLiteral("r.html"))},
-              QStringList{QStringLiteral("--report"), dir.filePath(QStringLiteral("r.pdf"))},
-              QStringList{QStringLiteral("--pcap"), dir.filePath(QStringLiteral("caps"))}}) {
-            const test::Run r = test::runMtcsec(
-                QStringList{QStringLiteral("run"), QStringLiteral("--scenario"), file} + extra);
-            QCOMPARE(r.exitCode, 2);
-            QCOMPARE(r.err.count(QLatin1Char('\n')), 1);
-            QVERIFY2(r.err.contains(QStringLiteral("covers one cell")), qPrintable(r.err));
-            QVERIFY(!QFileInfo::exists(dir.filePath(QStringLiteral("caps"))));
+        // Packet captures: each cell is its own set of links, keys and attackers, and writes its own folder
+        // DIR/cell-N with the same files as a run of one cell; the run's results are the same.
+        const QString caps = dir.filePath(QStringLiteral("caps"));
+        const test::Run captured = test::runMtcsec({QStringLiteral("run"), QStringLiteral("--scenario"), file,
+                                                    QStringLiteral("--pcap"), caps,
+                                                    QStringLiteral("--threads"), QStringLiteral("2")});
+        QCOMPARE(captured.exitCode, 0);
+        QVERIFY2(captured.out.contains(QStringLiteral("Digest: ") + digest), qPrintable(captured.out));
+        QVERIFY2(
+            captured.out.contains(QStringLiteral("(%1/cell-0 to cell-2, one folder per cell)").arg(caps)),
+            qPrintable(captured.out));
+        QCOMPARE(QDir(caps).entryList(QDir::AllEntries | QDir::NoDotAndDotDot),
+                 (QStringList{QStringLiteral("cell-0"), QStringLiteral("cell-1"), QStringLiteral("cell-2")}));
+        for (int c = 0; c < 3; ++c) {
+            const QDir cell(caps + QStringLiteral("/cell-%1").arg(c));
+            for (const char* name : {"Uu.pcap", "S1-MME.pcap", "S1-U.pcap", "S6a.pcap", "S5.pcap", "SGi.pcap",
+                                     "keys.log", "attack-ear.pcap"})
+                QVERIFY2(QFileInfo(cell.filePath(QLatin1String(name))).size() > 0,
+                         qPrintable(cell.filePath(QLatin1String(name))));
+            // Each cell's key log names its own devices' IMSIs (cell c: devices 200c to 200c + 199).
+            const QByteArray keys = fileBytes(cell.filePath(QStringLiteral("keys.log")));
+            QVERIFY2(keys.contains(QByteArray::number(200 * c + 1).rightJustified(10, '0')),
+                     keys.left(300).constData());
+            QVERIFY(!keys.contains(QByteArray::number(200 * ((c + 1) % 3) + 1).rightJustified(10, '0')));
         }
+
+        // HTML and PDF reports of the merged run: the same digest and JSON as without them, the cells named,
+        // the first attach drawn from cell 0.
+        const QString html = dir.filePath(QStringLiteral("r.html"));
+        const QString pdf = dir.filePath(QStringLiteral("r.pdf"));
+        const QString j = dir.filePath(QStringLiteral("rdoc.json"));
+        const test::Run doc = test::runMtcsec({QStringLiteral("run"), QStringLiteral("--scenario"), file,
+                                               QStringLiteral("--report"), html, QStringLiteral("--report"),
+                                               pdf, QStringLiteral("--report"), j});
+        QCOMPARE(doc.exitCode, 0);
+        QVERIFY2(doc.out.contains(QStringLiteral("Digest: ") + digest), qPrintable(doc.out));
+        QVERIFY(fileBytes(j) == json);
+        QVERIFY(fileBytes(pdf).startsWith("%PDF-"));
+        const QString page = QString::fromUtf8(fileBytes(html));
+        for (const char* text :
+             {"3 of at most 200 devices (devices_per_cell), simulated independently",
+              "Digest (SHA-256 over the cells' event-log digests)", "Each of the 3 cells has these nodes",
+              "Device 0 is in cell 0: this chart shows cell 0's PDUs.",
+              "Each chart counts the PDUs, attempts and messages of all 3 cells together."})
+            QVERIFY2(page.contains(QLatin1String(text)), text);
+        QVERIFY(page.contains(digest));
+        QVERIFY2(page.contains(QStringLiteral("The attach of device 0 as a message sequence chart")),
+                 "the sequence chart of cell 0");
+        QVERIFY(!page.contains(QStringLiteral("covers one cell")));
+    }
+
+    // A run of several cells writes its CSV with a last column, `cell`: every event's cell, the devices'
+    // events in their own cell, and node events such as protection-changed once per cell. One cell: no
+    // column.
+    void csvNamesEachEventsCell()
+    {
+        Scenario s = *presetScenario("defence-in-depth");
+        s.devices = 300;
+        s.devicesPerCell = 100;
+        s.durationS = 20;
+        s.changes = {{8.0, s.protection}};
+        CellRun run(s, 2);
+        run.setKeepEvents(true);
+        QVERIFY(run.run());
+        const QByteArray csv = report::eventCsv(run);
+        const QList<QByteArray> rows = csv.split('\n');
+        QCOMPARE(rows.front(),
+                 QByteArray("time_s,kind,place,device,attack,detail,value,pdu,description,cell\r"));
+        std::array<std::uint64_t, 3> changes{};
+        std::uint64_t events = 0;
+        for (qsizetype i = 1; i < rows.size(); ++i) {
+            if (rows[i].isEmpty())
+                continue;
+            ++events;
+            const QByteArray row = rows[i].chopped(1); // CR
+            const int cell = row.mid(row.lastIndexOf(',') + 1).toInt();
+            QVERIFY(cell >= 0 && cell < 3);
+            const QList<QByteArray> fields = row.split(',');
+            if (!fields[3].isEmpty())
+                QCOMPARE(fields[3].toInt() / 100, cell);
+            if (fields[1] == "protection-changed")
+                ++changes[static_cast<std::size_t>(cell)];
+        }
+        QCOMPARE(events, run.summary().eventsTotal);
+        QVERIFY((changes == std::array<std::uint64_t, 3>{1, 1, 1}));
+        // The same rows as forEachEvent gives, each with its cell.
+        std::uint64_t seen = 0;
+        run.forEachEventWithCell([&](std::span<const LogEvent> e, std::span<const std::uint32_t> cells) {
+            QCOMPARE(e.size(), cells.size());
+            seen += e.size();
+        });
+        QCOMPARE(seen, events);
+
+        s.devicesPerCell = 300; // one cell: the one-engine columns
+        CellRun one(s, 2);
+        one.setKeepEvents(true);
+        QVERIFY(one.run());
+        QVERIFY(report::eventCsv(one).startsWith(
+            "time_s,kind,place,device,attack,detail,value,pdu,description\r\n"));
     }
 };
 
