@@ -22,7 +22,9 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QProcess>
 #include <QRegularExpression>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -532,6 +534,46 @@ private slots:
             QVERIFY2(keys.contains(QByteArray::number(200 * c + 1).rightJustified(10, '0')),
                      keys.left(300).constData());
             QVERIFY(!keys.contains(QByteArray::number(200 * ((c + 1) % 3) + 1).rightJustified(10, '0')));
+        }
+        // tshark (with the cell's own Wireshark profile) reads a cell's captures as a run of one cell's:
+        // every Uu frame a PDCP-LTE PDU, none malformed, NAS decoded; S1-MME carries the cell's own IMSIs.
+        if (QStandardPaths::findExecutable(QStringLiteral("tshark")).isEmpty()) {
+            qInfo("tshark is not installed: the cells' captures are not decoded here");
+        } else {
+            const QString cell1 = caps + QStringLiteral("/cell-1");
+            const auto fields = [&](const QString& pcap, const QStringList& names) {
+                QStringList args{QStringLiteral("-C"), QStringLiteral("mtcsec"),
+                                 QStringLiteral("-2"), QStringLiteral("-n"),
+                                 QStringLiteral("-r"), cell1 + QLatin1Char('/') + pcap,
+                                 QStringLiteral("-T"), QStringLiteral("fields")};
+                for (const QString& n : names)
+                    args << QStringLiteral("-e") << n;
+                QProcess p;
+                QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+                env.insert(QStringLiteral("WIRESHARK_CONFIG_DIR"), cell1 + QStringLiteral("/wireshark"));
+                p.setProcessEnvironment(env);
+                p.start(QStringLiteral("tshark"), args);
+                p.waitForFinished(120000);
+                return QString::fromUtf8(p.readAllStandardOutput())
+                    .split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+            };
+            const QStringList uu = fields(QStringLiteral("Uu.pcap"), {QStringLiteral("frame.protocols"),
+                                                                      QStringLiteral("_ws.malformed")});
+            QVERIFY(uu.size() > 200);
+            qsizetype nas = 0;
+            for (const QString& row : uu) {
+                QVERIFY2(row.startsWith(QStringLiteral("exported_pdu:ip:udp:pdcp-lte")), qPrintable(row));
+                QVERIFY2(!row.contains(QLatin1Char('\t')) || row.section(QLatin1Char('\t'), 1).isEmpty(),
+                         qPrintable(row));
+                nas += row.contains(QStringLiteral("nas-eps")) ? 1 : 0;
+            }
+            QVERIFY(nas > 200);
+            QStringList imsis = fields(QStringLiteral("S1-MME.pcap"), {QStringLiteral("e212.imsi")});
+            imsis.removeDuplicates();
+            imsis.sort();
+            QCOMPARE(imsis.size(), 200);
+            QVERIFY2(imsis.front().endsWith(QStringLiteral("0000000201")), qPrintable(imsis.front()));
+            QVERIFY2(imsis.back().endsWith(QStringLiteral("0000000400")), qPrintable(imsis.back()));
         }
 
         // HTML and PDF reports of the merged run: the same digest and JSON as without them, the cells named,
