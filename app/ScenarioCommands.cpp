@@ -272,11 +272,10 @@ public:
     }
     void undo()
     {
-        for (Slot& slot : slots_) {
-            slot.recorder.reset();
-            if (slot.createdFolder)
-                ::rmdir(QFile::encodeName(cellFolder(dir_, static_cast<std::uint32_t>(&slot - slots_.data())))
-                            .constData());
+        for (std::size_t cell = 0; cell < slots_.size(); ++cell) {
+            slots_[cell].recorder.reset();
+            if (slots_[cell].createdFolder)
+                ::rmdir(QFile::encodeName(cellFolder(dir_, static_cast<std::uint32_t>(cell))).constData());
         }
     }
 

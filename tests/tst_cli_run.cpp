@@ -104,6 +104,7 @@ private slots:
     void outputsCheckedBeforeTheRun();
     void failedWriteLeavesNothing_data();
     void failedWriteLeavesNothing();
+    void failedWriteOfCellsLeavesNothing();
     void fullDisk();
     void manyAttackersFewOpenFiles();
     void csvEscapesIds();
@@ -556,6 +557,38 @@ void TestCliRun::failedWriteLeavesNothing()
     QCOMPARE(r.exitCode, 2);
     QCOMPARE(r.err, QStringLiteral("mtcsec run: ") + tmp.filePath(QStringLiteral("big.pdf")) +
                         QStringLiteral(": cannot write: File too large\n"));
+    QCOMPARE(entries(tmp.path()), QStringList{QStringLiteral("old.json")});
+    QCOMPARE(contentOf(old), kOld);
+}
+
+// The same for a run of several cells: its capture folders DIR/cell-N (each written out when its cell ends)
+// go with everything else.
+void TestCliRun::failedWriteOfCellsLeavesNothing()
+{
+    QTemporaryDir tmp;
+    QVERIFY(tmp.isValid());
+    const QString old = tmp.filePath(QStringLiteral("old.json"));
+    writeFile(old, kOld);
+    const QStringList args{"run",
+                           "--preset",
+                           "defence-in-depth",
+                           "--devices",
+                           "300",
+                           "--devices-per-cell",
+                           "100",
+                           "--report",
+                           tmp.filePath(QStringLiteral("r.json")),
+                           "--report",
+                           old,
+                           "--pcap",
+                           tmp.filePath(QStringLiteral("cap"))};
+    // No CSV, HTML or PDF report: the cells keep no events, and the captures are what outgrows the limit.
+    const Run r = runLimited(args, 0, 100 * 1024);
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.startsWith(QStringLiteral("mtcsec run: ") + tmp.filePath(QStringLiteral("cap/cell-"))),
+             qPrintable(r.err));
+    QVERIFY2(r.err.endsWith(QStringLiteral(": cannot write: File too large\n")), qPrintable(r.err));
+    QCOMPARE(r.err.count(QLatin1Char('\n')), 1);
     QCOMPARE(entries(tmp.path()), QStringList{QStringLiteral("old.json")});
     QCOMPARE(contentOf(old), kOld);
 }
