@@ -13,6 +13,7 @@
 #include "core/engine/Requirements.h"
 #include "core/engine/ResourceEstimate.h"
 #include "core/engine/Rng.h"
+#include "core/report/CaptureRecorder.h"
 #include "core/report/EventCsv.h"
 #include "core/report/ReportJson.h"
 #include "core/scenario/Presets.h"
@@ -29,7 +30,10 @@
 #include <QtTest>
 
 #include <array>
+#include <map>
+#include <memory>
 #include <set>
+#include <thread>
 #include <vector>
 
 using namespace mtcsec;
@@ -604,6 +608,64 @@ private slots:
     // A run of several cells writes its CSV with a last column, `cell`: every event's cell, the devices'
     // events in their own cell, and node events such as protection-changed once per cell. One cell: no
     // column.
+    // CellRun::setCaptures: a capture recorder per cell, made and prepared by the thread that runs the cell;
+    // the files are the same byte for byte for any number of threads, and each cell's captures carry its
+    // devices' global numbers.
+    void capturesPerCellSameForAnyThreads()
+    {
+        Scenario s = *presetScenario("defence-in-depth");
+        s.devices = 120;
+        s.devicesPerCell = 40;
+        s.durationS = 12;
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        std::map<QString, QByteArray> first;
+        for (const unsigned threads : {1u, 3u}) {
+            const QString root = dir.filePath(QStringLiteral("t%1").arg(threads));
+            QVERIFY(QDir().mkpath(root));
+            std::vector<std::unique_ptr<report::CaptureRecorder>> recorders(cellCount(s));
+            std::vector<std::thread::id> openedBy(cellCount(s)), finishedBy(cellCount(s));
+            CellRun run(s, threads);
+            run.setCaptures(
+                [&](const Cell& c) -> CaptureSink* {
+                    const QString folder = root + QStringLiteral("/cell-%1").arg(c.index);
+                    if (!QDir().mkpath(folder))
+                        throw InvalidInput("cannot make " + folder.toStdString());
+                    recorders[c.index] = std::make_unique<report::CaptureRecorder>(folder);
+                    openedBy[c.index] = std::this_thread::get_id();
+                    return recorders[c.index].get();
+                },
+                [&](const Cell& c) {
+                    recorders[c.index]->prepare();
+                    finishedBy[c.index] = std::this_thread::get_id();
+                });
+            QVERIFY(run.run());
+            for (std::size_t c = 0; c < recorders.size(); ++c) {
+                QVERIFY(recorders[c] != nullptr);
+                QCOMPARE(finishedBy[c], openedBy[c]);
+                recorders[c]->commit();
+            }
+            for (std::uint32_t c = 0; c < cellCount(s); ++c) {
+                const QDir folder(root + QStringLiteral("/cell-%1").arg(c));
+                const QStringList files = folder.entryList(QDir::Files, QDir::Name);
+                QVERIFY(files.contains(QStringLiteral("Uu.pcap")));
+                QVERIFY(files.contains(QStringLiteral("keys.log")));
+                const QByteArray keys = fileBytes(folder.filePath(QStringLiteral("keys.log")));
+                QVERIFY(keys.contains(" device=" + QByteArray::number(40 * c) + " "));
+                QVERIFY(keys.contains(" device=" + QByteArray::number(40 * c + 39) + " "));
+                QVERIFY(!keys.contains(" device=" + QByteArray::number(40 * ((c + 1) % 3)) + " "));
+                for (const QString& f : files) {
+                    const QString key = QStringLiteral("cell-%1/").arg(c) + f;
+                    if (threads == 1)
+                        first[key] = fileBytes(folder.filePath(f));
+                    else
+                        QVERIFY2(fileBytes(folder.filePath(f)) == first[key], qPrintable(key));
+                }
+            }
+        }
+        QVERIFY(first.size() >= 3 * 8);
+    }
+
     void csvNamesEachEventsCell()
     {
         Scenario s = *presetScenario("defence-in-depth");
