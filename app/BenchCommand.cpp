@@ -161,11 +161,12 @@ struct Workload {
     Scenario scenario;
 };
 
-std::vector<Workload> engineWorkloads(std::uint32_t devices, double durationS)
+std::vector<Workload> engineWorkloads(std::uint32_t devices, std::uint32_t devicesPerCell, double durationS)
 {
     Scenario base;
     base.seed = kSeed;
     base.devices = devices;
+    base.devicesPerCell = devicesPerCell;
     base.durationS = durationS;
     base.protection = threeGppOn();
 
@@ -180,6 +181,7 @@ std::vector<Workload> engineWorkloads(std::uint32_t devices, double durationS)
 
     Scenario defence = presetScenario("defence-in-depth").value();
     defence.devices = devices;
+    defence.devicesPerCell = devicesPerCell;
     defence.durationS = durationS;
     defence.seed = kSeed;
 
@@ -422,8 +424,9 @@ int runBenchCommand(const QStringList& arguments)
         QStringLiteral("duration"),
         QStringLiteral("Simulated seconds of each engine workload, above 0, at most 86400 (default 60)."),
         QStringLiteral("SECONDS"));
+    const QCommandLineOption devicesPerCell = makeDevicesPerCellOption();
     const QCommandLineOption threads = makeThreadsOption();
-    for (const QCommandLineOption* o : {&help, &devices, &duration, &threads})
+    for (const QCommandLineOption* o : {&help, &devices, &duration, &devicesPerCell, &threads})
         parser.addOption(*o);
 
     if (const auto done = parseSubcommand(parser, command, arguments, help, 0))
@@ -440,8 +443,10 @@ int runBenchCommand(const QStringList& arguments)
         const double seconds = parser.isSet(duration)
                                    ? parseDurationOption("--duration", parser.value(duration).toStdString())
                                    : kDefaultDurationS;
+        Scenario cellSize; // only its devicesPerCell: the default, or --devices-per-cell
+        applyDevicesPerCellOption(cellSize, parser, devicesPerCell);
         const unsigned threadCount = threadsOption(parser, threads);
-        const std::vector<Workload> workloads = engineWorkloads(n, seconds);
+        const std::vector<Workload> workloads = engineWorkloads(n, cellSize.devicesPerCell, seconds);
         for (const Workload& w : workloads) // a run that cannot fit is refused before any is timed
             engine::requireFitsInMemory(w.scenario, {}, engine::availableMemory(), engine::EventLogIn::File,
                                         threadCount);
@@ -469,6 +474,7 @@ int runBenchCommand(const QStringList& arguments)
             {QStringLiteral("options"),
              QJsonObject{{QStringLiteral("devices"), count(n)},
                          {QStringLiteral("duration_s"), seconds},
+                         {QStringLiteral("devices_per_cell"), count(cellSize.devicesPerCell)},
                          {QStringLiteral("threads"), static_cast<double>(threadCount)},
                          {QStringLiteral("seed"), count(kSeed)}}},
             {QStringLiteral("workloads"), results},

@@ -1,12 +1,13 @@
-// `mtcsec bench [--devices N] [--duration S] [--threads N]` (PRODUCT.md sections 6 and 9): fixed workloads
-// timed, with the raw cost of exactly the cryptography each one performed measured in the same run; JSON on
-// stdout.
+// `mtcsec bench [--devices N] [--duration S] [--devices-per-cell N] [--threads N]` (PRODUCT.md sections 6 and
+// 9): fixed workloads timed, with the raw cost of exactly the cryptography each one performed measured in the
+// same run; JSON on stdout.
 //
 // The JSON (schema "mtcsec-bench/1"); times in seconds, memory in bytes, rates per wall-clock second unless
 // the name says per CPU second:
 //   schema, mtcsec_version, build_type
 //   machine      {cores, cpu_model, crypto_backend}
-//   options      {devices, duration_s, seed, threads (asked for: --threads, default every core)}
+//   options      {devices, duration_s, seed, devices_per_cell (--devices-per-cell, default 50000: a workload
+//                of more devices is split into cells), threads (asked for: --threads, default every core)}
 //   workloads[]  one per engine workload: "attach" (EPS-AKA and both Security Mode Commands, no traffic),
 //                "steady" (3GPP on + app aead, readings and commands, no attackers), "defence-in-depth" (the
 //                preset, with its attackers). Each:

@@ -70,6 +70,27 @@ void applyNumberOptions(Scenario& scenario, const QCommandLineParser& parser,
     }
 }
 
+void applyDevicesPerCellOption(Scenario& scenario, const QCommandLineParser& parser,
+                               const QCommandLineOption& devicesPerCell)
+{
+    if (parser.values(devicesPerCell).size() > 1)
+        throw InvalidInput("--devices-per-cell given more than once");
+    if (parser.isSet(devicesPerCell))
+        scenario.devicesPerCell = static_cast<std::uint32_t>(
+            parseWholeNumberOption("--devices-per-cell", parser.value(devicesPerCell).toStdString(),
+                                   kMinDevicesPerCell, kMaxDevicesPerCell));
+}
+
+QCommandLineOption makeDevicesPerCellOption()
+{
+    return QCommandLineOption(
+        QStringLiteral("devices-per-cell"),
+        QStringLiteral("Devices per cell at most, 1 to 1000000 (overrides the scenario's devices_per_cell, "
+                       "default 50000). A run of more devices is split into cells simulated independently, "
+                       "each its own eNB, links, NDS/IP SAs and attackers."),
+        QStringLiteral("N"));
+}
+
 unsigned threadsOption(const QCommandLineParser& parser, const QCommandLineOption& threads)
 {
     if (parser.values(threads).size() > 1)

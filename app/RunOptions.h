@@ -1,6 +1,6 @@
-// The numeric options of `mtcsec run` (PRODUCT.md section 6: --duration, --seed, --devices; --threads also of
-// bench): parsed with the bounds of the scenario format (core/scenario/ScenarioLimits.h) and one message form
-// for every option.
+// The numeric options of `mtcsec run` (PRODUCT.md section 6: --duration, --seed, --devices; --threads and
+// --devices-per-cell also of bench): parsed with the bounds of the scenario format
+// (core/scenario/ScenarioLimits.h) and one message form for every option.
 #pragma once
 
 #include "core/scenario/Scenario.h"
@@ -26,6 +26,16 @@ namespace mtcsec::app {
 void applyNumberOptions(Scenario& scenario, const QCommandLineParser& parser,
                         const QCommandLineOption& duration, const QCommandLineOption& seed,
                         const QCommandLineOption& devices);
+
+// --devices-per-cell N, where given, over `scenario.devicesPerCell` (devices, a whole number from
+// kMinDevicesPerCell to kMaxDevicesPerCell: 1 to 1000000), as a scenario file's devices_per_cell would set
+// it: a run of more devices is split into cells (core/engine/CellPlan.h). Throws InvalidInput
+// "--devices-per-cell: must be a whole number from 1 to 1000000, got '0'" or "--devices-per-cell given more
+// than once".
+void applyDevicesPerCellOption(Scenario& scenario, const QCommandLineParser& parser,
+                               const QCommandLineOption& devicesPerCell);
+// The --devices-per-cell option's text in --help, the same for run and bench.
+[[nodiscard]] QCommandLineOption makeDevicesPerCellOption();
 
 // --threads, where given (a whole number from 1 to kMaxThreads), else every core of the machine
 // (std::thread::hardware_concurrency, 1 when unknown). Throws InvalidInput "--threads: must be a whole number

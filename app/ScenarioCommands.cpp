@@ -228,6 +228,66 @@ QString summaryText(const engine::RunSummary& s, double wallSeconds)
     return out;
 }
 
+// The capture folder of cell `cell` of a run of several cells: DIR/cell-N.
+QString cellFolder(const QString& dir, std::uint32_t cell)
+{
+    return dir + QStringLiteral("/cell-") + QString::number(cell);
+}
+
+// The packet captures of a run of several cells (CellRun::setCaptures): each cell is its own set of links,
+// keys and attackers, so each writes a capture folder of its own, DIR/cell-N, as a run of one cell writes
+// DIR. The thread that runs a cell makes its folder (if missing) and its CaptureRecorder, and writes the
+// files out (CaptureRecorder::prepare) when the cell ends, so that only the running cells hold open files.
+// commit() puts every file in place after the run; undo() discards what is not committed and removes the
+// folders it made.
+class CellCaptures {
+public:
+    CellCaptures(QString dir, std::size_t cells)
+        : dir_(std::move(dir))
+        , slots_(cells)
+    {}
+    // Called by the cell's thread. Throws InvalidInput as CaptureRecorder's constructor, or "DIR/cell-N:
+    // cannot write: why".
+    engine::CaptureSink* open(const engine::Cell& cell)
+    {
+        Slot& slot = slots_[cell.index];
+        const QString folder = cellFolder(dir_, cell.index);
+        if (!QFileInfo::exists(folder)) {
+            if (::mkdir(QFile::encodeName(folder).constData(), 0777) != 0)
+                io::throwCannotWrite(folder, io::osReason(errno));
+            slot.createdFolder = true;
+        }
+        slot.recorder = std::make_unique<report::CaptureRecorder>(folder);
+        return slot.recorder.get();
+    }
+    void finished(const engine::Cell& cell) { slots_[cell.index].recorder->prepare(); }
+    // Renames every cell's files into place; `created` gets those that did not exist before. Throws as
+    // CaptureRecorder::commit.
+    void commit(QStringList& created)
+    {
+        for (Slot& slot : slots_) {
+            slot.recorder->commit();
+            created += slot.recorder->createdFiles();
+        }
+    }
+    void undo()
+    {
+        for (std::size_t cell = 0; cell < slots_.size(); ++cell) {
+            slots_[cell].recorder.reset();
+            if (slots_[cell].createdFolder)
+                ::rmdir(QFile::encodeName(cellFolder(dir_, static_cast<std::uint32_t>(cell))).constData());
+        }
+    }
+
+private:
+    struct Slot {
+        std::unique_ptr<report::CaptureRecorder> recorder;
+        bool createdFolder = false;
+    };
+    QString dir_;
+    std::vector<Slot> slots_; // one per cell, each written by the thread that runs the cell
+};
+
 // Checks every output of a run before it starts (report::checkReportPath, CaptureRecorder::checkFolder) and
 // refuses two --report options naming the same file. Throws InvalidInput "FILE: why".
 void checkOutputs(const QStringList& reports, const std::optional<QString>& pcapDir, const Scenario& scenario)
@@ -255,25 +315,11 @@ void checkOutputs(const QStringList& reports, const std::optional<QString>& pcap
         for (const AttackSpec& a : scenario.attacks)
             ids.push_back(a.id);
         report::CaptureRecorder::checkFolder(*pcapDir, ids);
+        // A run of several cells writes into DIR/cell-N: those already there must be writable folders.
+        if (const std::uint32_t cells = engine::cellCount(scenario); cells > 1 && QFileInfo::exists(*pcapDir))
+            for (std::uint32_t c = 0; c < cells; ++c)
+                report::CaptureRecorder::checkFolder(cellFolder(*pcapDir, c), ids);
     }
-}
-
-// A run of several cells writes .json and .csv reports only: an HTML or PDF report (its figures follow one
-// engine's PDUs) and packet captures (one set of links and keys) cover one cell. Throws InvalidInput naming
-// the output and the fix.
-void refuseOneCellOutputs(const QStringList& reports, const std::optional<QString>& pcapDir,
-                          const Scenario& scenario)
-{
-    const std::string why =
-        " covers one cell, and this run of " + std::to_string(scenario.devices) + " devices has " +
-        std::to_string(engine::cellCount(scenario)) + " cells of at most " +
-        std::to_string(scenario.devicesPerCell) +
-        " (set devices_per_cell to at least devices in a scenario file, or lower --devices)";
-    for (const QString& r : reports)
-        if (report::isDocumentReport(r))
-            throw InvalidInput(r.toStdString() + ": an HTML or PDF report" + why);
-    if (pcapDir)
-        throw InvalidInput("--pcap: a packet capture" + why);
 }
 
 } // namespace
@@ -303,16 +349,19 @@ int runRunCommand(const QStringList& arguments)
     const QCommandLineOption devices(QStringLiteral("devices"),
                                      QStringLiteral("Number of MTC devices (overrides the scenario)."),
                                      QStringLiteral("N"));
+    const QCommandLineOption devicesPerCell = makeDevicesPerCellOption();
     const QCommandLineOption reportFile(
         QStringLiteral("report"), QStringLiteral("Write a report (.json, .csv, .html, .pdf); repeatable."),
         QStringLiteral("FILE"));
     const QCommandLineOption pcap(
-        QStringLiteral("pcap"), QStringLiteral("Write packet captures and the key log into the folder DIR."),
+        QStringLiteral("pcap"),
+        QStringLiteral("Write packet captures and the key log into the folder DIR (a run of several cells: "
+                       "into DIR/cell-0, DIR/cell-1, ..., one folder per cell)."),
         QStringLiteral("DIR"));
     const QCommandLineOption quiet(QStringLiteral("quiet"), QStringLiteral("Print nothing but errors."));
     const QCommandLineOption threads = makeThreadsOption();
-    for (const auto* o :
-         {&help, &preset, &scenarioFile, &duration, &seed, &devices, &reportFile, &pcap, &quiet, &threads})
+    for (const auto* o : {&help, &preset, &scenarioFile, &duration, &seed, &devices, &devicesPerCell,
+                          &reportFile, &pcap, &quiet, &threads})
         parser.addOption(*o);
     if (const auto done = parseSubcommand(parser, command, arguments, help, 0))
         return *done;
@@ -323,12 +372,17 @@ int runRunCommand(const QStringList& arguments)
     QStringList reports;
     std::optional<QString> pcapDir;
     std::unique_ptr<report::CaptureRecorder> capture;
+    std::unique_ptr<CellCaptures> cellCaptures; // a run of several cells: DIR/cell-N
     bool createdFolder = false;
     QStringList created;
+    std::unique_ptr<engine::CellRun> cellRun;
     const auto undo = [&] {
         for (const QString& f : std::as_const(created))
             QFile::remove(f);
         capture.reset();
+        cellRun.reset(); // the first cell's engine, kept for a document, reads no capture
+        if (cellCaptures)
+            cellCaptures->undo();
         if (createdFolder)
             ::rmdir(QFile::encodeName(*pcapDir).constData());
     };
@@ -355,6 +409,7 @@ int runRunCommand(const QStringList& arguments)
             scenario = *found;
         }
         applyNumberOptions(scenario, parser, duration, seed, devices);
+        applyDevicesPerCellOption(scenario, parser, devicesPerCell);
         const unsigned threadCount = threadsOption(parser, threads);
         // The event log goes to a temporary file as the run goes (the reports read it back in chunks); the
         // PDUs are kept only for an HTML or PDF report (its figure of the first attach shows them).
@@ -364,7 +419,9 @@ int runRunCommand(const QStringList& arguments)
                                     parser.isSet(scenarioFile) ? parser.value(scenarioFile).toStdString() +
                                                                      ": cannot run on this machine: "
                                                                : std::string("cannot run on this machine: "),
-                                    engine::availableMemory(), engine::EventLogIn::File, threadCount);
+                                    engine::availableMemory(), engine::EventLogIn::File,
+                                    // an HTML or PDF report keeps the first cell while the others run
+                                    keepPdus ? threadCount + 1 : threadCount);
         const std::uint32_t cells = engine::cellCount(scenario);
         std::erase_if(scenario.changes,
                       [&](const ProtectionChange& c) { return c.atS >= scenario.durationS; });
@@ -373,14 +430,14 @@ int runRunCommand(const QStringList& arguments)
             pcapDir = parser.value(pcap);
         // Every output is checked before the run: nothing is simulated for a run that cannot be saved.
         checkOutputs(reports, pcapDir, scenario);
-        if (cells > 1)
-            refuseOneCellOutputs(reports, pcapDir, scenario);
         if (pcapDir && !QFileInfo::exists(*pcapDir)) {
             if (::mkdir(QFile::encodeName(*pcapDir).constData(), 0777) != 0)
                 io::throwCannotWrite(*pcapDir, io::osReason(errno));
             createdFolder = true;
         }
-        if (pcapDir)
+        if (pcapDir && cells > 1)
+            cellCaptures = std::make_unique<CellCaptures>(*pcapDir, cells);
+        else if (pcapDir)
             capture = std::make_unique<report::CaptureRecorder>(*pcapDir);
 
         QElapsedTimer timer;
@@ -388,12 +445,17 @@ int runRunCommand(const QStringList& arguments)
         // One cell: one engine, as always (its event log's text and digest on a second thread from 2 threads
         // on). Several: CellRun, a cell per thread at a time.
         std::unique_ptr<engine::Engine> engine;
-        std::unique_ptr<engine::CellRun> cellRun;
         if (cells > 1) {
             cellRun = std::make_unique<engine::CellRun>(scenario, threadCount);
-            cellRun->setKeepEvents(std::ranges::any_of(reports, [](const QString& r) {
-                return QFileInfo(r).suffix().toLower() == QLatin1String("csv");
-            }));
+            // A CSV, HTML or PDF report reads the events back; an HTML or PDF report draws the first
+            // device's attach from cell 0's engine.
+            cellRun->setKeepEvents(keepPdus || std::ranges::any_of(reports, [](const QString& r) {
+                                       return QFileInfo(r).suffix().toLower() == QLatin1String("csv");
+                                   }));
+            cellRun->setKeepFirstCell(keepPdus);
+            if (cellCaptures)
+                cellRun->setCaptures([&](const engine::Cell& c) { return cellCaptures->open(c); },
+                                     [&](const engine::Cell& c) { cellCaptures->finished(c); });
             if (!cellRun->run([] { return gInterruptedBy != 0; }))
                 interrupts.throwIfInterrupted();
         } else {
@@ -422,14 +484,14 @@ int runRunCommand(const QStringList& arguments)
         std::optional<ui::SessionReportInput> document;
         for (const QString& r : reports) {
             files.push_back(std::make_unique<io::AtomicFile>(r));
-            if (cellRun) {
-                report::writeReportTo(*cellRun, r, *files.back());
-            } else if (report::isDocumentReport(r)) {
+            if (report::isDocumentReport(r)) {
                 if (!document)
-                    document = ui::collectReportInput(*engine);
+                    document = cellRun ? ui::collectReportInput(*cellRun) : ui::collectReportInput(*engine);
                 files.back()->write(r.endsWith(QLatin1String(".pdf"), Qt::CaseInsensitive)
                                         ? ui::pdfReport(*document)
                                         : ui::reportHtml(*document, false).toUtf8());
+            } else if (cellRun) {
+                report::writeReportTo(*cellRun, r, *files.back());
             } else {
                 report::writeReportTo(*engine, r, *files.back());
             }
@@ -443,6 +505,8 @@ int runRunCommand(const QStringList& arguments)
             capture->commit();
             created += capture->createdFiles();
         }
+        if (cellCaptures)
+            cellCaptures->commit(created);
         for (const auto& f : files) {
             const bool existed = f->replacesExisting();
             f->commit();
@@ -455,6 +519,11 @@ int runRunCommand(const QStringList& arguments)
                 printOut(QStringLiteral("Report written: %1\n").arg(r));
             if (capture)
                 printOut(QStringLiteral("Packet captures and key log written to: %1\n").arg(*pcapDir));
+            if (cellCaptures)
+                printOut(
+                    QStringLiteral("Packet captures and key logs written to: %1 (%2/cell-0 to cell-%3, one "
+                                   "folder per cell)\n")
+                        .arg(*pcapDir, *pcapDir, num(cells - 1)));
         }
         return ExitOk;
     } catch (const InvalidInput& e) {

@@ -13,19 +13,27 @@
 #include "core/engine/Requirements.h"
 #include "core/engine/ResourceEstimate.h"
 #include "core/engine/Rng.h"
+#include "core/report/CaptureRecorder.h"
 #include "core/report/EventCsv.h"
 #include "core/report/ReportJson.h"
 #include "core/scenario/Presets.h"
 #include "core/scenario/ScenarioJson.h"
 
+#include <QDir>
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QProcess>
 #include <QRegularExpression>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <array>
+#include <map>
+#include <memory>
 #include <set>
+#include <thread>
 #include <vector>
 
 using namespace mtcsec;
@@ -506,18 +514,203 @@ private slots:
                 QVERIFY(fileBytes(c) == csv);
             }
         }
-        // One cell per thread or fewer: the outputs a run of several cells cannot write are refused first.
-        for (const QStringList& extra :
-             {QStringList{QStringLiteral("--report"), dir.filePath(QStringLiteral("r.html"))},
-              QStringList{QStringLiteral("--report"), dir.filePath(QStringLiteral("r.pdf"))},
-              QStringList{QStringLiteral("--pcap"), dir.filePath(QStringLiteral("caps"))}}) {
-            const test::Run r = test::runMtcsec(
-                QStringList{QStringLiteral("run"), QStringLiteral("--scenario"), file} + extra);
-            QCOMPARE(r.exitCode, 2);
-            QCOMPARE(r.err.count(QLatin1Char('\n')), 1);
-            QVERIFY2(r.err.contains(QStringLiteral("covers one cell")), qPrintable(r.err));
-            QVERIFY(!QFileInfo::exists(dir.filePath(QStringLiteral("caps"))));
+        // Packet captures: each cell is its own set of links, keys and attackers, and writes its own folder
+        // DIR/cell-N with the same files as a run of one cell; the run's results are the same.
+        const QString caps = dir.filePath(QStringLiteral("caps"));
+        const test::Run captured = test::runMtcsec({QStringLiteral("run"), QStringLiteral("--scenario"), file,
+                                                    QStringLiteral("--pcap"), caps,
+                                                    QStringLiteral("--threads"), QStringLiteral("2")});
+        QCOMPARE(captured.exitCode, 0);
+        QVERIFY2(captured.out.contains(QStringLiteral("Digest: ") + digest), qPrintable(captured.out));
+        QVERIFY2(
+            captured.out.contains(QStringLiteral("(%1/cell-0 to cell-2, one folder per cell)").arg(caps)),
+            qPrintable(captured.out));
+        QCOMPARE(QDir(caps).entryList(QDir::AllEntries | QDir::NoDotAndDotDot),
+                 (QStringList{QStringLiteral("cell-0"), QStringLiteral("cell-1"), QStringLiteral("cell-2")}));
+        for (int c = 0; c < 3; ++c) {
+            const QDir cell(caps + QStringLiteral("/cell-%1").arg(c));
+            for (const char* name : {"Uu.pcap", "S1-MME.pcap", "S1-U.pcap", "S6a.pcap", "S5.pcap", "SGi.pcap",
+                                     "keys.log", "attack-ear.pcap"})
+                QVERIFY2(QFileInfo(cell.filePath(QLatin1String(name))).size() > 0,
+                         qPrintable(cell.filePath(QLatin1String(name))));
+            // Each cell's key log names its own devices' IMSIs (cell c: devices 200c to 200c + 199).
+            const QByteArray keys = fileBytes(cell.filePath(QStringLiteral("keys.log")));
+            QVERIFY2(keys.contains(QByteArray::number(200 * c + 1).rightJustified(10, '0')),
+                     keys.left(300).constData());
+            QVERIFY(!keys.contains(QByteArray::number(200 * ((c + 1) % 3) + 1).rightJustified(10, '0')));
         }
+        // tshark (with the cell's own Wireshark profile) reads a cell's captures as a run of one cell's:
+        // every Uu frame a PDCP-LTE PDU, none malformed, NAS decoded; S1-MME carries the cell's own IMSIs.
+        if (QStandardPaths::findExecutable(QStringLiteral("tshark")).isEmpty()) {
+            qInfo("tshark is not installed: the cells' captures are not decoded here");
+        } else {
+            const QString cell1 = caps + QStringLiteral("/cell-1");
+            const auto fields = [&](const QString& pcap, const QStringList& names) {
+                QStringList args{QStringLiteral("-C"), QStringLiteral("mtcsec"),
+                                 QStringLiteral("-2"), QStringLiteral("-n"),
+                                 QStringLiteral("-r"), cell1 + QLatin1Char('/') + pcap,
+                                 QStringLiteral("-T"), QStringLiteral("fields")};
+                for (const QString& n : names)
+                    args << QStringLiteral("-e") << n;
+                QProcess p;
+                QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+                env.insert(QStringLiteral("WIRESHARK_CONFIG_DIR"), cell1 + QStringLiteral("/wireshark"));
+                p.setProcessEnvironment(env);
+                p.start(QStringLiteral("tshark"), args);
+                p.waitForFinished(120000);
+                return QString::fromUtf8(p.readAllStandardOutput())
+                    .split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+            };
+            const QStringList uu = fields(QStringLiteral("Uu.pcap"), {QStringLiteral("frame.protocols"),
+                                                                      QStringLiteral("_ws.malformed")});
+            QVERIFY(uu.size() > 200);
+            qsizetype nas = 0;
+            for (const QString& row : uu) {
+                QVERIFY2(row.startsWith(QStringLiteral("exported_pdu:ip:udp:pdcp-lte")), qPrintable(row));
+                QVERIFY2(!row.contains(QLatin1Char('\t')) || row.section(QLatin1Char('\t'), 1).isEmpty(),
+                         qPrintable(row));
+                nas += row.contains(QStringLiteral("nas-eps")) ? 1 : 0;
+            }
+            QVERIFY(nas > 200);
+            QStringList imsis = fields(QStringLiteral("S1-MME.pcap"), {QStringLiteral("e212.imsi")});
+            imsis.removeDuplicates();
+            imsis.sort();
+            QCOMPARE(imsis.size(), 200);
+            QVERIFY2(imsis.front().endsWith(QStringLiteral("0000000201")), qPrintable(imsis.front()));
+            QVERIFY2(imsis.back().endsWith(QStringLiteral("0000000400")), qPrintable(imsis.back()));
+        }
+
+        // HTML and PDF reports of the merged run: the same digest and JSON as without them, the cells named,
+        // the first attach drawn from cell 0.
+        const QString html = dir.filePath(QStringLiteral("r.html"));
+        const QString pdf = dir.filePath(QStringLiteral("r.pdf"));
+        const QString j = dir.filePath(QStringLiteral("rdoc.json"));
+        const test::Run doc = test::runMtcsec({QStringLiteral("run"), QStringLiteral("--scenario"), file,
+                                               QStringLiteral("--report"), html, QStringLiteral("--report"),
+                                               pdf, QStringLiteral("--report"), j});
+        QCOMPARE(doc.exitCode, 0);
+        QVERIFY2(doc.out.contains(QStringLiteral("Digest: ") + digest), qPrintable(doc.out));
+        QVERIFY(fileBytes(j) == json);
+        QVERIFY(fileBytes(pdf).startsWith("%PDF-"));
+        const QString page = QString::fromUtf8(fileBytes(html));
+        for (const char* text :
+             {"3 of at most 200 devices (devices_per_cell), simulated independently",
+              "Digest (SHA-256 over the cells' event-log digests)", "Each of the 3 cells has these nodes",
+              "Device 0 is in cell 0: this chart shows cell 0's PDUs.",
+              "Each chart counts the PDUs, attempts and messages of all 3 cells together."})
+            QVERIFY2(page.contains(QLatin1String(text)), text);
+        QVERIFY(page.contains(digest));
+        QVERIFY2(page.contains(QStringLiteral("The attach of device 0 as a message sequence chart")),
+                 "the sequence chart of cell 0");
+        QVERIFY(!page.contains(QStringLiteral("covers one cell")));
+    }
+
+    // A run of several cells writes its CSV with a last column, `cell`: every event's cell, the devices'
+    // events in their own cell, and node events such as protection-changed once per cell. One cell: no
+    // column.
+    // CellRun::setCaptures: a capture recorder per cell, made and prepared by the thread that runs the cell;
+    // the files are the same byte for byte for any number of threads, and each cell's captures carry its
+    // devices' global numbers.
+    void capturesPerCellSameForAnyThreads()
+    {
+        Scenario s = *presetScenario("defence-in-depth");
+        s.devices = 120;
+        s.devicesPerCell = 40;
+        s.durationS = 12;
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        std::map<QString, QByteArray> first;
+        for (const unsigned threads : {1u, 3u}) {
+            const QString root = dir.filePath(QStringLiteral("t%1").arg(threads));
+            QVERIFY(QDir().mkpath(root));
+            std::vector<std::unique_ptr<report::CaptureRecorder>> recorders(cellCount(s));
+            std::vector<std::thread::id> openedBy(cellCount(s)), finishedBy(cellCount(s));
+            CellRun run(s, threads);
+            run.setCaptures(
+                [&](const Cell& c) -> CaptureSink* {
+                    const QString folder = root + QStringLiteral("/cell-%1").arg(c.index);
+                    if (!QDir().mkpath(folder))
+                        throw InvalidInput("cannot make " + folder.toStdString());
+                    recorders[c.index] = std::make_unique<report::CaptureRecorder>(folder);
+                    openedBy[c.index] = std::this_thread::get_id();
+                    return recorders[c.index].get();
+                },
+                [&](const Cell& c) {
+                    recorders[c.index]->prepare();
+                    finishedBy[c.index] = std::this_thread::get_id();
+                });
+            QVERIFY(run.run());
+            for (std::size_t c = 0; c < recorders.size(); ++c) {
+                QVERIFY(recorders[c] != nullptr);
+                QCOMPARE(finishedBy[c], openedBy[c]);
+                recorders[c]->commit();
+            }
+            for (std::uint32_t c = 0; c < cellCount(s); ++c) {
+                const QDir folder(root + QStringLiteral("/cell-%1").arg(c));
+                const QStringList files = folder.entryList(QDir::Files, QDir::Name);
+                QVERIFY(files.contains(QStringLiteral("Uu.pcap")));
+                QVERIFY(files.contains(QStringLiteral("keys.log")));
+                const QByteArray keys = fileBytes(folder.filePath(QStringLiteral("keys.log")));
+                QVERIFY(keys.contains(" device=" + QByteArray::number(40 * c) + " "));
+                QVERIFY(keys.contains(" device=" + QByteArray::number(40 * c + 39) + " "));
+                QVERIFY(!keys.contains(" device=" + QByteArray::number(40 * ((c + 1) % 3)) + " "));
+                for (const QString& f : files) {
+                    const QString key = QStringLiteral("cell-%1/").arg(c) + f;
+                    if (threads == 1)
+                        first[key] = fileBytes(folder.filePath(f));
+                    else
+                        QVERIFY2(fileBytes(folder.filePath(f)) == first[key], qPrintable(key));
+                }
+            }
+        }
+        QVERIFY(first.size() >= 3 * 8);
+    }
+
+    void csvNamesEachEventsCell()
+    {
+        Scenario s = *presetScenario("defence-in-depth");
+        s.devices = 300;
+        s.devicesPerCell = 100;
+        s.durationS = 20;
+        s.changes = {{8.0, s.protection}};
+        CellRun run(s, 2);
+        run.setKeepEvents(true);
+        QVERIFY(run.run());
+        const QByteArray csv = report::eventCsv(run);
+        const QList<QByteArray> rows = csv.split('\n');
+        QCOMPARE(rows.front(),
+                 QByteArray("time_s,kind,place,device,attack,detail,value,pdu,description,cell\r"));
+        std::array<std::uint64_t, 3> changes{};
+        std::uint64_t events = 0;
+        for (qsizetype i = 1; i < rows.size(); ++i) {
+            if (rows[i].isEmpty())
+                continue;
+            ++events;
+            const QByteArray row = rows[i].chopped(1); // CR
+            const int cell = row.mid(row.lastIndexOf(',') + 1).toInt();
+            QVERIFY(cell >= 0 && cell < 3);
+            const QList<QByteArray> fields = row.split(',');
+            if (!fields[3].isEmpty())
+                QCOMPARE(fields[3].toInt() / 100, cell);
+            if (fields[1] == "protection-changed")
+                ++changes[static_cast<std::size_t>(cell)];
+        }
+        QCOMPARE(events, run.summary().eventsTotal);
+        QVERIFY((changes == std::array<std::uint64_t, 3>{1, 1, 1}));
+        // The same rows as forEachEvent gives, each with its cell.
+        std::uint64_t seen = 0;
+        run.forEachEventWithCell([&](std::span<const LogEvent> e, std::span<const std::uint32_t> cells) {
+            QCOMPARE(e.size(), cells.size());
+            seen += e.size();
+        });
+        QCOMPARE(seen, events);
+
+        s.devicesPerCell = 300; // one cell: the one-engine columns
+        CellRun one(s, 2);
+        one.setKeepEvents(true);
+        QVERIFY(one.run());
+        QVERIFY(report::eventCsv(one).startsWith(
+            "time_s,kind,place,device,attack,detail,value,pdu,description\r\n"));
     }
 };
 

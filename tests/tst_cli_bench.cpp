@@ -60,6 +60,7 @@ private slots:
         const QJsonObject options = bench_[QStringLiteral("options")].toObject();
         QCOMPARE(options[QStringLiteral("devices")].toDouble(), 20.0);
         QCOMPARE(options[QStringLiteral("duration_s")].toDouble(), 5.0);
+        QCOMPARE(options[QStringLiteral("devices_per_cell")].toDouble(), 50000.0); // the scenario default
         QVERIFY(isWholeNumber(options[QStringLiteral("seed")]));
         QVERIFY(bench_[QStringLiteral("total_wall_s")].toDouble() > 0);
         QVERIFY(bench_[QStringLiteral("process_peak_rss_bytes")].toDouble() > 0);
@@ -184,6 +185,39 @@ private slots:
                               QStringLiteral("128-EIA3/1500")}));
     }
 
+    // --devices-per-cell splits every engine workload into cells, as the scenario field does in a run: the
+    // defence-in-depth workload's digest is `mtcsec run`'s with the same option.
+    void devicesPerCell()
+    {
+        const QStringList size{QStringLiteral("--devices"),          QStringLiteral("20"),
+                               QStringLiteral("--duration"),         QStringLiteral("5"),
+                               QStringLiteral("--devices-per-cell"), QStringLiteral("8")};
+        const Run r = runMtcsec(
+            QStringList{QStringLiteral("bench"), QStringLiteral("--threads"), QStringLiteral("2")} + size);
+        QCOMPARE(r.exitCode, 0);
+        const QJsonObject bench = QJsonDocument::fromJson(r.out.toUtf8()).object();
+        QCOMPARE(bench[QStringLiteral("options")].toObject()[QStringLiteral("devices_per_cell")].toDouble(),
+                 8.0);
+        const QJsonArray all = bench[QStringLiteral("workloads")].toArray();
+        QCOMPARE(all.size(), 3);
+        for (const QJsonValue& v : all) {
+            QCOMPARE(v.toObject()[QStringLiteral("cells")].toDouble(), 3.0); // 7 + 7 + 6 devices
+            QCOMPARE(v.toObject()[QStringLiteral("threads")].toDouble(), 2.0);
+            QCOMPARE(v.toObject()[QStringLiteral("devices")].toDouble(), 20.0);
+        }
+        const Run run = runMtcsec(QStringList{QStringLiteral("run"), QStringLiteral("--preset"),
+                                              QStringLiteral("defence-in-depth")} +
+                                  size);
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY2(run.out.contains(QStringLiteral("Cells: 3 of at most 8 devices")), qPrintable(run.out));
+        const QString digest = all[2].toObject()[QStringLiteral("digest")].toString();
+        QVERIFY2(run.out.contains(QStringLiteral("Digest: ") + digest), qPrintable(run.out));
+        QVERIFY(digest != bench_[QStringLiteral("workloads")]
+                              .toArray()[2]
+                              .toObject()[QStringLiteral("digest")]
+                              .toString()); // three cells are not one engine
+    }
+
     void badOptions_data()
     {
         QTest::addColumn<QStringList>("args");
@@ -203,6 +237,16 @@ private slots:
         QTest::newRow("twice") << QStringList{QStringLiteral("--devices"), QStringLiteral("5"),
                                               QStringLiteral("--devices"), QStringLiteral("6")}
                                << QStringLiteral("--devices given more than once");
+        QTest::newRow("devices per cell 0")
+            << QStringList{QStringLiteral("--devices-per-cell"), QStringLiteral("0")}
+            << QStringLiteral("--devices-per-cell: must be a whole number from 1 to 1000000, got '0'");
+        QTest::newRow("devices per cell too many")
+            << QStringList{QStringLiteral("--devices-per-cell"), QStringLiteral("1000001")}
+            << QStringLiteral("--devices-per-cell: must be a whole number from 1 to 1000000, got '1000001'");
+        QTest::newRow("devices per cell twice")
+            << QStringList{QStringLiteral("--devices-per-cell"), QStringLiteral("5"),
+                           QStringLiteral("--devices-per-cell"), QStringLiteral("6")}
+            << QStringLiteral("--devices-per-cell given more than once");
         QTest::newRow("unknown option")
             << QStringList{QStringLiteral("--cores"), QStringLiteral("2")}
             << QStringLiteral("unknown option --cores (mtcsec bench --help lists the options)");
@@ -231,6 +275,7 @@ private slots:
         QVERIFY(r.out.startsWith(QStringLiteral("Usage: mtcsec bench")));
         QVERIFY(r.out.contains(QStringLiteral("--devices <N>")));
         QVERIFY(r.out.contains(QStringLiteral("--duration <SECONDS>")));
+        QVERIFY(r.out.contains(QStringLiteral("--devices-per-cell <N>")));
         const Run top = runMtcsec({QStringLiteral("--help")});
         QVERIFY(top.out.contains(QStringLiteral("  bench ")));
     }

@@ -192,6 +192,18 @@ void TestCliHostile::numericOptions_data()
     row("devices 0", {"--devices", "0"}, "--devices: must be a whole number from 1 to 1000000, got '0'");
     row("devices 1e3", {"--devices", "1e3"},
         "--devices: must be a whole number from 1 to 1000000, got '1e3'");
+    row("devices per cell 0", {"--devices-per-cell", "0"},
+        "--devices-per-cell: must be a whole number from 1 to 1000000, got '0'");
+    row("devices per cell 1000001", {"--devices-per-cell", "1000001"},
+        "--devices-per-cell: must be a whole number from 1 to 1000000, got '1000001'");
+    row("devices per cell 1e3", {"--devices-per-cell", "1e3"},
+        "--devices-per-cell: must be a whole number from 1 to 1000000, got '1e3'");
+    row("devices per cell -5", {"--devices-per-cell", "-5"},
+        "--devices-per-cell: must be a whole number from 1 to 1000000, got '-5'");
+    row("devices per cell 2^64", {"--devices-per-cell", "18446744073709551616"},
+        "--devices-per-cell: must be a whole number from 1 to 1000000, got '18446744073709551616'");
+    row("devices per cell twice", {"--devices-per-cell", "5", "--devices-per-cell", "6"},
+        "--devices-per-cell given more than once");
     row("duration inf", {"--duration", "inf"},
         "--duration: must be a number of seconds above 0 and at most 86400, got 'inf'");
     row("duration nan", {"--duration", "nan"},

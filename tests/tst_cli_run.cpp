@@ -94,6 +94,7 @@ private slots:
     void sameSeedSameDigest();
     void overridesAreApplied();
     void scenarioFileRuns();
+    void devicesPerCellOverridesTheScenario();
     void summaryIsReadable();
     void documentsAndCaptures();
     void validate();
@@ -103,6 +104,7 @@ private slots:
     void outputsCheckedBeforeTheRun();
     void failedWriteLeavesNothing_data();
     void failedWriteLeavesNothing();
+    void failedWriteOfCellsLeavesNothing();
     void fullDisk();
     void manyAttackersFewOpenFiles();
     void csvEscapesIds();
@@ -243,6 +245,44 @@ void TestCliRun::overridesAreApplied()
     QCOMPARE(j.value(QStringLiteral("traffic")).toObject().value(QStringLiteral("attach_ok")).toInt(), 25);
 }
 
+// --devices-per-cell sets devices_per_cell as a scenario file would, and overrides the file's: the same
+// cells, summary line, JSON fields and digest.
+void TestCliRun::devicesPerCellOverridesTheScenario()
+{
+    const QString file = dir.filePath(QStringLiteral("cells10.json"));
+    writeFile(file, R"({"schema":"mtcsec-scenario/1","name":"cells","devices":25,"devices_per_cell":10,)"
+                    R"("duration_s":8})");
+    const QString fromFile = dir.filePath(QStringLiteral("cells-file.json"));
+    const Run a = runMtcsec(
+        {QStringLiteral("run"), QStringLiteral("--scenario"), file, QStringLiteral("--report"), fromFile});
+    QCOMPARE(a.exitCode, 0);
+    QVERIFY2(a.out.contains(QStringLiteral("Cells: 3 of at most 10 devices,")), qPrintable(a.out));
+
+    // The same cells from the option over a file of one cell.
+    const QString one = dir.filePath(QStringLiteral("cells-one.json"));
+    writeFile(one, R"({"schema":"mtcsec-scenario/1","name":"cells","devices":25,"duration_s":8})");
+    const QString fromOption = dir.filePath(QStringLiteral("cells-option.json"));
+    const Run b = runMtcsec({QStringLiteral("run"), QStringLiteral("--scenario"), one,
+                             QStringLiteral("--devices-per-cell"), QStringLiteral("10"),
+                             QStringLiteral("--report"), fromOption});
+    QCOMPARE(b.exitCode, 0);
+    QCOMPARE(b.out.section(QStringLiteral("Digest: "), 1, 1).left(64),
+             a.out.section(QStringLiteral("Digest: "), 1, 1).left(64));
+    const QJsonObject s = readJson(fromOption).value(QStringLiteral("scenario")).toObject();
+    QCOMPARE(s.value(QStringLiteral("cells")).toInt(), 3);
+    QCOMPARE(s.value(QStringLiteral("devices_per_cell")).toInt(), 10);
+    QCOMPARE(readJson(fromOption), readJson(fromFile));
+
+    // And the option over the file's 10: one cell again, exactly the run of the one-cell file.
+    const Run c = runMtcsec({QStringLiteral("run"), QStringLiteral("--scenario"), file,
+                             QStringLiteral("--devices-per-cell"), QStringLiteral("25")});
+    const Run d = runMtcsec({QStringLiteral("run"), QStringLiteral("--scenario"), one});
+    QCOMPARE(c.exitCode, 0);
+    QVERIFY2(!c.out.contains(QStringLiteral("Cells:")), qPrintable(c.out));
+    QCOMPARE(c.out.section(QStringLiteral("Digest: "), 1, 1),
+             d.out.section(QStringLiteral("Digest: "), 1, 1));
+}
+
 void TestCliRun::scenarioFileRuns()
 {
     const QString scenario = dir.filePath(QStringLiteral("mine.json"));
@@ -350,6 +390,12 @@ void TestCliRun::badInput_data()
     QTest::newRow("fewer devices than the groups hold")
         << QStringList{run, "--preset", "mixed-snow3g", "--devices", "3"}
         << "--devices: the scenario's device_groups hold 4 devices, more than 3" << QString();
+    QTest::newRow("zero devices per cell")
+        << QStringList{run, "--devices-per-cell", "0", "--report", out}
+        << "--devices-per-cell: must be a whole number from 1 to 1000000, got '0'" << out;
+    QTest::newRow("devices per cell in words")
+        << QStringList{run, "--devices-per-cell", "many"}
+        << "--devices-per-cell: must be a whole number from 1 to 1000000, got 'many'" << QString();
     QTest::newRow("bad duration") << QStringList{run, "--duration", "soon"} << "--duration: must be a number"
                                   << QString();
     QTest::newRow("negative duration")
@@ -511,6 +557,38 @@ void TestCliRun::failedWriteLeavesNothing()
     QCOMPARE(r.exitCode, 2);
     QCOMPARE(r.err, QStringLiteral("mtcsec run: ") + tmp.filePath(QStringLiteral("big.pdf")) +
                         QStringLiteral(": cannot write: File too large\n"));
+    QCOMPARE(entries(tmp.path()), QStringList{QStringLiteral("old.json")});
+    QCOMPARE(contentOf(old), kOld);
+}
+
+// The same for a run of several cells: its capture folders DIR/cell-N (each written out when its cell ends)
+// go with everything else.
+void TestCliRun::failedWriteOfCellsLeavesNothing()
+{
+    QTemporaryDir tmp;
+    QVERIFY(tmp.isValid());
+    const QString old = tmp.filePath(QStringLiteral("old.json"));
+    writeFile(old, kOld);
+    const QStringList args{"run",
+                           "--preset",
+                           "defence-in-depth",
+                           "--devices",
+                           "300",
+                           "--devices-per-cell",
+                           "100",
+                           "--report",
+                           tmp.filePath(QStringLiteral("r.json")),
+                           "--report",
+                           old,
+                           "--pcap",
+                           tmp.filePath(QStringLiteral("cap"))};
+    // No CSV, HTML or PDF report: the cells keep no events, and the captures are what outgrows the limit.
+    const Run r = runLimited(args, 0, 100 * 1024);
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.startsWith(QStringLiteral("mtcsec run: ") + tmp.filePath(QStringLiteral("cap/cell-"))),
+             qPrintable(r.err));
+    QVERIFY2(r.err.endsWith(QStringLiteral(": cannot write: File too large\n")), qPrintable(r.err));
+    QCOMPARE(r.err.count(QLatin1Char('\n')), 1);
     QCOMPARE(entries(tmp.path()), QStringList{QStringLiteral("old.json")});
     QCOMPARE(contentOf(old), kOld);
 }

@@ -3,6 +3,7 @@
 // hold the R1-R4 verdicts, the attack table with each attack's attempts, the seed and the digest (the PDF
 // through pdftotext); writing into a missing folder, or over a folder, throws and leaves no file behind.
 #include "core/InvalidInput.h"
+#include "core/engine/CellRun.h"
 #include "core/engine/Engine.h"
 #include "core/scenario/Presets.h"
 #include "ui/SessionReport.h"
@@ -70,6 +71,7 @@ private slots:
     void exampleHexIsCappedAndMarksChanges();
     void picturesAreLightInADarkTheme();
     void htmlHoldsAccountingAndSinceChange();
+    void cellsReportTheMergedRun();
 
 private:
     [[nodiscard]] QString pdfText() const;
@@ -111,7 +113,8 @@ void TestReport::initTestCase()
 
 void TestReport::htmlIsOneSelfContainedFile()
 {
-    // The topology, the first attach's sequence chart and the three charts, each inline as a PNG that decodes.
+    // The topology, the first attach's sequence chart and the three charts, each inline as a PNG that
+    // decodes.
     static const QRegularExpression source(QStringLiteral("src=\"([^\"]*)\""));
     int images = 0;
     for (const QRegularExpressionMatch& m : source.globalMatch(html_)) {
@@ -294,6 +297,47 @@ void TestReport::timelineNamesProtectionChangesAndLiveEdits()
     // No pictures given: the report says so instead of showing a broken image.
     QVERIFY(!html.contains(QLatin1String("<img")));
     QVERIFY(html.contains(QLatin1String("(no picture)")));
+}
+
+// A run of several cells: the merged summary and charts, the scenario's protection change once in the
+// timeline (every cell logs it), the first attach from cell 0, the cells named, and a reproduction command
+// with --devices-per-cell.
+void TestReport::cellsReportTheMergedRun()
+{
+    Scenario s = *presetScenario("replay-command");
+    s.devices = 300;
+    s.devicesPerCell = 100;
+    s.durationS = 40;
+    engine::CellRun unkept(s, 2);
+    unkept.setKeepEvents(true);
+    QVERIFY(unkept.run());
+    QVERIFY_THROWS_EXCEPTION(InvalidInput, (void)collectReportInput(unkept));
+
+    engine::CellRun run(s, 2);
+    run.setKeepEvents(true);
+    run.setKeepFirstCell(true);
+    QVERIFY(run.run());
+    QVERIFY(run.firstCell() != nullptr);
+    QCOMPARE(run.summary().digest, unkept.summary().digest); // keeping cell 0's PDUs changes nothing
+    const SessionReportInput in = collectReportInput(run);
+    QCOMPARE(in.summary.digest, run.summary().digest);
+    QCOMPARE(in.summary.cells, 3u);
+    QCOMPARE(in.events.size(), std::size_t{1}); // the protection change at 30 s, once
+    QVERIFY(!in.sequenceChart.isNull());
+    QCOMPARE(in.charts.size(), std::size_t{3});
+    const QString html = reportHtml(in, false);
+    QCOMPARE(html.count(QStringLiteral("Protection changed (scenario timeline)")), 1);
+    QVERIFY(html.contains(
+        QStringLiteral("mtcsec run --preset replay-command --seed 1 --duration 40 --devices 300 "
+                       "--devices-per-cell 100")));
+    QVERIFY(html.contains(QStringLiteral("3 of at most 100 devices (devices_per_cell)")));
+    QVERIFY(html.contains(QStringLiteral("Digest (SHA-256 over the cells' event-log digests)")));
+    QVERIFY(html.contains(QStringLiteral("Device 0 is in cell 0")));
+    QVERIFY(html.contains(QStringLiteral("of all 3 cells together")));
+    // The attack table is the merged tally.
+    const engine::AttackTally& t = in.summary.attacks.front();
+    QVERIFY(t.attempts > 0);
+    QVERIFY(html.contains(QStringLiteral("<td class=\"num\">%1</td>").arg(t.attempts)));
 }
 
 void TestReport::htmlHoldsAccountingAndSinceChange()

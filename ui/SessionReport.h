@@ -6,6 +6,7 @@
 // from the scenario (names, ids, descriptions, evidence) is HTML-escaped.
 #pragma once
 
+#include "core/engine/CellRun.h"
 #include "core/engine/Engine.h"
 #include "core/engine/EventLog.h"
 #include "core/engine/RunSummary.h"
@@ -38,6 +39,14 @@ struct SessionReportInput {
 // three charts fed with the events, and the first device's attach as a sequence chart. Needs a QApplication
 // (offscreen works); the pictures are light whatever the theme.
 [[nodiscard]] SessionReportInput collectReportInput(const engine::Engine& engine);
+
+// The same for a run of several cells, after CellRun::run() with setKeepEvents(true) and
+// setKeepFirstCell(true): the merged summary (every count summed over the cells, the verdicts evaluated from
+// the sums), the charts fed with every cell's events (their counts the sums over the cells), the canvas drawn
+// from the merged summary, the timeline from cell 0's protection changes (the same in every cell) and the
+// first attach of device 0 from cell 0's engine (device 0 is in cell 0). Throws InvalidInput as
+// CellRun::forEachEvent, and "report: the first cell was not kept (CellRun::setKeepFirstCell)".
+[[nodiscard]] SessionReportInput collectReportInput(const engine::CellRun& run);
 
 // The first attach of device 0 as a message sequence chart (SequenceChartModel), light, 1200 pixels wide;
 // null if the device has sent nothing yet.

@@ -116,6 +116,14 @@ QString reportHtml(const SessionReportInput& in, bool forPdf)
     if (!sc.description.empty())
         fact(ReportText::tr("Description"), esc(sc.description));
     fact(ReportText::tr("MTC devices"), QString::number(s.devices));
+    if (s.cells > 1)
+        fact(ReportText::tr("Cells"),
+             esc(ReportText::tr("%1 of at most %2 devices (devices_per_cell), simulated independently: each "
+                                "its own eNB, links, NDS/IP security associations and attackers. Every count "
+                                "in this report is the sum over the cells, and the verdicts are evaluated "
+                                "from the sums.")
+                     .arg(s.cells)
+                     .arg(s.devicesPerCell)));
     fact(ReportText::tr("Simulated time"), s.durationS + 1e-6 < sc.durationS
                                                ? ReportText::tr("%1 of %2 (the run was still going)")
                                                      .arg(seconds(s.durationS), seconds(sc.durationS))
@@ -129,7 +137,8 @@ QString reportHtml(const SessionReportInput& in, bool forPdf)
     fact(ReportText::tr("Network"), esc(ReportText::tr("MCC %1, MNC %2").arg(qv(sc.mcc), qv(sc.mnc))));
     fact(ReportText::tr("Seed"), QStringLiteral("<span class=\"mono\">%1</span>").arg(s.seed));
     fact(ReportText::tr("Events logged"), num(s.eventsTotal));
-    fact(ReportText::tr("Digest (SHA-256 of the event log)"),
+    fact(s.cells > 1 ? ReportText::tr("Digest (SHA-256 over the cells' event-log digests)")
+                     : ReportText::tr("Digest (SHA-256 of the event log)"),
          QStringLiteral("<span class=\"mono\">%1</span>").arg(esc(s.digest)));
     fact(ReportText::tr("Reproduce"), QStringLiteral("<code>%1</code>").arg(esc(repro.command)));
     h += QStringLiteral("</table>\n");
@@ -234,11 +243,19 @@ QString reportHtml(const SessionReportInput& in, bool forPdf)
                         "integrity; dashed and shield: integrity only; dash-dot and struck lock: ciphering "
                         "without integrity, as for user data on Uu; dotted and open lock: nothing) and the "
                         "attackers with their counts.</p>\n");
+    if (s.cells > 1)
+        h += ReportText::tr("<p class=\"caption\" align=\"center\">Each of the %1 cells has these nodes and "
+                            "every attacker; the canvas draws them once, with the counts summed over the "
+                            "cells.</p>\n")
+                 .arg(s.cells);
     if (!in.sequenceChart.isNull()) {
         h += image(in.sequenceChart, -1, imageWidth, ReportText::tr("The first device's attach"));
         h += ReportText::tr("<p class=\"caption\" align=\"center\">The attach of device 0 as a message "
                             "sequence chart: %1</p>\n")
                  .arg(esc(sequenceChartLegend()));
+        if (s.cells > 1)
+            h += ReportText::tr("<p class=\"caption\" align=\"center\">Device 0 is in cell 0: this chart "
+                                "shows cell 0's PDUs.</p>\n");
     }
 
     // 4. The timeline.
@@ -360,6 +377,10 @@ QString reportHtml(const SessionReportInput& in, bool forPdf)
                  "the whole run (hatched bars); what protection adds shows as the difference after it is "
                  "switched on.</p>\n")
                  .arg(seconds(engine::toSeconds(ChartsDock::kOverheadWindow)));
+    if (!in.charts.empty() && s.cells > 1)
+        h += ReportText::tr("<p>Each chart counts the PDUs, attempts and messages of all %1 cells "
+                            "together.</p>\n")
+                 .arg(s.cells);
     for (std::size_t i = 0; i < in.charts.size(); ++i) {
         const auto& [chartTitle, picture] = in.charts[i];
         h += QStringLiteral("<h3>%1</h3>\n").arg(esc(chartTitle));

@@ -2,6 +2,7 @@
 // collection of a report's input from an engine.
 #include "ui/SessionReportPictures.h"
 
+#include "core/InvalidInput.h"
 #include "ui/ChartsDock.h"
 #include "ui/SequenceChartPainter.h"
 #include "ui/SessionReport.h"
@@ -202,6 +203,51 @@ std::vector<std::pair<QString, QImage>> renderCharts(std::span<const LogEvent> e
     return renderFedCharts(dock, now);
 }
 
+namespace {
+
+// The canvas for a summary: its devices and groups, the protection in force, the attackers with their counts.
+QImage topologyOf(const engine::RunSummary& summary)
+{
+    TopologyScene scene;
+    scene.setDeviceCount(summary.devices, summary.ue.acceptsNullIntegrity);
+    scene.setDeviceGroups(summary.devices, summary.ue, summary.deviceGroups);
+    scene.setProtection(summary.protection);
+    scene.setAttacks(summary.attacks);
+    scene.advance(1.0); // the attackers' flashes of a fresh count fade out
+    return renderTopology(scene);
+}
+
+bool isTimelineEvent(const LogEvent& e)
+{
+    return e.kind == EventKind::ProtectionChanged || e.kind == EventKind::AttackAdded ||
+           e.kind == EventKind::AttackRemoved;
+}
+
+} // namespace
+
+SessionReportInput collectReportInput(const engine::CellRun& run)
+{
+    const engine::Engine* const first = run.firstCell();
+    if (first == nullptr)
+        throw InvalidInput("report: the first cell was not kept (CellRun::setKeepFirstCell)");
+    SessionReportInput in;
+    in.summary = run.summary();
+    in.scenario = run.scenario();
+    ChartsDock dock;
+    dock.setPalette(lightPalette());
+    run.forEachEventWithCell([&](std::span<const LogEvent> chunk, std::span<const std::uint32_t> cells) {
+        // Every cell logs the scenario's protection changes: the timeline takes cell 0's, once.
+        for (std::size_t i = 0; i < chunk.size(); ++i)
+            if (cells[i] == 0 && isTimelineEvent(chunk[i]))
+                in.events.push_back(chunk[i]);
+        dock.addEvents(chunk);
+    });
+    in.topology = topologyOf(in.summary);
+    in.charts = renderFedCharts(dock, first->now()); // every cell ends at the scenario's duration
+    in.sequenceChart = renderFirstAttach(*first);
+    return in;
+}
+
 SessionReportInput collectReportInput(const engine::Engine& engine)
 {
     SessionReportInput in;
@@ -215,21 +261,12 @@ SessionReportInput collectReportInput(const engine::Engine& engine)
     dock.setPalette(lightPalette());
     engine.forEachEvent([&](std::span<const LogEvent> chunk) {
         for (const LogEvent& e : chunk) {
-            if (e.kind == EventKind::ProtectionChanged || e.kind == EventKind::AttackAdded ||
-                e.kind == EventKind::AttackRemoved)
+            if (isTimelineEvent(e))
                 in.events.push_back(e);
         }
         dock.addEvents(chunk);
     });
-    {
-        TopologyScene scene;
-        scene.setDeviceCount(in.summary.devices, in.summary.ue.acceptsNullIntegrity);
-        scene.setDeviceGroups(in.summary.devices, in.summary.ue, in.summary.deviceGroups);
-        scene.setProtection(in.summary.protection);
-        scene.setAttacks(in.summary.attacks);
-        scene.advance(1.0); // the attackers' flashes of a fresh count fade out
-        in.topology = renderTopology(scene);
-    }
+    in.topology = topologyOf(in.summary);
     in.charts = renderFedCharts(dock, engine.now());
     in.sequenceChart = renderFirstAttach(engine);
     return in;

@@ -295,6 +295,10 @@ Reproduction reproduction(const SessionReportInput& in)
             preset->devices = s.devices;
             args << QStringLiteral("--devices") << QString::number(s.devices);
         }
+        if (preset->devicesPerCell != s.devicesPerCell) {
+            preset->devicesPerCell = s.devicesPerCell;
+            args << QStringLiteral("--devices-per-cell") << QString::number(s.devicesPerCell);
+        }
         if (*preset == s)
             r.command = args.join(QLatin1Char(' '));
     }

@@ -4,6 +4,7 @@
 
 #include "core/InvalidInput.h"
 #include "core/crypto/CryptoLedger.h"
+#include "core/engine/CaptureSink.h"
 #include "core/engine/CellSummary.h"
 #include "core/engine/Engine.h"
 
@@ -24,6 +25,66 @@ std::string systemReason()
 {
     return std::strerror(errno);
 }
+
+// Passes every call on to a cell's capture with the device numbers global (the cell's first device added), as
+// in the merged events: a cell's engine numbers its devices from 0.
+class GlobalDevices final : public CaptureSink {
+public:
+    GlobalDevices(CaptureSink& next, std::uint32_t first)
+        : next_(next)
+        , first_(first)
+    {}
+    void linkPdu(const PduRecord& pdu) override
+    {
+        if (pdu.device == kNoDevice) {
+            next_.linkPdu(pdu);
+            return;
+        }
+        PduRecord global = pdu;
+        global.device += first_;
+        next_.linkPdu(global);
+    }
+    void attackerCapture(const std::string& attackId, SimTime time, std::optional<Link> link,
+                         std::optional<Node> node, ByteView bytes, bool nasPdu) override
+    {
+        next_.attackerCapture(attackId, time, link, node, bytes, nasPdu);
+    }
+    void attackerAction(const AttackerAction& action) override
+    {
+        AttackerAction global = action;
+        global.device = device(action.device);
+        next_.attackerAction(global);
+    }
+    void attemptDecided(const AttemptDecision& decision) override
+    {
+        AttemptDecision global = decision;
+        global.device = device(decision.device);
+        next_.attemptDecided(global);
+    }
+    void keysInForce(SimTime time, std::uint32_t d, const std::string& where,
+                     const std::string& keys) override
+    {
+        next_.keysInForce(time, device(d), where, keys);
+    }
+    void deviceIdentity(std::uint32_t d, const DeviceIdentity& identity) override
+    {
+        next_.deviceIdentity(device(d), identity);
+    }
+    void uuSecurity(SimTime time, std::uint32_t d, bool downlink,
+                    const protocol::AsSecurityContext& as) override
+    {
+        next_.uuSecurity(time, device(d), downlink, as);
+    }
+    void espSecurityAssociation(SimTime time, Link link, bool downlink, const protocol::EspSa& sa) override
+    {
+        next_.espSecurityAssociation(time, link, downlink, sa);
+    }
+
+private:
+    [[nodiscard]] std::uint32_t device(std::uint32_t d) const { return d == kNoDevice ? d : d + first_; }
+    CaptureSink& next_;
+    std::uint32_t first_;
+};
 
 } // namespace
 
@@ -67,15 +128,28 @@ unsigned CellRun::threads() const
 
 void CellRun::runCell(Worker& worker, const Cell& cell, CellResult& result)
 {
-    Engine engine(cellScenario(scenario_, cell), cell.first);
+    const bool keep = keepFirstCell_ && cell.index == 0;
+    auto owned = std::make_unique<Engine>(cellScenario(scenario_, cell), cell.first);
+    Engine& engine = *owned;
     engine.setSpillEvents(true);
-    engine.setDiscardSpilledEvents(worker.events == nullptr); // no CSV report: counts and digest only
-    engine.setKeepPdus(false);
+    // Without a CSV report (nor the first cell kept for a document), counts and digest only.
+    engine.setDiscardSpilledEvents(worker.events == nullptr && !keep);
+    engine.setKeepPdus(keep);
+    CaptureSink* const capture = openCapture_ ? openCapture_(cell) : nullptr;
+    std::optional<GlobalDevices> global;
+    if (capture != nullptr)
+        global.emplace(*capture, cell.first);
+    engine.setCaptureSink(global ? &*global : nullptr);
     while (!engine.finished()) {
         engine.runUntil(engine.now() + kMicrosPerSecond / 10); // a stop request waits 0.1 simulated s
-        if (stop_.load(std::memory_order_relaxed))
+        if (stop_.load(std::memory_order_relaxed)) {
+            engine.setCaptureSink(nullptr);
             return;
+        }
     }
+    engine.setCaptureSink(nullptr);
+    if (capture != nullptr && finishedCapture_)
+        finishedCapture_(cell);
     result.summary = engine.summary();
     if (worker.events != nullptr) {
         result.firstEvent = worker.written;
@@ -88,6 +162,8 @@ void CellRun::runCell(Worker& worker, const Cell& cell, CellResult& result)
         });
         worker.written += result.events;
     }
+    if (keep)
+        firstCell_ = std::move(owned);
     result.done = true;
 }
 
@@ -188,6 +264,13 @@ bool CellRun::run(const std::function<bool()>& interrupted)
 
 void CellRun::forEachEvent(const std::function<void(std::span<const LogEvent>)>& visit) const
 {
+    forEachEventWithCell(
+        [&visit](std::span<const LogEvent> events, std::span<const std::uint32_t>) { visit(events); });
+}
+
+void CellRun::forEachEventWithCell(
+    const std::function<void(std::span<const LogEvent>, std::span<const std::uint32_t>)>& visit) const
+{
     if (!keepEvents_ || results_.size() != plan_.size())
         throw InvalidInput("events: not kept (CellRun::setKeepEvents)");
     for (const auto& w : workers_)
@@ -238,7 +321,9 @@ void CellRun::forEachEvent(const std::function<void(std::span<const LogEvent>)>&
         }
     }
     std::vector<LogEvent> out;
+    std::vector<std::uint32_t> outCells;
     out.reserve(4096);
+    outCells.reserve(4096);
     while (!heap.empty()) {
         const std::size_t i = heap.top().second;
         heap.pop();
@@ -249,9 +334,11 @@ void CellRun::forEachEvent(const std::function<void(std::span<const LogEvent>)>&
         if (e.pdu != 0)
             e.pdu += pduBase[i];
         out.push_back(e);
+        outCells.push_back(plan_[i].index);
         if (out.size() == 4096) {
-            visit(out);
+            visit(out, outCells);
             out.clear();
+            outCells.clear();
         }
         if (c.at == c.buffer.size()) {
             if (c.next == c.end) {
@@ -263,7 +350,7 @@ void CellRun::forEachEvent(const std::function<void(std::span<const LogEvent>)>&
         heap.emplace(c.buffer[c.at].time, i);
     }
     if (!out.empty())
-        visit(out);
+        visit(out, outCells);
 }
 
 } // namespace mtcsec::engine

@@ -21,6 +21,9 @@
 
 namespace mtcsec::engine {
 
+class CaptureSink;
+class Engine;
+
 class CellRun {
 public:
     // `threads`: the workers to use, at most one per cell. Throws InvalidInput "threads: must be at least 1"
@@ -33,6 +36,23 @@ public:
     // Keeps every cell's events (32 octets each, in one temporary file per worker) for forEachEvent (the
     // CSV report). Off by default. Call before run().
     void setKeepEvents(bool on) { keepEvents_ = on; }
+    // Keeps cell 0's engine once it has finished, with its own event log and its last 65536 PDUs
+    // (Engine::setKeepPdus), for firstCell(): what an HTML or PDF report draws of one engine (the first
+    // device's attach). Memory then holds that cell's state besides the cells running. Off by default; it
+    // changes no result (Engine::setKeepPdus). Call before run().
+    void setKeepFirstCell(bool on) { keepFirstCell_ = on; }
+
+    // Each cell's packet captures (CaptureSink.h): `open(cell)` is called by the thread that runs the cell,
+    // before it starts, and gives the sink of that cell's engine (nullptr: none), which gets the devices'
+    // global numbers (the cell's first device added; PDU ids stay the cell's own); `finished(cell)` by the
+    // same thread once the cell has ended, its engine detached from the sink (not for a cell stopped by an
+    // interruption or an error). Each is called once per cell, for different cells at once on different
+    // threads; what they throw stops the run as a cell's error. Unset by default. Call before run().
+    void setCaptures(std::function<CaptureSink*(const Cell&)> open, std::function<void(const Cell&)> finished)
+    {
+        openCapture_ = std::move(open);
+        finishedCapture_ = std::move(finished);
+    }
 
     // Runs every cell to its end. `interrupted` (may be empty) is called by the calling thread about every
     // 20 ms while the workers run; once it returns true, every worker stops within a tenth of a
@@ -55,6 +75,13 @@ public:
     // and its PDU id made unique across cells (the PDU ids of the cells before added). Throws InvalidInput
     // "event log: cannot read the temporary file: why", or "events: not kept (CellRun::setKeepEvents)".
     void forEachEvent(const std::function<void(std::span<const LogEvent>)>& visit) const;
+    // The same, with each event's cell: `cells[i]` is the cell number (Cell::index) of `events[i]`, both
+    // spans of one size. Throws as forEachEvent.
+    void forEachEventWithCell(const std::function<void(std::span<const LogEvent> events,
+                                                       std::span<const std::uint32_t> cells)>& visit) const;
+    // After run() with setKeepFirstCell(true): cell 0's finished engine (devices from 0; its PDU ids and
+    // device numbers are the merged events' own); else nullptr.
+    [[nodiscard]] const Engine* firstCell() const { return firstCell_.get(); }
 
 private:
     struct CellResult;
@@ -66,6 +93,10 @@ private:
     std::vector<Cell> plan_;
     unsigned threads_ = 1;
     bool keepEvents_ = false;
+    bool keepFirstCell_ = false;
+    std::function<CaptureSink*(const Cell&)> openCapture_;
+    std::function<void(const Cell&)> finishedCapture_;
+    std::unique_ptr<Engine> firstCell_; // written by cell 0's worker, read after run() has joined it
     std::vector<CellResult> results_;
     std::vector<std::unique_ptr<Worker>> workers_;
     RunSummary summary_;

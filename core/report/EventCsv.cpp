@@ -28,13 +28,17 @@ std::string csvText(std::string_view text, bool alwaysQuote)
 namespace {
 
 constexpr std::string_view kHeader = "time_s,kind,place,device,attack,detail,value,pdu,description\r\n";
+// A run of several cells: the same columns and the cell of each event last.
+constexpr std::string_view kCellsHeader =
+    "time_s,kind,place,device,attack,detail,value,pdu,description,cell\r\n";
 
-// Appends one row per event to `out`.
+// Appends one row per event to `out`; with `cells` (as many as events) each row ends with its event's cell.
 void appendRows(std::span<const engine::LogEvent> events, const std::vector<std::string>& attackIds,
-                QByteArray& out)
+                QByteArray& out, std::span<const std::uint32_t> cells = {})
 {
     std::string row;
-    for (const engine::LogEvent& e : events) {
+    for (std::size_t i = 0; i < events.size(); ++i) {
+        const engine::LogEvent& e = events[i];
         row = engine::formatTime(e.time);
         row += ',';
         row += engine::name(e.kind); // the product's own words: no separator, no formula
@@ -53,6 +57,10 @@ void appendRows(std::span<const engine::LogEvent> events, const std::vector<std:
         row += e.pdu == 0 ? std::string() : std::to_string(e.pdu);
         row += ',';
         row += csvText(engine::describeEvent(e), true);
+        if (!cells.empty()) {
+            row += ',';
+            row += std::to_string(cells[i]);
+        }
         row += "\r\n";
         out.append(row.data(), static_cast<qsizetype>(row.size()));
     }
@@ -104,13 +112,35 @@ void writeEventCsv(const engine::Engine& engine, io::AtomicFile& file)
 
 QByteArray eventCsv(const engine::CellRun& run)
 {
-    return csvOf(attackIdsOf(run.summary()), [&run](const auto& visit) { run.forEachEvent(visit); });
+    if (run.cells().size() == 1)
+        return csvOf(attackIdsOf(run.summary()), [&run](const auto& visit) { run.forEachEvent(visit); });
+    const std::vector<std::string> ids = attackIdsOf(run.summary());
+    QByteArray out(kCellsHeader.data(), static_cast<qsizetype>(kCellsHeader.size()));
+    run.forEachEventWithCell(
+        [&](std::span<const engine::LogEvent> events, std::span<const std::uint32_t> cells) {
+            appendRows(events, ids, out, cells);
+        });
+    return out;
 }
 
 void writeEventCsv(const engine::CellRun& run, io::AtomicFile& file)
 {
-    writeCsvOf(
-        attackIdsOf(run.summary()), [&run](const auto& visit) { run.forEachEvent(visit); }, file);
+    const std::vector<std::string> ids = attackIdsOf(run.summary());
+    if (run.cells().size() == 1) {
+        writeCsvOf(
+            ids, [&run](const auto& visit) { run.forEachEvent(visit); }, file);
+        return;
+    }
+    file.write(QByteArrayView(kCellsHeader.data(), static_cast<qsizetype>(kCellsHeader.size())));
+    QByteArray rows;
+    // forEachEventWithCell gives at most 4096 events at a time: the text of a long log is never whole in
+    // memory.
+    run.forEachEventWithCell(
+        [&](std::span<const engine::LogEvent> events, std::span<const std::uint32_t> cells) {
+            rows.clear();
+            appendRows(events, ids, rows, cells);
+            file.write(rows);
+        });
 }
 
 QByteArray eventCsv(std::span<const engine::LogEvent> events, const std::vector<std::string>& attackIds)

@@ -23,7 +23,10 @@ namespace mtcsec::report {
 // memory). Throws InvalidInput as AtomicFile::write and Engine::forEachEvent.
 void writeEventCsv(const engine::Engine& engine, io::AtomicFile& file);
 // The same for a run of several cells (CellRun::forEachEvent: every cell's events merged by time, then cell;
-// device numbers global, PDU ids unique across cells). Throws as writeEventCsv and CellRun::forEachEvent.
+// device numbers global, PDU ids unique across cells), with one column more, last: `cell`, the cell number
+// (from 0) of each event, since each cell logs its own events, node events such as protection-changed once
+// per cell. A CellRun of one cell writes the one-engine columns. Throws as writeEventCsv and
+// CellRun::forEachEvent.
 [[nodiscard]] QByteArray eventCsv(const engine::CellRun& run);
 void writeEventCsv(const engine::CellRun& run, io::AtomicFile& file);
 // The same from a copy of the log (the GUI's): `attackIds` maps LogEvent::attack to the attack's id.

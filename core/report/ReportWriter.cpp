@@ -64,8 +64,8 @@ void writeReportTo(const engine::CellRun& run, const QString& path, io::AtomicFi
     else if (suffix == QLatin1String("json"))
         file.write(reportJson(run.summary()));
     else
-        throw InvalidInput(path.toStdString() +
-                           ": HTML and PDF reports cover one cell; this run has several (devices_per_cell)");
+        throw InvalidInput(path.toStdString() + ": an HTML or PDF report is drawn by the ui library "
+                                                "(ui::collectReportInput of the CellRun)");
 }
 
 } // namespace mtcsec::report

@@ -31,8 +31,8 @@ void writeReport(const engine::Engine& engine, const QString& path);
 // AtomicFile::write.
 void writeReportTo(const engine::Engine& engine, const QString& path, io::AtomicFile& file);
 // The same for a run of several cells (CellRun, after its run()): the JSON of its merged summary, the CSV of
-// its merged events. Throws as above, and InvalidInput "FILE: HTML and PDF reports cover one cell; ..." for
-// .html and .pdf (mtcsec run refuses them for such a run before it starts).
+// its merged events, with a `cell` column (EventCsv.h). Throws as above, and InvalidInput "FILE: an HTML or
+// PDF report is drawn by the ui library (ui::collectReportInput of the CellRun)" for .html and .pdf.
 void writeReportTo(const engine::CellRun& run, const QString& path, io::AtomicFile& file);
 
 // Writes bytes to a file atomically (AtomicFile.h); throws InvalidInput "FILE: cannot write: why".

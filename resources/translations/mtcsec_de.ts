@@ -3673,6 +3673,18 @@ Gruppe %1: %2 Geräte, Fähigkeiten EEA %3, EIA %4</translation>
         <translation>Digest (SHA-256 des Ereignisprotokolls)</translation>
     </message>
     <message>
+        <source>Cells</source>
+        <translation>Zellen</translation>
+    </message>
+    <message>
+        <source>%1 of at most %2 devices (devices_per_cell), simulated independently: each its own eNB, links, NDS/IP security associations and attackers. Every count in this report is the sum over the cells, and the verdicts are evaluated from the sums.</source>
+        <translation>%1 mit höchstens %2 Geräten (devices_per_cell), unabhängig simuliert: jede mit eigenem eNB, eigenen Verbindungen, NDS/IP-Sicherheitsassoziationen und Angreifern. Jede Zahl in diesem Bericht ist die Summe über die Zellen, und die Urteile ergeben sich aus den Summen.</translation>
+    </message>
+    <message>
+        <source>Digest (SHA-256 over the cells&apos; event-log digests)</source>
+        <translation>Digest (SHA-256 über die Digests der Ereignisprotokolle der Zellen)</translation>
+    </message>
+    <message>
         <source>Reproduce</source>
         <translation>Reproduzieren</translation>
     </message>
@@ -3767,6 +3779,12 @@ Gruppe %1: %2 Geräte, Fähigkeiten EEA %3, EIA %4</translation>
 </translation>
     </message>
     <message>
+        <source>&lt;p class=&quot;caption&quot; align=&quot;center&quot;&gt;Each of the %1 cells has these nodes and every attacker; the canvas draws them once, with the counts summed over the cells.&lt;/p&gt;
+</source>
+        <translation>&lt;p class=&quot;caption&quot; align=&quot;center&quot;&gt;Jede der %1 Zellen hat diese Knoten und jeden Angreifer; die Zeichenfläche zeigt sie einmal, mit den über die Zellen summierten Zählern.&lt;/p&gt;
+</translation>
+    </message>
+    <message>
         <source>The first device&apos;s attach</source>
         <translation>Der Attach des ersten Geräts</translation>
     </message>
@@ -3774,6 +3792,12 @@ Gruppe %1: %2 Geräte, Fähigkeiten EEA %3, EIA %4</translation>
         <source>&lt;p class=&quot;caption&quot; align=&quot;center&quot;&gt;The attach of device 0 as a message sequence chart: %1&lt;/p&gt;
 </source>
         <translation>&lt;p class=&quot;caption&quot; align=&quot;center&quot;&gt;Der Attach von Gerät 0 als Nachrichtensequenzdiagramm: %1&lt;/p&gt;
+</translation>
+    </message>
+    <message>
+        <source>&lt;p class=&quot;caption&quot; align=&quot;center&quot;&gt;Device 0 is in cell 0: this chart shows cell 0&apos;s PDUs.&lt;/p&gt;
+</source>
+        <translation>&lt;p class=&quot;caption&quot; align=&quot;center&quot;&gt;Gerät 0 liegt in Zelle 0: dieses Diagramm zeigt die PDUs von Zelle 0.&lt;/p&gt;
 </translation>
     </message>
     <message>
@@ -3890,6 +3914,12 @@ Gruppe %1: %2 Geräte, Fähigkeiten EEA %3, EIA %4</translation>
         <source>&lt;p&gt;Traffic per link: PDUs per simulated second on each link, each link with its own line pattern. Attack outcomes: attempts blocked (solid), succeeded (dashed) and without effect (dotted), and genuine messages lost as collateral of attacks (dash-dot), cumulative; an eavesdropper or insider that reads a secret counts as succeeded, one that reads only ciphertext as blocked, one that reads nothing secret as without effect. PDU size: mean octets per PDU on the wire on each link over the last %1 (solid bars) and the whole run (hatched bars); what protection adds shows as the difference after it is switched on.&lt;/p&gt;
 </source>
         <translation>&lt;p&gt;Verkehr je Verbindung: PDUs pro simulierter Sekunde auf jeder Verbindung, jede mit eigenem Linienmuster. Angriffsergebnisse: Versuche abgewehrt (durchgezogen), erfolgreich (gestrichelt) und ohne Wirkung (gepunktet) sowie echte Nachrichten, die als Kollateralschaden von Angriffen verloren gingen (strichpunktiert), kumuliert; ein Lauscher oder Insider, der ein Geheimnis liest, zählt als erfolgreich, einer, der nur Chiffretext liest, als abgewehrt, einer, der nichts Geheimes liest, als ohne Wirkung. PDU-Größe: mittlere Oktette je PDU auf der Leitung jeder Verbindung über die letzten %1 (volle Balken) und den ganzen Lauf (schraffierte Balken); was ein Schutz hinzufügt, zeigt sich als Differenz nach dem Einschalten.&lt;/p&gt;
+</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Each chart counts the PDUs, attempts and messages of all %1 cells together.&lt;/p&gt;
+</source>
+        <translation>&lt;p&gt;Jedes Diagramm zählt die PDUs, Versuche und Nachrichten aller %1 Zellen zusammen.&lt;/p&gt;
 </translation>
     </message>
     <message>
