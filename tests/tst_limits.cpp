@@ -212,7 +212,7 @@ void TestLimits::estimateRefusesWhatDoesNotFit()
                  "^needs about [0-9.]+ TB of memory \\(1,000,000 devices for 86400 s: about [0-9.]+ "
                  "billion events\\), this machine has 23 GB available; shorten duration_s, lower "
                  "devices or send less often \\(traffic.uplink_interval_s\\), or set devices_per_cell to "
-                 "50000$"))),
+                 "50000 \\(--devices-per-cell 50000 on the command line\\)$"))),
              why->c_str());
     // With 1 GB they do not either: no advice about cells.
     const auto tight = memoryShortfall(huge, std::uint64_t{1'000'000'000}, EventLogIn::Memory, 2);

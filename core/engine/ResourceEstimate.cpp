@@ -232,7 +232,8 @@ std::optional<std::string> memoryShortfall(const Scenario& scenario, std::option
         Scenario other = scenario;
         other.devicesPerCell = perCell;
         if (estimateResources(other, log, threads).bytes <= static_cast<double>(*available)) {
-            cellsAdvice = ", or set devices_per_cell to " + std::to_string(perCell);
+            cellsAdvice = ", or set devices_per_cell to " + std::to_string(perCell) +
+                          " (--devices-per-cell " + std::to_string(perCell) + " on the command line)";
             break;
         }
     }
