@@ -158,17 +158,23 @@ private slots:
     void calendarQueuePopsInHeapOrder_data()
     {
         QTest::addColumn<quint64>("seed");
-        QTest::addColumn<qint64>("spread"); // microseconds ahead of now a push may land
-        QTest::newRow("dense") << quint64{1} << qint64{5'000};
-        QTest::newRow("ring") << quint64{2} << qint64{60'000'000};
-        QTest::newRow("far") << quint64{3} << qint64{500'000'000};
+        QTest::addColumn<qint64>("spread");   // microseconds ahead of now a push may land
+        QTest::addColumn<quint64>("devices"); // the ring is sized for them (EventQueue::bucketsFor)
+        QTest::newRow("dense") << quint64{1} << qint64{5'000} << quint64{100'000};
+        QTest::newRow("ring") << quint64{2} << qint64{60'000'000} << quint64{100'000};
+        QTest::newRow("far") << quint64{3} << qint64{500'000'000} << quint64{100'000};
+        // A small engine's ring (1,024 buckets, 1 s; 16,384 buckets, 16.8 s): more goes to the far heap.
+        QTest::newRow("small ring, dense") << quint64{4} << qint64{5'000} << quint64{1};
+        QTest::newRow("small ring") << quint64{5} << qint64{60'000'000} << quint64{1};
+        QTest::newRow("medium ring") << quint64{6} << qint64{60'000'000} << quint64{1'000};
     }
     void calendarQueuePopsInHeapOrder()
     {
         QFETCH(quint64, seed);
         QFETCH(qint64, spread);
+        QFETCH(quint64, devices);
         Rng rng(seed);
-        EventQueue calendar;
+        EventQueue calendar(EventQueue::bucketsFor(devices));
         std::priority_queue<Scheduled, std::vector<Scheduled>, LaterFirst> heap;
         std::uint64_t order = 0;
         SimTime now = 0;
@@ -200,6 +206,9 @@ private slots:
         QCOMPARE(calendar.empty(), heap.empty());
         QCOMPARE(Scheduled::make(5, 9, Action::ReplayFire, 1, 2).action(), Action::ReplayFire);
         QCOMPARE(sizeof(Scheduled), std::size_t{24});
+        QCOMPARE(EventQueue::bucketsFor(1), EventQueue::kMinBuckets);
+        QCOMPARE(EventQueue::bucketsFor(1'000), std::size_t{16'384});
+        QCOMPARE(EventQueue::bucketsFor(1'000'000), EventQueue::kMaxBuckets);
     }
 
     void canonicalLineKeepsItsForm()

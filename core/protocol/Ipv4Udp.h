@@ -45,6 +45,10 @@ void appendIpv4Header(Bytes& out, std::uint32_t source, std::uint32_t destinatio
 [[nodiscard]] Bytes buildIpv4Udp(std::uint32_t source, std::uint32_t destination, std::uint16_t sourcePort,
                                  std::uint16_t destinationPort, std::uint16_t identification,
                                  ByteView payload);
+// The same packet written to `out` (its contents replaced, its capacity reused: no allocation once it is
+// large enough). `payload` must not lie in `out`.
+void buildIpv4Udp(Bytes& out, std::uint32_t source, std::uint32_t destination, std::uint16_t sourcePort,
+                  std::uint16_t destinationPort, std::uint16_t identification, ByteView payload);
 
 // Strict parse: version 4, IHL 5, valid header checksum, total length equal to the buffer. Empty otherwise.
 [[nodiscard]] std::optional<Ipv4Packet> parseIpv4(ByteView packet);
