@@ -362,6 +362,9 @@ struct Engine::Impl {
     // Counts what a passive attacker got from one PDU (and keeps an example); returns it for the log.
     Reading tallyReading(AttackRuntime& a, const struct Finding& f, std::uint32_t device, bool signalling,
                          ByteView bytes);
+    // Whether an active attacker's action needs its text and its bytes before and after: for the capture
+    // sink, or as an example addExample keeps.
+    bool wantsText(const AttackRuntime& a, bool signalling) const;
     // Whether tallyReading keeps an example of this finding (its text is then needed: dissect with text).
     bool keepsExample(const AttackRuntime& a, const struct Finding& f, bool signalling) const;
     void observeSn(AttackRuntime& a, Link link, bool downlink, std::uint32_t device, ByteView bytes);

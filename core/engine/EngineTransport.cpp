@@ -143,8 +143,8 @@ void Engine::Impl::sendBackhaul(Link link, bool downlink, std::uint32_t src, std
         // buffer reused from packet to packet.
         Bytes& packet = backhaulPacket;
         if (onSctp(link))
-            packet = buildIpv4(src, dst, kIpProtoSctp, nextIpId(),
-                               sctpPacket(link, downlink, meta.device, payload));
+            buildIpv4(packet, src, dst, kIpProtoSctp, nextIpId(),
+                      sctpPacket(link, downlink, meta.device, payload));
         else
             buildIpv4Udp(packet, src, dst, port, port, nextIpId(), payload);
         send(link, downlink,

@@ -153,14 +153,17 @@ private:
         if (b.capacity() == 0 && !spares_.empty() && bucket - current_ <= kSpareReach) {
             b.swap(spares_.back()); // an empty buffer with room
             spares_.pop_back();
+        } else if (b.capacity() == 0) {
+            b.reserve(kFirstCapacity); // one allocation where growing 1, 2, 4, 8 would take four
         }
         b.push_back(s);
         ++inRing_;
     }
 
     static constexpr std::size_t kSpares = 16;
-    static constexpr std::int64_t kSpareReach = 32; // buckets ahead of the one being drained
-    std::int64_t buckets_;                          // the ring's size, a power of two
+    static constexpr std::size_t kFirstCapacity = 8; // actions a bucket gets room for at its first one
+    static constexpr std::int64_t kSpareReach = 32;  // buckets ahead of the one being drained
+    std::int64_t buckets_;                           // the ring's size, a power of two
     std::vector<std::vector<Scheduled>> ring_;
     std::vector<std::vector<Scheduled>> spares_; // empty buffers with capacity, at most kSpares
     std::vector<Scheduled> active_;              // the bucket being drained, latest first

@@ -33,10 +33,17 @@ Bytes buildIpv4(std::uint32_t source, std::uint32_t destination, std::uint8_t pr
                 std::uint16_t identification, ByteView payload)
 {
     Bytes out;
+    buildIpv4(out, source, destination, protocol, identification, payload);
+    return out;
+}
+
+void buildIpv4(Bytes& out, std::uint32_t source, std::uint32_t destination, std::uint8_t protocol,
+               std::uint16_t identification, ByteView payload)
+{
+    out.clear();
     out.reserve(20 + payload.size());
     appendIpv4Header(out, source, destination, protocol, identification, payload.size());
     ByteWriter(out).bytes(payload);
-    return out;
 }
 
 Bytes buildIpv4Udp(std::uint32_t source, std::uint32_t destination, std::uint16_t sourcePort,

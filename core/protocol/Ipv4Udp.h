@@ -35,6 +35,10 @@ struct UdpDatagram {
 // An IPv4 header (20 octets, no options, TTL 64, DF) with a valid header checksum, followed by `payload`.
 [[nodiscard]] Bytes buildIpv4(std::uint32_t source, std::uint32_t destination, std::uint8_t protocol,
                               std::uint16_t identification, ByteView payload);
+// The same packet written to `out` (its contents replaced, its capacity reused). `payload` must not lie in
+// `out`.
+void buildIpv4(Bytes& out, std::uint32_t source, std::uint32_t destination, std::uint8_t protocol,
+               std::uint16_t identification, ByteView payload);
 
 // Appends to `out` the 20-octet IPv4 header buildIpv4 writes for a payload of `payloadSize` octets (the
 // caller appends the payload after it), so that a packet can be built in the caller's buffer.
