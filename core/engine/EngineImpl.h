@@ -260,6 +260,9 @@ struct Engine::Impl {
     // into ESP, and the GTP-U packet a tunnel end passes to sendBackhaul (Enb.cpp, Gateways.cpp).
     Bytes backhaulPacket;
     Bytes gtpPacket;
+    // The IPv4 packet of an application message an end sends (Ue.cpp, MtcServer.cpp): read only by the
+    // layer below (PDCP on Uu, ESP or a copy on SGi) and the inspector's plain view.
+    Bytes appPacket;
     void arrive(std::uint32_t slot);
     void drop(Node node, const Meta& meta, DropReason reason);
     void settle(Node node, const Meta& meta, bool succeeded, DropReason reason = DropReason::Integrity);
