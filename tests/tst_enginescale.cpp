@@ -2,6 +2,8 @@
 // batches and CSV as one kept in memory; the calendar queue pops in exactly a heap's (time, order) order; the
 // canonical line of an event keeps its form.
 #include "core/InvalidInput.h"
+#include "core/crypto/Hex.h"
+#include "core/crypto/Primitives.h"
 #include "core/engine/Engine.h"
 #include "core/engine/EventLog.h"
 #include "core/engine/EventQueue.h"
@@ -12,6 +14,8 @@
 #include <QtTest>
 #include <queue>
 
+#include <limits>
+#include <string>
 #include <vector>
 
 using namespace mtcsec;
@@ -155,20 +159,56 @@ private slots:
         QCOMPARE(e.summary().digest, reference.summary().digest);
     }
 
+    // The inspector's ring exists only while PDUs are kept: made at the first PDU (the default, the GUI),
+    // never in a run that switches keeping off first (headless runs, cells), made again when switched back
+    // on.
+    void pduRingOnlyWhenKept()
+    {
+        Scenario s = *presetScenario("default");
+        s.devices = 20;
+        s.durationS = 10;
+        Engine kept(s);
+        QVERIFY(!kept.pdu(1));
+        kept.runUntil(fromSeconds(5));
+        QVERIFY(kept.pdu(1).has_value());
+        QCOMPARE(kept.pdu(1)->id, std::uint32_t{1});
+
+        Engine headless(s);
+        headless.setKeepPdus(false);
+        headless.runUntil(fromSeconds(5));
+        QVERIFY(!headless.pdu(1));
+        headless.setKeepPdus(true);
+        headless.runToEnd();
+        kept.runToEnd();
+        QCOMPARE(headless.summary().digest, kept.summary().digest);
+        bool later = false; // a PDU sent after keeping was switched back on is in the ring
+        headless.forEachEvent([&](std::span<const LogEvent> events) {
+            for (const LogEvent& e : events)
+                later = later || (e.time > fromSeconds(5) && e.pdu != 0 && headless.pdu(e.pdu).has_value());
+        });
+        QVERIFY(later);
+    }
+
     void calendarQueuePopsInHeapOrder_data()
     {
         QTest::addColumn<quint64>("seed");
-        QTest::addColumn<qint64>("spread"); // microseconds ahead of now a push may land
-        QTest::newRow("dense") << quint64{1} << qint64{5'000};
-        QTest::newRow("ring") << quint64{2} << qint64{60'000'000};
-        QTest::newRow("far") << quint64{3} << qint64{500'000'000};
+        QTest::addColumn<qint64>("spread");   // microseconds ahead of now a push may land
+        QTest::addColumn<quint64>("devices"); // the ring is sized for them (EventQueue::bucketsFor)
+        QTest::newRow("dense") << quint64{1} << qint64{5'000} << quint64{100'000};
+        QTest::newRow("ring") << quint64{2} << qint64{60'000'000} << quint64{100'000};
+        QTest::newRow("far") << quint64{3} << qint64{500'000'000} << quint64{100'000};
+        // A small engine's ring (1,024 buckets, 1 s; 16,384 buckets, 16.8 s): more goes to the far heap.
+        QTest::newRow("small ring, dense") << quint64{4} << qint64{5'000} << quint64{1};
+        QTest::newRow("small ring") << quint64{5} << qint64{60'000'000} << quint64{1};
+        QTest::newRow("medium ring") << quint64{6} << qint64{60'000'000} << quint64{1'000};
     }
     void calendarQueuePopsInHeapOrder()
     {
         QFETCH(quint64, seed);
         QFETCH(qint64, spread);
+        QFETCH(quint64, devices);
         Rng rng(seed);
-        EventQueue calendar;
+        EventQueue calendar(EventQueue::bucketsFor(devices));
         std::priority_queue<Scheduled, std::vector<Scheduled>, LaterFirst> heap;
         std::uint64_t order = 0;
         SimTime now = 0;
@@ -200,6 +240,9 @@ private slots:
         QCOMPARE(calendar.empty(), heap.empty());
         QCOMPARE(Scheduled::make(5, 9, Action::ReplayFire, 1, 2).action(), Action::ReplayFire);
         QCOMPARE(sizeof(Scheduled), std::size_t{24});
+        QCOMPARE(EventQueue::bucketsFor(1), EventQueue::kMinBuckets);
+        QCOMPARE(EventQueue::bucketsFor(1'000), std::size_t{16'384});
+        QCOMPARE(EventQueue::bucketsFor(1'000'000), EventQueue::kMaxBuckets);
     }
 
     void canonicalLineKeepsItsForm()
@@ -215,6 +258,50 @@ private slots:
         e.device = kNoDevice;
         e.time = -1;
         QCOMPARE(EventLog::canonicalLine(e, "a1"), std::string("-0.000001|pdu-sent|Uu|-|a1|1|80"));
+        e.time = std::numeric_limits<SimTime>::min();
+        e.device = 0xfffffffe;
+        e.value = 0xffffffff;
+        e.detail = 255;
+        e.kind = EventKind::SecurityModeRefused;
+        e.place = placeOf(Node::Server);
+        QCOMPARE(EventLog::canonicalLine(e, "x"), "-9223372036854.775808|security-mode-refused|" +
+                                                      std::string(placeName(e.place)) +
+                                                      "|4294967294|x|255|4294967295");
+    }
+
+    // The digest is the SHA-256 of every canonical line and its newline, however the lines are batched:
+    // attack ids of every length (one longer than the format buffer goes to the hash directly), with and
+    // without the second thread.
+    void digestHashesTheCanonicalLines_data()
+    {
+        QTest::addColumn<int>("idLength");
+        QTest::addColumn<bool>("pipelined");
+        for (const int length : {0, 5, 128, 129, 300, 40'000})
+            for (const bool pipelined : {false, true})
+                QTest::addRow("id of %d, %s", length, pipelined ? "two threads" : "one thread")
+                    << length << pipelined;
+    }
+    void digestHashesTheCanonicalLines()
+    {
+        QFETCH(int, idLength);
+        QFETCH(bool, pipelined);
+        const std::string id(static_cast<std::size_t>(idLength), 'k');
+        EventLog log;
+        log.setPipelined(pipelined);
+        crypto::Sha256 expected;
+        for (std::uint32_t i = 0; i < 20'000; ++i) {
+            LogEvent e;
+            e.time = SimTime{i} * 977;
+            e.kind = static_cast<EventKind>(i % kEventKindCount);
+            e.place = i % 3 == 0 ? placeOf(Link::S1U) : placeOf(Node::MME);
+            e.device = i % 7 == 0 ? kNoDevice : i;
+            e.value = i * 2654435761u;
+            e.detail = static_cast<std::uint8_t>(i);
+            const std::string_view attack = i % 5 == 0 ? std::string_view(id) : std::string_view();
+            log.append(e, attack);
+            expected.update(EventLog::canonicalLine(e, attack) + "\n");
+        }
+        QCOMPARE(log.digestHex(), toHex(expected.peek()));
     }
 };
 

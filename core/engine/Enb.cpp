@@ -90,8 +90,8 @@ void Engine::Impl::enbFromUu(InFlight& pdu)
             return;
         }
         insiderSees(Node::ENB, pdu.meta, r.payload, false);
-        sendBackhaul(Link::S1U, false, kAddrEnb, kAddrSgw, kPortGtpU,
-                     encodeGtpU(teid(kTeidS1uSgw, d), r.payload), pdu.meta);
+        encodeGtpU(gtpPacket, teid(kTeidS1uSgw, d), r.payload);
+        sendBackhaul(Link::S1U, false, kAddrEnb, kAddrSgw, kPortGtpU, gtpPacket, pdu.meta);
         return;
     }
     const auto rrc = decodeRrc(r.payload);

@@ -112,6 +112,7 @@ Engine::Impl::Impl(Scenario s, std::uint32_t first)
     , scenario(std::move(s))
     , protection(scenario.protection)
     , rng(scenario.seed)
+    , queue(EventQueue::bucketsFor(scenario.devices))
 {
     requireImplemented(protection);
     if (scenario.devices == 0)
@@ -123,7 +124,6 @@ Engine::Impl::Impl(Scenario s, std::uint32_t first)
     for (const ProtectionChange& change : scenario.changes)
         requireDtlsFits(change.protection);
     end = fromSeconds(scenario.durationS);
-    recentPdus.resize(kRecentPdus);
     setUpSctp();
     // The records' room for the messages the run is expected to send, so that the table never grows by
     // copying itself whole (a transient of 1.5 times its size); pages not written stay unused.
@@ -641,9 +641,8 @@ void Engine::setKeepPdus(bool on)
     impl_->keepCkIk = on || impl_->capture != nullptr;
     if (!impl_->keepCkIk)
         SecureTable<std::array<std::uint8_t, 32>>().swap(impl_->ckIk);
-    if (on && impl_->recentPdus.empty())
-        impl_->recentPdus.resize(Impl::kRecentPdus);
-    else if (!on)
+    impl_->keepPdus = on; // the ring is made at the first PDU kept (send)
+    if (!on)
         std::vector<PduRecord>().swap(impl_->recentPdus);
 }
 

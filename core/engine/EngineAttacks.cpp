@@ -148,6 +148,15 @@ void Engine::Impl::addExample(AttackRuntime& a, std::uint32_t device, bool signa
                                              Bytes(after.begin(), after.end())});
 }
 
+bool Engine::Impl::wantsText(const AttackRuntime& a, bool signalling) const
+{
+    if (capture != nullptr)
+        return true;
+    const auto kept = std::count_if(a.tally.examples.begin(), a.tally.examples.end(),
+                                    [&](const AttackExample& e) { return e.signalling == signalling; });
+    return static_cast<std::size_t>(kept) < kExamplesKept; // addExample keeps it
+}
+
 bool Engine::Impl::keepsExample(const AttackRuntime& a, const Finding& f, bool signalling) const
 {
     if (f.secrets == 0)
@@ -234,21 +243,25 @@ void Engine::Impl::attackLink(Link link, bool downlink, Bytes& bytes, Meta& meta
             const auto pos = tamperPosition(link, bytes);
             if (!pos)
                 break;
-            const Bytes before = bytes;
+            // The bytes before and the text only when something shows them (no copy per PDU otherwise).
+            const bool text = wantsText(a, meta.signalling);
+            const Bytes before = text ? bytes : Bytes();
+            meta.initialAttach = link == Link::Uu && dissectLink(link, bytes, false).initialAttach;
             bytes[pos->octet] ^= pos->mask;
             if (link != Link::Uu)
                 fixSctpChecksum(bytes);
-            meta.initialAttach = link == Link::Uu && dissectLink(link, before, false).initialAttach;
             meta.attack = index;
             meta.mark = Mark::Tampered;
             ++t.attempts;
             ++(meta.signalling ? t.signallingAttempts : t.dataAttempts);
             meta.attempt = t.attempts;
-            const std::string what = "flipped bit " + std::to_string(std::countr_zero(pos->mask)) +
-                                     " of octet " + std::to_string(pos->octet) + " of " +
-                                     std::to_string(bytes.size());
-            tellCapture(capture, t, meta.attempt, meta, link, downlink, now, before, now, bytes, what);
-            addExample(a, meta.device, meta.signalling, what, before, bytes);
+            if (text) {
+                const std::string what = "flipped bit " + std::to_string(std::countr_zero(pos->mask)) +
+                                         " of octet " + std::to_string(pos->octet) + " of " +
+                                         std::to_string(bytes.size());
+                tellCapture(capture, t, meta.attempt, meta, link, downlink, now, before, now, bytes, what);
+                addExample(a, meta.device, meta.signalling, what, before, bytes);
+            }
             log(EventKind::AttackTamper, placeOf(link), meta.device, static_cast<std::uint32_t>(pos->octet),
                 0, index, pduId);
             break;
@@ -363,10 +376,15 @@ void Engine::Impl::replayFire(std::uint32_t slot, std::uint32_t index)
     freeSlot(slot);
     if (a.tally.removed)
         return;
-    const Bytes captured = copy.bytes;
-    std::array<char, 32> delay{};
-    std::snprintf(delay.data(), delay.size(), "%g", a.tally.spec.replayDelayS);
-    std::string what = "re-sent a PDU captured " + std::string(delay.data()) + " s earlier";
+    // The bytes as captured and the text only when something shows them (no copy per replay otherwise).
+    const bool text = wantsText(a, copy.meta.signalling);
+    const Bytes captured = text ? copy.bytes : Bytes();
+    std::string what;
+    if (text) {
+        std::array<char, 32> delay{};
+        std::snprintf(delay.data(), delay.size(), "%g", a.tally.spec.replayDelayS);
+        what = "re-sent a PDU captured " + std::string(delay.data()) + " s earlier";
+    }
     if (copy.link == Link::Uu) {
         // The PDCP header is never protected: give the copy the SN the receiver expects next.
         if (const auto h = parsePdcpHeader(copy.bytes)) {
@@ -375,27 +393,30 @@ void Engine::Impl::replayFire(std::uint32_t slot, std::uint32_t index)
             if (last) {
                 const auto sn = static_cast<std::uint16_t>((*last + 1) & (drb ? 0x0fff : 0x1f));
                 setPdcpSn(copy.bytes, sn);
-                what += ", its PDCP SN rewritten from " + std::to_string(h->sn) + " to " +
-                        std::to_string(sn) + " (the SN the receiver expects next)";
+                if (text)
+                    what += ", its PDCP SN rewritten from " + std::to_string(h->sn) + " to " +
+                            std::to_string(sn) + " (the SN the receiver expects next)";
             }
         }
     }
     if (copy.link == Link::S1Mme || copy.link == Link::S6a) {
         // SCTP's header is never protected: outside ESP, give the copy the association's next TSN and SSN (a
         // receiver's SCTP discards a TSN it has seen, Wireshark calls it a retransmission).
-        if (const auto tsn = resequenceSctp(copy.link, copy.downlink, copy.bytes))
+        if (const auto tsn = resequenceSctp(copy.link, copy.downlink, copy.bytes); tsn && text)
             what += ", its SCTP TSN rewritten from " + std::to_string(tsn->first) + " to " +
                     std::to_string(tsn->second) + " (the next in the association)";
     }
-    if (copy.bytes == captured)
+    if (text && copy.bytes == captured)
         what += ", an identical copy";
     AttackTally& t = a.tally;
     ++t.attempts;
     ++(copy.meta.signalling ? t.signallingAttempts : t.dataAttempts);
     copy.meta.attempt = t.attempts;
-    tellCapture(capture, t, copy.meta.attempt, copy.meta, copy.link, copy.downlink, copy.heldSince, captured,
-                now, copy.bytes, what);
-    addExample(a, copy.meta.device, copy.meta.signalling, what, captured, copy.bytes);
+    if (text) {
+        tellCapture(capture, t, copy.meta.attempt, copy.meta, copy.link, copy.downlink, copy.heldSince,
+                    captured, now, copy.bytes, what);
+        addExample(a, copy.meta.device, copy.meta.signalling, std::move(what), captured, copy.bytes);
+    }
     log(EventKind::AttackReplay, placeOf(copy.link), copy.meta.device,
         static_cast<std::uint32_t>(copy.bytes.size()), 0, static_cast<std::int16_t>(index));
     send(copy.link, copy.downlink, std::move(copy.bytes), copy.meta, true);

@@ -248,12 +248,21 @@ struct Engine::Impl {
     // written again: the TSN before and after; empty (nothing changed) for any other packet.
     std::optional<std::pair<std::uint32_t, std::uint32_t>> resequenceSctp(Link link, bool downlink,
                                                                           Bytes& ipPacket);
-    void sendSgi(bool downlink, Bytes ipPacket, const Meta& meta);
+    // The IPv4 packet `ipPacket` on SGi, in ESP where NDS/IP protects it (read only: it may lie in a buffer
+    // the caller reuses).
+    void sendSgi(bool downlink, ByteView ipPacket, const Meta& meta);
     // Removes NDS/IP if present and enforces the receiving end's policy; the inner IPv4 packet, or empty
     // (dropped). The view is into `pdu` or into backhaulInner: valid until the next receiveBackhaul or the
     // end of the arrival (nothing copied).
     std::optional<ByteView> receiveBackhaul(Link link, bool downlink, Node node, const InFlight& pdu);
     Bytes backhaulInner; // the inner packet of the last ESP packet received
+    // Buffers reused from packet to packet on the sending side: the inner IPv4 packet that sendBackhaul seals
+    // into ESP, and the GTP-U packet a tunnel end passes to sendBackhaul (Enb.cpp, Gateways.cpp).
+    Bytes backhaulPacket;
+    Bytes gtpPacket;
+    // The IPv4 packet of an application message an end sends (Ue.cpp, MtcServer.cpp): read only by the
+    // layer below (PDCP on Uu, ESP or a copy on SGi) and the inspector's plain view.
+    Bytes appPacket;
     void arrive(std::uint32_t slot);
     void drop(Node node, const Meta& meta, DropReason reason);
     void settle(Node node, const Meta& meta, bool succeeded, DropReason reason = DropReason::Integrity);
@@ -356,6 +365,9 @@ struct Engine::Impl {
     // Counts what a passive attacker got from one PDU (and keeps an example); returns it for the log.
     Reading tallyReading(AttackRuntime& a, const struct Finding& f, std::uint32_t device, bool signalling,
                          ByteView bytes);
+    // Whether an active attacker's action needs its text and its bytes before and after: for the capture
+    // sink, or as an example addExample keeps.
+    bool wantsText(const AttackRuntime& a, bool signalling) const;
     // Whether tallyReading keeps an example of this finding (its text is then needed: dissect with text).
     bool keepsExample(const AttackRuntime& a, const struct Finding& f, bool signalling) const;
     void observeSn(AttackRuntime& a, Link link, bool downlink, std::uint32_t device, ByteView bytes);
@@ -427,7 +439,10 @@ struct Engine::Impl {
     std::array<std::array<SimTime, 2>, kLinkCount> lastArrival{}; // per link and direction: FIFO delivery
     std::uint32_t nextPduId = 1;
     std::vector<PduRecord> recentPdus; // ring of the last kRecentPdus PDUs, by id (empty: none kept)
-    PduRecord capturedPdu;             // the PDU handed to the capture sink when the ring is off
+    // Whether PDUs are kept in the ring (Engine::setKeepPdus; the default, the GUI): the ring is made at the
+    // first PDU sent, so that a headless run, which switches keeping off before it starts, never makes it.
+    bool keepPdus = true;
+    PduRecord capturedPdu; // the PDU handed to the capture sink when the ring is off
     class CaptureSink* capture = nullptr;
     // Reports the keys of a device at `where` to the capture sink.
     void captureKeys(std::uint32_t device, const char* where);

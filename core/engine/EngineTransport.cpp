@@ -89,6 +89,8 @@ void Engine::Impl::send(Link link, bool downlink, Bytes bytes, const Meta& meta,
     if (!attackerOriginated)
         attackLink(link, downlink, bytes, m, pduId);
     // Kept for the inspector (the ring), or only built for the capture sink; neither in a headless run.
+    if (keepPdus && recentPdus.empty())
+        recentPdus.resize(kRecentPdus);
     PduRecord* kept = !recentPdus.empty()  ? &recentPdus[pduId % kRecentPdus]
                       : capture != nullptr ? &capturedPdu
                                            : nullptr;
@@ -136,25 +138,34 @@ void Engine::Impl::send(Link link, bool downlink, Bytes bytes, const Meta& meta,
 void Engine::Impl::sendBackhaul(Link link, bool downlink, std::uint32_t src, std::uint32_t dst,
                                 std::uint16_t port, ByteView payload, const Meta& meta)
 {
-    const Bytes packet = onSctp(link) ? buildIpv4(src, dst, kIpProtoSctp, nextIpId(),
-                                                  sctpPacket(link, downlink, meta.device, payload))
-                                      : buildIpv4Udp(src, dst, port, port, nextIpId(), payload);
-    if (protection.ndsOn(link))
+    if (protection.ndsOn(link)) {
+        // The inner packet is only read (sealed into ESP, kept as the inspector's plain view): built in a
+        // buffer reused from packet to packet.
+        Bytes& packet = backhaulPacket;
+        if (onSctp(link))
+            buildIpv4(packet, src, dst, kIpProtoSctp, nextIpId(),
+                      sctpPacket(link, downlink, meta.device, payload));
+        else
+            buildIpv4Udp(packet, src, dst, port, port, nextIpId(), payload);
         send(link, downlink,
              espEncapsulate(sa[static_cast<std::size_t>(link)][downlink ? 1 : 0], packet, nextIpId()), meta,
              false, packet);
-    else
-        send(link, downlink, packet, meta, false, packet);
+        return;
+    }
+    const Bytes packet = onSctp(link) ? buildIpv4(src, dst, kIpProtoSctp, nextIpId(),
+                                                  sctpPacket(link, downlink, meta.device, payload))
+                                      : buildIpv4Udp(src, dst, port, port, nextIpId(), payload);
+    send(link, downlink, packet, meta, false, packet);
 }
 
-void Engine::Impl::sendSgi(bool downlink, Bytes ipPacket, const Meta& meta)
+void Engine::Impl::sendSgi(bool downlink, ByteView ipPacket, const Meta& meta)
 {
     if (protection.ndsOn(Link::SGi)) {
         Bytes esp =
             espEncapsulate(sa[static_cast<std::size_t>(Link::SGi)][downlink ? 1 : 0], ipPacket, nextIpId());
         send(Link::SGi, downlink, std::move(esp), meta, false, ipPacket);
     } else {
-        send(Link::SGi, downlink, ipPacket, meta, false, ipPacket);
+        send(Link::SGi, downlink, Bytes(ipPacket.begin(), ipPacket.end()), meta, false, ipPacket);
     }
 }
 

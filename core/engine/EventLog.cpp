@@ -166,48 +166,62 @@ std::string describeEvent(const LogEvent& e)
 
 namespace {
 
-// Appends the decimal digits of `v`.
-void appendNumber(std::string& out, std::uint64_t v)
+// Writes the decimal digits of `v` at `p` (room for 20); returns the end.
+char* putNumber(char* p, std::uint64_t v)
 {
-    std::array<char, 24> digits{};
-    const auto [end, ec] = std::to_chars(digits.data(), digits.data() + digits.size(), v);
-    (void)ec; // 24 characters hold every 64-bit number
-    out.append(digits.data(), end);
+    return std::to_chars(p, p + 20, v).ptr; // 20 characters hold every 64-bit number
 }
 
-// Appends the canonical line of `e` and its newline to `out` (the same text as formatTime() and the names
-// give, without building a string per field).
-void appendCanonicalLine(std::string& out, const LogEvent& e, std::string_view attackId)
+char* putText(char* p, std::string_view text)
+{
+    std::memcpy(p, text.data(), text.size());
+    return p + text.size();
+}
+
+// The most a canonical line takes besides its attack id: the time (sign, 20 digits, point, 6 digits), the
+// names (at most 21 and 7 characters), the device (10 digits), detail (3) and value (10), 6 separators and
+// the newline; rounded up.
+constexpr std::size_t kMaxLineWithoutId = 128;
+
+// Writes the canonical line of `e` up to and including the separator before its attack id at `p` (at most
+// kMaxLineWithoutId - 16 characters); returns the end.
+char* putLineHead(char* p, const LogEvent& e)
 {
     const bool negative = e.time < 0;
     const auto magnitude =
         negative ? std::uint64_t{0} - static_cast<std::uint64_t>(e.time) : static_cast<std::uint64_t>(e.time);
     const auto micros = static_cast<std::uint64_t>(kMicrosPerSecond);
     if (negative)
-        out += '-';
-    appendNumber(out, magnitude / micros);
-    out += '.';
-    std::array<char, 6> frac{};
+        *p++ = '-';
+    p = putNumber(p, magnitude / micros);
+    *p++ = '.';
     std::uint64_t f = magnitude % micros;
-    for (std::size_t i = frac.size(); i-- > 0; f /= 10)
-        frac[i] = static_cast<char>('0' + f % 10);
-    out.append(frac.data(), frac.size());
-    out += '|';
-    out += name(e.kind);
-    out += '|';
-    out += placeName(e.place);
-    out += '|';
+    for (std::size_t i = 6; i-- > 0; f /= 10)
+        p[i] = static_cast<char>('0' + f % 10);
+    p += 6;
+    *p++ = '|';
+    p = putText(p, name(e.kind));
+    *p++ = '|';
+    p = putText(p, placeName(e.place));
+    *p++ = '|';
     if (e.device == kNoDevice)
-        out += '-';
+        *p++ = '-';
     else
-        appendNumber(out, e.device);
-    out += '|';
-    out += attackId.empty() ? std::string_view("-") : attackId;
-    out += '|';
-    appendNumber(out, e.detail);
-    out += '|';
-    appendNumber(out, e.value);
-    out += '\n';
+        p = putNumber(p, e.device);
+    *p++ = '|';
+    return p;
+}
+
+// Writes the rest of the canonical line after its attack id, with the newline, at `p` (at most 16
+// characters); returns the end.
+char* putLineTail(char* p, const LogEvent& e)
+{
+    *p++ = '|';
+    p = putNumber(p, e.detail);
+    *p++ = '|';
+    p = putNumber(p, e.value);
+    *p++ = '\n';
+    return p;
 }
 
 constexpr std::size_t kHashBatch = 16 * 1024; // octets of canonical lines hashed at once
@@ -390,10 +404,36 @@ EventLog::~EventLog()
 
 std::string EventLog::canonicalLine(const LogEvent& e, std::string_view attackId)
 {
-    std::string line;
-    appendCanonicalLine(line, e, attackId);
-    line.pop_back();
+    std::array<char, kMaxLineWithoutId> head{};
+    std::array<char, kMaxLineWithoutId> tail{};
+    std::string line(head.data(), putLineHead(head.data(), e));
+    line += attackId.empty() ? std::string_view("-") : attackId;
+    line.append(tail.data(), putLineTail(tail.data(), e) - 1); // without the newline
     return line;
+}
+
+void EventLog::appendLine(const LogEvent& e, std::string_view attackId) const
+{
+    if (pending_.empty())
+        pending_.resize(kHashBatch + 2 * kMaxLineWithoutId);
+    if (attackId.empty())
+        attackId = "-";
+    char* p = pending_.data() + pendingSize_;
+    if (attackId.size() <= kMaxLineWithoutId) {
+        // The whole line (at most 2 * kMaxLineWithoutId) fits after less than kHashBatch octets.
+        p = putLineHead(p, e);
+        p = putText(p, attackId);
+        p = putLineTail(p, e);
+        pendingSize_ = static_cast<std::size_t>(p - pending_.data());
+    } else {
+        // A long attack id: the head, the id directly, the tail (the same stream of octets).
+        pendingSize_ = static_cast<std::size_t>(putLineHead(p, e) - pending_.data());
+        hashPending();
+        digest_.update(attackId);
+        pendingSize_ = static_cast<std::size_t>(putLineTail(pending_.data(), e) - pending_.data());
+    }
+    if (pendingSize_ >= kHashBatch)
+        hashPending();
 }
 
 const std::string* EventLog::internedId(std::string_view attackId)
@@ -414,24 +454,20 @@ void EventLog::append(const LogEvent& event, std::string_view attackId)
         pipeline_->add(event, attackId.empty() ? nullptr : internedId(attackId));
         return;
     }
-    appendCanonicalLine(pending_, event, attackId);
-    if (pending_.size() >= kHashBatch)
-        hashPending();
+    appendLine(event, attackId);
 }
 
 void EventLog::hashEvents(std::span<const LogEvent> events, std::span<const std::string* const> ids) const
 {
     for (std::size_t i = 0; i < events.size(); ++i) {
-        appendCanonicalLine(pending_, events[i], ids[i] == nullptr ? std::string_view() : *ids[i]);
-        if (pending_.size() >= kHashBatch)
-            hashPending();
+        appendLine(events[i], ids[i] == nullptr ? std::string_view() : *ids[i]);
     }
 }
 
 void EventLog::hashPending() const
 {
-    digest_.update(std::string_view(pending_));
-    pending_.clear();
+    digest_.update(std::string_view(pending_.data(), pendingSize_));
+    pendingSize_ = 0;
 }
 
 void EventLog::drain() const
@@ -547,7 +583,7 @@ void EventLog::clear()
 {
     drain();
     events_.clear();
-    pending_.clear();
+    pendingSize_ = 0;
     digest_.reset();
     if (file_ != nullptr) {
         std::fclose(file_);

@@ -176,6 +176,8 @@ private:
     struct Pipeline;
     friend struct Pipeline;
     void hashPending() const;
+    // Formats the canonical line of `event` into pending_, hashing pending_ once it holds kHashBatch octets.
+    void appendLine(const LogEvent& event, std::string_view attackId) const;
     // Formats and hashes `events` (ids[i]: the attack id of events[i], nullptr for none).
     void hashEvents(std::span<const LogEvent> events, std::span<const std::string* const> ids) const;
     void writeToFile(std::span<const LogEvent> events) const;
@@ -187,7 +189,10 @@ private:
     std::FILE* file_ = nullptr;
     bool discard_ = false; // setDiscard: spill() drops the events instead of writing them
     std::uint64_t spilled_ = 0;
-    mutable std::string pending_; // canonical lines not yet hashed
+    // Canonical lines not yet hashed: the first pendingSize_ octets of a buffer of a batch and one line
+    // (sized at the first line; formatted in place, never grown).
+    mutable std::vector<char> pending_;
+    mutable std::size_t pendingSize_ = 0;
     mutable crypto::Sha256 digest_;
     // Pipelined: the attack ids the queued blocks point to (never changed or freed while the log lives) and
     // the second thread with its queue.

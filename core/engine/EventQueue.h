@@ -1,5 +1,6 @@
 // The engine's schedule: a calendar queue (R. Brown, "Calendar queues", CACM 31(10), 1988) of 1.024 ms
-// buckets over the next 67 s, with a binary heap for what lies further ahead. It pops in exactly the order of
+// buckets over the next 67 s (fewer for a small engine: bucketsFor), with a binary heap for what lies further
+// ahead. It pops in exactly the order of
 // a heap over (time, order): the bucket being drained is kept sorted, every other bucket holds only later
 // times. Pushing and popping cost O(1) on average instead of O(log n), and no 32-octet element moves log n
 // times.
@@ -8,6 +9,7 @@
 #include "core/engine/SimTime.h"
 
 #include <algorithm>
+#include <bit>
 #include <cstdint>
 #include <vector>
 
@@ -49,9 +51,24 @@ struct LaterFirst {
 
 class EventQueue {
 public:
-    EventQueue()
-        : ring_(kBuckets)
+    // A ring of `buckets` buckets (a power of two from kMinBuckets to kMaxBuckets; others are rounded up to
+    // one and clamped). The order of the actions popped never depends on it, only the cost.
+    explicit EventQueue(std::size_t buckets = kMaxBuckets)
+        : buckets_(static_cast<std::int64_t>(std::bit_ceil(std::clamp(buckets, kMinBuckets, kMaxBuckets))))
+        , ring_(static_cast<std::size_t>(buckets_))
     {}
+
+    // The ring for an engine of `devices` devices: 16 buckets per device, so that a small engine (a cell of a
+    // few devices) neither allocates nor scans a ring made for many: 1,024 buckets (1 s) up to 64 devices,
+    // 65,536 (67 s) from 4,096 devices on.
+    [[nodiscard]] static std::size_t bucketsFor(std::uint64_t devices)
+    {
+        const auto wanted = static_cast<std::size_t>(std::min<std::uint64_t>(devices, kMaxBuckets) * 16);
+        return std::bit_ceil(std::clamp(wanted, kMinBuckets, kMaxBuckets));
+    }
+
+    static constexpr std::size_t kMinBuckets = std::size_t{1} << 10;
+    static constexpr std::size_t kMaxBuckets = std::size_t{1} << 16;
 
     [[nodiscard]] bool empty() const { return size_ == 0; }
     [[nodiscard]] std::size_t size() const { return size_; }
@@ -64,7 +81,7 @@ public:
         if (bucket <= current_) {
             // Into the bucket being drained, kept sorted latest first (popped from the back).
             active_.insert(std::upper_bound(active_.begin(), active_.end(), s, LaterFirst{}), s);
-        } else if (bucket < current_ + kBuckets) {
+        } else if (bucket < current_ + buckets_) {
             pushToRing(bucket, s);
         } else {
             far_.push_back(s);
@@ -89,10 +106,9 @@ public:
 
 private:
     static constexpr int kBucketBits = 10; // 1.024 ms
-    static constexpr std::int64_t kBuckets = std::int64_t{1} << 16;
 
     static std::int64_t bucketOf(SimTime t) { return t >> kBucketBits; }
-    static std::size_t slot(std::int64_t bucket) { return static_cast<std::size_t>(bucket & (kBuckets - 1)); }
+    std::size_t slot(std::int64_t bucket) const { return static_cast<std::size_t>(bucket & (buckets_ - 1)); }
 
     // Makes the active bucket hold the earliest actions when it is empty.
     void refill()
@@ -115,7 +131,7 @@ private:
                 std::vector<Scheduled>().swap(next);
             }
             // Far actions that now fall within the ring's span move into it (or into the active bucket).
-            while (!far_.empty() && bucketOf(far_.front().time) < current_ + kBuckets) {
+            while (!far_.empty() && bucketOf(far_.front().time) < current_ + buckets_) {
                 std::pop_heap(far_.begin(), far_.end(), LaterFirst{});
                 const Scheduled s = far_.back();
                 far_.pop_back();
@@ -137,13 +153,17 @@ private:
         if (b.capacity() == 0 && !spares_.empty() && bucket - current_ <= kSpareReach) {
             b.swap(spares_.back()); // an empty buffer with room
             spares_.pop_back();
+        } else if (b.capacity() == 0) {
+            b.reserve(kFirstCapacity); // one allocation where growing 1, 2, 4, 8 would take four
         }
         b.push_back(s);
         ++inRing_;
     }
 
     static constexpr std::size_t kSpares = 16;
-    static constexpr std::int64_t kSpareReach = 32; // buckets ahead of the one being drained
+    static constexpr std::size_t kFirstCapacity = 8; // actions a bucket gets room for at its first one
+    static constexpr std::int64_t kSpareReach = 32;  // buckets ahead of the one being drained
+    std::int64_t buckets_;                           // the ring's size, a power of two
     std::vector<std::vector<Scheduled>> ring_;
     std::vector<std::vector<Scheduled>> spares_; // empty buffers with capacity, at most kSpares
     std::vector<Scheduled> active_;              // the bucket being drained, latest first

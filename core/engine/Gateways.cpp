@@ -27,8 +27,8 @@ void Engine::Impl::sgwFromS1u(InFlight& pdu)
         return;
     const auto& [d, packet] = *got;
     insiderSees(Node::SGW, pdu.meta, packet, false);
-    sendBackhaul(Link::S5, false, kAddrSgw, kAddrPgw, kPortGtpU, encodeGtpU(teid(kTeidS5Pgw, d), packet),
-                 pdu.meta);
+    encodeGtpU(gtpPacket, teid(kTeidS5Pgw, d), packet);
+    sendBackhaul(Link::S5, false, kAddrSgw, kAddrPgw, kPortGtpU, gtpPacket, pdu.meta);
 }
 
 void Engine::Impl::sgwFromS5(InFlight& pdu)
@@ -38,8 +38,8 @@ void Engine::Impl::sgwFromS5(InFlight& pdu)
         return;
     const auto& [d, packet] = *got;
     insiderSees(Node::SGW, pdu.meta, packet, false);
-    sendBackhaul(Link::S1U, true, kAddrSgw, kAddrEnb, kPortGtpU, encodeGtpU(teid(kTeidS1uEnb, d), packet),
-                 pdu.meta);
+    encodeGtpU(gtpPacket, teid(kTeidS1uEnb, d), packet);
+    sendBackhaul(Link::S1U, true, kAddrSgw, kAddrEnb, kPortGtpU, gtpPacket, pdu.meta);
 }
 
 void Engine::Impl::pgwFromS5(InFlight& pdu)
@@ -60,7 +60,7 @@ void Engine::Impl::pgwFromS5(InFlight& pdu)
         return;
     }
     insiderSees(Node::PGW, meta, packet, false);
-    sendSgi(false, Bytes(packet.begin(), packet.end()), meta);
+    sendSgi(false, packet, meta);
 }
 
 void Engine::Impl::pgwFromSgi(InFlight& pdu)
@@ -81,8 +81,8 @@ void Engine::Impl::pgwFromSgi(InFlight& pdu)
     Meta meta = pdu.meta;
     meta.device = *d;
     insiderSees(Node::PGW, meta, *inner, false);
-    sendBackhaul(Link::S5, true, kAddrPgw, kAddrSgw, kPortGtpU, encodeGtpU(teid(kTeidS5Sgw, *d), *inner),
-                 meta);
+    encodeGtpU(gtpPacket, teid(kTeidS5Sgw, *d), *inner);
+    sendBackhaul(Link::S5, true, kAddrPgw, kAddrSgw, kPortGtpU, gtpPacket, meta);
 }
 
 } // namespace mtcsec::engine

@@ -84,7 +84,8 @@ void Engine::Impl::serverSendDownlink(std::uint32_t d, std::uint32_t generation)
     }
     const Bytes app = protectApp(protection.app, ue[d].app, false, ++s.appSeq, encodeCoap(coap));
     const std::uint16_t port = appPort(protection.app);
-    sendSgi(true, buildIpv4Udp(kAddrServer, deviceAddress(d), port, port, nextIpId(), app), m);
+    buildIpv4Udp(appPacket, kAddrServer, deviceAddress(d), port, port, nextIpId(), app);
+    sendSgi(true, appPacket, m);
     schedule(after(now, scenario.traffic.downlinkIntervalS), Action::Downlink, d, generation);
 }
 

@@ -155,8 +155,8 @@ void Engine::Impl::ueSendReading(std::uint32_t d)
     }
     const Bytes app = protectApp(protection.app, u.app, true, ++u.appSeq, encodeCoap(coap));
     const std::uint16_t port = appPort(protection.app);
-    const Bytes ip = buildIpv4Udp(u.address, kAddrServer, port, port, nextIpId(), app);
-    send(Link::Uu, false, buildDrbPdu(u.as, false, u.drbTx.next++, ip), m, false, ip);
+    buildIpv4Udp(appPacket, u.address, kAddrServer, port, port, nextIpId(), app);
+    send(Link::Uu, false, buildDrbPdu(u.as, false, u.drbTx.next++, appPacket), m, false, appPacket);
 }
 
 void Engine::Impl::ueFromUu(InFlight& pdu)

@@ -11,6 +11,7 @@ namespace mtcsec::protocol {
 namespace {
 
 constexpr std::uint8_t kNextHeaderIpv4 = 4;
+constexpr std::size_t kIcvSize = 16; // AES-GCM with a 16-octet ICV (RFC 4106 3.2)
 
 std::array<std::uint8_t, 12> gcmNonce(const EspSa& sa, ByteView iv)
 {
@@ -33,20 +34,23 @@ Bytes espEncapsulate(EspSa& sa, ByteView inner, std::uint16_t identification)
     const ByteView aad = ByteView(head).first(8);
     const ByteView iv = ByteView(head).subspan(8, 8);
     const std::size_t pad = (4 - (inner.size() + 2) % 4) % 4;
-    Bytes plaintext;
-    plaintext.reserve(inner.size() + pad + 2);
-    plaintext.insert(plaintext.end(), inner.begin(), inner.end());
-    for (std::size_t i = 1; i <= pad; ++i)
-        plaintext.push_back(static_cast<std::uint8_t>(i));
-    plaintext.push_back(static_cast<std::uint8_t>(pad));
-    plaintext.push_back(kNextHeaderIpv4);
-    const Bytes sealed = crypto::aes128GcmSeal(sa.key, gcmNonce(sa, iv), aad, plaintext);
-    // The outer packet in one buffer: IPv4 header, ESP header, ciphertext and ICV.
+    const std::size_t plainSize = inner.size() + pad + 2;
+    // The outer packet in one buffer: IPv4 header, ESP header, ciphertext and ICV. The plaintext is laid out
+    // where the ciphertext goes, sealed from there and replaced by the ciphertext (no buffer of its own).
+    constexpr std::size_t kHeaders = 20 + 16;
     Bytes out;
-    out.reserve(20 + head.size() + sealed.size());
+    out.reserve(kHeaders + plainSize + kIcvSize);
     appendIpv4Header(out, sa.tunnelSource, sa.tunnelDestination, kIpProtoEsp, identification,
-                     head.size() + sealed.size());
-    ByteWriter(out).bytes(head).bytes(sealed);
+                     head.size() + plainSize + kIcvSize);
+    ByteWriter(out).bytes(head).bytes(inner);
+    for (std::size_t i = 1; i <= pad; ++i)
+        out.push_back(static_cast<std::uint8_t>(i));
+    out.push_back(static_cast<std::uint8_t>(pad));
+    out.push_back(kNextHeaderIpv4);
+    const Bytes sealed =
+        crypto::aes128GcmSeal(sa.key, gcmNonce(sa, iv), aad, ByteView(out).subspan(kHeaders, plainSize));
+    out.resize(kHeaders);
+    ByteWriter(out).bytes(sealed);
     return out;
 }
 

@@ -8,6 +8,13 @@ namespace mtcsec::protocol {
 Bytes encodeGtpU(std::uint32_t teid, ByteView payload)
 {
     Bytes out;
+    encodeGtpU(out, teid, payload);
+    return out;
+}
+
+void encodeGtpU(Bytes& out, std::uint32_t teid, ByteView payload)
+{
+    out.clear();
     out.reserve(8 + payload.size());
     ByteWriter(out)
         .u8(0x30)
@@ -15,7 +22,6 @@ Bytes encodeGtpU(std::uint32_t teid, ByteView payload)
         .u16(static_cast<std::uint32_t>(payload.size()))
         .u32(teid)
         .bytes(payload);
-    return out;
 }
 
 std::optional<GtpUPacket> parseGtpU(ByteView bytes)

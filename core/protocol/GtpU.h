@@ -15,6 +15,9 @@ struct GtpUPacket {
 };
 
 [[nodiscard]] Bytes encodeGtpU(std::uint32_t teid, ByteView payload);
+// The same G-PDU written to `out` (its contents replaced, its capacity reused: no allocation once it is large
+// enough). `payload` must not lie in `out`.
+void encodeGtpU(Bytes& out, std::uint32_t teid, ByteView payload);
 [[nodiscard]] std::optional<GtpUPacket> parseGtpU(ByteView bytes);
 
 } // namespace mtcsec::protocol

@@ -33,17 +33,32 @@ Bytes buildIpv4(std::uint32_t source, std::uint32_t destination, std::uint8_t pr
                 std::uint16_t identification, ByteView payload)
 {
     Bytes out;
+    buildIpv4(out, source, destination, protocol, identification, payload);
+    return out;
+}
+
+void buildIpv4(Bytes& out, std::uint32_t source, std::uint32_t destination, std::uint8_t protocol,
+               std::uint16_t identification, ByteView payload)
+{
+    out.clear();
     out.reserve(20 + payload.size());
     appendIpv4Header(out, source, destination, protocol, identification, payload.size());
     ByteWriter(out).bytes(payload);
-    return out;
 }
 
 Bytes buildIpv4Udp(std::uint32_t source, std::uint32_t destination, std::uint16_t sourcePort,
                    std::uint16_t destinationPort, std::uint16_t identification, ByteView payload)
 {
-    // One buffer: the IPv4 header, the UDP header and the payload.
     Bytes out;
+    buildIpv4Udp(out, source, destination, sourcePort, destinationPort, identification, payload);
+    return out;
+}
+
+void buildIpv4Udp(Bytes& out, std::uint32_t source, std::uint32_t destination, std::uint16_t sourcePort,
+                  std::uint16_t destinationPort, std::uint16_t identification, ByteView payload)
+{
+    // One buffer: the IPv4 header, the UDP header and the payload.
+    out.clear();
     out.reserve(20 + 8 + payload.size());
     appendIpv4Header(out, source, destination, kIpProtoUdp, identification, 8 + payload.size());
     ByteWriter(out)
@@ -52,7 +67,6 @@ Bytes buildIpv4Udp(std::uint32_t source, std::uint32_t destination, std::uint16_
         .u16(static_cast<std::uint32_t>(8 + payload.size()))
         .u16(0)
         .bytes(payload);
-    return out;
 }
 
 std::optional<Ipv4Packet> parseIpv4(ByteView packet)

@@ -35,6 +35,10 @@ struct UdpDatagram {
 // An IPv4 header (20 octets, no options, TTL 64, DF) with a valid header checksum, followed by `payload`.
 [[nodiscard]] Bytes buildIpv4(std::uint32_t source, std::uint32_t destination, std::uint8_t protocol,
                               std::uint16_t identification, ByteView payload);
+// The same packet written to `out` (its contents replaced, its capacity reused). `payload` must not lie in
+// `out`.
+void buildIpv4(Bytes& out, std::uint32_t source, std::uint32_t destination, std::uint8_t protocol,
+               std::uint16_t identification, ByteView payload);
 
 // Appends to `out` the 20-octet IPv4 header buildIpv4 writes for a payload of `payloadSize` octets (the
 // caller appends the payload after it), so that a packet can be built in the caller's buffer.
@@ -45,6 +49,10 @@ void appendIpv4Header(Bytes& out, std::uint32_t source, std::uint32_t destinatio
 [[nodiscard]] Bytes buildIpv4Udp(std::uint32_t source, std::uint32_t destination, std::uint16_t sourcePort,
                                  std::uint16_t destinationPort, std::uint16_t identification,
                                  ByteView payload);
+// The same packet written to `out` (its contents replaced, its capacity reused: no allocation once it is
+// large enough). `payload` must not lie in `out`.
+void buildIpv4Udp(Bytes& out, std::uint32_t source, std::uint32_t destination, std::uint16_t sourcePort,
+                  std::uint16_t destinationPort, std::uint16_t identification, ByteView payload);
 
 // Strict parse: version 4, IHL 5, valid header checksum, total length equal to the buffer. Empty otherwise.
 [[nodiscard]] std::optional<Ipv4Packet> parseIpv4(ByteView packet);
