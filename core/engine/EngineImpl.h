@@ -17,6 +17,7 @@
 #include "core/protocol/Sctp.h"
 
 #include <array>
+#include <deque>
 #include <unordered_map>
 #include <vector>
 
@@ -390,7 +391,9 @@ struct Engine::Impl {
     std::uint64_t order = 0;
     std::uint32_t ipId_ = 0;
     EventQueue queue;
-    std::vector<InFlight> pool;
+    // A deque, not a vector: a receiver holds its arriving PDU's slot (InFlight&, its Meta, views into its
+    // bytes) while it sends, and a send may add a slot; a deque's emplace_back moves no element.
+    std::deque<InFlight> pool;
     std::vector<std::uint32_t> freeSlots;
 
     SecureTable<UeContext> ue;
