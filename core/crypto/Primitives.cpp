@@ -37,7 +37,7 @@ constexpr std::size_t kWays = 8; // entries per set of a KeyedCache
 // Why not room for every device's keys: Botan 2's keyed objects are large (AES-128-GCM 3.9 KiB, CTR 1.3 KiB,
 // CMAC 0.9 KiB, HMAC 0.66 KiB, AES 0.6 KiB, measured as RSS growth over 10,000 objects). Tables of 4,096 to
 // 262,144 entries per kind cut the key schedules of defence-in-depth at 30,000 devices from 1.3 million to
-// the 270,000 keys used, but cost 15-40 % more CPU (and up to +330 MB): an object in a table larger than the
+// the 270,000 keys used, but cost 20-40 % more CPU (and up to +330 MB): an object in a table larger than the
 // processor's caches is cold at its next use, and that costs more than keying a warm one again.
 template <typename T, std::size_t Slots, std::size_t KeyOctets = 16>
 class KeyedCache {
