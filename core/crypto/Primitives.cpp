@@ -7,6 +7,8 @@
 #include <botan/aead.h>
 #include <botan/block_cipher.h>
 #include <botan/exceptn.h>
+#include <botan/gcm.h>
+#include <botan/ghash.h>
 #include <botan/hash.h>
 #include <botan/kdf.h>
 #include <botan/mac.h>
@@ -17,19 +19,29 @@
 #include <algorithm>
 #include <bit>
 #include <cstring>
+#include <vector>
 
 namespace mtcsec::crypto {
 namespace {
 
+constexpr std::size_t kWays = 8; // entries per set of a KeyedCache
+
 // Keyed objects of one kind for keys of `KeyOctets` octets, built on first use and kept per thread in a
-// direct-mapped table indexed by the key's first octets: the free functions below are called with one key per
-// context (an ESP link, a device's NAS, RRC or UP key) for many messages, and building and keying a Botan
-// object costs several times the cryptography of a short message. A key that collides with another replaces
-// it: the slot's object is keyed again (a key schedule, no allocation). Keys are wiped when an entry is
-// replaced or the thread ends (Botan wipes its key schedules). Outputs do not depend on the cache.
+// set-associative table of `Slots` entries (8 ways per set; a key that finds its set full replaces the set's
+// least recently used entry, so that one-shot keys such as the KDF's do not push out a key in steady use such
+// as an ESP link's): the free functions below are called with one key per context (an ESP link, a device's
+// NAS, RRC or UP key, an application key) for many messages, and building and keying a Botan object costs
+// several times the cryptography of a short message. A replaced entry's object is keyed again (a key
+// schedule, no allocation), not destroyed and built anew. Keys are wiped when an entry is replaced or the
+// thread ends (Botan wipes its key schedules). Outputs do not depend on the cache.
+// Why not room for every device's keys: Botan 2's keyed objects are large (AES-128-GCM 3.9 KiB, CTR 1.3 KiB,
+// CMAC 0.9 KiB, HMAC 0.66 KiB, AES 0.6 KiB, measured as RSS growth over 10,000 objects). Tables of 4,096 to
+// 262,144 entries per kind cut the key schedules of defence-in-depth at 30,000 devices from 1.3 million to
+// the 270,000 keys used, but cost 20-40 % more CPU (and up to +330 MB): an object in a table larger than the
+// processor's caches is cold at its next use, and that costs more than keying a warm one again.
 template <typename T, std::size_t Slots, std::size_t KeyOctets = 16>
 class KeyedCache {
-    static_assert(std::has_single_bit(Slots));
+    static_assert(std::has_single_bit(Slots) && Slots >= 2 * kWays);
 
 public:
     // The object for `key`, valid until the next get() of this cache on this thread. `key` is KeyOctets long.
@@ -37,39 +49,60 @@ public:
     {
         std::uint64_t head = 0;
         std::memcpy(&head, key.data(), sizeof head);
-        Entry& e = slots_[static_cast<std::size_t>((head * 0x9e3779b97f4a7c15ULL) >> (64 - kBits))];
-        if (e.object && std::equal(key.begin(), key.end(), e.key.begin()))
-            return *e.object;
-        // A new key for the slot: the object there is keyed again (its key schedule replaced, nothing
+        const std::size_t set = static_cast<std::size_t>((head * 0x9e3779b97f4a7c15ULL) >> kShift);
+        Entry* const ways = entries_.data() + set * kWays;
+        ++clock_;
+        Entry* victim = ways;
+        for (std::size_t w = 0; w < kWays; ++w) {
+            Entry& e = ways[w];
+            if (e.object && e.head == head && std::equal(key.begin(), key.end(), e.key.begin())) {
+                e.lastUse = clock_;
+                return *e.object;
+            }
+            // The victim: an unused way, else the least recently used one.
+            if (victim->object && (!e.object || e.lastUse < victim->lastUse))
+                victim = &e;
+        }
+        // A new key for the way: the object there is keyed again (its key schedule replaced, nothing
         // allocated), not destroyed and built anew.
-        if (e.object)
-            e.object->rekey(key);
+        if (victim->object)
+            victim->object->rekey(key);
         else
-            e.object.emplace(key);
-        std::copy(key.begin(), key.end(), e.key.begin());
-        return *e.object;
+            victim->object.emplace(key);
+        std::copy(key.begin(), key.end(), victim->key.begin());
+        victim->head = head;
+        victim->lastUse = clock_;
+        return *victim->object;
     }
 
     // The cache of the calling thread, allocated on its first use.
     static KeyedCache& ofThisThread()
     {
-        thread_local std::unique_ptr<KeyedCache> cache;
-        if (!cache)
-            cache = std::make_unique<KeyedCache>();
-        return *cache;
+        thread_local KeyedCache cache;
+        return cache;
     }
 
 private:
-    static constexpr int kBits = std::countr_zero(Slots);
     struct Entry {
         std::array<std::uint8_t, KeyOctets> key{};
+        std::uint64_t head = 0;    // the key's first 8 octets (a quick test before comparing the key)
+        std::uint64_t lastUse = 0; // the cache's clock at the last get() of this entry
         std::optional<T> object;
         Entry() = default;
         Entry(const Entry&) = delete;
         Entry& operator=(const Entry&) = delete;
-        ~Entry() { secureWipe(key.data(), key.size()); }
+        Entry(Entry&&) = delete;
+        Entry& operator=(Entry&&) = delete;
+        ~Entry()
+        {
+            secureWipe(key.data(), key.size());
+            secureWipe(&head, sizeof head);
+        }
     };
-    std::array<Entry, Slots> slots_;
+
+    static constexpr int kShift = 64 - std::countr_zero(Slots / kWays); // at least two sets: under 64
+    std::vector<Entry> entries_ = std::vector<Entry>(Slots);
+    std::uint64_t clock_ = 0;
 };
 
 } // namespace
@@ -215,49 +248,103 @@ std::array<std::uint8_t, 32> sha256(ByteView message)
     return out;
 }
 
+// AES-128-GCM (NIST SP 800-38D) in both directions in one Botan object: Botan's GCM_Mode (its CTR_BE over
+// AES-128 and its GHASH) with a finish that seals or opens, as Botan 2's GCM_Encryption::finish and
+// GCM_Decryption::finish do, step for step (GHASH over the ciphertext, CTR over the message, the tag by
+// GHASH::final). Two reasons not to use Botan's GCM_Encryption and GCM_Decryption (both `final`):
+// - GCM_Decryption::finish throws Invalid_Authentication_Tag on a bad tag. Forged and tampered ESP and
+//   application packets are part of every attack scenario, and unwinding that exception through libbotan cost
+//   about 5 % of a defence-in-depth run's CPU. Here a bad tag is reported by open()'s result; the tags are
+//   compared with Botan's constant_time_compare, as Botan does.
+// - A key used in both directions (an ESP link, a device's application key) needs one key schedule (AES and
+//   GHASH's tables, about 3.9 KiB) instead of two.
+// All the cryptography is Botan's (its AES, CTR and GHASH objects); nothing here computes a block or a
+// GHASH itself.
+class GcmBothWays final : public Botan::GCM_Mode {
+public:
+    GcmBothWays()
+        : GCM_Mode(Botan::BlockCipher::create_or_throw("AES-128").release(), kTag)
+    {}
+
+    // Starts a message: the associated data, then the 12-octet nonce (GCM_Mode::start_msg: J0, the CTR IV).
+    void begin(ByteView nonce, ByteView associatedData)
+    {
+        requireOctets(nonce, 12, "AES-128-GCM nonce");
+        set_associated_data(associatedData.data(), associatedData.size());
+        start(nonce.data(), nonce.size());
+    }
+
+    // Encrypts `size` octets at `data` in place and writes the 16-octet tag at `tag`
+    // (GCM_Encryption::finish).
+    void sealInPlace(std::uint8_t* data, std::size_t size, std::uint8_t* tag)
+    {
+        if (size != 0) {
+            m_ctr->cipher(data, data, size);
+            m_ghash->update(data, size);
+        }
+        m_ghash->final(tag, kTag);
+    }
+
+    // Verifies `tag` over the `size` octets of ciphertext at `data` (and the associated data given to
+    // begin()) and decrypts them in place (GCM_Decryption::finish). False, and `data` left undefined, when
+    // the tag does not verify.
+    [[nodiscard]] bool openInPlace(std::uint8_t* data, std::size_t size, const std::uint8_t* tag)
+    {
+        if (size != 0) {
+            m_ghash->update(data, size);
+            m_ctr->cipher(data, data, size);
+        }
+        std::uint8_t mac[kTag] = {};
+        m_ghash->final(mac, kTag);
+        const bool good = Botan::constant_time_compare(mac, tag, kTag);
+        secureWipe(mac, sizeof mac);
+        return good;
+    }
+
+    // Botan's Cipher_Mode interface, for completeness: this object seals through it (as GCM_Encryption).
+    std::size_t process(std::uint8_t buf[], std::size_t size) override
+    {
+        m_ctr->cipher(buf, buf, size);
+        m_ghash->update(buf, size);
+        return size;
+    }
+    void finish(Botan::secure_vector<std::uint8_t>& buffer, std::size_t offset = 0) override
+    {
+        if (offset > buffer.size())
+            throw InvalidInput("AES-128-GCM: offset past the end of the buffer");
+        const std::size_t size = buffer.size() - offset;
+        buffer.resize(buffer.size() + kTag);
+        sealInPlace(buffer.data() + offset, size, buffer.data() + offset + size);
+    }
+    std::size_t output_length(std::size_t input) const override { return input + kTag; }
+    std::size_t minimum_final_size() const override { return 0; }
+
+    static constexpr std::size_t kTag = 16;
+};
+
 namespace {
 
-// The calling thread's buffer for one GCM message (its capacity kept: no allocation per message once warm).
-Botan::secure_vector<std::uint8_t>& gcmScratch()
+// The calling thread's buffer for one GCM or CCM message (its capacity kept: no allocation per message once
+// warm).
+Botan::secure_vector<std::uint8_t>& aeadScratch()
 {
     thread_local Botan::secure_vector<std::uint8_t> buffer;
     return buffer;
 }
 
-// The mode of one direction, keyed on first use or when the key changed since (`stale`), then given the
-// associated data and started on the nonce.
-Botan::AEAD_Mode& startGcm(std::unique_ptr<Botan::AEAD_Mode>& mode, bool& stale, ByteView key, ByteView nonce,
-                           ByteView associatedData, Botan::Cipher_Dir dir)
-{
-    requireOctets(nonce, 12, "AES-128-GCM nonce");
-    if (!mode) {
-        mode = Botan::AEAD_Mode::create_or_throw("AES-128/GCM", dir);
-        stale = true;
-    }
-    if (stale) {
-        mode->set_key(key.data(), key.size());
-        noteKeySetup();
-        stale = false;
-    }
-    mode->set_associated_data(associatedData.data(), associatedData.size());
-    mode->start(nonce.data(), nonce.size());
-    return *mode;
-}
-
 } // namespace
 
 KeyedAes128Gcm::KeyedAes128Gcm(ByteView key)
-    : key_(requireOctets(key, 16, "AES-128-GCM key").begin(), key.end())
-{}
+    : gcm_(std::make_unique<GcmBothWays>())
+{
+    rekey(key);
+}
 
 void KeyedAes128Gcm::rekey(ByteView key)
 {
     requireOctets(key, 16, "AES-128-GCM key");
-    std::copy(key.begin(), key.end(), key_.begin());
-    // Each direction's object is keyed again when next used: a per-device key is often used in one direction
-    // only before the slot is taken by another key (the device seals, the server opens much later).
-    sealStale_ = true;
-    openStale_ = true;
+    gcm_->set_key(key.data(), key.size());
+    noteKeySetup();
 }
 
 KeyedAes128Gcm::~KeyedAes128Gcm() = default;
@@ -266,28 +353,26 @@ KeyedAes128Gcm& KeyedAes128Gcm::operator=(KeyedAes128Gcm&&) noexcept = default;
 
 Bytes KeyedAes128Gcm::seal(ByteView nonce, ByteView associatedData, ByteView plaintext) const
 {
-    Botan::AEAD_Mode& mode = startGcm(seal_, sealStale_, key_, nonce, associatedData, Botan::ENCRYPTION);
+    gcm_->begin(nonce, associatedData);
     notePrimitive(Primitive::Aes128GcmSeal, plaintext.size(), associatedData.size());
-    Botan::secure_vector<std::uint8_t>& buffer = gcmScratch();
-    buffer.assign(plaintext.begin(), plaintext.end());
-    mode.finish(buffer);
-    return Bytes(buffer.begin(), buffer.end());
+    Bytes out(plaintext.size() + GcmBothWays::kTag);
+    std::copy(plaintext.begin(), plaintext.end(), out.begin());
+    gcm_->sealInPlace(out.data(), plaintext.size(), out.data() + plaintext.size());
+    return out;
 }
 
 std::optional<Bytes> KeyedAes128Gcm::open(ByteView nonce, ByteView associatedData, ByteView sealed) const
 {
-    if (sealed.size() < 16)
+    if (sealed.size() < GcmBothWays::kTag)
         return std::nullopt;
-    Botan::AEAD_Mode& mode = startGcm(open_, openStale_, key_, nonce, associatedData, Botan::DECRYPTION);
+    gcm_->begin(nonce, associatedData);
     notePrimitive(Primitive::Aes128GcmOpen, sealed.size(), associatedData.size());
-    Botan::secure_vector<std::uint8_t>& buffer = gcmScratch();
-    buffer.assign(sealed.begin(), sealed.end());
-    try {
-        mode.finish(buffer);
-    } catch (const Botan::Invalid_Authentication_Tag&) {
-        mode.reset(); // ready for the next message
+    // Decrypted in a wiped buffer first: the plaintext of a message whose tag fails is not handed out.
+    const std::size_t size = sealed.size() - GcmBothWays::kTag;
+    Botan::secure_vector<std::uint8_t>& buffer = aeadScratch();
+    buffer.assign(sealed.begin(), sealed.end() - GcmBothWays::kTag);
+    if (!gcm_->openInPlace(buffer.data(), size, sealed.data() + size))
         return std::nullopt;
-    }
     return Bytes(buffer.begin(), buffer.end());
 }
 
@@ -355,7 +440,8 @@ Bytes aes128Ccm8Seal(ByteView key, ByteView nonce, ByteView associatedData, Byte
     Botan::AEAD_Mode& mode = KeyedCache<KeyedAes128Ccm8, 64>::ofThisThread().get(key).start(
         Botan::ENCRYPTION, nonce, associatedData);
     notePrimitive(Primitive::Aes128CcmSeal, plaintext.size(), associatedData.size());
-    Botan::secure_vector<std::uint8_t> buffer(plaintext.begin(), plaintext.end());
+    Botan::secure_vector<std::uint8_t>& buffer = aeadScratch();
+    buffer.assign(plaintext.begin(), plaintext.end());
     mode.finish(buffer);
     return Bytes(buffer.begin(), buffer.end());
 }
@@ -368,7 +454,8 @@ std::optional<Bytes> aes128Ccm8Open(ByteView key, ByteView nonce, ByteView assoc
     Botan::AEAD_Mode& mode = KeyedCache<KeyedAes128Ccm8, 64>::ofThisThread().get(key).start(
         Botan::DECRYPTION, nonce, associatedData);
     notePrimitive(Primitive::Aes128CcmOpen, sealed.size(), associatedData.size());
-    Botan::secure_vector<std::uint8_t> buffer(sealed.begin(), sealed.end());
+    Botan::secure_vector<std::uint8_t>& buffer = aeadScratch();
+    buffer.assign(sealed.begin(), sealed.end());
     try {
         mode.finish(buffer);
     } catch (const Botan::Invalid_Authentication_Tag&) {

@@ -88,8 +88,10 @@ private:
     std::unique_ptr<Botan::MessageAuthenticationCode> hmac_;
 };
 
-// AES-128-GCM with its key set once (NIST SP 800-38D), 12-octet nonces and 16-octet tags; each direction's
-// Botan object is built on its first use.
+class GcmBothWays; // Primitives.cpp: one Botan GCM object that seals and opens
+
+// AES-128-GCM with its key set once (NIST SP 800-38D), 12-octet nonces and 16-octet tags; one Botan object
+// (one key schedule) for both directions.
 class KeyedAes128Gcm final {
 public:
     explicit KeyedAes128Gcm(ByteView key); // throws InvalidInput unless the key is 16 octets
@@ -99,17 +101,12 @@ public:
     KeyedAes128Gcm(KeyedAes128Gcm&&) noexcept;
     KeyedAes128Gcm& operator=(KeyedAes128Gcm&&) noexcept;
     // As aes128GcmSeal and aes128GcmOpen below, with this object's key. Throws InvalidInput unless the nonce
-    // is 12 octets.
+    // is 12 octets. A tag that does not verify is reported by an empty result, never by an exception.
     [[nodiscard]] Bytes seal(ByteView nonce, ByteView associatedData, ByteView plaintext) const;
     [[nodiscard]] std::optional<Bytes> open(ByteView nonce, ByteView associatedData, ByteView sealed) const;
 
 private:
-    SecureBytes key_;
-    mutable std::unique_ptr<Botan::AEAD_Mode> seal_;
-    mutable std::unique_ptr<Botan::AEAD_Mode> open_;
-    // A direction's object built before the last rekey() and not keyed since.
-    mutable bool sealStale_ = false;
-    mutable bool openStale_ = false;
+    std::unique_ptr<GcmBothWays> gcm_; // Botan's state changes per message: hence mutable use in const calls
 };
 
 // The calling thread's AES-128 object for `key` (16 octets, else InvalidInput), keyed on first use and kept
