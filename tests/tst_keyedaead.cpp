@@ -156,6 +156,20 @@ private slots:
         const KeyedAes128Gcm keyed(key);
         QCOMPARE(keyed.seal(nonce, aad, plain), sealed);
         QCOMPARE(keyed.open(nonce, aad, sealed), std::optional<Bytes>(plain));
+        // In place in a packet: the associated data before the message, the tag after it, in one buffer.
+        Bytes packet = aad;
+        packet.insert(packet.end(), plain.begin(), plain.end());
+        packet.resize(packet.size() + 16);
+        const std::span<std::uint8_t> all(packet);
+        aes128GcmSealInPlace(key, nonce, all.first(aad.size()), all.subspan(aad.size(), plain.size()),
+                             all.last<16>());
+        QCOMPARE(Bytes(packet.begin() + static_cast<std::ptrdiff_t>(aad.size()), packet.end()), sealed);
+        // Into a buffer that held something longer (its contents replaced).
+        Bytes into(100, 0xee);
+        QVERIFY(aes128GcmOpenInto(key, nonce, aad, sealed, into));
+        QCOMPARE(into, plain);
+        QVERIFY(keyed.openInto(nonce, aad, sealed, into));
+        QCOMPARE(into, plain);
     }
 
     void gcmRefusesEveryBadInput_data() { addSpoilRows(); }
@@ -175,6 +189,13 @@ private slots:
         }
         QVERIFY(!viaCache.has_value());
         QVERIFY(!viaObject.has_value());
+        // Into a caller's buffer: refused, and the buffer left empty (nothing of the forgery handed out).
+        Bytes into(40, 0xee);
+        QVERIFY(!aes128GcmOpenInto(bad.key, bad.nonce, bad.aad, bad.sealed, into));
+        QVERIFY(into.empty());
+        into.assign(40, 0xee);
+        QVERIFY(!keyed.openInto(bad.nonce, bad.aad, bad.sealed, into));
+        QVERIFY(into.empty());
         // The same objects open the genuine message next (nothing of the refused one is left over).
         const KeyedAes128Gcm genuine(kGcmKey);
         QCOMPARE(genuine.open(kGcmNonce, kGcmAad, kGcmSealed), std::optional<Bytes>(kGcmPlain));
@@ -223,6 +244,33 @@ private slots:
         QCOMPARE(keyed.open(kGcmNonce, kGcmAad, keyed.seal(kGcmNonce, kGcmAad, kGcmPlain)),
                  std::optional<Bytes>(kGcmPlain));
         QCOMPARE(ledger.keySetups(), quint64{2});
+    }
+
+    // The in-place and into forms note the same ledger records as the forms that return a new buffer.
+    void inPlaceFormsNoteTheSameRecords()
+    {
+        CryptoLedger returning;
+        {
+            const LedgerScope scope(returning);
+            const Bytes sealed = aes128GcmSeal(kGcmKey, kGcmNonce, kGcmAad, kGcmPlain);
+            QVERIFY(aes128GcmOpen(kGcmKey, kGcmNonce, kGcmAad, sealed).has_value());
+            QVERIFY(!aes128GcmOpen(kGcmKey, kGcmNonce, kGcmAad, kGcmPlain).has_value());
+            QVERIFY(!aes128GcmOpen(kGcmKey, kGcmNonce, kGcmAad, Bytes(15, 0)).has_value());
+        }
+        CryptoLedger inPlace;
+        {
+            const LedgerScope scope(inPlace);
+            Bytes data = kGcmPlain;
+            data.resize(data.size() + 16);
+            const std::span<std::uint8_t> all(data);
+            aes128GcmSealInPlace(kGcmKey, kGcmNonce, kGcmAad, all.first(kGcmPlain.size()), all.last<16>());
+            Bytes into;
+            QVERIFY(aes128GcmOpenInto(kGcmKey, kGcmNonce, kGcmAad, data, into));
+            QVERIFY(!aes128GcmOpenInto(kGcmKey, kGcmNonce, kGcmAad, kGcmPlain, into));
+            QVERIFY(!aes128GcmOpenInto(kGcmKey, kGcmNonce, kGcmAad, Bytes(15, 0), into));
+        }
+        QVERIFY(!returning.entries().empty());
+        QVERIFY(inPlace.entries() == returning.entries());
     }
 
     // More keys than the per-thread cache holds, interleaved: each message still under its own key (entries

@@ -717,12 +717,24 @@ void TestProtocol::pdcpSrbProtectedRoundTrip()
     QCOMPARE(srb.next, 8u);
     QCOMPARE(drb.next, 0u);
 
-    // Any flipped bit in the data or MAC-I.
+    // Any flipped bit in the data or MAC-I; also into one reused result, left without payload each time.
+    PdcpReceived reused;
     for (std::size_t bit = 16; bit < pdu.size() * 8; ++bit) {
         PdcpCounter s{7}, d;
         const PdcpReceived f = receivePdcp(as, false, s, d, flipped(pdu, bit));
         QVERIFY2(f.verdict == PdcpVerdict::IntegrityFailure, qPrintable(QStringLiteral("bit %1").arg(bit)));
         QCOMPARE(s.next, 7u);
+        PdcpCounter s2{7}, d2;
+        receivePdcp(as, false, s2, d2, pdu, reused);
+        QCOMPARE(reused.verdict, PdcpVerdict::Accepted);
+        QCOMPARE(str(reused.payload), str(rrc));
+        receivePdcp(as, false, s2, d2, flipped(pdu, bit), reused);
+        QCOMPARE(reused.verdict, PdcpVerdict::Duplicate);
+        QVERIFY(reused.payload.empty());
+        PdcpCounter s3{7}, d3;
+        receivePdcp(as, false, s3, d3, flipped(pdu, bit), reused);
+        QCOMPARE(reused.verdict, PdcpVerdict::IntegrityFailure);
+        QVERIFY(reused.payload.empty());
     }
     // The wrong direction: MAC-I does not verify.
     {
@@ -890,15 +902,23 @@ void TestProtocol::espRoundTrip()
     QCOMPARE(r.sequence, 1u);
     QCOMPARE(str(r.inner), str(inner));
 
-    // Inner packets of every padding length.
+    // Inner packets of every padding length, decrypted into the buffer of the previous result (as the
+    // engine's security gateways do), and a forgery into it: left empty.
+    Bytes buffer = r.inner;
     for (std::size_t extra = 1; extra <= 4; ++extra) {
         const Bytes longer = buildIpv4Udp(kEnbIp, kMmeIp, 1, 2, 3, Bytes(extra, 0x5a));
         const Bytes o = espEncapsulate(tx, longer, 78);
         const auto p = parseIpv4(o);
         QVERIFY(p);
-        const EspReceived rr = espDecapsulate(rx, p->payload);
+        EspReceived rr = espDecapsulate(rx, p->payload, std::move(buffer));
         QCOMPARE(rr.verdict, EspVerdict::Accepted);
         QCOMPARE(str(rr.inner), str(longer));
+        EspSa fresh = espSa();
+        const EspReceived forged =
+            espDecapsulate(fresh, flipped(p->payload, 8 * p->payload.size() - 1), std::move(rr.inner));
+        QCOMPARE(forged.verdict, EspVerdict::IntegrityFailure);
+        QVERIFY(forged.inner.empty());
+        buffer = forged.inner;
     }
 }
 
@@ -1057,6 +1077,11 @@ void TestProtocol::appRoundTrip()
     QCOMPARE(r.verdict, AppVerdict::Accepted);
     QCOMPARE(str(r.coap), str(coap));
     QCOMPARE(r.seq, none ? 0u : 42u);
+
+    // Into a buffer that held another message: the same payload.
+    Bytes into(200, 0xee);
+    protectApp(into, mode, appKeys(), true, 42, coap);
+    QCOMPARE(str(into), str(payload));
 }
 
 void TestProtocol::appAeadAnyFlippedBitIsRefused()

@@ -15,7 +15,9 @@ Mac eia2(ByteView key, const AlgorithmInput& input, ByteView message, std::size_
     noteAlgorithm(Algorithm::Eia2);
     // M = COUNT (32) || BEARER (5) || DIRECTION (1) || 0^26 || MESSAGE; BLENGTH = LENGTH + 64.
     const auto head = packCountBearerDirection(input);
-    Bytes m(head.size() + message.size());
+    // In the calling thread's buffer (its capacity kept: no allocation per message once warm).
+    thread_local Bytes m;
+    m.resize(head.size() + message.size());
     std::copy(head.begin(), head.end(), m.begin());
     std::copy(message.begin(), message.end(), m.begin() + 8);
     const Block tag = aesCmacBits(cachedAes128(key), m, lengthBits + 64);

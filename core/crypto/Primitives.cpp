@@ -285,19 +285,22 @@ public:
         m_ghash->final(tag, kTag);
     }
 
-    // Verifies `tag` over the `size` octets of ciphertext at `data` (and the associated data given to
-    // begin()) and decrypts them in place (GCM_Decryption::finish). False, and `data` left undefined, when
-    // the tag does not verify.
-    [[nodiscard]] bool openInPlace(std::uint8_t* data, std::size_t size, const std::uint8_t* tag)
+    // Verifies `tag` over the `size` octets of ciphertext at `in` (and the associated data given to begin())
+    // and only then decrypts them to `out` (which is `in` or does not overlap it): GCM_Decryption::finish
+    // with GHASH over the whole ciphertext before the CTR pass (GHASH reads only the ciphertext, so the order
+    // changes nothing but that no plaintext is written for a message whose tag fails). False, nothing
+    // written, when the tag does not verify.
+    [[nodiscard]] bool openTo(const std::uint8_t* in, std::size_t size, const std::uint8_t* tag,
+                              std::uint8_t* out)
     {
-        if (size != 0) {
-            m_ghash->update(data, size);
-            m_ctr->cipher(data, data, size);
-        }
+        if (size != 0)
+            m_ghash->update(in, size);
         std::uint8_t mac[kTag] = {};
         m_ghash->final(mac, kTag);
         const bool good = Botan::constant_time_compare(mac, tag, kTag);
         secureWipe(mac, sizeof mac);
+        if (good && size != 0)
+            m_ctr->cipher(in, out, size);
         return good;
     }
 
@@ -324,7 +327,7 @@ public:
 
 namespace {
 
-// The calling thread's buffer for one GCM or CCM message (its capacity kept: no allocation per message once
+// The calling thread's buffer for one CCM message (its capacity kept: no allocation per message once
 // warm).
 Botan::secure_vector<std::uint8_t>& aeadScratch()
 {
@@ -351,29 +354,48 @@ KeyedAes128Gcm::~KeyedAes128Gcm() = default;
 KeyedAes128Gcm::KeyedAes128Gcm(KeyedAes128Gcm&&) noexcept = default;
 KeyedAes128Gcm& KeyedAes128Gcm::operator=(KeyedAes128Gcm&&) noexcept = default;
 
-Bytes KeyedAes128Gcm::seal(ByteView nonce, ByteView associatedData, ByteView plaintext) const
+void KeyedAes128Gcm::sealInPlace(ByteView nonce, ByteView associatedData, std::span<std::uint8_t> data,
+                                 std::span<std::uint8_t, 16> tag) const
 {
     gcm_->begin(nonce, associatedData);
-    notePrimitive(Primitive::Aes128GcmSeal, plaintext.size(), associatedData.size());
+    notePrimitive(Primitive::Aes128GcmSeal, data.size(), associatedData.size());
+    gcm_->sealInPlace(data.data(), data.size(), tag.data());
+}
+
+bool KeyedAes128Gcm::openInto(ByteView nonce, ByteView associatedData, ByteView sealed,
+                              Bytes& plaintext) const
+{
+    if (sealed.size() < GcmBothWays::kTag) {
+        plaintext.clear();
+        return false;
+    }
+    gcm_->begin(nonce, associatedData);
+    notePrimitive(Primitive::Aes128GcmOpen, sealed.size(), associatedData.size());
+    const std::size_t size = sealed.size() - GcmBothWays::kTag;
+    plaintext.resize(size);
+    if (!gcm_->openTo(sealed.data(), size, sealed.data() + size, plaintext.data())) {
+        plaintext.clear();
+        return false;
+    }
+    return true;
+}
+
+Bytes KeyedAes128Gcm::seal(ByteView nonce, ByteView associatedData, ByteView plaintext) const
+{
     Bytes out(plaintext.size() + GcmBothWays::kTag);
     std::copy(plaintext.begin(), plaintext.end(), out.begin());
-    gcm_->sealInPlace(out.data(), plaintext.size(), out.data() + plaintext.size());
+    const std::span<std::uint8_t> all(out);
+    sealInPlace(nonce, associatedData, all.first(plaintext.size()),
+                all.subspan(plaintext.size()).first<GcmBothWays::kTag>());
     return out;
 }
 
 std::optional<Bytes> KeyedAes128Gcm::open(ByteView nonce, ByteView associatedData, ByteView sealed) const
 {
-    if (sealed.size() < GcmBothWays::kTag)
+    Bytes plaintext;
+    if (!openInto(nonce, associatedData, sealed, plaintext))
         return std::nullopt;
-    gcm_->begin(nonce, associatedData);
-    notePrimitive(Primitive::Aes128GcmOpen, sealed.size(), associatedData.size());
-    // Decrypted in a wiped buffer first: the plaintext of a message whose tag fails is not handed out.
-    const std::size_t size = sealed.size() - GcmBothWays::kTag;
-    Botan::secure_vector<std::uint8_t>& buffer = aeadScratch();
-    buffer.assign(sealed.begin(), sealed.end() - GcmBothWays::kTag);
-    if (!gcm_->openInPlace(buffer.data(), size, sealed.data() + size))
-        return std::nullopt;
-    return Bytes(buffer.begin(), buffer.end());
+    return plaintext;
 }
 
 Bytes aes128GcmSeal(ByteView key, ByteView nonce, ByteView associatedData, ByteView plaintext)
@@ -388,6 +410,25 @@ std::optional<Bytes> aes128GcmOpen(ByteView key, ByteView nonce, ByteView associ
         return std::nullopt;
     requireOctets(key, 16, "AES-128-GCM key");
     return KeyedCache<KeyedAes128Gcm, 256>::ofThisThread().get(key).open(nonce, associatedData, sealed);
+}
+
+void aes128GcmSealInPlace(ByteView key, ByteView nonce, ByteView associatedData, std::span<std::uint8_t> data,
+                          std::span<std::uint8_t, 16> tag)
+{
+    requireOctets(key, 16, "AES-128-GCM key");
+    KeyedCache<KeyedAes128Gcm, 256>::ofThisThread().get(key).sealInPlace(nonce, associatedData, data, tag);
+}
+
+bool aes128GcmOpenInto(ByteView key, ByteView nonce, ByteView associatedData, ByteView sealed,
+                       Bytes& plaintext)
+{
+    if (sealed.size() < 16) {
+        plaintext.clear();
+        return false;
+    }
+    requireOctets(key, 16, "AES-128-GCM key");
+    return KeyedCache<KeyedAes128Gcm, 256>::ofThisThread().get(key).openInto(nonce, associatedData, sealed,
+                                                                             plaintext);
 }
 
 namespace {

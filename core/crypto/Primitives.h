@@ -104,6 +104,11 @@ public:
     // is 12 octets. A tag that does not verify is reported by an empty result, never by an exception.
     [[nodiscard]] Bytes seal(ByteView nonce, ByteView associatedData, ByteView plaintext) const;
     [[nodiscard]] std::optional<Bytes> open(ByteView nonce, ByteView associatedData, ByteView sealed) const;
+    // As aes128GcmSealInPlace and aes128GcmOpenInto below, with this object's key.
+    void sealInPlace(ByteView nonce, ByteView associatedData, std::span<std::uint8_t> data,
+                     std::span<std::uint8_t, 16> tag) const;
+    [[nodiscard]] bool openInto(ByteView nonce, ByteView associatedData, ByteView sealed,
+                                Bytes& plaintext) const;
 
 private:
     std::unique_ptr<GcmBothWays> gcm_; // Botan's state changes per message: hence mutable use in const calls
@@ -146,6 +151,18 @@ void aes128CtrXor(ByteView key, const Block& iv, std::span<std::uint8_t> data);
 // Verifies and decrypts ciphertext || tag; empty when the tag does not verify (or the input is too short).
 [[nodiscard]] std::optional<Bytes> aes128GcmOpen(ByteView key, ByteView nonce, ByteView associatedData,
                                                  ByteView sealed);
+// The same without a buffer of their own, for a caller that builds the packet around the message (ESP, the
+// application security layer): aes128GcmSealInPlace replaces the plaintext `data` by its ciphertext and
+// writes the 16-octet tag at `tag` (which must not overlap `data`; the associated data may lie in the same
+// buffer, before `data`). aes128GcmOpenInto verifies ciphertext || tag `sealed` and only then writes the
+// plaintext into `plaintext` (resized to sealed.size() - 16 octets; its capacity is reused); false, and
+// `plaintext` emptied, when the tag does not verify or `sealed` is shorter than the tag. `plaintext` must not
+// be the buffer `sealed` views. Both throw InvalidInput unless the key is 16 octets and the nonce 12, and
+// note the same ledger records as aes128GcmSeal and aes128GcmOpen.
+void aes128GcmSealInPlace(ByteView key, ByteView nonce, ByteView associatedData, std::span<std::uint8_t> data,
+                          std::span<std::uint8_t, 16> tag);
+[[nodiscard]] bool aes128GcmOpenInto(ByteView key, ByteView nonce, ByteView associatedData, ByteView sealed,
+                                     Bytes& plaintext);
 
 // Incremental SHA-256, for digests of long streams (the event log).
 class Sha256 final {

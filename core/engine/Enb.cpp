@@ -78,7 +78,8 @@ void Engine::Impl::enbFromUu(InFlight& pdu)
 {
     const std::uint32_t d = pdu.meta.device;
     EnbContext& e = enb[d];
-    PdcpReceived r = receivePdcp(e.as, false, e.srbRx, e.drbRx, pdu.bytes);
+    PdcpReceived& r = enbUuReceived;
+    receivePdcp(e.as, false, e.srbRx, e.drbRx, pdu.bytes, r);
     if (r.verdict != PdcpVerdict::Accepted) {
         drop(Node::ENB, pdu.meta, dropReasonOf(r.verdict));
         return;

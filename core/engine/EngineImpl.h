@@ -257,6 +257,10 @@ struct Engine::Impl {
     // end of the arrival (nothing copied).
     std::optional<ByteView> receiveBackhaul(Link link, bool downlink, Node node, const InFlight& pdu);
     Bytes backhaulInner; // the inner packet of the last ESP packet received
+    // What the eNB's and the device's PDCP made of the last Uu PDU they received (enbFromUu, ueFromUu): kept
+    // so that its payload's buffer is reused from PDU to PDU.
+    protocol::PdcpReceived enbUuReceived;
+    protocol::PdcpReceived ueUuReceived;
     // Buffers reused from packet to packet on the sending side: the inner IPv4 packet that sendBackhaul seals
     // into ESP, and the GTP-U packet a tunnel end passes to sendBackhaul (Enb.cpp, Gateways.cpp).
     Bytes backhaulPacket;
@@ -264,6 +268,7 @@ struct Engine::Impl {
     // The IPv4 packet of an application message an end sends (Ue.cpp, MtcServer.cpp): read only by the
     // layer below (PDCP on Uu, ESP or a copy on SGi) and the inspector's plain view.
     Bytes appPacket;
+    Bytes appPayload; // its UDP payload (protectApp), in a buffer reused the same way
     void arrive(std::uint32_t slot);
     void drop(Node node, const Meta& meta, DropReason reason);
     void settle(Node node, const Meta& meta, bool succeeded, DropReason reason = DropReason::Integrity);

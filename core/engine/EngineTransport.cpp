@@ -189,7 +189,9 @@ std::optional<ByteView> Engine::Impl::receiveBackhaul(Link link, bool downlink, 
             drop(node, pdu.meta, DropReason::Integrity); // no SA: the forgery cannot be authenticated
             return std::nullopt;
         }
-        EspReceived r = espDecapsulate(*chosen, outer->payload);
+        // Decrypted into backhaulInner's buffer (its capacity kept from packet to packet).
+        EspReceived r = espDecapsulate(*chosen, outer->payload, std::move(backhaulInner));
+        backhaulInner = std::move(r.inner);
         if (r.verdict == EspVerdict::Replay) {
             drop(node, pdu.meta, DropReason::Replay);
             return std::nullopt;
@@ -200,8 +202,7 @@ std::optional<ByteView> Engine::Impl::receiveBackhaul(Link link, bool downlink, 
             return std::nullopt;
         }
         if (PduRecord* kept = keepReceiverView ? keptRecord(pdu.pduId) : nullptr)
-            kept->received.assign(r.inner.begin(), r.inner.end());
-        backhaulInner = std::move(r.inner);
+            kept->received.assign(backhaulInner.begin(), backhaulInner.end());
         return ByteView(backhaulInner);
     }
     if (protection.ndsOn(link)) {

@@ -82,9 +82,9 @@ void Engine::Impl::serverSendDownlink(std::uint32_t d, std::uint32_t generation)
         schedule(after(now, scenario.traffic.downlinkIntervalS), Action::Downlink, d, generation);
         return;
     }
-    const Bytes app = protectApp(protection.app, ue[d].app, false, ++s.appSeq, encodeCoap(coap));
+    protectApp(appPayload, protection.app, ue[d].app, false, ++s.appSeq, encodeCoap(coap));
     const std::uint16_t port = appPort(protection.app);
-    buildIpv4Udp(appPacket, kAddrServer, deviceAddress(d), port, port, nextIpId(), app);
+    buildIpv4Udp(appPacket, kAddrServer, deviceAddress(d), port, port, nextIpId(), appPayload);
     sendSgi(true, appPacket, m);
     schedule(after(now, scenario.traffic.downlinkIntervalS), Action::Downlink, d, generation);
 }

@@ -153,9 +153,9 @@ void Engine::Impl::ueSendReading(std::uint32_t d)
         ueSendDtls(d, dtls[d].client->protect(encodeCoap(coap)), m);
         return;
     }
-    const Bytes app = protectApp(protection.app, u.app, true, ++u.appSeq, encodeCoap(coap));
+    protectApp(appPayload, protection.app, u.app, true, ++u.appSeq, encodeCoap(coap));
     const std::uint16_t port = appPort(protection.app);
-    buildIpv4Udp(appPacket, u.address, kAddrServer, port, port, nextIpId(), app);
+    buildIpv4Udp(appPacket, u.address, kAddrServer, port, port, nextIpId(), appPayload);
     send(Link::Uu, false, buildDrbPdu(u.as, false, u.drbTx.next++, appPacket), m, false, appPacket);
 }
 
@@ -168,7 +168,8 @@ void Engine::Impl::ueFromUu(InFlight& pdu)
         return;
     }
     const bool initialAs = !u.as.integrityActive;
-    PdcpReceived r = receivePdcp(u.as, true, u.srbRx, u.drbRx, pdu.bytes);
+    PdcpReceived& r = ueUuReceived;
+    receivePdcp(u.as, true, u.srbRx, u.drbRx, pdu.bytes, r);
     if (r.verdict != PdcpVerdict::Accepted) {
         drop(Node::Device, pdu.meta, dropReasonOf(r.verdict));
         return;

@@ -138,18 +138,34 @@ std::uint16_t appPort(const AppProtection& mode)
 Bytes protectApp(const AppProtection& mode, const AppKeys& keys, bool uplink, std::uint32_t seq,
                  ByteView coap)
 {
-    if (mode.oscore)
-        return protectOscore(keys, uplink, seq, coap);
-    const std::uint8_t flags = appFlags(mode);
-    if (flags == 0)
-        return Bytes(coap.begin(), coap.end());
     Bytes out;
+    protectApp(out, mode, keys, uplink, seq, coap);
+    return out;
+}
+
+void protectApp(Bytes& out, const AppProtection& mode, const AppKeys& keys, bool uplink, std::uint32_t seq,
+                ByteView coap)
+{
+    if (mode.oscore) {
+        out = protectOscore(keys, uplink, seq, coap);
+        return;
+    }
+    const std::uint8_t flags = appFlags(mode);
+    if (flags == 0) {
+        out.assign(coap.begin(), coap.end());
+        return;
+    }
+    out.clear();
     out.reserve(kAppHeaderSize + coap.size() + 16); // the header, the message and a tag of up to 16 octets
     ByteWriter(out).u8(0x10u | flags).u32(seq);
     if (mode.confidentiality && mode.integrity) {
-        const auto n = nonce(uplink, seq);
-        const Bytes sealed = crypto::aes128GcmSeal(keys.enc, n, ByteView(out), coap);
-        out.insert(out.end(), sealed.begin(), sealed.end());
+        // Sealed in place after the header (its associated data): no buffer of its own.
+        out.insert(out.end(), coap.begin(), coap.end());
+        out.resize(kAppHeaderSize + coap.size() + 16);
+        const std::span<std::uint8_t> all(out);
+        crypto::aes128GcmSealInPlace(keys.enc, nonce(uplink, seq), all.first(kAppHeaderSize),
+                                     all.subspan(kAppHeaderSize, coap.size()),
+                                     all.subspan(kAppHeaderSize + coap.size()).first<16>());
     } else if (mode.confidentiality) {
         out.insert(out.end(), coap.begin(), coap.end());
         crypto::aes128CtrXor(keys.enc, counterBlock(uplink, seq), std::span(out).subspan(kAppHeaderSize));
@@ -162,7 +178,6 @@ Bytes protectApp(const AppProtection& mode, const AppKeys& keys, bool uplink, st
         // say so, and the receiver reads it that way).
         out.insert(out.end(), coap.begin(), coap.end());
     }
-    return out;
 }
 
 std::optional<AppHeader> parseAppHeader(ByteView payload)
@@ -195,12 +210,11 @@ AppUnprotected unprotectApp(const AppProtection& policy, const AppKeys& keys, bo
         const ByteView head = payload.first(kAppHeaderSize);
         const bool c = flags & kAppFlagConfidentiality, i = flags & kAppFlagIntegrity;
         if (c && i) {
-            auto opened = crypto::aes128GcmOpen(keys.enc, nonce(uplink, header->seq), head, header->body);
-            if (!opened) {
+            if (!crypto::aes128GcmOpenInto(keys.enc, nonce(uplink, header->seq), head, header->body,
+                                           result.coap)) {
                 result.verdict = AppVerdict::IntegrityFailure;
                 return result;
             }
-            result.coap = std::move(*opened);
         } else if (c) {
             result.coap.assign(header->body.begin(), header->body.end());
             crypto::aes128CtrXor(keys.enc, counterBlock(uplink, header->seq), result.coap);

@@ -69,6 +69,10 @@ struct AppUnprotected {
 // The UDP payload for one CoAP message. `uplink` selects the nonce direction.
 [[nodiscard]] Bytes protectApp(const AppProtection& mode, const AppKeys& keys, bool uplink, std::uint32_t seq,
                                ByteView coap);
+// The same into `out` (its contents replaced, its capacity reused: a sender that passes the same buffer for
+// every message builds the payload without allocating once warm). `coap` must not lie in `out`.
+void protectApp(Bytes& out, const AppProtection& mode, const AppKeys& keys, bool uplink, std::uint32_t seq,
+                ByteView coap);
 
 // What the receiver does with a UDP payload that arrived on `port`: parse, verify, decrypt, enforce the
 // receiver's own policy (a message weaker than `policy` is refused) and, when the policy asks for it, check

@@ -47,10 +47,10 @@ Bytes espEncapsulate(EspSa& sa, ByteView inner, std::uint16_t identification)
         out.push_back(static_cast<std::uint8_t>(i));
     out.push_back(static_cast<std::uint8_t>(pad));
     out.push_back(kNextHeaderIpv4);
-    const Bytes sealed =
-        crypto::aes128GcmSeal(sa.key, gcmNonce(sa, iv), aad, ByteView(out).subspan(kHeaders, plainSize));
-    out.resize(kHeaders);
-    ByteWriter(out).bytes(sealed);
+    out.resize(kHeaders + plainSize + kIcvSize); // the ICV's room (reserved above: nothing moves)
+    const std::span<std::uint8_t> body = std::span(out).subspan(kHeaders);
+    crypto::aes128GcmSealInPlace(sa.key, gcmNonce(sa, iv), aad, body.first(plainSize),
+                                 body.subspan(plainSize).first<kIcvSize>());
     return out;
 }
 
@@ -63,9 +63,11 @@ std::optional<EspHeader> parseEspHeader(ByteView esp)
     return h;
 }
 
-EspReceived espDecapsulate(EspSa& sa, ByteView esp)
+EspReceived espDecapsulate(EspSa& sa, ByteView esp, Bytes buffer)
 {
     EspReceived r;
+    r.inner = std::move(buffer);
+    r.inner.clear();
     const auto header = parseEspHeader(esp);
     if (!header || header->spi != sa.spi)
         return r;
@@ -74,18 +76,19 @@ EspReceived espDecapsulate(EspSa& sa, ByteView esp)
         r.verdict = EspVerdict::Replay;
         return r;
     }
-    auto opened =
-        crypto::aes128GcmOpen(sa.key, gcmNonce(sa, esp.subspan(8, 8)), esp.first(8), esp.subspan(16));
-    if (!opened) {
+    // Opened straight into the result (no buffer of its own).
+    Bytes& p = r.inner;
+    if (!crypto::aes128GcmOpenInto(sa.key, gcmNonce(sa, esp.subspan(8, 8)), esp.first(8), esp.subspan(16),
+                                   p)) {
         r.verdict = EspVerdict::IntegrityFailure;
         return r;
     }
-    Bytes& p = *opened;
-    if (p.size() < 2 || p.back() != kNextHeaderIpv4 || p[p.size() - 2] + 2u > p.size())
+    if (p.size() < 2 || p.back() != kNextHeaderIpv4 || p[p.size() - 2] + 2u > p.size()) {
+        p.clear();
         return r;
+    }
     sa.window.accept(header->sequence);
     p.resize(p.size() - 2 - p[p.size() - 2]); // the inner packet: without padding, its length and next header
-    r.inner = std::move(p);
     r.verdict = EspVerdict::Accepted;
     return r;
 }

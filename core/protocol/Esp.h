@@ -35,7 +35,9 @@ struct EspReceived {
 };
 
 // Receiver: `esp` is the payload of the outer IPv4 packet (protocol 50). Updates the SA's window on success.
-[[nodiscard]] EspReceived espDecapsulate(EspSa& sa, ByteView esp);
+// `buffer` becomes the result's `inner` (its capacity reused, its contents replaced): a receiver that hands
+// the last result's `inner` back here decrypts without allocating once warm.
+[[nodiscard]] EspReceived espDecapsulate(EspSa& sa, ByteView esp, Bytes buffer = {});
 
 struct EspHeader {
     std::uint32_t spi = 0;

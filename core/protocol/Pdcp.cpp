@@ -90,9 +90,21 @@ PdcpReceived receivePdcp(const AsSecurityContext& as, bool downlink, PdcpCounter
                          ByteView uuPdu)
 {
     PdcpReceived r;
+    receivePdcp(as, downlink, srb, drb, uuPdu, r);
+    return r;
+}
+
+void receivePdcp(const AsSecurityContext& as, bool downlink, PdcpCounter& srb, PdcpCounter& drb,
+                 ByteView uuPdu, PdcpReceived& r)
+{
+    r.verdict = PdcpVerdict::Malformed;
+    r.lcid = 0;
+    r.count = 0;
+    Bytes& data = r.payload;
+    data.clear(); // its capacity kept
     const auto header = parsePdcpHeader(uuPdu);
     if (!header)
-        return r;
+        return;
     r.lcid = header->lcid;
     const bool isSrb = header->lcid == kLcidSrb1;
     PdcpCounter& expected = isSrb ? srb : drb;
@@ -100,12 +112,11 @@ PdcpReceived receivePdcp(const AsSecurityContext& as, bool downlink, PdcpCounter
     r.count = count;
     if (count < expected.next) {
         r.verdict = PdcpVerdict::Duplicate;
-        return r;
+        return;
     }
     if (isSrb) {
         // One buffer: the PDCP header octet (which MAC-I covers, TS 36.323 5.7) before the deciphered data
         // and MAC-I, so that the octets the integrity check covers lie together; it becomes the payload.
-        Bytes data;
         data.reserve(1 + header->payload.size());
         data.push_back(uuPdu[1]);
         data.insert(data.end(), header->payload.begin(), header->payload.end());
@@ -119,22 +130,20 @@ PdcpReceived receivePdcp(const AsSecurityContext& as, bool downlink, PdcpCounter
                 crypto::computeMac(as.rrcEia, as.kRrcInt, input(count, kBearerSrb1, downlink),
                                    ByteView(data).first(1 + rrcSize));
             if (!std::equal(mac.begin(), mac.end(), data.end() - 4)) {
+                data.clear();
                 r.verdict = PdcpVerdict::IntegrityFailure;
-                return r;
+                return;
             }
         }
         data.resize(1 + rrcSize);
         data.erase(data.begin());
-        r.payload = std::move(data);
     } else {
-        Bytes data(header->payload.begin(), header->payload.end());
+        data.assign(header->payload.begin(), header->payload.end());
         if (as.cipheringActive)
             crypto::encipherInPlace(as.upEea, as.kUpEnc, input(count, kBearerDrb1, downlink), data);
-        r.payload = std::move(data);
     }
     expected.next = count + 1;
     r.verdict = PdcpVerdict::Accepted;
-    return r;
 }
 
 } // namespace mtcsec::protocol

@@ -54,6 +54,10 @@ struct PdcpReceived {
 // expected one was received already), SRB integrity check, deciphering. Updates `expected` on acceptance.
 [[nodiscard]] PdcpReceived receivePdcp(const AsSecurityContext& as, bool downlink, PdcpCounter& expectedSrb,
                                        PdcpCounter& expectedDrb, ByteView uuPdu);
+// The same into `received` (every field replaced; the capacity of its payload reused: a receiver that passes
+// the same object for every PDU deciphers without allocating once warm).
+void receivePdcp(const AsSecurityContext& as, bool downlink, PdcpCounter& expectedSrb,
+                 PdcpCounter& expectedDrb, ByteView uuPdu, PdcpReceived& received);
 
 // The header fields as a dissector sees them (no keys needed): LCID, SN, the protected payload.
 struct PdcpHeader {
