@@ -1,5 +1,6 @@
 // mtcsec: the executable. Headless commands run on a QCoreApplication (no display needed); otherwise the GUI.
 #include "app/CommandLine.h"
+#include "app/DisplayProbe.h"
 #include "mtcsec/Version.h"
 #include "ui/Language.h"
 
@@ -101,12 +102,8 @@ int main(int argc, char* argv[])
         }
     }
     // Without a display the window cannot open: say so in one line (exit 2) instead of Qt's abort.
-    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") && qEnvironmentVariableIsEmpty("DISPLAY") &&
-        qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY")) {
-        std::fputs(
-            "mtcsec: no display to open the window on (DISPLAY and WAYLAND_DISPLAY are unset); for a run "
-            "without one use 'mtcsec run', or set QT_QPA_PLATFORM=offscreen\n",
-            stderr);
+    if (const auto problem = mtcsec::app::displayProblem()) {
+        std::fprintf(stderr, "mtcsec: %s\n", problem->c_str());
         return 2;
     }
     // The window belongs to org.mtcsec.MtcSecurityLab.desktop (the Wayland app id, the taskbar's icon and

@@ -5,6 +5,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -111,6 +112,7 @@ private slots:
     void summaryPrintsTextLiterally();
     void interruptRemovesWhatItWrote();
     void summaryGivesVerdictsSinceTheChange();
+    void guiWithoutDisplaySaysSo_data();
     void guiWithoutDisplaySaysSo();
     void blockedBySumsToBlocked();
 
@@ -753,20 +755,60 @@ void TestCliRun::summaryGivesVerdictsSinceTheChange()
     QVERIFY(!r.out.contains(QStringLiteral("Since the protection change")));
 }
 
+void TestCliRun::guiWithoutDisplaySaysSo_data()
+{
+    // A display number nothing listens on here (no socket file; an abstract socket of that number is as
+    // unlikely), so that the test does not depend on the machine's displays.
+    int n = 4711;
+    while (QFileInfo::exists(QStringLiteral("/tmp/.X11-unix/X%1").arg(n)))
+        ++n;
+    const QString unreachable = QStringLiteral(":%1").arg(n);
+    QTest::addColumn<QString>("display"); // empty: unset
+    QTest::addColumn<QString>("wayland"); // "-": unset
+    QTest::addColumn<QString>("message");
+    QTest::newRow("unset") << QString() << QStringLiteral("-")
+                           << QStringLiteral("mtcsec: no display to open the window on (DISPLAY and "
+                                             "WAYLAND_DISPLAY are unset); ");
+    QTest::newRow("no X server") << unreachable << QString()
+                                 << QStringLiteral("mtcsec: cannot open a display: no X server answers at "
+                                                   "DISPLAY=%1; ")
+                                        .arg(unreachable);
+    QTest::newRow("no X server, no compositor")
+        << unreachable << QStringLiteral("mtcsec-test-no-such-wayland")
+        << QStringLiteral("mtcsec: cannot open a display: no X server answers at DISPLAY=%1 and no Wayland "
+                          "compositor at WAYLAND_DISPLAY=mtcsec-test-no-such-wayland; ")
+               .arg(unreachable);
+    QTest::newRow("DISPLAY malformed")
+        << QStringLiteral("nonsense") << QString()
+        << QStringLiteral("mtcsec: cannot open a display: no X server answers at "
+                          "DISPLAY=nonsense; ");
+}
+
 void TestCliRun::guiWithoutDisplaySaysSo()
 {
-    // The window cannot open without a display: one line and exit 2, not Qt's abort.
+    // The window cannot open without a display, or with one nobody answers at: one line and exit 2, not
+    // Qt's abort (the tests run with QT_QPA_PLATFORM=offscreen: not in this child).
+    QFETCH(QString, display);
+    QFETCH(QString, wayland);
+    QFETCH(QString, message);
     QProcess p;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     for (const char* name : {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"})
         env.remove(QString::fromLatin1(name));
+    if (!display.isEmpty())
+        env.insert(QStringLiteral("DISPLAY"), display);
+    if (wayland != QLatin1String("-"))
+        env.insert(QStringLiteral("WAYLAND_DISPLAY"), wayland);
     p.setProcessEnvironment(env);
     p.start(QStringLiteral(MTCSEC_BINARY), {"--preset", "3gpp-only"});
     QVERIFY(p.waitForFinished(60'000));
     QCOMPARE(p.exitStatus(), QProcess::NormalExit);
     QCOMPARE(p.exitCode(), 2);
     const QString err = QString::fromUtf8(p.readAllStandardError());
-    QVERIFY2(err.startsWith(QStringLiteral("mtcsec: no display")), qPrintable(err));
+    QVERIFY2(err.startsWith(message), qPrintable(err));
+    QVERIFY2(err.endsWith(QStringLiteral("for a run without one use 'mtcsec run', or set "
+                                         "QT_QPA_PLATFORM=offscreen\n")),
+             qPrintable(err));
     QCOMPARE(err.count(QLatin1Char('\n')), 1);
 }
 

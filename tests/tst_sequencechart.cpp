@@ -1,6 +1,7 @@
 // Tests of the message sequence chart's model: the arrows of an attach and their protection labels under
-// 3gpp-only, a tampered reading under defence-in-depth drawn as changed and dropped by the right check, and
-// the path of one application message (Follow this reading).
+// 3gpp-only, a tampered reading under defence-in-depth drawn as changed and dropped by the right check, the
+// path of one application message (Follow this reading), and the end-to-end check named after the mode in
+// force (teaching header, OSCORE RFC 8613, DTLS RFC 6347), also across a switch.
 #include "core/engine/Engine.h"
 #include "core/scenario/Presets.h"
 #include "ui/SequenceChartModel.h"
@@ -26,10 +27,10 @@ public:
 
 // Runs `preset` to `untilS` seconds, feeding the model as the GUI does: events per slice, then the records it
 // asks for.
-void run(const std::string& preset, std::uint32_t devices, double untilS, SequenceChartModel& model)
+void run(Scenario s, std::uint32_t devices, double untilS, SequenceChartModel& model)
 {
-    Scenario s = presetScenario(preset).value();
     s.devices = devices;
+    model.setProtectionHistory(s.protection.app, s.changes); // the timeline: every change of these runs
     engine::Engine engine(s);
     Collector collector;
     engine.setObserver(&collector);
@@ -48,6 +49,45 @@ void run(const std::string& preset, std::uint32_t devices, double untilS, Sequen
                 model.recordMissing(id);
         }
     }
+}
+
+void run(const std::string& preset, std::uint32_t devices, double untilS, SequenceChartModel& model)
+{
+    run(presetScenario(preset).value(), devices, untilS, model);
+}
+
+// `preset` with the end-to-end mode `mode`.
+Scenario presetWith(const std::string& preset, const std::string& mode)
+{
+    Scenario s = presetScenario(preset).value();
+    s.protection.app = appPreset(mode).value();
+    return s;
+}
+
+// The application-layer drops (at the device or the server) of devices 0-2 of `s` run for `untilS` seconds,
+// with the check the chart names and whether it was an integrity or replay drop.
+struct EndToEndDrop {
+    double timeS = 0;
+    engine::DropReason reason = engine::DropReason::Integrity;
+    QString check;
+};
+std::vector<EndToEndDrop> endToEndDrops(const Scenario& s, double untilS)
+{
+    std::vector<EndToEndDrop> out;
+    for (std::uint32_t device = 0; device < 3; ++device) {
+        SequenceChartModel model;
+        model.reset(device);
+        run(s, 3, untilS, model);
+        for (const ChartRow& r : model.rows()) {
+            if (r.type != ChartRow::Type::Arrow || r.outcome != ChartRow::Outcome::Dropped || !r.record ||
+                r.record->received.empty() || (r.to != Node::Server && r.to != Node::Device))
+                continue;
+            if (r.record->dropReason == engine::DropReason::Integrity ||
+                r.record->dropReason == engine::DropReason::Replay)
+                out.push_back({engine::toSeconds(r.time), r.record->dropReason, r.check});
+        }
+    }
+    return out;
 }
 
 std::vector<const ChartRow*> arrows(const SequenceChartModel& model)
@@ -79,6 +119,9 @@ private slots:
     void attachOnlyStopsAfterAttach();
     void tamperUnderDefenceInDepth();
     void followReading();
+    void endToEndCheckNamesTheMode_data();
+    void endToEndCheckNamesTheMode();
+    void endToEndCheckFollowsASwitch();
 };
 
 void TestSequenceChart::endsOfLinks_data()
@@ -188,7 +231,8 @@ void TestSequenceChart::attachOnlyStopsAfterAttach()
 void TestSequenceChart::tamperUnderDefenceInDepth()
 {
     // Every tampered reading is changed where the tamperer sits and dropped by a check: ESP's ICV on a
-    // backhaul link, the end-to-end MAC at the server for a change on Uu (no user-plane integrity there).
+    // backhaul link, the end-to-end AES-GCM tag (mode aead) at the server for a change on Uu (no user-plane
+    // integrity there).
     int checked = 0;
     for (std::uint32_t device = 0; device < 3; ++device) {
         SequenceChartModel model;
@@ -214,7 +258,7 @@ void TestSequenceChart::tamperUnderDefenceInDepth()
                 const bool esp = r.protection.startsWith(QLatin1String("ESP"));
                 QCOMPARE(esp, r.link == Link::S1U || r.link == Link::S5);
                 QCOMPARE(r.check, esp ? QStringLiteral("ESP ICV (NDS/IP integrity)")
-                                      : QStringLiteral("end-to-end MAC"));
+                                      : QStringLiteral("end-to-end AES-GCM tag"));
             } else {
                 // Uu has no user-plane integrity and SGi no NDS/IP: accepted, altered, and refused at the
                 // far end by the end-to-end MAC.
@@ -226,7 +270,7 @@ void TestSequenceChart::tamperUnderDefenceInDepth()
                 if (last.outcome == ChartRow::Outcome::Pending)
                     continue;
                 QCOMPARE(last.outcome, ChartRow::Outcome::Dropped);
-                if (last.check != QLatin1String("end-to-end MAC")) {
+                if (last.check != QLatin1String("end-to-end AES-GCM tag")) {
                     // Lost on the way as collateral of the replayer on Uu (a PDCP COUNT it advanced).
                     QVERIFY2(last.link == Link::Uu, qPrintable(last.check));
                     continue;
@@ -256,6 +300,71 @@ void TestSequenceChart::followReading()
         QCOMPARE(model.rows()[static_cast<std::size_t>(path[i])].link, links[i]);
     // From any hop the same path.
     QCOMPARE(model.messagePath(path[2]), path);
+}
+
+void TestSequenceChart::endToEndCheckNamesTheMode_data()
+{
+    QTest::addColumn<QString>("mode");
+    QTest::addColumn<QStringList>("integrity"); // the names an integrity drop may have
+    QTest::addColumn<QString>("replay");        // empty: the mode has no replay window
+    QTest::newRow("integrity") << QStringLiteral("integrity")
+                               << QStringList{QStringLiteral("end-to-end AES-CMAC tag")} << QString();
+    QTest::newRow("aead") << QStringLiteral("aead") << QStringList{QStringLiteral("end-to-end AES-GCM tag")}
+                          << QStringLiteral("end-to-end replay window");
+    QTest::newRow("oscore") << QStringLiteral("oscore")
+                            << QStringList{QStringLiteral("OSCORE AES-CCM tag (RFC 8613)")}
+                            << QStringLiteral("OSCORE replay window (RFC 8613 7.4)");
+    QTest::newRow("dtls") << QStringLiteral("dtls")
+                          << QStringList{QStringLiteral("DTLS record AEAD tag (AES-128-CCM_8, RFC 6347)"),
+                                         QStringLiteral("DTLS handshake (RFC 6347 4.2)")}
+                          << QStringLiteral("DTLS record replay window (RFC 6347 4.1.2.6)");
+}
+
+void TestSequenceChart::endToEndCheckNamesTheMode()
+{
+    // A changed or replayed reading or command refused at the device or the server is refused by the
+    // check of the end-to-end mode in force, and the chart names that check: the changes of
+    // defence-in-depth's tamperers, the copies of oscore-replay's replayer on SGi.
+    QFETCH(QString, mode);
+    QFETCH(QStringList, integrity);
+    QFETCH(QString, replay);
+    bool tag = false, window = false;
+    for (const std::string preset : {"defence-in-depth", "oscore-replay"}) {
+        for (const EndToEndDrop& d : endToEndDrops(presetWith(preset, mode.toStdString()), 40.0)) {
+            if (d.reason == engine::DropReason::Integrity) {
+                QVERIFY2(integrity.contains(d.check), qPrintable(d.check));
+                tag = true;
+            } else {
+                QCOMPARE(d.check, replay);
+                window = true;
+            }
+        }
+    }
+    QVERIFY(tag);
+    QCOMPARE(window, !replay.isEmpty());
+}
+
+void TestSequenceChart::endToEndCheckFollowsASwitch()
+{
+    // aead until 20 s, then oscore (a timeline change; a live change comes to the chart the same way, in the
+    // run summary's changes): each drop names the check of the mode in force when it was decided.
+    Scenario s = presetWith("defence-in-depth", "aead");
+    Protection later = s.protection;
+    later.app = appPreset("oscore").value();
+    s.changes.push_back({.atS = 20.0, .protection = later});
+    int before = 0, after = 0;
+    for (const EndToEndDrop& d : endToEndDrops(s, 40.0)) {
+        if (d.reason != engine::DropReason::Integrity || (d.timeS > 19.5 && d.timeS < 20.5))
+            continue; // sent under one mode, decided under the other: either
+        if (d.timeS < 20.0) {
+            QCOMPARE(d.check, QStringLiteral("end-to-end AES-GCM tag"));
+            ++before;
+        } else {
+            QCOMPARE(d.check, QStringLiteral("OSCORE AES-CCM tag (RFC 8613)"));
+            ++after;
+        }
+    }
+    QVERIFY2(before > 0 && after > 0, qPrintable(QStringLiteral("%1 %2").arg(before).arg(after)));
 }
 
 QTEST_GUILESS_MAIN(TestSequenceChart)

@@ -119,6 +119,8 @@ void SequenceChartDock::addFrame(const Frame& frame)
         generation_ = frame.generation;
         requesting_ = false;
     }
+    model_->setProtectionHistory(frame.summary.initialProtection.app, frame.summary.changes);
+    firstAttach_->setProtectionHistory(frame.summary.initialProtection.app, frame.summary.changes);
     model_->addEvents(frame.events, frame.attackIds);
     if (!firstAttach_->complete())
         firstAttach_->addEvents(frame.events, frame.attackIds);

@@ -4,6 +4,8 @@
 
 #include "core/crypto/SecurityAlgorithms.h"
 #include "core/engine/Dissector.h"
+#include "core/protocol/AppSecurity.h"
+#include "core/protocol/DtlsPsk.h"
 #include "core/protocol/Ipv4Udp.h"
 #include "core/protocol/NasMessage.h"
 #include "core/protocol/NasSecurity.h"
@@ -113,6 +115,55 @@ QString readingText(std::uint8_t reading, std::uint32_t secrets)
     return QObject::tr("nothing secret");
 }
 
+// The UDP datagram the receiver decoded from `r` (inside PDCP or ESP), if any.
+std::optional<protocol::UdpDatagram> receivedUdp(const PduRecord& r)
+{
+    const auto ip = protocol::parseIpv4(r.received);
+    return ip && ip->protocol == protocol::kIpProtoUdp ? protocol::parseUdp(ip->payload) : std::nullopt;
+}
+
+// The end-to-end check that found no valid tag: the mode's authenticator (RFC 8613, RFC 6347, the teaching
+// header's AES-GCM or AES-CMAC, chosen by the header's switches as the receiver does).
+QString endToEndIntegrityCheck(const PduRecord& r, const AppProtection& app)
+{
+    if (app.oscore)
+        return QObject::tr("OSCORE AES-CCM tag (RFC 8613)");
+    const auto udp = receivedUdp(r);
+    if (app.dtls) {
+        // Epoch 0 carries the handshake in clear: a changed flight fails the handshake (RFC 6347 4.2), not a
+        // record's tag.
+        const auto records =
+            udp ? protocol::parseDtlsRecords(udp->payload) : std::vector<protocol::DtlsRecordHeader>{};
+        const bool handshake = !records.empty() && std::all_of(records.begin(), records.end(),
+                                                               [](const auto& h) { return h.epoch == 0; });
+        return handshake ? QObject::tr("DTLS handshake (RFC 6347 4.2)")
+                         : QObject::tr("DTLS record AEAD tag (AES-128-CCM_8, RFC 6347)");
+    }
+    std::uint8_t flags =
+        static_cast<std::uint8_t>((app.confidentiality ? protocol::kAppFlagConfidentiality : 0) |
+                                  (app.integrity ? protocol::kAppFlagIntegrity : 0));
+    if (udp && (udp->destinationPort == protocol::kPortCoapProtected ||
+                udp->sourcePort == protocol::kPortCoapProtected)) {
+        if (const auto h = protocol::parseAppHeader(udp->payload))
+            flags = h->flags; // in clear: the receiver checks what the header announces
+    } else if (udp) {
+        flags = 0; // bare CoAP
+    }
+    if (!(flags & protocol::kAppFlagIntegrity))
+        return QObject::tr("end-to-end integrity required, none present");
+    return (flags & protocol::kAppFlagConfidentiality) ? QObject::tr("end-to-end AES-GCM tag")
+                                                       : QObject::tr("end-to-end AES-CMAC tag");
+}
+
+QString endToEndReplayCheck(const AppProtection& app)
+{
+    if (app.oscore)
+        return QObject::tr("OSCORE replay window (RFC 8613 7.4)");
+    if (app.dtls)
+        return QObject::tr("DTLS record replay window (RFC 6347 4.1.2.6)");
+    return QObject::tr("end-to-end replay window");
+}
+
 } // namespace
 
 SequenceChartModel::SequenceChartModel(QObject* parent)
@@ -122,6 +173,7 @@ SequenceChartModel::SequenceChartModel(QObject* parent)
 void SequenceChartModel::reset(std::uint32_t device)
 {
     device_ = device;
+    appChange_ = -1;
     rows_.clear();
     arrowIndex_.clear();
     pendingInterventions_.clear();
@@ -135,6 +187,35 @@ void SequenceChartModel::reset(std::uint32_t device)
     pendingOriginAttack_ = -1;
     pendingRecord_ = {};
     emit changed();
+}
+
+void SequenceChartModel::setProtectionHistory(const AppProtection& initial,
+                                              const std::vector<ProtectionChange>& changes)
+{
+    initialApp_ = initial;
+    appChanges_.clear();
+    for (const ProtectionChange& c : changes)
+        appChanges_.emplace_back(engine::fromSeconds(c.atS), c.protection.app);
+    appChange_ = std::min(appChange_, static_cast<std::ptrdiff_t>(appChanges_.size()) - 1);
+}
+
+const AppProtection& SequenceChartModel::endToEndNow() const
+{
+    return appChange_ < 0 ? initialApp_ : appChanges_[static_cast<std::size_t>(appChange_)].second;
+}
+
+void SequenceChartModel::advanceEndToEnd(const LogEvent& e)
+{
+    // Changes before this event's time are in force (also when the events start after them: the GUI's log
+    // keeps only the latest); one at this very time is once its own event has been read.
+    const auto next = [this] {
+        return static_cast<std::size_t>(appChange_ + 1);
+    };
+    while (next() < appChanges_.size() && appChanges_[next()].first < e.time)
+        ++appChange_;
+    if (e.kind == EventKind::ProtectionChanged && next() < appChanges_.size() &&
+        appChanges_[next()].first <= e.time)
+        ++appChange_;
 }
 
 std::pair<Node, Node> SequenceChartModel::endsOf(Link link, bool downlink)
@@ -250,28 +331,35 @@ QString SequenceChartModel::messageOf(const PduRecord& r, bool attachPhase)
     return QObject::tr("user data");
 }
 
-QString SequenceChartModel::checkOf(const PduRecord& r)
+QString SequenceChartModel::checkOf(const PduRecord& r, const AppProtection& endToEnd)
 {
     const bool decoded = !r.received.empty();
     const bool backhaul = r.link != Link::Uu;
-    const bool data =
-        !r.applicationPayload.empty() || (r.link != Link::Uu && r.link != Link::S1Mme && r.link != Link::S6a);
+    // User-plane: on Uu a data radio bearer (a DTLS handshake flight carries no application payload).
+    const auto pdcp = r.link == Link::Uu ? protocol::parsePdcpHeader(r.bytes) : std::nullopt;
+    const bool data = !r.applicationPayload.empty() || (pdcp && pdcp->lcid == protocol::kLcidDrb1) ||
+                      (r.link != Link::Uu && r.link != Link::S1Mme && r.link != Link::S6a);
     switch (r.dropReason) {
     case engine::DropReason::Integrity:
         if (!decoded)
             return backhaul ? QObject::tr("ESP ICV (NDS/IP integrity)")
                             : QObject::tr("PDCP MAC-I (RRC integrity)");
-        return data ? QObject::tr("end-to-end MAC") : QObject::tr("NAS MAC (integrity)");
+        return data ? endToEndIntegrityCheck(r, endToEnd) : QObject::tr("NAS MAC (integrity)");
     case engine::DropReason::Replay:
         if (!decoded)
             return backhaul ? QObject::tr("ESP anti-replay window") : QObject::tr("PDCP COUNT (replay)");
-        return data ? QObject::tr("end-to-end replay window") : QObject::tr("NAS COUNT (replay)");
+        return data ? endToEndReplayCheck(endToEnd) : QObject::tr("NAS COUNT (replay)");
     case engine::DropReason::Duplicate:
         return QObject::tr("PDCP duplicate COUNT");
     case engine::DropReason::Malformed:
         return QObject::tr("did not parse (deciphered with the wrong COUNT)");
-    case engine::DropReason::Policy:
+    case engine::DropReason::Policy: {
+        // At the device or the server it is the end-to-end policy (a message in another mode's format).
+        const Node receiver = endsOf(r.link, r.downlink).second;
+        if (receiver == Node::Server || (receiver == Node::Device && data))
+            return QObject::tr("end-to-end policy (not in the mode in force)");
         return QObject::tr("NDS/IP policy (unprotected packet)");
+    }
     case engine::DropReason::NoContext:
         return QObject::tr("no security context");
     case engine::DropReason::Mismatch:
@@ -333,6 +421,7 @@ void SequenceChartModel::addEvents(std::span<const LogEvent> events,
                    : QStringLiteral("a?");
     };
     for (const LogEvent& e : events) {
+        advanceEndToEnd(e);
         if (e.device != device_ || complete_)
             continue;
         touched = true;
@@ -457,6 +546,7 @@ void SequenceChartModel::addEvents(std::span<const LogEvent> events,
                 if (r.type == ChartRow::Type::Arrow && r.to == node &&
                     r.outcome == ChartRow::Outcome::Pending) {
                     r.outcome = ChartRow::Outcome::Dropped;
+                    r.endToEnd = endToEndNow();
                     r.check =
                         QString::fromUtf8(engine::name(static_cast<engine::DropReason>(e.detail)).data());
                     break;
@@ -473,6 +563,7 @@ void SequenceChartModel::addEvents(std::span<const LogEvent> events,
             std::tie(row.from, row.to) = endsOf(row.link, row.downlink);
             row.octets = e.value;
             row.attachPhase = attaching_;
+            row.endToEnd = endToEndNow();
             row.message = QString::fromUtf8(name(row.link).data());
             if (pendingOriginAttack_ >= 0 && e.attack == pendingOriginAttack_) {
                 ChartIntervention i;
@@ -533,7 +624,7 @@ void SequenceChartModel::addRecord(const PduRecord& record)
         break;
     case engine::Reception::Dropped:
         row->outcome = ChartRow::Outcome::Dropped;
-        row->check = checkOf(record);
+        row->check = checkOf(record, row->endToEnd);
         break;
     }
     emit changed();

@@ -53,7 +53,9 @@ struct ChartRow {
     bool data = false;  // carries application data (a reading or a command)
     std::vector<ChartIntervention> interventions;
     Outcome outcome = Outcome::Pending;
-    QString check;        // Dropped: which check refused it ("PDCP MAC-I (integrity)")
+    QString check; // Dropped: which check refused it ("PDCP MAC-I (integrity)")
+    // The end-to-end mode in force when the receiver decided (when it was sent, until the drop is known).
+    AppProtection endToEnd;
     bool altered = false; // Accepted with content other than what the sender put in
     // The application message whose first hop this is (the value of UplinkSent or DownlinkSent), 0 if none.
     std::uint32_t applicationMessage = 0;
@@ -75,6 +77,11 @@ public:
     [[nodiscard]] std::uint32_t device() const { return device_; }
     // Stops taking rows after the device's first attach has completed or failed (a report's figure).
     void setFirstAttachOnly(bool on) { firstAttachOnly_ = on; }
+    // The end-to-end protection the run started with and every change applied since (RunSummary::
+    // initialProtection and changes: the scenario's timeline and live changes, in order), so that a dropped
+    // PDU names the check of the mode in force when it was decided. Call before addEvents with the events of
+    // those changes; without it the mode is `none` throughout.
+    void setProtectionHistory(const AppProtection& initial, const std::vector<ProtectionChange>& changes);
     [[nodiscard]] bool complete() const { return complete_; }
 
     // New events of the run, in order; attackIds maps LogEvent::attack to the attacker's id.
@@ -109,8 +116,11 @@ public:
     // The message a PDU carries, from the sender's view: "Attach request", "InitialContextSetupRequest",
     // "reading t=+21.5;alarm=0"; ciphered NAS during an attach is named by its place in the procedure.
     [[nodiscard]] static QString messageOf(const engine::PduRecord& record, bool attachPhase);
-    // The check of the receiver that refused a PDU, in words.
-    [[nodiscard]] static QString checkOf(const engine::PduRecord& record);
+    // The check of the receiver that refused a PDU, in words; `endToEnd` is the end-to-end mode in force when
+    // it was decided and names the check of an application-layer drop: the AES-CCM tag of OSCORE (RFC 8613
+    // 8.2/8.4) and its replay window (7.4), the DTLS record's AEAD tag (AES-128-CCM_8, RFC 6347 4.1.2.1) and
+    // record replay window (4.1.2.6), or the teaching header's AES-GCM or AES-CMAC tag and replay window.
+    [[nodiscard]] static QString checkOf(const engine::PduRecord& record, const AppProtection& endToEnd = {});
 
 signals:
     // Rows were added or changed (coalesce: it comes once per addEvents or addRecord call that changed
@@ -122,7 +132,14 @@ private:
     void addNote(const engine::LogEvent& e, const QString& text, bool alarm = false);
     ChartRow* arrowOf(std::uint32_t pdu);
 
+    // The end-to-end mode at the event being read: the change in force (-1: the initial mode).
+    [[nodiscard]] const AppProtection& endToEndNow() const;
+    void advanceEndToEnd(const engine::LogEvent& e);
+
     std::uint32_t device_ = 0;
+    AppProtection initialApp_;
+    std::vector<std::pair<engine::SimTime, AppProtection>> appChanges_;
+    std::ptrdiff_t appChange_ = -1;
     std::deque<ChartRow> rows_;
     std::size_t dropped_ = 0; // rows removed from the front
     bool firstAttachOnly_ = false;

@@ -277,8 +277,10 @@ QImage renderFirstAttach(const engine::Engine& engine)
     SequenceChartModel model;
     model.reset(0);
     model.setFirstAttachOnly(true);
+    const engine::RunSummary summary = engine.summary();
+    model.setProtectionHistory(summary.initialProtection.app, summary.changes);
     std::vector<std::string> ids;
-    for (const engine::AttackTally& t : engine.summary().attacks)
+    for (const engine::AttackTally& t : summary.attacks)
         ids.push_back(t.spec.id);
     engine.forEachEvent([&](std::span<const LogEvent> chunk) { model.addEvents(chunk, ids); });
     for (const std::uint32_t id : model.wantedRecords(SequenceChartModel::kMaxRows)) {

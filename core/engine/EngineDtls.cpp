@@ -157,7 +157,10 @@ void Engine::Impl::dtlsOutcome(Node node, std::uint32_t d, const Meta& meta, Dtl
     }
     if (out.received.empty()) {
         // A handshake message taken: an attacker's copy or change of it shows, if at all, when the
-        // handshake's Finished fails to verify.
+        // handshake's Finished fails to verify. Not so for a HelloVerifyRequest (RFC 6347 4.2.1; outside the
+        // Finished's transcript, 4.2.6): a changed cookie is echoed, the server's cookie check refuses it and
+        // sends a new HelloVerifyRequest, and the handshake completes one round trip later; counted here as
+        // no effect (nothing altered was kept, no message lost).
         if (meta.attack >= 0 && meta.mark != Mark::None && meta.mark != Mark::Downgraded)
             noEffect(node, meta.attack, d, NoEffectReason::Unchanged);
         return;

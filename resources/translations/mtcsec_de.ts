@@ -625,8 +625,40 @@
         <translation>PDCP MAC-I (RRC-Integrität)</translation>
     </message>
     <message>
-        <source>end-to-end MAC</source>
-        <translation>Ende-zu-Ende-MAC</translation>
+        <source>OSCORE AES-CCM tag (RFC 8613)</source>
+        <translation>OSCORE-AES-CCM-Tag (RFC 8613)</translation>
+    </message>
+    <message>
+        <source>DTLS handshake (RFC 6347 4.2)</source>
+        <translation>DTLS-Handshake (RFC 6347 4.2)</translation>
+    </message>
+    <message>
+        <source>DTLS record AEAD tag (AES-128-CCM_8, RFC 6347)</source>
+        <translation>AEAD-Tag des DTLS-Records (AES-128-CCM_8, RFC 6347)</translation>
+    </message>
+    <message>
+        <source>end-to-end integrity required, none present</source>
+        <translation>Ende-zu-Ende-Integrität verlangt, keine vorhanden</translation>
+    </message>
+    <message>
+        <source>end-to-end AES-GCM tag</source>
+        <translation>Ende-zu-Ende-AES-GCM-Tag</translation>
+    </message>
+    <message>
+        <source>end-to-end AES-CMAC tag</source>
+        <translation>Ende-zu-Ende-AES-CMAC-Tag</translation>
+    </message>
+    <message>
+        <source>OSCORE replay window (RFC 8613 7.4)</source>
+        <translation>OSCORE-Replay-Fenster (RFC 8613 7.4)</translation>
+    </message>
+    <message>
+        <source>DTLS record replay window (RFC 6347 4.1.2.6)</source>
+        <translation>Replay-Fenster der DTLS-Records (RFC 6347 4.1.2.6)</translation>
+    </message>
+    <message>
+        <source>end-to-end policy (not in the mode in force)</source>
+        <translation>Ende-zu-Ende-Richtlinie (nicht im geltenden Modus)</translation>
     </message>
     <message>
         <source>NAS MAC (integrity)</source>
