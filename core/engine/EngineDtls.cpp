@@ -43,8 +43,10 @@ void Engine::Impl::requireDtlsFits(const Protection& p) const
     if (p.app.dtls && scenario.devices > kDtlsMaxDevices)
         throw InvalidInput("protection.app: dtls keeps a DTLS association per device (about " +
                            std::to_string(kDtlsBytesPerDevice / 1024) + " KiB each); at most " +
-                           std::to_string(kDtlsMaxDevices) + " devices, this run has " +
-                           std::to_string(scenario.devices));
+                           std::to_string(kDtlsMaxDevices) + " devices in a cell, this one has " +
+                           std::to_string(scenario.devices) +
+                           " (devices_per_cell, or --devices-per-cell on the " +
+                           "command line, splits a run into cells)");
 }
 
 DtlsPskCredentials Engine::Impl::dtlsCredentials(std::uint32_t d) const
