@@ -338,6 +338,18 @@ void TestReport::cellsReportTheMergedRun()
     const engine::AttackTally& t = in.summary.attacks.front();
     QVERIFY(t.attempts > 0);
     QVERIFY(html.contains(QStringLiteral("<td class=\"num\">%1</td>").arg(t.attempts)));
+
+    // A scenario that is no preset (its name changed): the command names the file and gives the duration,
+    // devices and cells as run, so a file run with overrides is reproduced from the file itself.
+    s.name = "town";
+    engine::CellRun own(s, 2);
+    own.setKeepEvents(true);
+    own.setKeepFirstCell(true);
+    QVERIFY(own.run());
+    QVERIFY(reportHtml(collectReportInput(own), false)
+                .contains(
+                    QStringLiteral("mtcsec run --scenario SCENARIO.json --seed 1 --duration 40 --devices 300 "
+                                   "--devices-per-cell 100")));
 }
 
 void TestReport::htmlHoldsAccountingAndSinceChange()

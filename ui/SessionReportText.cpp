@@ -303,10 +303,19 @@ Reproduction reproduction(const SessionReportInput& in)
             r.command = args.join(QLatin1Char(' '));
     }
     if (r.command.isEmpty()) {
-        r.command = QStringLiteral("mtcsec run --scenario SCENARIO.json --seed ") + seed;
-        r.notes << ReportText::tr(
-            "SCENARIO.json is this scenario saved from the application (File, Save "
-            "As); it holds the devices, traffic, protection, attacks and timeline above.");
+        // The options as run, so that a scenario file run with --duration, --devices or --devices-per-cell is
+        // reproduced from the file itself.
+        QStringList args{QStringLiteral("mtcsec run --scenario SCENARIO.json --seed ") + seed,
+                         QStringLiteral("--duration"), QString::number(s.durationS),
+                         QStringLiteral("--devices"), QString::number(s.devices)};
+        if (s.devicesPerCell != Scenario{}.devicesPerCell)
+            args << QStringLiteral("--devices-per-cell") << QString::number(s.devicesPerCell);
+        r.command = args.join(QLatin1Char(' '));
+        r.notes << ReportText::tr("SCENARIO.json is this scenario's file: the one given to mtcsec run, or "
+                                  "saved from the application "
+                                  "(File, Save As); it holds the traffic, protection, attacks and timeline "
+                                  "above, and the options give "
+                                  "the duration, devices and cells as they were run.");
     }
     std::size_t liveEdits = 0;
     for (const LogEvent& e : in.events) {

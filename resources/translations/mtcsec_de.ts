@@ -4161,8 +4161,8 @@ Gruppe %1: %2 Geräte, Fähigkeiten EEA %3, EIA %4</translation>
 … %1 weitere Oktette nicht gezeigt</translation>
     </message>
     <message>
-        <source>SCENARIO.json is this scenario saved from the application (File, Save As); it holds the devices, traffic, protection, attacks and timeline above.</source>
-        <translation>SCENARIO.json ist dieses Szenario, aus der Anwendung gespeichert (Datei, Speichern unter); es enthält die Geräte, den Verkehr, den Schutz, die Angriffe und die Zeitleiste oben.</translation>
+        <source>SCENARIO.json is this scenario&apos;s file: the one given to mtcsec run, or saved from the application (File, Save As); it holds the traffic, protection, attacks and timeline above, and the options give the duration, devices and cells as they were run.</source>
+        <translation>SCENARIO.json ist die Datei dieses Szenarios: die an mtcsec run übergebene oder aus der Anwendung gespeicherte (Datei, Speichern unter); sie enthält den Verkehr, den Schutz, die Angriffe und die Zeitleiste oben, und die Optionen geben Dauer, Geräte und Zellen so an, wie sie liefen.</translation>
     </message>
     <message>
         <source>This run was changed %1 time(s) while it ran (see the timeline); the command replays the scenario as configured, without those changes, so its digest differs.</source>
