@@ -103,6 +103,29 @@ int runSelfTest()
     return failed == 0 ? ExitOk : ExitInternal;
 }
 
+// The GUI's options (PRODUCT.md section 6): --self-test, --preset NAME, --lang en|de and a scenario file.
+struct GuiOptions {
+    QCommandLineParser parser;
+    QCommandLineOption selfTest{QStringLiteral("self-test"),
+                                QStringLiteral("Run the known-answer tests and open the main window.")};
+    QCommandLineOption preset{QStringLiteral("preset"),
+                              QStringLiteral("Start on a built-in scenario, running."),
+                              QStringLiteral("NAME")};
+    QCommandLineOption lang{QStringLiteral("lang"),
+                            QStringLiteral("The interface language, en or de (default: the settings, else "
+                                           "the system locale)."),
+                            QStringLiteral("en|de")};
+    GuiOptions()
+    {
+        parser.setApplicationDescription(QStringLiteral("MTC Security Lab"));
+        parser.addOption(selfTest);
+        parser.addOption(preset);
+        parser.addOption(lang);
+        parser.addPositionalArgument(QStringLiteral("scenario"), QStringLiteral("A scenario file to open."),
+                                     QStringLiteral("[SCENARIO.json]"));
+    }
+};
+
 } // namespace
 
 bool isHeadlessInvocation(int argc, char** argv)
@@ -174,50 +197,37 @@ int runHeadless(const QStringList& arguments)
     return ExitBadInput;
 }
 
+QString guiArgumentError(const QStringList& arguments)
+{
+    GuiOptions o;
+    if (!o.parser.parse(arguments))
+        return QStringLiteral("mtcsec: %1 (mtcsec --help shows the options)").arg(o.parser.errorText());
+    if (o.parser.isSet(o.lang) && ui::parseLanguageCode(o.parser.value(o.lang)).isEmpty())
+        return QStringLiteral("mtcsec: --lang: unknown language '%1' (en or de)").arg(o.parser.value(o.lang));
+    if (o.parser.isSet(o.preset) && !presetScenario(o.parser.value(o.preset).toStdString()))
+        return QStringLiteral("mtcsec: unknown preset '%1' (mtcsec presets lists them)")
+            .arg(o.parser.value(o.preset));
+    return {};
+}
+
 int runGui(const QStringList& arguments)
 {
-    QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("MTC Security Lab"));
-    const QCommandLineOption selfTest(QStringLiteral("self-test"),
-                                      QStringLiteral("Run the known-answer tests and open the main window."));
-    parser.addOption(selfTest);
-    const QCommandLineOption preset(QStringLiteral("preset"),
-                                    QStringLiteral("Start on a built-in scenario, running."),
-                                    QStringLiteral("NAME"));
-    parser.addOption(preset);
-    const QCommandLineOption lang(
-        QStringLiteral("lang"),
-        QStringLiteral("The interface language, en or de (default: the settings, else "
-                       "the system locale)."),
-        QStringLiteral("en|de"));
-    parser.addOption(lang);
-    parser.addPositionalArgument(QStringLiteral("scenario"), QStringLiteral("A scenario file to open."),
-                                 QStringLiteral("[SCENARIO.json]"));
-    if (!parser.parse(arguments)) {
-        printError(QStringLiteral("mtcsec: %1 (mtcsec --help shows the options)").arg(parser.errorText()));
+    if (const QString error = guiArgumentError(arguments); !error.isEmpty()) {
+        printError(error);
         return ExitBadInput;
     }
-    QString langCode;
-    if (parser.isSet(lang)) {
-        langCode = ui::parseLanguageCode(parser.value(lang));
-        if (langCode.isEmpty()) {
-            printError(
-                QStringLiteral("mtcsec: --lang: unknown language '%1' (en or de)").arg(parser.value(lang)));
-            return ExitBadInput;
-        }
-    }
+    GuiOptions o;
+    QCommandLineParser& parser = o.parser;
+    const QCommandLineOption& selfTest = o.selfTest;
+    const QCommandLineOption& preset = o.preset;
+    (void)parser.parse(arguments);
+    const QString langCode = parser.isSet(o.lang) ? ui::parseLanguageCode(parser.value(o.lang)) : QString();
     ui::installLanguage(ui::resolveLanguage(langCode, ui::Settings().language(), QLocale::system()));
     if (parser.isSet(selfTest))
         return runSelfTest();
     std::optional<Scenario> presetToRun;
-    if (parser.isSet(preset)) {
+    if (parser.isSet(preset))
         presetToRun = presetScenario(parser.value(preset).toStdString());
-        if (!presetToRun) {
-            printError(QStringLiteral("mtcsec: unknown preset '%1' (mtcsec presets lists them)")
-                           .arg(parser.value(preset)));
-            return ExitBadInput;
-        }
-    }
     ui::MainWindow window;
     window.show();
     // A scenario given on the command line opens paused; otherwise the default scenario starts running, so

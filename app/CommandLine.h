@@ -18,6 +18,11 @@ namespace mtcsec::app {
 // Runs a headless invocation; a QCoreApplication must exist. Returns the process exit code.
 [[nodiscard]] int runHeadless(const QStringList& arguments);
 
+// The one line ("mtcsec: ...", no newline) saying what is wrong with the GUI's arguments (an unknown option,
+// a missing value, --lang not en or de, an unknown preset), or an empty string. Needs no application object:
+// main() asks before it probes the display.
+[[nodiscard]] QString guiArgumentError(const QStringList& arguments);
+
 // Starts the GUI; a QApplication must exist. Returns the process exit code.
 [[nodiscard]] int runGui(const QStringList& arguments);
 

@@ -107,15 +107,28 @@ bool waylandAnswers(const std::string& name)
 
 std::optional<std::string> displayProblem()
 {
-    if (!environment("QT_QPA_PLATFORM").empty())
+    // QT_QPA_PLATFORM = name[:options] (Qt's platform plugin): xcb is X only, wayland (wayland-egl) Wayland
+    // only; any other plugin (offscreen, minimal, vnc, eglfs, ...) needs neither, and Qt decides.
+    const std::string platformSetting = environment("QT_QPA_PLATFORM");
+    const std::string platform = platformSetting.substr(0, platformSetting.find(':'));
+    const bool xOnly = platform == "xcb";
+    const bool waylandOnly = platform == "wayland" || platform == "wayland-egl";
+    if (!platform.empty() && !xOnly && !waylandOnly)
         return std::nullopt;
-    const std::string display = environment("DISPLAY");
-    const std::string wayland = environment("WAYLAND_DISPLAY");
+    const std::string display = waylandOnly ? std::string() : environment("DISPLAY");
+    const std::string wayland = xOnly ? std::string() : environment("WAYLAND_DISPLAY");
     const std::string_view advice =
         "; for a run without one use 'mtcsec run', or set QT_QPA_PLATFORM=offscreen";
-    if (display.empty() && wayland.empty())
+    if (display.empty() && wayland.empty()) {
+        if (xOnly)
+            return "no display to open the window on (QT_QPA_PLATFORM=" + platformSetting +
+                   " and DISPLAY is unset)" + std::string(advice);
+        if (waylandOnly)
+            return "no display to open the window on (QT_QPA_PLATFORM=" + platformSetting +
+                   " and WAYLAND_DISPLAY is unset)" + std::string(advice);
         return "no display to open the window on (DISPLAY and WAYLAND_DISPLAY are unset)" +
                std::string(advice);
+    }
     if ((!wayland.empty() && waylandAnswers(wayland)) || (!display.empty() && x11Answers(display)))
         return std::nullopt;
     std::string tried;

@@ -10,9 +10,11 @@
 namespace mtcsec::app {
 
 // The one line (without "mtcsec: " and the newline) saying why no window can open, or nothing when a display
-// answers or QT_QPA_PLATFORM chooses the platform (then Qt decides). Reads DISPLAY, WAYLAND_DISPLAY,
-// XDG_RUNTIME_DIR and QT_QPA_PLATFORM. A display that accepts the connection but refuses the client (X
-// authority) is not detected: Qt reports it. Never throws; a remote X host is given at most 3 s to answer.
+// answers. QT_QPA_PLATFORM (name[:options]) narrows the probe: xcb probes X only, wayland or wayland-egl
+// Wayland only, any other platform (offscreen, minimal, vnc, eglfs, ...) is left to Qt (nothing). Reads
+// DISPLAY, WAYLAND_DISPLAY, XDG_RUNTIME_DIR and QT_QPA_PLATFORM. A display that accepts the connection but
+// refuses the client (X authority) is not detected: Qt reports it. Never throws; a remote X host is given at
+// most 3 s to answer.
 [[nodiscard]] std::optional<std::string> displayProblem();
 
 } // namespace mtcsec::app

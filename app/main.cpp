@@ -2,11 +2,11 @@
 #include "app/CommandLine.h"
 #include "app/DisplayProbe.h"
 #include "mtcsec/Version.h"
-#include "ui/Language.h"
 
 #include <QApplication>
 #include <QCoreApplication>
 #include <QGuiApplication>
+#include <QStringList>
 
 #include <csignal>
 #include <cstdio>
@@ -85,21 +85,14 @@ int main(int argc, char* argv[])
     if (mtcsec::app::isSelfTestInvocation(argc, argv) && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") &&
         qEnvironmentVariableIsEmpty("DISPLAY") && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
-    // A wrong --lang is bad input whatever the display (the same line CommandLine.cpp gives once the window
-    // is being made).
-    for (int i = 1; i < argc; ++i) {
-        const std::string a = argv[i];
-        std::string value;
-        if (a == "--lang" && i + 1 < argc)
-            value = argv[i + 1];
-        else if (a.rfind("--lang=", 0) == 0)
-            value = a.substr(7);
-        else
-            continue;
-        if (mtcsec::ui::parseLanguageCode(QString::fromLocal8Bit(value.c_str())).isEmpty()) {
-            std::fprintf(stderr, "mtcsec: --lang: unknown language '%s' (en or de)\n", value.c_str());
-            return 2;
-        }
+    // Wrong arguments (an unknown option, a wrong --lang or preset) are bad input whatever the display: the
+    // same line runGui gives.
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments.append(QString::fromLocal8Bit(argv[i]));
+    if (const QString error = mtcsec::app::guiArgumentError(arguments); !error.isEmpty()) {
+        std::fprintf(stderr, "%s\n", error.toLocal8Bit().constData());
+        return 2;
     }
     // Without a display the window cannot open: say so in one line (exit 2) instead of Qt's abort.
     if (const auto problem = mtcsec::app::displayProblem()) {

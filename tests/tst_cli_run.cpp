@@ -763,34 +763,74 @@ void TestCliRun::guiWithoutDisplaySaysSo_data()
     while (QFileInfo::exists(QStringLiteral("/tmp/.X11-unix/X%1").arg(n)))
         ++n;
     const QString unreachable = QStringLiteral(":%1").arg(n);
-    QTest::addColumn<QString>("display"); // empty: unset
-    QTest::addColumn<QString>("wayland"); // "-": unset
-    QTest::addColumn<QString>("message");
-    QTest::newRow("unset") << QString() << QStringLiteral("-")
+    const QString noWayland = QStringLiteral("mtcsec-test-no-such-wayland");
+    const QStringList gui = {QStringLiteral("--preset"), QStringLiteral("3gpp-only")};
+    QTest::addColumn<QString>("display");  // empty: unset
+    QTest::addColumn<QString>("wayland");  // "-": unset
+    QTest::addColumn<QString>("platform"); // QT_QPA_PLATFORM, empty: unset
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("message"); // the line's start
+    QTest::addColumn<bool>("advice");     // whether it ends with the advice (a display problem)
+    QTest::newRow("unset") << QString() << QStringLiteral("-") << QString() << gui
                            << QStringLiteral("mtcsec: no display to open the window on (DISPLAY and "
-                                             "WAYLAND_DISPLAY are unset); ");
-    QTest::newRow("no X server") << unreachable << QString()
+                                             "WAYLAND_DISPLAY are unset); ")
+                           << true;
+    QTest::newRow("no X server") << unreachable << QString() << QString() << gui
                                  << QStringLiteral("mtcsec: cannot open a display: no X server answers at "
                                                    "DISPLAY=%1; ")
-                                        .arg(unreachable);
+                                        .arg(unreachable)
+                                 << true;
     QTest::newRow("no X server, no compositor")
-        << unreachable << QStringLiteral("mtcsec-test-no-such-wayland")
+        << unreachable << noWayland << QString() << gui
         << QStringLiteral("mtcsec: cannot open a display: no X server answers at DISPLAY=%1 and no Wayland "
-                          "compositor at WAYLAND_DISPLAY=mtcsec-test-no-such-wayland; ")
-               .arg(unreachable);
-    QTest::newRow("DISPLAY malformed")
-        << QStringLiteral("nonsense") << QString()
-        << QStringLiteral("mtcsec: cannot open a display: no X server answers at "
-                          "DISPLAY=nonsense; ");
+                          "compositor at WAYLAND_DISPLAY=%2; ")
+               .arg(unreachable, noWayland)
+        << true;
+    QTest::newRow("DISPLAY malformed") << QStringLiteral("nonsense") << QString() << QString() << gui
+                                       << QStringLiteral("mtcsec: cannot open a display: no X server answers "
+                                                         "at DISPLAY=nonsense; ")
+                                       << true;
+    // QT_QPA_PLATFORM=xcb (options after a colon) asks X only, wayland (wayland-egl) Wayland only.
+    QTest::newRow("QT_QPA_PLATFORM=xcb")
+        << unreachable << noWayland << QStringLiteral("xcb") << gui
+        << QStringLiteral("mtcsec: cannot open a display: no X server answers at DISPLAY=%1; ")
+               .arg(unreachable)
+        << true;
+    QTest::newRow("QT_QPA_PLATFORM=xcb:options, DISPLAY unset")
+        << QString() << QStringLiteral("-") << QStringLiteral("xcb:nograb") << gui
+        << QStringLiteral("mtcsec: no display to open the window on (QT_QPA_PLATFORM=xcb:nograb and DISPLAY "
+                          "is unset); ")
+        << true;
+    QTest::newRow("QT_QPA_PLATFORM=wayland")
+        << unreachable << noWayland << QStringLiteral("wayland") << gui
+        << QStringLiteral("mtcsec: cannot open a display: no Wayland compositor at WAYLAND_DISPLAY=%1; ")
+               .arg(noWayland)
+        << true;
+    QTest::newRow("QT_QPA_PLATFORM=wayland-egl, WAYLAND_DISPLAY unset")
+        << unreachable << QStringLiteral("-") << QStringLiteral("wayland-egl") << gui
+        << QStringLiteral("mtcsec: no display to open the window on (QT_QPA_PLATFORM=wayland-egl and "
+                          "WAYLAND_DISPLAY is unset); ")
+        << true;
+    // Wrong arguments are reported before the display.
+    QTest::newRow("unknown option, no display")
+        << QString() << QStringLiteral("-") << QString() << QStringList{QStringLiteral("--bogus")}
+        << QStringLiteral("mtcsec: Unknown option 'bogus'. (mtcsec --help shows the options)") << false;
+    QTest::newRow("unknown preset, no display")
+        << QString() << QStringLiteral("-") << QString()
+        << QStringList{QStringLiteral("--preset"), QStringLiteral("nope")}
+        << QStringLiteral("mtcsec: unknown preset 'nope' (mtcsec presets lists them)") << false;
 }
 
 void TestCliRun::guiWithoutDisplaySaysSo()
 {
     // The window cannot open without a display, or with one nobody answers at: one line and exit 2, not
-    // Qt's abort (the tests run with QT_QPA_PLATFORM=offscreen: not in this child).
+    // Qt's abort (the tests run with QT_QPA_PLATFORM=offscreen: not in this child unless the row sets it).
     QFETCH(QString, display);
     QFETCH(QString, wayland);
+    QFETCH(QString, platform);
+    QFETCH(QStringList, arguments);
     QFETCH(QString, message);
+    QFETCH(bool, advice);
     QProcess p;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     for (const char* name : {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"})
@@ -799,16 +839,19 @@ void TestCliRun::guiWithoutDisplaySaysSo()
         env.insert(QStringLiteral("DISPLAY"), display);
     if (wayland != QLatin1String("-"))
         env.insert(QStringLiteral("WAYLAND_DISPLAY"), wayland);
+    if (!platform.isEmpty())
+        env.insert(QStringLiteral("QT_QPA_PLATFORM"), platform);
     p.setProcessEnvironment(env);
-    p.start(QStringLiteral(MTCSEC_BINARY), {"--preset", "3gpp-only"});
+    p.start(QStringLiteral(MTCSEC_BINARY), arguments);
     QVERIFY(p.waitForFinished(60'000));
     QCOMPARE(p.exitStatus(), QProcess::NormalExit);
     QCOMPARE(p.exitCode(), 2);
     const QString err = QString::fromUtf8(p.readAllStandardError());
     QVERIFY2(err.startsWith(message), qPrintable(err));
-    QVERIFY2(err.endsWith(QStringLiteral("for a run without one use 'mtcsec run', or set "
-                                         "QT_QPA_PLATFORM=offscreen\n")),
-             qPrintable(err));
+    if (advice)
+        QVERIFY2(err.endsWith(QStringLiteral("for a run without one use 'mtcsec run', or set "
+                                             "QT_QPA_PLATFORM=offscreen\n")),
+                 qPrintable(err));
     QCOMPARE(err.count(QLatin1Char('\n')), 1);
 }
 

@@ -11,6 +11,9 @@
 #include "ui/Settings.h"
 
 #include <QBuffer>
+#include <QCoreApplication>
+#include <QDeadlineTimer>
+#include <QEventLoop>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
@@ -18,7 +21,10 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSpinBox>
+#include <QTimer>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace mtcsec::ui {
 
@@ -141,18 +147,41 @@ void SequenceChartDock::setDevice(std::uint32_t device)
     requestRecords();
 }
 
-void SequenceChartDock::requestRecords()
+std::vector<std::uint32_t> SequenceChartDock::wantedRecords() const
 {
-    if (requesting_ || generation_ == 0)
-        return;
     std::vector<std::uint32_t> wanted = model_->wantedRecords(256);
     for (const std::uint32_t id : firstAttach_->wantedRecords(64))
         if (std::find(wanted.begin(), wanted.end(), id) == wanted.end())
             wanted.push_back(id);
+    return wanted;
+}
+
+void SequenceChartDock::requestRecords()
+{
+    if (requesting_ || generation_ == 0)
+        return;
+    std::vector<std::uint32_t> wanted = wantedRecords();
     if (wanted.empty())
         return;
     requesting_ = true;
+    asked_ = wanted;
     controller_->requestPdus(std::move(wanted));
+}
+
+void SequenceChartDock::continueRecords()
+{
+    // The same list again means only PDUs still in flight are wanted: their records change with the run
+    // only, so the next frame asks for them (paused, nothing more to ask).
+    if (requesting_ || generation_ == 0)
+        return;
+    if (wantedRecords() != asked_)
+        requestRecords();
+}
+
+bool SequenceChartDock::recordsKnown() const
+{
+    return std::ranges::all_of(
+        model_->rows(), [](const ChartRow& r) { return r.type != ChartRow::Type::Arrow || r.recordKnown; });
 }
 
 void SequenceChartDock::onBatch(const PduBatch& batch)
@@ -160,6 +189,9 @@ void SequenceChartDock::onBatch(const PduBatch& batch)
     if (batch.generation != generation_)
         return;
     requesting_ = false;
+    // The next batch right after this one is drawn (also while paused, when no frame asks again), the event
+    // loop running in between so the window stays responsive.
+    QTimer::singleShot(0, this, &SequenceChartDock::continueRecords);
     for (const engine::PduRecord& r : batch.records) {
         model_->addRecord(r);
         firstAttach_->addRecord(r);
@@ -219,9 +251,23 @@ void SequenceChartDock::updateFollowButton()
     follow_->setEnabled(!model_->messagePath(view_->selectedRow()).empty());
 }
 
-void SequenceChartDock::exportChart(const QString& path) const
+bool SequenceChartDock::finishRecords()
+{
+    const QDeadlineTimer deadline(kFinishTimeoutMs);
+    QTimer wake; // so that the deadline is seen even if no answer came
+    wake.start(100);
+    requestRecords();
+    while (generation_ != 0 && (requesting_ || !recordsKnown()) && !deadline.hasExpired())
+        QCoreApplication::processEvents(QEventLoop::ExcludeUserInputEvents | QEventLoop::WaitForMoreEvents);
+    return recordsKnown();
+}
+
+void SequenceChartDock::exportChart(const QString& path)
 {
     io::checkOutputPath(path);
+    // While running the chart is live (its last arrows in flight); paused, it is drawn complete.
+    if (!controller_->isRunning())
+        finishRecords();
     const QString suffix = QFileInfo(path).suffix().toLower();
     if (suffix == QLatin1String("svg")) {
         io::writeFileAtomically(path, sequenceChartSvg(*model_, kExportWidth));

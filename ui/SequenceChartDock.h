@@ -10,6 +10,9 @@
 
 #include <QDockWidget>
 
+#include <cstdint>
+#include <vector>
+
 class QLabel;
 class QPushButton;
 class QSpinBox;
@@ -36,8 +39,15 @@ public:
     // Opens "Follow this message" for a PDU (switching to its device if needed; the dialog opens once its
     // records have arrived).
     void followPdu(std::uint32_t pdu, std::uint32_t device);
-    // Writes the chart as SVG or PNG, after the extension. Throws InvalidInput "FILE: why".
-    void exportChart(const QString& path) const;
+    // Writes the chart as SVG or PNG, after the extension. Throws InvalidInput "FILE: why". While the run is
+    // paused it first waits for the records still wanted (finishRecords), so the file shows every arrow's
+    // details.
+    void exportChart(const QString& path);
+    // Processes events until every arrow of the chart has its record (the batches asked one after another;
+    // an arrow still in flight has its record as it is now), at most kFinishTimeoutMs milliseconds; returns
+    // whether every record is known. Works while paused.
+    bool finishRecords();
+    static constexpr int kFinishTimeoutMs = 30000;
 
     // The first attach of device 0 as a figure for the session report (light; null before it starts).
     [[nodiscard]] QImage firstAttachImage() const;
@@ -51,7 +61,12 @@ signals:
 
 private:
     void onBatch(const PduBatch& batch);
+    // The next batch: the chart's first 256 wanted records and the first attach's first 64.
+    [[nodiscard]] std::vector<std::uint32_t> wantedRecords() const;
     void requestRecords();
+    // After a batch: asks for the next one unless only the PDUs just answered (still in flight) are wanted.
+    void continueRecords();
+    [[nodiscard]] bool recordsKnown() const;
     void follow(int row);
     void exportDialog();
     void updateFollowButton();
@@ -66,6 +81,7 @@ private:
     QLabel* legend_;
     std::uint64_t generation_ = 0;
     bool requesting_ = false;
+    std::vector<std::uint32_t> asked_; // the PDUs of the last request
     std::uint32_t pendingFollow_ = 0;
     std::uint32_t highlighted_ = 0;
 };
