@@ -108,6 +108,8 @@ public:
 
     // Writes every file out (no rename yet). Throws InvalidInput "FILE: cannot write: why".
     void finishWriting();
+    // Closes the profile folder's descriptor until commit() (OutputFolder::release()).
+    void release() const noexcept;
     // Renames every file into place. Throws InvalidInput "FILE: cannot write: why".
     void commit();
     // After commit(): the files it wrote that did not exist before (paths).
