@@ -109,6 +109,7 @@ private slots:
     void fullDisk();
     void manyAttackersFewOpenFiles();
     void manyCellsFewOpenFiles();
+    void olderCellFoldersAreNamed();
     void csvEscapesIds();
     void summaryPrintsTextLiterally();
     void interruptRemovesWhatItWrote();
@@ -639,6 +640,30 @@ void TestCliRun::manyCellsFewOpenFiles()
         QVERIFY2(QFileInfo(cap + QLatin1Char('/') + QLatin1String(cell) + QStringLiteral("/Uu.pcap")).size() >
                      24,
                  cell);
+}
+
+void TestCliRun::olderCellFoldersAreNamed()
+{
+    // A run of fewer cells into the same folder leaves the earlier run's extra cell-N folders (user data is
+    // never removed) and says which remain.
+    QTemporaryDir tmp;
+    QVERIFY(tmp.isValid());
+    const QString cap = tmp.filePath(QStringLiteral("X"));
+    const auto run = [&](const char* devices) {
+        return runLimited(
+            {"run", "--devices", devices, "--devices-per-cell", "1", "--duration", "1", "--pcap", cap}, 0);
+    };
+    const Run seven = run("7");
+    QCOMPARE(seven.exitCode, 0);
+    QVERIFY(!seven.out.contains(QLatin1String("older cell folders")));
+    const Run three = run("3");
+    QCOMPARE(three.exitCode, 0);
+    QVERIFY2(
+        three.out.contains(QStringLiteral("(%1/cell-0 to cell-2, one folder per cell); older cell folders "
+                                          "remain: cell-3 to cell-6 (not from this run)\n")
+                               .arg(cap)),
+        qPrintable(three.out));
+    QCOMPARE(entries(cap).size(), 7);
 }
 
 void TestCliRun::manyAttackersFewOpenFiles()
