@@ -32,6 +32,7 @@
 #include <csignal>
 #include <exception>
 #include <map>
+#include <ranges>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -306,6 +307,10 @@ public:
     void undo()
     {
         for (std::size_t cell = 0; cell < slots_.size(); ++cell) {
+            // A cell committed before the failure: its files are gone (created), its profile folders go too.
+            if (slots_[cell].recorder)
+                for (const auto& folder : slots_[cell].recorder->createdFolders() | std::views::reverse)
+                    ::rmdir(QFile::encodeName(folder).constData());
             slots_[cell].recorder.reset();
             if (slots_[cell].createdFolder)
                 ::rmdir(QFile::encodeName(cellFolder(dir_, static_cast<std::uint32_t>(cell))).constData());
@@ -412,6 +417,9 @@ int runRunCommand(const QStringList& arguments)
     const auto undo = [&] {
         for (const QString& f : std::as_const(created))
             QFile::remove(f);
+        if (capture)
+            for (const auto& folder : capture->createdFolders() | std::views::reverse)
+                ::rmdir(QFile::encodeName(folder).constData());
         capture.reset();
         cellRun.reset(); // the first cell's engine, kept for a document, reads no capture
         if (cellCaptures)

@@ -615,6 +615,7 @@ void CaptureRecorder::commit()
         io::syncFolder(*folder_, syncHandle_); // the renames
         profileWriter_->commit();
         created_ << profileWriter_->createdFiles();
+        createdFolders_ = profileWriter_->createdFolders();
     } catch (const InvalidInput&) {
         if (profileWriter_)
             created_ << profileWriter_->createdFiles();
