@@ -20,6 +20,7 @@
 #include "ui/SessionReport.h"
 
 #include <QCommandLineParser>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
@@ -31,6 +32,7 @@
 #include <csignal>
 #include <exception>
 #include <map>
+#include <ranges>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -234,6 +236,38 @@ QString cellFolder(const QString& dir, std::uint32_t cell)
     return dir + QStringLiteral("/cell-") + QString::number(cell);
 }
 
+// The folders DIR/cell-N with N >= `cells` (an earlier run of more cells wrote them; this run does not touch
+// them, as it removes no data it did not write), as "; older cell folders remain: cell-3 to cell-6, cell-9
+// (not from this run)", or empty when there are none.
+QString staleCellFolders(const QString& dir, std::uint32_t cells)
+{
+    std::vector<std::uint64_t> stale;
+    const QStringList names = QDir(dir).entryList(QDir::Dirs | QDir::NoDotAndDotDot | QDir::Hidden);
+    for (const QString& name : names) {
+        if (!name.startsWith(QLatin1String("cell-")))
+            continue;
+        bool ok = false;
+        const QString digits = name.mid(5);
+        const std::uint64_t n = digits.toULongLong(&ok);
+        if (ok && QString::number(n) == digits && n >= cells)
+            stale.push_back(n);
+    }
+    if (stale.empty())
+        return {};
+    std::ranges::sort(stale);
+    QStringList ranges;
+    for (std::size_t i = 0; i < stale.size();) {
+        std::size_t j = i;
+        while (j + 1 < stale.size() && stale[j + 1] == stale[j] + 1)
+            ++j;
+        ranges << (i == j ? QStringLiteral("cell-%1").arg(stale[i])
+                          : QStringLiteral("cell-%1 to cell-%2").arg(stale[i]).arg(stale[j]));
+        i = j + 1;
+    }
+    return QStringLiteral("; older cell folders remain: %1 (not from this run)")
+        .arg(ranges.join(QStringLiteral(", ")));
+}
+
 // The packet captures of a run of several cells (CellRun::setCaptures): each cell is its own set of links,
 // keys and attackers, so each writes a capture folder of its own, DIR/cell-N, as a run of one cell writes
 // DIR. The thread that runs a cell makes its folder (if missing) and its CaptureRecorder, and writes the
@@ -273,6 +307,10 @@ public:
     void undo()
     {
         for (std::size_t cell = 0; cell < slots_.size(); ++cell) {
+            // A cell committed before the failure: its files are gone (created), its profile folders go too.
+            if (slots_[cell].recorder)
+                for (const auto& folder : slots_[cell].recorder->createdFolders() | std::views::reverse)
+                    ::rmdir(QFile::encodeName(folder).constData());
             slots_[cell].recorder.reset();
             if (slots_[cell].createdFolder)
                 ::rmdir(QFile::encodeName(cellFolder(dir_, static_cast<std::uint32_t>(cell))).constData());
@@ -379,6 +417,9 @@ int runRunCommand(const QStringList& arguments)
     const auto undo = [&] {
         for (const QString& f : std::as_const(created))
             QFile::remove(f);
+        if (capture)
+            for (const auto& folder : capture->createdFolders() | std::views::reverse)
+                ::rmdir(QFile::encodeName(folder).constData());
         capture.reset();
         cellRun.reset(); // the first cell's engine, kept for a document, reads no capture
         if (cellCaptures)
@@ -518,12 +559,13 @@ int runRunCommand(const QStringList& arguments)
             for (const QString& r : reports)
                 printOut(QStringLiteral("Report written: %1\n").arg(r));
             if (capture)
-                printOut(QStringLiteral("Packet captures and key log written to: %1\n").arg(*pcapDir));
+                printOut(QStringLiteral("Packet captures and key log written to: %1%2\n")
+                             .arg(*pcapDir, staleCellFolders(*pcapDir, 0)));
             if (cellCaptures)
                 printOut(
                     QStringLiteral("Packet captures and key logs written to: %1 (%2/cell-0 to cell-%3, one "
-                                   "folder per cell)\n")
-                        .arg(*pcapDir, *pcapDir, num(cells - 1)));
+                                   "folder per cell)%4\n")
+                        .arg(*pcapDir, *pcapDir, num(cells - 1), staleCellFolders(*pcapDir, cells)));
         }
         return ExitOk;
     } catch (const InvalidInput& e) {

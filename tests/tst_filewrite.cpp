@@ -242,7 +242,7 @@ void TestFileWrite::folderProblems_data()
     QTest::newRow("missing folder") << QStringLiteral("no/such/folder/r.json")
                                     << QStringLiteral("the folder %1/no/such/folder does not exist");
     QTest::newRow("a file as folder")
-        << QStringLiteral("file/r.json") << QStringLiteral("the folder %1/file is not a folder");
+        << QStringLiteral("file/r.json") << QStringLiteral("%1/file is a file, not a folder");
     QTest::newRow("no file name") << QStringLiteral("sub/") << QStringLiteral("is a folder");
 }
 

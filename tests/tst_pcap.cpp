@@ -818,7 +818,7 @@ void TestPcap::refusesBadFolder()
     QFile f(file);
     QVERIFY(f.open(QIODevice::WriteOnly));
     f.close();
-    QCOMPARE(refusal(file), file + QStringLiteral(": cannot write: the folder is not a folder"));
+    QCOMPARE(refusal(file), file + QStringLiteral(": cannot write: it is a file, not a folder"));
     // The capture folder itself is never a symbolic link, not even to a real folder.
     const QString real = dir.filePath(QStringLiteral("real"));
     const QString link = dir.filePath(QStringLiteral("link"));

@@ -218,8 +218,13 @@ void AtomicFile::discard() noexcept
     if (fd_ >= 0)
         ::close(fd_);
     fd_ = -1;
-    if (!temp_.isEmpty())
-        ::unlinkat(folder_->fd(), temp_.constData(), 0);
+    if (!temp_.isEmpty()) {
+        try {
+            ::unlinkat(folder_->fd(), temp_.constData(), 0);
+        } catch (const InvalidInput&) {
+            // The folder cannot be opened again (replaced since): the temporary file is out of reach.
+        }
+    }
     temp_.clear();
     buffer_ = QByteArray();
 }

@@ -50,14 +50,42 @@ std::pair<QString, QString> splitOutputPath(const QString& path)
     return {folder, name};
 }
 
-OutputFolder::OutputFolder(int fd, QString path)
+OutputFolder::OutputFolder(int fd, QString path, Links links)
     : fd_(fd)
     , path_(std::move(path))
-{}
+    , links_(links)
+{
+    struct stat st {};
+    if (::fstat(fd_, &st) == 0) {
+        device_ = st.st_dev;
+        inode_ = st.st_ino;
+    }
+}
 
 OutputFolder::~OutputFolder()
 {
-    ::close(fd_);
+    release();
+}
+
+void OutputFolder::release() const noexcept
+{
+    if (fd_ >= 0)
+        ::close(fd_);
+    fd_ = -1;
+}
+
+int OutputFolder::fd() const
+{
+    if (fd_ >= 0)
+        return fd_;
+    const auto again = open(path_, links_);
+    struct stat st {};
+    if (::fstat(again->fd_, &st) != 0 || st.st_dev != device_ || st.st_ino != inode_)
+        throwCannotWrite(path_.isEmpty() ? QStringLiteral(".") : path_,
+                         "the folder was replaced since it was opened");
+    fd_ = again->fd_;
+    again->fd_ = -1;
+    return fd_;
 }
 
 std::shared_ptr<const OutputFolder> OutputFolder::open(const QString& path, Links links,
@@ -79,17 +107,30 @@ std::shared_ptr<const OutputFolder> OutputFolder::open(const QString& path, Link
     const int fd = ::open(native.constData(), flags);
     if (fd < 0) {
         const int error = errno;
+        if (error == ENOTDIR && (links == Links::Refuse || ::stat(native.constData(), &st) == 0)) {
+            // Say what is there: "f: cannot write: it is a file, not a folder".
+            const std::string what = S_ISREG(st.st_mode)    ? "a file"
+                                     : S_ISFIFO(st.st_mode) ? "a FIFO"
+                                     : S_ISCHR(st.st_mode)  ? "a character device"
+                                     : S_ISBLK(st.st_mode)  ? "a block device"
+                                     : S_ISSOCK(st.st_mode) ? "a socket"
+                                     : S_ISLNK(st.st_mode)  ? "a symbolic link"
+                                                            : "not a regular file";
+            if (subject.isEmpty())
+                throwCannotWrite(shown, "it is " + what + ", not a folder");
+            throwCannotWrite(subject, shown.toStdString() + " is " + what + ", not a folder");
+        }
         fail(error == ENOENT    ? std::string("does not exist")
              : error == ENOTDIR ? std::string("is not a folder")
              : error == ELOOP   ? std::string("is a symbolic link (not followed)")
                                 : "cannot be opened: " + osReason(error));
     }
-    return std::shared_ptr<const OutputFolder>(new OutputFolder(fd, path));
+    return std::shared_ptr<const OutputFolder>(new OutputFolder(fd, path, links));
 }
 
 void OutputFolder::requireWritable(const QString& subject) const
 {
-    if (::faccessat(fd_, ".", W_OK | X_OK, 0) == 0)
+    if (::faccessat(fd(), ".", W_OK | X_OK, 0) == 0)
         return;
     const QString shown = path_.isEmpty() ? QStringLiteral(".") : path_;
     if (subject.isEmpty())
@@ -108,7 +149,7 @@ std::optional<mode_t> OutputFolder::checkTarget(const QString& name, const QStri
 {
     const QString path = shown.isEmpty() ? filePath(name) : shown;
     struct stat st {};
-    if (::fstatat(fd_, QFile::encodeName(name).constData(), &st, AT_SYMLINK_NOFOLLOW) != 0) {
+    if (::fstatat(fd(), QFile::encodeName(name).constData(), &st, AT_SYMLINK_NOFOLLOW) != 0) {
         if (errno == ENOENT)
             return std::nullopt;
         throwCannotWrite(path, osReason(errno));

@@ -32,10 +32,10 @@ public:
     };
 
     // Opens the folder `path` (absolute or relative to the current folder; "" is the current folder).
-    // Throws InvalidInput "SUBJECT: cannot write: the folder FOLDER does not exist" (or "is not a folder",
-    // "is a symbolic link (not followed)", "cannot be opened: why"), where SUBJECT is `subject` (the file
-    // about to be written) or, when empty, the folder itself (then the text reads "FOLDER: cannot write: the
-    // folder does not exist").
+    // Throws InvalidInput "SUBJECT: cannot write: the folder FOLDER does not exist" (or "FOLDER is a file,
+    // not a folder", "is a symbolic link (not followed)", "cannot be opened: why"), where SUBJECT is
+    // `subject` (the file about to be written) or, when empty, the folder itself (then the text reads
+    // "FOLDER: cannot write: the folder does not exist").
     [[nodiscard]] static std::shared_ptr<const OutputFolder> open(const QString& path, Links links,
                                                                   const QString& subject = {});
     ~OutputFolder();
@@ -46,7 +46,13 @@ public:
     // "Read-only file system"), SUBJECT as for open().
     void requireWritable(const QString& subject = {}) const;
 
-    [[nodiscard]] int fd() const { return fd_; } // an O_PATH descriptor, for the *at() calls
+    // An O_PATH descriptor, for the *at() calls; after release(), the folder opened again by its path (the
+    // same folder: same device and inode, else InvalidInput "FOLDER: cannot write: the folder was replaced
+    // since it was opened", or as open()).
+    [[nodiscard]] int fd() const;
+    // Closes the descriptor until the next fd(): a writer of many folders that waits (a finished cell's
+    // captures until the run commits) holds no open file meanwhile. Not thread-safe with fd().
+    void release() const noexcept;
     [[nodiscard]] const QString& path() const { return path_; }
     // The path of `name` in this folder as shown in messages ("FOLDER/NAME", or NAME for the current folder).
     [[nodiscard]] QString filePath(const QString& name) const;
@@ -58,10 +64,13 @@ public:
     std::optional<mode_t> checkTarget(const QString& name, const QString& shown = {}) const;
 
 private:
-    OutputFolder(int fd, QString path);
+    OutputFolder(int fd, QString path, Links links);
 
-    int fd_ = -1;
+    mutable int fd_ = -1; // -1 after release()
     QString path_;
+    Links links_;
+    dev_t device_ = 0; // the folder's identity, checked when it is opened again
+    ino_t inode_ = 0;
 };
 
 // Checks, without writing anything, that the file `path` could be written: its folder exists and is writable

@@ -539,6 +539,11 @@ void CaptureRecorder::discardAll()
     profileWriter_.reset();
     pendingUu_.clear();
     attackBuffered_ = 0;
+    // Nothing left to write: no descriptor kept (a run of many cells keeps every cell's recorder).
+    folder_->release();
+    if (syncHandle_ >= 0)
+        ::close(syncHandle_);
+    syncHandle_ = -1;
 }
 
 void CaptureRecorder::prepare()
@@ -570,6 +575,14 @@ void CaptureRecorder::prepare()
         completeProfile();
         profileWriter_ = std::make_unique<WiresharkProfileWriter>(directory_, profile_);
         profileWriter_->finishWriting();
+        // Until commit() the recorder holds no open file: a run of many cells keeps every finished cell's
+        // recorder, and only the running cells may hold descriptors (the folders are opened again, checked to
+        // be the same, by commit()).
+        profileWriter_->release();
+        folder_->release();
+        if (syncHandle_ >= 0)
+            ::close(syncHandle_);
+        syncHandle_ = -1;
     } catch (const InvalidInput&) {
         // All or nothing: a folder with some of the files would look like a complete capture. Destroying the
         // writers removes their temporary files; files there before stay as they were.
@@ -585,6 +598,8 @@ void CaptureRecorder::commit()
         throw InvalidInput(directory_.toStdString() + ": cannot write: the capture is not prepared");
     state_ = State::Done;
     try {
+        if (syncHandle_ < 0)
+            syncHandle_ = io::openSyncHandle(*folder_); // released by prepare()
         const auto commitPcap = [this](PcapWriter& writer) {
             writer.commit(io::AtomicFile::Sync::None);
             if (!writer.replacesExisting())
@@ -600,6 +615,7 @@ void CaptureRecorder::commit()
         io::syncFolder(*folder_, syncHandle_); // the renames
         profileWriter_->commit();
         created_ << profileWriter_->createdFiles();
+        createdFolders_ = profileWriter_->createdFolders();
     } catch (const InvalidInput&) {
         if (profileWriter_)
             created_ << profileWriter_->createdFiles();

@@ -109,6 +109,9 @@ public:
     void finish();
     // After commit(): the files it wrote that did not exist before.
     [[nodiscard]] const QStringList& createdFiles() const { return created_; }
+    // After commit(): the Wireshark profile's folders it made (deepest last), which removing createdFiles()
+    // leaves behind.
+    [[nodiscard]] const std::vector<QString>& createdFolders() const { return createdFolders_; }
 
     [[nodiscard]] const QString& directory() const { return directory_; }
     // The file name of an attacker's capture: "attack-<id>.pcap", characters other than letters, digits, '.',
@@ -187,6 +190,7 @@ private:
     std::string error_; // the first deferred write error, "FILE: cannot write: why"
     State state_ = State::Recording;
     QStringList created_;
+    std::vector<QString> createdFolders_;
 };
 
 } // namespace mtcsec::report

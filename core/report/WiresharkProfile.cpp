@@ -179,6 +179,12 @@ void WiresharkProfileWriter::finishWriting()
         file->finishWriting(io::AtomicFile::Sync::Each);
 }
 
+void WiresharkProfileWriter::release() const noexcept
+{
+    if (folder_)
+        folder_->release();
+}
+
 void WiresharkProfileWriter::commit()
 {
     for (auto& file : files_) {

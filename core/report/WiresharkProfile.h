@@ -108,10 +108,14 @@ public:
 
     // Writes every file out (no rename yet). Throws InvalidInput "FILE: cannot write: why".
     void finishWriting();
+    // Closes the profile folder's descriptor until commit() (OutputFolder::release()).
+    void release() const noexcept;
     // Renames every file into place. Throws InvalidInput "FILE: cannot write: why".
     void commit();
     // After commit(): the files it wrote that did not exist before (paths).
     [[nodiscard]] const QStringList& createdFiles() const { return created_; }
+    // After commit(): the folders it made (deepest last), for a caller that undoes the commit.
+    [[nodiscard]] const std::vector<QString>& createdFolders() const { return madeFolders_; }
     // The profile folder's path (DIR/wireshark/profiles/mtcsec).
     [[nodiscard]] const QString& folder() const { return folderPath_; }
 
