@@ -1,6 +1,7 @@
 // Headless runs: argument parsing, the run loop, the readable summary and the reports.
 #include "app/ScenarioCommands.h"
 
+#include "app/CellCaptures.h"
 #include "app/Console.h"
 #include "app/RunOptions.h"
 #include "app/SubcommandParser.h"
@@ -229,102 +230,6 @@ QString summaryText(const engine::RunSummary& s, double wallSeconds)
             .arg(num(engine::Engine::bytesPerDevice()));
     return out;
 }
-
-// The capture folder of cell `cell` of a run of several cells: DIR/cell-N.
-QString cellFolder(const QString& dir, std::uint32_t cell)
-{
-    return dir + QStringLiteral("/cell-") + QString::number(cell);
-}
-
-// The folders DIR/cell-N with N >= `cells` (an earlier run of more cells wrote them; this run does not touch
-// them, as it removes no data it did not write), as "; older cell folders remain: cell-3 to cell-6, cell-9
-// (not from this run)", or empty when there are none.
-QString staleCellFolders(const QString& dir, std::uint32_t cells)
-{
-    std::vector<std::uint64_t> stale;
-    const QStringList names = QDir(dir).entryList(QDir::Dirs | QDir::NoDotAndDotDot | QDir::Hidden);
-    for (const QString& name : names) {
-        if (!name.startsWith(QLatin1String("cell-")))
-            continue;
-        bool ok = false;
-        const QString digits = name.mid(5);
-        const std::uint64_t n = digits.toULongLong(&ok);
-        if (ok && QString::number(n) == digits && n >= cells)
-            stale.push_back(n);
-    }
-    if (stale.empty())
-        return {};
-    std::ranges::sort(stale);
-    QStringList ranges;
-    for (std::size_t i = 0; i < stale.size();) {
-        std::size_t j = i;
-        while (j + 1 < stale.size() && stale[j + 1] == stale[j] + 1)
-            ++j;
-        ranges << (i == j ? QStringLiteral("cell-%1").arg(stale[i])
-                          : QStringLiteral("cell-%1 to cell-%2").arg(stale[i]).arg(stale[j]));
-        i = j + 1;
-    }
-    return QStringLiteral("; older cell folders remain: %1 (not from this run)")
-        .arg(ranges.join(QStringLiteral(", ")));
-}
-
-// The packet captures of a run of several cells (CellRun::setCaptures): each cell is its own set of links,
-// keys and attackers, so each writes a capture folder of its own, DIR/cell-N, as a run of one cell writes
-// DIR. The thread that runs a cell makes its folder (if missing) and its CaptureRecorder, and writes the
-// files out (CaptureRecorder::prepare) when the cell ends, so that only the running cells hold open files.
-// commit() puts every file in place after the run; undo() discards what is not committed and removes the
-// folders it made.
-class CellCaptures {
-public:
-    CellCaptures(QString dir, std::size_t cells)
-        : dir_(std::move(dir))
-        , slots_(cells)
-    {}
-    // Called by the cell's thread. Throws InvalidInput as CaptureRecorder's constructor, or "DIR/cell-N:
-    // cannot write: why".
-    engine::CaptureSink* open(const engine::Cell& cell)
-    {
-        Slot& slot = slots_[cell.index];
-        const QString folder = cellFolder(dir_, cell.index);
-        if (!QFileInfo::exists(folder)) {
-            if (::mkdir(QFile::encodeName(folder).constData(), 0777) != 0)
-                io::throwCannotWrite(folder, io::osReason(errno));
-            slot.createdFolder = true;
-        }
-        slot.recorder = std::make_unique<report::CaptureRecorder>(folder);
-        return slot.recorder.get();
-    }
-    void finished(const engine::Cell& cell) { slots_[cell.index].recorder->prepare(); }
-    // Renames every cell's files into place; `created` gets those that did not exist before. Throws as
-    // CaptureRecorder::commit.
-    void commit(QStringList& created)
-    {
-        for (Slot& slot : slots_) {
-            slot.recorder->commit();
-            created += slot.recorder->createdFiles();
-        }
-    }
-    void undo()
-    {
-        for (std::size_t cell = 0; cell < slots_.size(); ++cell) {
-            // A cell committed before the failure: its files are gone (created), its profile folders go too.
-            if (slots_[cell].recorder)
-                for (const auto& folder : slots_[cell].recorder->createdFolders() | std::views::reverse)
-                    ::rmdir(QFile::encodeName(folder).constData());
-            slots_[cell].recorder.reset();
-            if (slots_[cell].createdFolder)
-                ::rmdir(QFile::encodeName(cellFolder(dir_, static_cast<std::uint32_t>(cell))).constData());
-        }
-    }
-
-private:
-    struct Slot {
-        std::unique_ptr<report::CaptureRecorder> recorder;
-        bool createdFolder = false;
-    };
-    QString dir_;
-    std::vector<Slot> slots_; // one per cell, each written by the thread that runs the cell
-};
 
 // Checks every output of a run before it starts (report::checkReportPath, CaptureRecorder::checkFolder) and
 // refuses two --report options naming the same file. Throws InvalidInput "FILE: why".
