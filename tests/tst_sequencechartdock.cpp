@@ -1,7 +1,8 @@
 // Tests of the sequence chart dock in the main window, offscreen: it fills while the run goes, clicking an
-// arrow inspects its PDU, a PDU inspected elsewhere is highlighted, the chart exports as SVG and PNG, the
-// report gets its figure, and "Follow this message" tells a tampered reading's story with the flipped octet
-// marked.
+// arrow inspects its PDU, a PDU inspected elsewhere is highlighted, the chart exports as SVG and PNG (at once
+// while running; paused, once the records have come: a new export replaces a waiting one, another device or a
+// new session cancels it, a failed write is reported), the report gets its figure, and "Follow this message"
+// tells a tampered reading's story with the flipped octet marked.
 #include "core/InvalidInput.h"
 #include "ui/FollowReading.h"
 #include "ui/InspectorPanel.h"
@@ -9,8 +10,10 @@
 #include "ui/SequenceChartDock.h"
 #include "ui/SequenceChartView.h"
 
+#include <QDir>
 #include <QLabel>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QStandardPaths>
@@ -18,6 +21,7 @@
 #include <QTest>
 #include <QTextBrowser>
 
+#include <memory>
 #include <utility>
 
 using namespace mtcsec;
@@ -51,6 +55,26 @@ std::pair<std::size_t, std::size_t> arrowsAndKnown(const SequenceChartModel& mod
     return {arrows, known};
 }
 
+// Starts `preset` at full speed and pauses it after `seconds` of simulated time.
+void runThenPause(MainWindow& w, const char* preset, double seconds)
+{
+    w.startPreset(preset, true);
+    w.controller()->setSpeed(0);
+    QTRY_VERIFY_WITH_TIMEOUT(w.lastFrame().now > engine::fromSeconds(seconds), 60000);
+    w.controller()->pause();
+    QTRY_VERIFY(!w.controller()->isRunning());
+}
+
+// The arrows of an exported SVG labelled with their link only ("Uu, 52 octets"): those without a record.
+qsizetype linkOnlyLabels(const QString& svgPath)
+{
+    QFile file(svgPath);
+    if (!file.open(QIODevice::ReadOnly))
+        return -1;
+    static const QRegularExpression label(QStringLiteral(">[^<>]+, \\d+ octets</text>"));
+    return QString::fromUtf8(file.readAll()).count(label);
+}
+
 } // namespace
 
 class TestSequenceChartDock : public QObject {
@@ -62,6 +86,10 @@ private slots:
     void followsATamperedReading();
     void switchesDevice();
     void fillsEveryArrowWhilePaused();
+    void replacesAWaitingExport();
+    void cancelsAWaitingExport();
+    void writesAWaitingExportWhenRunning();
+    void reportsAFailedExport();
 };
 
 void TestSequenceChartDock::fillsClicksAndHighlights()
@@ -110,8 +138,15 @@ void TestSequenceChartDock::exportsSvgAndPng()
     QTemporaryDir dir;
     const QString svg = dir.filePath(QStringLiteral("chart.svg"));
     const QString png = dir.filePath(QStringLiteral("chart.png"));
+    // Running: written at once, each announced.
+    QVERIFY(w.controller()->isRunning());
+    QSignalSpy exported(dock, &SequenceChartDock::exported);
     dock->exportChart(svg);
     dock->exportChart(png);
+    QCOMPARE(exported.size(), 2);
+    QCOMPARE(exported.at(0).at(0).toString(), svg);
+    QCOMPARE(exported.at(1).at(0).toString(), png);
+    QVERIFY(dock->pendingExport().isEmpty());
     QFile file(svg);
     QVERIFY(file.open(QIODevice::ReadOnly));
     const QByteArray text = file.readAll();
@@ -208,13 +243,188 @@ void TestSequenceChartDock::fillsEveryArrowWhilePaused()
     QTRY_COMPARE_WITH_TIMEOUT(arrowsAndKnown(*dock->model()).second, arrows, 60000);
     for (const ChartRow& r : dock->model()->rows())
         QVERIFY(r.type != ChartRow::Type::Arrow || r.record || r.outcome == ChartRow::Outcome::Unknown);
-    // An export made at once, paused, waits for the records and draws the complete chart.
+    // Then every arrow of the exported chart has its details (the link-only label is left to the records
+    // the engine no longer keeps).
+    std::size_t missing = 0;
+    for (const ChartRow& r : dock->model()->rows())
+        missing += r.type == ChartRow::Type::Arrow && !r.record ? 1U : 0U;
+    QTemporaryDir dir;
+    const QString complete = dir.filePath(QStringLiteral("complete.svg"));
+    QSignalSpy exported(dock, &SequenceChartDock::exported);
+    QSignalSpy failed(dock, &SequenceChartDock::exportFailed);
+    dock->exportChart(complete); // perhaps after the answer about the PDUs in flight
+    QTRY_COMPARE_WITH_TIMEOUT(exported.size(), 1, 10000);
+    QCOMPARE(linkOnlyLabels(complete), static_cast<qsizetype>(missing));
+
+    // An export made at once, paused, waits for the records (the event loop running meanwhile, the file
+    // written when the last batch has come) and draws the complete chart.
     dock->setDevice(3);
     QVERIFY(arrowsAndKnown(*dock->model()).second < arrows);
-    QTemporaryDir dir;
-    dock->exportChart(dir.filePath(QStringLiteral("chart.svg")));
+    const QString svg = dir.filePath(QStringLiteral("chart.svg"));
+    exported.clear();
+    dock->exportChart(svg);
+    QCOMPARE(dock->pendingExport(), svg);
+    QVERIFY(!QFile::exists(svg));
+    QVERIFY(dock->exportHint()->isVisibleTo(dock));
+    QVERIFY(dock->exportHint()->text().contains(QStringLiteral("chart.svg")));
+    QTRY_COMPARE_WITH_TIMEOUT(exported.size(), 1, 60000);
+    QCOMPARE(exported.front().front().toString(), svg);
+    QVERIFY(failed.isEmpty());
+    QVERIFY(dock->pendingExport().isEmpty());
     QCOMPARE(arrowsAndKnown(*dock->model()).first, arrows);
     QCOMPARE(arrowsAndKnown(*dock->model()).second, arrows);
+    QCOMPARE(linkOnlyLabels(svg), static_cast<qsizetype>(missing));
+    // While it waited, the records were asked for hundreds at a time: more than one batch.
+    QVERIFY(arrows > 512);
+}
+
+void TestSequenceChartDock::replacesAWaitingExport()
+{
+    MainWindow w;
+    w.setErrorHandler([](const QString& m) { QFAIL(qPrintable(m)); });
+    runThenPause(w, "3gpp-only", 5);
+    if (QTest::currentTestFailed())
+        return;
+    SequenceChartDock* dock = w.sequenceChart();
+    dock->setDevice(3);
+    QVERIFY(arrowsAndKnown(*dock->model()).first > 0);
+    QTemporaryDir dir;
+    const QString first = dir.filePath(QStringLiteral("first.svg"));
+    const QString second = dir.filePath(QStringLiteral("second.png"));
+    QSignalSpy exported(dock, &SequenceChartDock::exported);
+    dock->exportChart(first);
+    QCOMPARE(dock->pendingExport(), first);
+    dock->exportChart(second);
+    QCOMPARE(dock->pendingExport(), second);
+    QVERIFY(dock->exportHint()->text().contains(QStringLiteral("second.png")));
+    // A refused export (checked at once) leaves the waiting one as it is.
+    const QString other = dir.filePath(QStringLiteral("chart.txt"));
+    QVERIFY_THROWS_EXCEPTION(InvalidInput, dock->exportChart(other));
+    QCOMPARE(dock->pendingExport(), second);
+    QTRY_COMPARE_WITH_TIMEOUT(exported.size(), 1, 30000);
+    QCOMPARE(exported.front().front().toString(), second);
+    QVERIFY(!QImage(second).isNull());
+    QVERIFY(!QFile::exists(first));
+    QVERIFY(!QFile::exists(other));
+    // Nothing more comes of the replaced one.
+    QTest::qWait(200);
+    QCOMPARE(exported.size(), 1);
+    QVERIFY(!QFile::exists(first));
+    // Once every record is known, an export is written at once.
+    QCOMPARE(arrowsAndKnown(*dock->model()).second, arrowsAndKnown(*dock->model()).first);
+    dock->exportChart(first);
+    QCOMPARE(exported.size(), 2);
+    QVERIFY(QFile::exists(first));
+}
+
+void TestSequenceChartDock::cancelsAWaitingExport()
+{
+    MainWindow w;
+    w.setErrorHandler([](const QString& m) { QFAIL(qPrintable(m)); });
+    runThenPause(w, "3gpp-only", 5);
+    if (QTest::currentTestFailed())
+        return;
+    SequenceChartDock* dock = w.sequenceChart();
+    dock->setDevice(3);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("chart.svg"));
+    QSignalSpy exported(dock, &SequenceChartDock::exported);
+    QSignalSpy failed(dock, &SequenceChartDock::exportFailed);
+    // Another device: the chart the export was for is gone.
+    dock->exportChart(path);
+    QCOMPARE(dock->pendingExport(), path);
+    dock->deviceChooser()->setValue(4);
+    QCOMPARE(dock->model()->device(), 4u);
+    QVERIFY(dock->pendingExport().isEmpty());
+    QVERIFY(dock->exportHint()->text().contains(QStringLiteral("chart.svg")));
+    QTRY_VERIFY_WITH_TIMEOUT(arrowsAndKnown(*dock->model()).first > 0 &&
+                                 arrowsAndKnown(*dock->model()).second ==
+                                     arrowsAndKnown(*dock->model()).first,
+                             30000);
+    QTest::qWait(200);
+    QVERIFY(exported.isEmpty());
+    QVERIFY(failed.isEmpty());
+    QVERIFY(!QFile::exists(path));
+    // A new session.
+    dock->setDevice(3);
+    dock->exportChart(path);
+    QCOMPARE(dock->pendingExport(), path);
+    w.startPreset("3gpp-only", false);
+    QVERIFY(dock->pendingExport().isEmpty());
+    QTest::qWait(500);
+    QVERIFY(exported.isEmpty());
+    QVERIFY(failed.isEmpty());
+    QVERIFY(!QFile::exists(path));
+    // The dock's end (the window closed while it waits): nothing is written, nothing crashes.
+    {
+        auto other = std::make_unique<MainWindow>();
+        other->setErrorHandler([](const QString& m) { QFAIL(qPrintable(m)); });
+        runThenPause(*other, "3gpp-only", 5);
+        if (QTest::currentTestFailed())
+            return;
+        other->sequenceChart()->setDevice(3);
+        other->sequenceChart()->exportChart(path);
+        QCOMPARE(other->sequenceChart()->pendingExport(), path);
+    }
+    QTest::qWait(500);
+    QVERIFY(!QFile::exists(path));
+}
+
+void TestSequenceChartDock::writesAWaitingExportWhenRunning()
+{
+    // Run again while it waits (more than one batch to come): the chart is live, written as it is then.
+    MainWindow w;
+    w.setErrorHandler([](const QString& m) { QFAIL(qPrintable(m)); });
+    SequenceChartDock* dock = w.sequenceChart();
+    w.startPreset("defence-in-depth", true);
+    w.controller()->setSpeed(0);
+    dock->setDevice(3);
+    QTRY_VERIFY_WITH_TIMEOUT(arrowsAndKnown(*dock->model()).first > 400, 120000);
+    w.controller()->pause();
+    QTRY_VERIFY(!w.controller()->isRunning());
+    w.controller()->setSpeed(1);
+    dock->setDevice(3);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("chart.svg"));
+    QSignalSpy exported(dock, &SequenceChartDock::exported);
+    std::pair<std::size_t, std::size_t> atExport;
+    connect(dock, &SequenceChartDock::exported, this, [&] { atExport = arrowsAndKnown(*dock->model()); });
+    dock->exportChart(path);
+    QCOMPARE(dock->pendingExport(), path);
+    w.controller()->run();
+    QTRY_COMPARE_WITH_TIMEOUT(exported.size(), 1, 30000);
+    QVERIFY(QFile::exists(path));
+    QVERIFY(dock->pendingExport().isEmpty());
+    // Written when the run went on, not after the last batch.
+    QVERIFY2(atExport.second < atExport.first,
+             qPrintable(QStringLiteral("%1 of %2 arrows known").arg(atExport.second).arg(atExport.first)));
+}
+
+void TestSequenceChartDock::reportsAFailedExport()
+{
+    MainWindow w;
+    w.setErrorHandler([](const QString& m) { QFAIL(qPrintable(m)); });
+    runThenPause(w, "3gpp-only", 5);
+    if (QTest::currentTestFailed())
+        return;
+    SequenceChartDock* dock = w.sequenceChart();
+    dock->setDevice(3);
+    QTemporaryDir dir;
+    QVERIFY(QDir(dir.path()).mkdir(QStringLiteral("charts")));
+    const QString path = dir.filePath(QStringLiteral("charts/chart.svg"));
+    QSignalSpy exported(dock, &SequenceChartDock::exported);
+    QSignalSpy failed(dock, &SequenceChartDock::exportFailed);
+    dock->exportChart(path); // the folder is there when asked
+    QCOMPARE(dock->pendingExport(), path);
+    QVERIFY(QDir(dir.filePath(QStringLiteral("charts"))).removeRecursively()); // and gone when written
+    QTRY_COMPARE_WITH_TIMEOUT(failed.size(), 1, 30000);
+    QCOMPARE(failed.front().at(0).toString(), path);
+    const QString message = failed.front().at(1).toString();
+    QVERIFY2(message.startsWith(path + QStringLiteral(": cannot write")), qPrintable(message));
+    QVERIFY(exported.isEmpty());
+    QVERIFY(dock->pendingExport().isEmpty());
+    QVERIFY(!dock->exportHint()->isVisibleTo(dock));
+    QVERIFY(!QFile::exists(path));
 }
 
 QTEST_MAIN(TestSequenceChartDock)

@@ -11,9 +11,6 @@
 #include "ui/Settings.h"
 
 #include <QBuffer>
-#include <QCoreApplication>
-#include <QDeadlineTimer>
-#include <QEventLoop>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
@@ -25,12 +22,14 @@
 #include <QVBoxLayout>
 
 #include <algorithm>
+#include <utility>
 
 namespace mtcsec::ui {
 
 namespace {
 constexpr int kExportWidth = 1200; // pixels of an exported chart
 constexpr int kFigureWidth = 900;  // pixels of the report's figure: text large enough in print
+constexpr int kHintMs = 8000;      // how long the hint of a written or cancelled export stays
 } // namespace
 
 SequenceChartDock::SequenceChartDock(SimulationController* controller, const EventLogModel* log,
@@ -66,6 +65,15 @@ SequenceChartDock::SequenceChartDock(SimulationController* controller, const Eve
     bar->addWidget(follow_);
     bar->addWidget(exportButton);
     layout->addLayout(bar);
+    exportHint_ = new QLabel(content);
+    exportHint_->setObjectName(QStringLiteral("sequenceChartExportHint"));
+    exportHint_->setWordWrap(true);
+    exportHint_->hide();
+    layout->addWidget(exportHint_);
+    hintTimer_ = new QTimer(this);
+    hintTimer_->setSingleShot(true);
+    hintTimer_->setInterval(kHintMs);
+    connect(hintTimer_, &QTimer::timeout, exportHint_, &QLabel::hide);
     view_ = new SequenceChartView(model_, content);
     layout->addWidget(view_, 1);
     legend_ = new QLabel(content);
@@ -94,6 +102,11 @@ SequenceChartDock::SequenceChartDock(SimulationController* controller, const Eve
     });
     connect(view_, &SequenceChartView::followRequested, this, &SequenceChartDock::follow);
     connect(controller_, &SimulationController::pdusReady, this, &SequenceChartDock::onBatch);
+    // Running again, the chart is live: a waiting export is written as it is.
+    connect(controller_, &SimulationController::runningChanged, this, [this](bool running) {
+        if (running && !pendingExport_.isEmpty())
+            finishExport();
+    });
     clear(1);
 }
 
@@ -103,6 +116,7 @@ void SequenceChartDock::clear(std::uint32_t devices)
     device_->setRange(0, static_cast<int>(std::max<std::uint32_t>(devices, 1) - 1));
     device_->setValue(0);
     device_->blockSignals(false);
+    cancelExport(tr("a new session started"));
     model_->reset(0);
     firstAttach_->reset(0);
     view_->selectRow(-1);
@@ -118,6 +132,7 @@ void SequenceChartDock::addFrame(const Frame& frame)
 {
     if (frame.generation != generation_) {
         // A new session (or a reset): what was drawn belongs to the old one.
+        cancelExport(tr("a new session started"));
         model_->reset(model_->device());
         firstAttach_->reset(0);
         view_->selectRow(-1);
@@ -138,6 +153,7 @@ void SequenceChartDock::setDevice(std::uint32_t device)
     device_->blockSignals(true);
     device_->setValue(static_cast<int>(device));
     device_->blockSignals(false);
+    cancelExport(tr("another device is shown"));
     model_->reset(device);
     view_->selectRow(-1);
     view_->setPath({});
@@ -176,12 +192,8 @@ void SequenceChartDock::continueRecords()
         return;
     if (wantedRecords() != asked_)
         requestRecords();
-}
-
-bool SequenceChartDock::recordsKnown() const
-{
-    return std::ranges::all_of(
-        model_->rows(), [](const ChartRow& r) { return r.type != ChartRow::Type::Arrow || r.recordKnown; });
+    if (!pendingExport_.isEmpty())
+        finishExport();
 }
 
 void SequenceChartDock::onBatch(const PduBatch& batch)
@@ -251,35 +263,107 @@ void SequenceChartDock::updateFollowButton()
     follow_->setEnabled(!model_->messagePath(view_->selectedRow()).empty());
 }
 
-bool SequenceChartDock::finishRecords()
+void SequenceChartDock::writeChart(const QString& path) const
 {
-    const QDeadlineTimer deadline(kFinishTimeoutMs);
-    QTimer wake; // so that the deadline is seen even if no answer came
-    wake.start(100);
-    requestRecords();
-    while (generation_ != 0 && (requesting_ || !recordsKnown()) && !deadline.hasExpired())
-        QCoreApplication::processEvents(QEventLoop::ExcludeUserInputEvents | QEventLoop::WaitForMoreEvents);
-    return recordsKnown();
-}
-
-void SequenceChartDock::exportChart(const QString& path)
-{
-    io::checkOutputPath(path);
-    // While running the chart is live (its last arrows in flight); paused, it is drawn complete.
-    if (!controller_->isRunning())
-        finishRecords();
-    const QString suffix = QFileInfo(path).suffix().toLower();
-    if (suffix == QLatin1String("svg")) {
+    if (QFileInfo(path).suffix().toLower() == QLatin1String("svg")) {
         io::writeFileAtomically(path, sequenceChartSvg(*model_, kExportWidth));
         return;
     }
-    if (suffix != QLatin1String("png"))
-        throw InvalidInput(path.toStdString() + ": the sequence chart is written as .svg or .png");
     QByteArray png;
     QBuffer buffer(&png);
     buffer.open(QIODevice::WriteOnly);
     renderSequenceChart(*model_, kExportWidth).save(&buffer, "PNG");
     io::writeFileAtomically(path, png);
+}
+
+void SequenceChartDock::exportChart(const QString& path)
+{
+    io::checkOutputPath(path);
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    if (suffix != QLatin1String("svg") && suffix != QLatin1String("png"))
+        throw InvalidInput(path.toStdString() + ": the sequence chart is written as .svg or .png");
+    // While running the chart is live (its last arrows in flight): as it is. Paused, it is drawn complete:
+    // the batches still wanted are asked for (as the continuation after a batch would), and the export waits
+    // for the last of them.
+    const bool running = controller_->isRunning();
+    if (!running && !requesting_ && generation_ != 0 && wantedRecords() != asked_)
+        requestRecords();
+    pendingExport_.clear();
+    if (running || !requesting_) {
+        hintTimer_->stop();
+        exportHint_->hide();
+        writeChart(path);
+        emit exported(path);
+        return;
+    }
+    pendingExport_ = path; // replaces one waiting
+    pendingFromDialog_ = false;
+    finishExport();
+}
+
+void SequenceChartDock::finishExport()
+{
+    const QString name = QFileInfo(pendingExport_).fileName();
+    if (requesting_ && !controller_->isRunning()) {
+        std::size_t arrows = 0;
+        std::size_t known = 0;
+        for (const ChartRow& r : model_->rows()) {
+            if (r.type == ChartRow::Type::Arrow) {
+                ++arrows;
+                known += r.recordKnown ? 1 : 0;
+            }
+        }
+        showExportHint(tr("Exporting to %1 once every arrow has its details: %L2 of %L3 so far…")
+                           .arg(name)
+                           .arg(known)
+                           .arg(arrows),
+                       tr("Paused, the chart is exported when the details of all its arrows have come. "
+                          "Choosing another device cancels the export."),
+                       false);
+        return;
+    }
+    const QString path = std::exchange(pendingExport_, QString());
+    try {
+        writeChart(path);
+    } catch (const InvalidInput& e) {
+        exportHint_->hide();
+        const QString message = QString::fromStdString(e.what());
+        if (pendingFromDialog_)
+            showExportError(message);
+        emit exportFailed(path, message);
+        return;
+    }
+    showExportHint(tr("Sequence chart written to %1").arg(name), path, true);
+    emit exported(path);
+}
+
+void SequenceChartDock::cancelExport(const QString& why)
+{
+    if (pendingExport_.isEmpty())
+        return;
+    const QString name = QFileInfo(std::exchange(pendingExport_, QString())).fileName();
+    showExportHint(tr("Export to %1 cancelled: %2").arg(name, why), QString(), true);
+}
+
+void SequenceChartDock::showExportHint(const QString& text, const QString& toolTip, bool lasting)
+{
+    exportHint_->setText(text);
+    exportHint_->setToolTip(toolTip);
+    exportHint_->show();
+    if (lasting)
+        hintTimer_->start();
+    else
+        hintTimer_->stop();
+}
+
+void SequenceChartDock::showExportError(const QString& message)
+{
+    // Opened, not exec'd: a waiting export fails inside the continuation that fetches the batches, where no
+    // event loop may run.
+    auto* box =
+        new QMessageBox(QMessageBox::Critical, tr("Export sequence chart"), message, QMessageBox::Ok, this);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
 }
 
 void SequenceChartDock::exportDialog()
@@ -297,8 +381,9 @@ void SequenceChartDock::exportDialog()
     settings.setLastDirectory(QFileInfo(path).absolutePath());
     try {
         exportChart(path);
+        pendingFromDialog_ = !pendingExport_.isEmpty();
     } catch (const InvalidInput& e) {
-        QMessageBox::critical(this, tr("Export sequence chart"), QString::fromStdString(e.what()));
+        showExportError(QString::fromStdString(e.what()));
     }
 }
 

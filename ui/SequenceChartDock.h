@@ -1,8 +1,8 @@
 // The message sequence chart dock: a device chooser, the chart of that device's messages (live), export as
-// SVG or PNG, and "Follow this message". It asks the controller for the records of its PDUs in batches
-// (requestPdus), apart from the inspector. Selecting an arrow asks the main window to inspect its PDU; a PDU
-// inspected elsewhere (canvas, log) is highlighted here. It also keeps the first attach of device 0 for the
-// session report's figure.
+// SVG or PNG (waiting, while paused, for the records still coming), and "Follow this message". It asks the
+// controller for the records of its PDUs in batches (requestPdus), apart from the inspector. Selecting an
+// arrow asks the main window to inspect its PDU; a PDU inspected elsewhere (canvas, log) is highlighted here.
+// It also keeps the first attach of device 0 for the session report's figure.
 #pragma once
 
 #include "ui/SequenceChartModel.h"
@@ -16,6 +16,7 @@
 class QLabel;
 class QPushButton;
 class QSpinBox;
+class QTimer;
 
 namespace mtcsec::ui {
 
@@ -39,15 +40,19 @@ public:
     // Opens "Follow this message" for a PDU (switching to its device if needed; the dialog opens once its
     // records have arrived).
     void followPdu(std::uint32_t pdu, std::uint32_t device);
-    // Writes the chart as SVG or PNG, after the extension. Throws InvalidInput "FILE: why". While the run is
-    // paused it first waits for the records still wanted (finishRecords), so the file shows every arrow's
-    // details.
+    // Exports the chart to `path` as SVG or PNG, after its extension. Throws InvalidInput "FILE: why" at once
+    // for a file that cannot be written or of another kind, and for a write made at once that fails. While
+    // the run goes (the chart is live, its last arrows in flight) or when every arrow has its record, the
+    // file is written at once. Paused with records still coming (a device just chosen), the export waits: the
+    // file is written when the last batch has come (in the continuation that asks for the batches; no event
+    // loop of its own), or at once if the run goes on meanwhile. Either way `exported` follows each file
+    // written, and `exportFailed` a waiting export whose write failed. A new export replaces a waiting one;
+    // another device, a new session (or reset) and the dock's end cancel it, writing nothing.
     void exportChart(const QString& path);
-    // Processes events until every arrow of the chart has its record (the batches asked one after another;
-    // an arrow still in flight has its record as it is now), at most kFinishTimeoutMs milliseconds; returns
-    // whether every record is known. Works while paused.
-    bool finishRecords();
-    static constexpr int kFinishTimeoutMs = 30000;
+    // The path of the export waiting for records, or empty.
+    [[nodiscard]] QString pendingExport() const { return pendingExport_; }
+    // The line under the device chooser that tells of a waiting or finished export (hidden otherwise).
+    [[nodiscard]] QLabel* exportHint() const { return exportHint_; }
 
     // The first attach of device 0 as a figure for the session report (light; null before it starts).
     [[nodiscard]] QImage firstAttachImage() const;
@@ -58,6 +63,10 @@ public:
 
 signals:
     void pduActivated(std::uint32_t pdu);
+    // A chart was written to `path` (at once, or when a waiting export's records had come).
+    void exported(const QString& path);
+    // A waiting export could not be written: `message` is "FILE: cannot write: why". Nothing was written.
+    void exportFailed(const QString& path, const QString& message);
 
 private:
     void onBatch(const PduBatch& batch);
@@ -66,7 +75,15 @@ private:
     void requestRecords();
     // After a batch: asks for the next one unless only the PDUs just answered (still in flight) are wanted.
     void continueRecords();
-    [[nodiscard]] bool recordsKnown() const;
+    // Writes the chart to `path` (checked by exportChart). Throws InvalidInput "FILE: cannot write: why".
+    void writeChart(const QString& path) const;
+    // Writes the waiting export once no batch is on its way any more (or the run goes); else updates the
+    // hint.
+    void finishExport();
+    // Forgets the waiting export (if any), telling why in the hint.
+    void cancelExport(const QString& why);
+    void showExportHint(const QString& text, const QString& toolTip, bool lasting);
+    void showExportError(const QString& message);
     void follow(int row);
     void exportDialog();
     void updateFollowButton();
@@ -84,6 +101,10 @@ private:
     std::vector<std::uint32_t> asked_; // the PDUs of the last request
     std::uint32_t pendingFollow_ = 0;
     std::uint32_t highlighted_ = 0;
+    QLabel* exportHint_ = nullptr;
+    QTimer* hintTimer_ = nullptr; // hides a finished export's hint after a while
+    QString pendingExport_;
+    bool pendingFromDialog_ = false; // its failure is shown in an error dialog
 };
 
 } // namespace mtcsec::ui
