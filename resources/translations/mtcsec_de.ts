@@ -2542,6 +2542,30 @@
         <source>SVG drawing (*.svg);;PNG image (*.png)</source>
         <translation>SVG-Zeichnung (*.svg);;PNG-Bild (*.png)</translation>
     </message>
+    <message>
+        <source>a new session started</source>
+        <translation>eine neue Sitzung hat begonnen</translation>
+    </message>
+    <message>
+        <source>another device is shown</source>
+        <translation>ein anderes Gerät wird gezeigt</translation>
+    </message>
+    <message>
+        <source>Exporting to %1 once every arrow has its details: %L2 of %L3 so far…</source>
+        <translation>Export nach %1, sobald jeder Pfeil seine Details hat: bisher %L2 von %L3…</translation>
+    </message>
+    <message>
+        <source>Paused, the chart is exported when the details of all its arrows have come. Choosing another device cancels the export.</source>
+        <translation>Angehalten wird das Diagramm exportiert, wenn die Details aller seiner Pfeile eingetroffen sind. Die Wahl eines anderen Geräts bricht den Export ab.</translation>
+    </message>
+    <message>
+        <source>Sequence chart written to %1</source>
+        <translation>Sequenzdiagramm nach %1 geschrieben</translation>
+    </message>
+    <message>
+        <source>Export to %1 cancelled: %2</source>
+        <translation>Export nach %1 abgebrochen: %2</translation>
+    </message>
 </context>
 <context>
     <name>mtcsec::ui::SequenceChartModel</name>
