@@ -102,11 +102,6 @@ SequenceChartDock::SequenceChartDock(SimulationController* controller, const Eve
     });
     connect(view_, &SequenceChartView::followRequested, this, &SequenceChartDock::follow);
     connect(controller_, &SimulationController::pdusReady, this, &SequenceChartDock::onBatch);
-    // Running again, the chart is live: a waiting export is written as it is.
-    connect(controller_, &SimulationController::runningChanged, this, [this](bool running) {
-        if (running && !pendingExport_.isEmpty())
-            finishExport();
-    });
     clear(1);
 }
 
@@ -263,17 +258,19 @@ void SequenceChartDock::updateFollowButton()
     follow_->setEnabled(!model_->messagePath(view_->selectedRow()).empty());
 }
 
-void SequenceChartDock::writeChart(const QString& path) const
+void SequenceChartDock::writeChart(const QString& path)
 {
     if (QFileInfo(path).suffix().toLower() == QLatin1String("svg")) {
         io::writeFileAtomically(path, sequenceChartSvg(*model_, kExportWidth));
-        return;
+    } else {
+        QByteArray png;
+        QBuffer buffer(&png);
+        buffer.open(QIODevice::WriteOnly);
+        renderSequenceChart(*model_, kExportWidth).save(&buffer, "PNG");
+        io::writeFileAtomically(path, png);
     }
-    QByteArray png;
-    QBuffer buffer(&png);
-    buffer.open(QIODevice::WriteOnly);
-    renderSequenceChart(*model_, kExportWidth).save(&buffer, "PNG");
-    io::writeFileAtomically(path, png);
+    showExportHint(tr("Sequence chart written to %1").arg(QFileInfo(path).fileName()), path, true);
+    emit exported(path);
 }
 
 void SequenceChartDock::exportChart(const QString& path)
@@ -290,10 +287,8 @@ void SequenceChartDock::exportChart(const QString& path)
         requestRecords();
     pendingExport_.clear();
     if (running || !requesting_) {
-        hintTimer_->stop();
         exportHint_->hide();
         writeChart(path);
-        emit exported(path);
         return;
     }
     pendingExport_ = path; // replaces one waiting
@@ -303,7 +298,6 @@ void SequenceChartDock::exportChart(const QString& path)
 
 void SequenceChartDock::finishExport()
 {
-    const QString name = QFileInfo(pendingExport_).fileName();
     if (requesting_ && !controller_->isRunning()) {
         std::size_t arrows = 0;
         std::size_t known = 0;
@@ -314,7 +308,7 @@ void SequenceChartDock::finishExport()
             }
         }
         showExportHint(tr("Exporting to %1 once every arrow has its details: %L2 of %L3 so far…")
-                           .arg(name)
+                           .arg(QFileInfo(pendingExport_).fileName())
                            .arg(known)
                            .arg(arrows),
                        tr("Paused, the chart is exported when the details of all its arrows have come. "
@@ -331,10 +325,7 @@ void SequenceChartDock::finishExport()
         if (pendingFromDialog_)
             showExportError(message);
         emit exportFailed(path, message);
-        return;
     }
-    showExportHint(tr("Sequence chart written to %1").arg(name), path, true);
-    emit exported(path);
 }
 
 void SequenceChartDock::cancelExport(const QString& why)

@@ -45,9 +45,10 @@ public:
     // the run goes (the chart is live, its last arrows in flight) or when every arrow has its record, the
     // file is written at once. Paused with records still coming (a device just chosen), the export waits: the
     // file is written when the last batch has come (in the continuation that asks for the batches; no event
-    // loop of its own), or at once if the run goes on meanwhile. Either way `exported` follows each file
-    // written, and `exportFailed` a waiting export whose write failed. A new export replaces a waiting one;
-    // another device, a new session (or reset) and the dock's end cancel it, writing nothing.
+    // loop of its own), or, if the run goes on meanwhile, with the next batch, live as the chart is then.
+    // Either way `exported` follows each file written, and `exportFailed` a waiting export whose write
+    // failed. A new export replaces a waiting one; another device, a new session (or reset) and the dock's
+    // end cancel it, writing nothing.
     void exportChart(const QString& path);
     // The path of the export waiting for records, or empty.
     [[nodiscard]] QString pendingExport() const { return pendingExport_; }
@@ -75,10 +76,11 @@ private:
     void requestRecords();
     // After a batch: asks for the next one unless only the PDUs just answered (still in flight) are wanted.
     void continueRecords();
-    // Writes the chart to `path` (checked by exportChart). Throws InvalidInput "FILE: cannot write: why".
-    void writeChart(const QString& path) const;
-    // Writes the waiting export once no batch is on its way any more (or the run goes); else updates the
-    // hint.
+    // Writes the chart to `path` (checked by exportChart), says so in the hint and emits `exported`. Throws
+    // InvalidInput "FILE: cannot write: why".
+    void writeChart(const QString& path);
+    // After a batch (the continuation): writes the waiting export once no batch is on its way any more, or
+    // if the run goes on; else updates the hint.
     void finishExport();
     // Forgets the waiting export (if any), telling why in the hint.
     void cancelExport(const QString& why);
