@@ -1,8 +1,8 @@
 // Tests of the sequence chart dock in the main window, offscreen: it fills while the run goes, clicking an
 // arrow inspects its PDU, a PDU inspected elsewhere is highlighted, the chart exports as SVG and PNG (at once
 // while running; paused, once the records have come: a new export replaces a waiting one, another device or a
-// new session cancels it, a failed write is reported), the report gets its figure, and "Follow this message"
-// tells a tampered reading's story with the flipped octet marked.
+// new session cancels it, a failed write is reported), a jump back draws the chart anew, the report gets its
+// figure, and "Follow this message" tells a tampered reading's story with the flipped octet marked.
 #include "core/InvalidInput.h"
 #include "ui/FollowReading.h"
 #include "ui/InspectorPanel.h"
@@ -22,6 +22,7 @@
 #include <QTextBrowser>
 
 #include <memory>
+#include <set>
 #include <utility>
 
 using namespace mtcsec;
@@ -90,6 +91,7 @@ private slots:
     void cancelsAWaitingExport();
     void writesAWaitingExportWhenRunning();
     void reportsAFailedExport();
+    void redrawsAfterAJumpBack();
 };
 
 void TestSequenceChartDock::fillsClicksAndHighlights()
@@ -425,6 +427,45 @@ void TestSequenceChartDock::reportsAFailedExport()
     QVERIFY(dock->pendingExport().isEmpty());
     QVERIFY(!dock->exportHint()->isVisibleTo(dock));
     QVERIFY(!QFile::exists(path));
+}
+
+void TestSequenceChartDock::redrawsAfterAJumpBack()
+{
+    // A jump back replays the run from time 0 and sends all its events again: the chart is drawn anew (it
+    // kept its later arrows and doubled the earlier ones), and an export waiting for records is cancelled.
+    MainWindow w;
+    w.setErrorHandler([](const QString& m) { QFAIL(qPrintable(m)); });
+    runThenPause(w, "3gpp-only", 30);
+    if (QTest::currentTestFailed())
+        return;
+    SequenceChartDock* dock = w.sequenceChart();
+    dock->setDevice(3);
+    QVERIFY(arrowsAndKnown(*dock->model()).first > 2 * 256);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("chart.svg"));
+    QSignalSpy exported(dock, &SequenceChartDock::exported);
+    dock->exportChart(path);
+    QCOMPARE(dock->pendingExport(), path);
+    const engine::SimTime back = engine::fromSeconds(10);
+    w.controller()->jumpTo(back);
+    QTRY_COMPARE_WITH_TIMEOUT(w.lastFrame().now, back, 30000);
+    QVERIFY(dock->pendingExport().isEmpty());
+    QTRY_COMPARE_WITH_TIMEOUT(arrowsAndKnown(*dock->model()).second, arrowsAndKnown(*dock->model()).first,
+                              30000);
+    QTest::qWait(200);
+    QVERIFY(exported.isEmpty());
+    QVERIFY(!QFile::exists(path));
+    std::set<std::uint32_t> pdus;
+    for (const ChartRow& r : dock->model()->rows()) {
+        QVERIFY(r.time <= back);
+        QVERIFY(r.type != ChartRow::Type::Arrow || pdus.insert(r.pdu).second);
+    }
+    // The same chart as the device chosen afresh (from the log, which was rebuilt too).
+    const std::size_t arrows = arrowsAndKnown(*dock->model()).first;
+    QVERIFY(arrows > 0);
+    dock->setDevice(3);
+    QCOMPARE(arrowsAndKnown(*dock->model()).first, arrows);
+    QTRY_COMPARE_WITH_TIMEOUT(arrowsAndKnown(*dock->model()).second, arrows, 30000);
 }
 
 QTEST_MAIN(TestSequenceChartDock)

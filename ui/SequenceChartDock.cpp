@@ -125,15 +125,21 @@ void SequenceChartDock::clear(std::uint32_t devices)
 
 void SequenceChartDock::addFrame(const Frame& frame)
 {
-    if (frame.generation != generation_) {
-        // A new session (or a reset): what was drawn belongs to the old one.
-        cancelExport(tr("a new session started"));
+    const bool newSession = frame.generation != generation_;
+    if (newSession || frame.rebuilt) {
+        // A new session (or a reset), or a jump back (the run replayed from time 0, this frame holds all its
+        // events again): what was drawn belongs to the old one. An answer asked for before a jump back still
+        // comes, in this generation: the replay gives its PDUs the same numbers.
+        cancelExport(newSession ? tr("a new session started") : tr("the run went back in time"));
         model_->reset(model_->device());
         firstAttach_->reset(0);
         view_->selectRow(-1);
         view_->setPath({});
+        pendingFollow_ = 0;
+        highlighted_ = 0;
+        updateFollowButton();
         generation_ = frame.generation;
-        requesting_ = false;
+        requesting_ = requesting_ && !newSession;
     }
     model_->setProtectionHistory(frame.summary.initialProtection.app, frame.summary.changes);
     firstAttach_->setProtectionHistory(frame.summary.initialProtection.app, frame.summary.changes);

@@ -2566,6 +2566,10 @@
         <source>Export to %1 cancelled: %2</source>
         <translation>Export nach %1 abgebrochen: %2</translation>
     </message>
+    <message>
+        <source>the run went back in time</source>
+        <translation>der Lauf ist in der Zeit zurückgesprungen</translation>
+    </message>
 </context>
 <context>
     <name>mtcsec::ui::SequenceChartModel</name>
