@@ -47,8 +47,8 @@ public:
     // file is written when the last batch has come (in the continuation that asks for the batches; no event
     // loop of its own), or, if the run goes on meanwhile, with the next batch, live as the chart is then.
     // Either way `exported` follows each file written, and `exportFailed` a waiting export whose write
-    // failed. A new export replaces a waiting one; another device, a new session (or reset) and the dock's
-    // end cancel it, writing nothing.
+    // failed. A new export replaces a waiting one; another device, a new session (or reset), a jump back and
+    // the dock's end cancel it, writing nothing.
     void exportChart(const QString& path);
     // The path of the export waiting for records, or empty.
     [[nodiscard]] QString pendingExport() const { return pendingExport_; }
