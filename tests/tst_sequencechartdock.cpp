@@ -435,11 +435,14 @@ void TestSequenceChartDock::redrawsAfterAJumpBack()
     // kept its later arrows and doubled the earlier ones), and an export waiting for records is cancelled.
     MainWindow w;
     w.setErrorHandler([](const QString& m) { QFAIL(qPrintable(m)); });
-    runThenPause(w, "3gpp-only", 30);
-    if (QTest::currentTestFailed())
-        return;
     SequenceChartDock* dock = w.sequenceChart();
+    w.startPreset("3gpp-only", true);
+    w.controller()->setSpeed(0);
     dock->setDevice(3);
+    QTRY_VERIFY_WITH_TIMEOUT(arrowsAndKnown(*dock->model()).first > 600, 120000);
+    w.controller()->pause();
+    QTRY_VERIFY(!w.controller()->isRunning());
+    dock->setDevice(3); // its records to be fetched again: more than two batches
     QVERIFY(arrowsAndKnown(*dock->model()).first > 2 * 256);
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("chart.svg"));

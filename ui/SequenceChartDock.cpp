@@ -375,10 +375,12 @@ void SequenceChartDock::exportDialog()
         return;
     if (QFileInfo(path).suffix().isEmpty())
         path += filter.contains(QLatin1String("png")) ? QStringLiteral(".png") : QStringLiteral(".svg");
-    settings.setLastDirectory(QFileInfo(path).absolutePath());
     try {
         exportChart(path);
         pendingFromDialog_ = !pendingExport_.isEmpty();
+        // Only a folder the chart could be written to is offered next time (a file dialog opened in /proc
+        // hangs reading /proc/kmsg).
+        settings.setLastDirectory(QFileInfo(path).absolutePath());
     } catch (const InvalidInput& e) {
         showExportError(QString::fromStdString(e.what()));
     }
