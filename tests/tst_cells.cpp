@@ -21,6 +21,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -620,6 +621,12 @@ private slots:
         QVERIFY2(page.contains(QStringLiteral("The attach of device 0 as a message sequence chart")),
                  "the sequence chart of cell 0");
         QVERIFY(!page.contains(QStringLiteral("covers one cell")));
+        // The attack example names its device and the device's cell (cell c: devices 200c to 200c + 199).
+        const QRegularExpressionMatch example =
+            QRegularExpression(QStringLiteral("<p>At [^,<]*, device ([0-9]+) in cell ([0-9]+), "))
+                .match(page);
+        QVERIFY2(example.hasMatch(), "an example naming its cell");
+        QCOMPARE(example.captured(1).toUInt() / 200, example.captured(2).toUInt());
     }
 
     // A run of several cells writes its CSV with a last column, `cell`: every event's cell, the devices'
@@ -728,6 +735,53 @@ private slots:
         QVERIFY(one.run());
         QVERIFY(report::eventCsv(one).startsWith(
             "time_s,kind,place,device,attack,detail,value,pdu,description\r\n"));
+    }
+
+    // Each attack example of a run of several cells names its cell: AttackExample::cell, the JSON report's
+    // `cell` (only for several cells: a run of one cell's JSON is the engine's, byte for byte, as
+    // oneCellIsThePlainEngine checks) and the HTML report's "device N in cell C".
+    void examplesNameTheirCell()
+    {
+        Scenario s = *presetScenario("defence-in-depth");
+        s.devices = 600;
+        s.devicesPerCell = 200;
+        s.durationS = 20;
+        const Outcome merged = runCells(s, 2);
+        const QJsonArray attacks = QJsonDocument::fromJson(merged.json).object().value("attacks").toArray();
+        QCOMPARE(attacks.size(), qsizetype(s.attacks.size()));
+        std::set<std::uint32_t> cellsNamed;
+        std::size_t examples = 0;
+        for (std::size_t i = 0; i < s.attacks.size(); ++i) {
+            const std::vector<AttackExample>& kept = merged.summary.attacks[i].examples;
+            const QJsonArray json = attacks[qsizetype(i)].toObject().value("examples").toArray();
+            QCOMPARE(json.size(), qsizetype(kept.size()));
+            for (std::size_t k = 0; k < kept.size(); ++k) {
+                const AttackExample& e = kept[k];
+                ++examples;
+                QVERIFY(e.cell < 3);
+                if (e.device != kNoDevice)
+                    QCOMPARE(e.device / 200, e.cell); // cell c holds devices 200c to 200c + 199
+                cellsNamed.insert(e.cell);
+                const QJsonObject x = json[qsizetype(k)].toObject();
+                QCOMPARE(x.value("cell").toInteger(-1), qint64{e.cell});
+                QCOMPARE(x.value("device").toInteger(-1), qint64{e.device});
+            }
+        }
+        QVERIFY(examples > 10);
+        QVERIFY2(cellsNamed.size() > 1, "the earliest examples come from more than one cell");
+
+        // One cell: no `cell` in any example.
+        Scenario one = s;
+        one.devicesPerCell = s.devices;
+        const Outcome whole = runCells(one, 2);
+        const QJsonArray oneAttacks = QJsonDocument::fromJson(whole.json).object().value("attacks").toArray();
+        std::size_t oneExamples = 0;
+        for (const QJsonValue& a : oneAttacks)
+            for (const QJsonValue& x : a.toObject().value("examples").toArray()) {
+                ++oneExamples;
+                QVERIFY(!x.toObject().contains("cell"));
+            }
+        QVERIFY(oneExamples > 10);
     }
 };
 
