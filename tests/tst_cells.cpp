@@ -18,6 +18,7 @@
 #include "core/report/ReportJson.h"
 #include "core/scenario/Presets.h"
 #include "core/scenario/ScenarioJson.h"
+#include "tests/PcapngFrames.h"
 
 #include <QDir>
 #include <QFile>
@@ -31,6 +32,7 @@
 #include <QtTest>
 
 #include <array>
+#include <cmath>
 #include <map>
 #include <memory>
 #include <set>
@@ -735,6 +737,79 @@ private slots:
         QVERIFY(one.run());
         QVERIFY(report::eventCsv(one).startsWith(
             "time_s,kind,place,device,attack,detail,value,pdu,description\r\n"));
+    }
+
+    // From a CSV row to its frame: captures carry no PDU ids (the merged CSV's ids are unique across cells, a
+    // cell's own are not), but each PDU put on a link is one pdu-sent row and one frame of that link's pcap,
+    // in the same order. So the k-th pdu-sent row with cell N and place LINK is frame k of
+    // DIR/cell-N/LINK.pcap, at the row's time_s; any other row naming a PDU has the pdu id of one pdu-sent
+    // row, of the same cell.
+    void csvRowsFindTheirFrames()
+    {
+        Scenario s = *presetScenario("defence-in-depth");
+        s.devices = 90;
+        s.devicesPerCell = 30;
+        s.durationS = 10;
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        std::vector<std::unique_ptr<report::CaptureRecorder>> recorders(cellCount(s));
+        CellRun run(s, 2);
+        run.setKeepEvents(true);
+        run.setCaptures(
+            [&](const Cell& c) -> CaptureSink* {
+                const QString folder = dir.filePath(QStringLiteral("cell-%1").arg(c.index));
+                if (!QDir().mkpath(folder))
+                    throw InvalidInput("cannot make " + folder.toStdString());
+                recorders[c.index] = std::make_unique<report::CaptureRecorder>(folder);
+                return recorders[c.index].get();
+            },
+            [&](const Cell& c) { recorders[c.index]->prepare(); });
+        QVERIFY(run.run());
+        for (const auto& r : recorders)
+            r->commit();
+        // pdu-sent rows by (cell, link) in CSV order: (time in microseconds, pdu id); every PDU id's cell.
+        std::map<std::pair<int, QString>, std::vector<std::pair<std::int64_t, QByteArray>>> sent;
+        std::map<QByteArray, int> cellOfPdu;
+        std::vector<std::pair<QByteArray, int>> named; // (pdu id, cell) of the other rows naming a PDU
+        const QList<QByteArray> rows = report::eventCsv(run).split('\n');
+        for (qsizetype i = 1; i < rows.size(); ++i) {
+            if (rows[i].isEmpty())
+                continue;
+            const QByteArray row = rows[i].chopped(1); // CR
+            const QList<QByteArray> f = row.split(',');
+            const int cell = row.mid(row.lastIndexOf(',') + 1).toInt();
+            if (f[7].isEmpty())
+                continue;
+            if (f[1] != "pdu-sent") {
+                named.emplace_back(f[7], cell);
+                continue;
+            }
+            QVERIFY2(cellOfPdu.emplace(f[7], cell).second, f[7].constData()); // unique across cells
+            sent[{cell, QString::fromLatin1(f[2])}].emplace_back(std::llround(f[0].toDouble() * 1e6), f[7]);
+        }
+        QVERIFY(named.size() > 100);
+        for (const auto& [pdu, cell] : named) {
+            const auto it = cellOfPdu.find(pdu);
+            QVERIFY2(it != cellOfPdu.end(), pdu.constData());
+            QCOMPARE(it->second, cell);
+        }
+        std::size_t frames = 0;
+        for (const Cell& c : cellsOf(s)) {
+            for (const Link link : kAllLinks) {
+                const QString name = QString::fromStdString(std::string(mtcsec::name(link)));
+                QString error;
+                const std::vector<test::Frame> pcap = test::readPcapng(
+                    dir.filePath(QStringLiteral("cell-%1/%2.pcap").arg(c.index).arg(name)), error);
+                QVERIFY2(error.isEmpty(), qPrintable(error));
+                const auto& rowsOfLink = sent[{static_cast<int>(c.index), name}];
+                QCOMPARE(pcap.size(), rowsOfLink.size());
+                for (std::size_t k = 0; k < pcap.size(); ++k)
+                    QCOMPARE(pcap[k].timeMicros, rowsOfLink[k].first);
+                frames += pcap.size();
+            }
+        }
+        QCOMPARE(frames, cellOfPdu.size());
+        QVERIFY(frames > 1000);
     }
 
     // Each attack example of a run of several cells names its cell: AttackExample::cell, the JSON report's
