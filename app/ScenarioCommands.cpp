@@ -367,9 +367,10 @@ int runRunCommand(const QStringList& arguments)
                                     parser.isSet(scenarioFile) ? parser.value(scenarioFile).toStdString() +
                                                                      ": cannot run on this machine: "
                                                                : std::string("cannot run on this machine: "),
-                                    engine::availableMemory(), engine::EventLogIn::File,
-                                    // an HTML or PDF report keeps the first cell while the others run
-                                    keepPdus ? threadCount + 1 : threadCount);
+                                    engine::availableMemory(), engine::EventLogIn::File, threadCount,
+                                    // an HTML or PDF report keeps the ring of PDUs (of the first cell, kept
+                                    // while the others run)
+                                    keepPdus ? engine::PduRing::Kept : engine::PduRing::None);
         const std::uint32_t cells = engine::cellCount(scenario);
         std::erase_if(scenario.changes,
                       [&](const ProtectionChange& c) { return c.atS >= scenario.durationS; });

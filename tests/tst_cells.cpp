@@ -417,17 +417,24 @@ private slots:
     void estimateCountsCellsPerThread()
     {
         Scenario one;
-        one.devices = 400'000; // per-device costs dominate the fixed ones (process, event window, PDU ring)
+        one.devices = 400'000; // per-device costs dominate the fixed ones (process, event window)
         one.devicesPerCell = 1'000'000;
         one.durationS = 600;
         Scenario cells = one;
         cells.devicesPerCell = 10'000;
-        const ResourceEstimate whole = estimateResources(one, EventLogIn::File);
-        const ResourceEstimate two = estimateResources(cells, EventLogIn::File, 2);
+        const ResourceEstimate whole = estimateResources(one, EventLogIn::File, 0, PduRing::None);
+        const ResourceEstimate two = estimateResources(cells, EventLogIn::File, 2, PduRing::None);
         QVERIFY(std::abs(two.messages - whole.messages) < whole.messages * 0.01);
         QVERIFY(std::abs(two.events - whole.events) < whole.events * 0.01);
         QVERIFY(two.bytes < whole.bytes / 2); // two cells of 10,000 devices at a time
-        QVERIFY(estimateResources(cells, EventLogIn::File, 4).bytes > two.bytes);
+        const double three = estimateResources(cells, EventLogIn::File, 3, PduRing::None).bytes;
+        QVERIFY(three > two.bytes);
+        QVERIFY(estimateResources(cells, EventLogIn::File, 4, PduRing::None).bytes > three);
+        // A headless run makes no ring of PDUs; with an HTML or PDF report cell 0 is kept with its ring while
+        // two cells run: one ring and one cell more, not a ring per cell.
+        QCOMPARE(estimateResources(cells, EventLogIn::File, 2, PduRing::Kept).bytes, three + pduRingBytes());
+        QCOMPARE(estimateResources(one, EventLogIn::File, 0, PduRing::Kept).bytes,
+                 whole.bytes + pduRingBytes());
     }
 
     void estimateCoversTinyCells()
@@ -440,7 +447,7 @@ private slots:
             s.devices = 20'000;
             s.devicesPerCell = 1;
             s.durationS = 2;
-            return estimateResources(s, EventLogIn::File, 2).bytes;
+            return estimateResources(s, EventLogIn::File, 2, PduRing::None).bytes;
         };
         QVERIFY(estimate("default") >= 139e6);
         QVERIFY(estimate("defence-in-depth") >= 344e6);
