@@ -194,7 +194,8 @@ std::vector<Workload> engineWorkloads(std::uint32_t devices, std::uint32_t devic
 
 QJsonObject runWorkload(const Workload& w, unsigned threads)
 {
-    engine::requireFitsInMemory(w.scenario, {}, engine::availableMemory(), engine::EventLogIn::File, threads);
+    engine::requireFitsInMemory(w.scenario, {}, engine::availableMemory(), engine::EventLogIn::File, threads,
+                                engine::PduRing::None);
     resetPeakRss();
     const std::uint64_t rssBefore = procStatusBytes("VmRSS");
     auto ledger = std::make_unique<crypto::CryptoLedger>();
@@ -449,7 +450,7 @@ int runBenchCommand(const QStringList& arguments)
         const std::vector<Workload> workloads = engineWorkloads(n, cellSize.devicesPerCell, seconds);
         for (const Workload& w : workloads) // a run that cannot fit is refused before any is timed
             engine::requireFitsInMemory(w.scenario, {}, engine::availableMemory(), engine::EventLogIn::File,
-                                        threadCount);
+                                        threadCount, engine::PduRing::None); // the bench keeps no PDU
 
         const double wall0 = clockSeconds(CLOCK_MONOTONIC);
         QJsonArray results;

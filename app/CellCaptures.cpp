@@ -45,8 +45,7 @@ QString staleCellFolders(const QString& dir, std::uint32_t cells)
                           : QStringLiteral("cell-%1 to cell-%2").arg(stale[i]).arg(stale[j]));
         i = j + 1;
     }
-    return QStringLiteral("; older cell folders remain: %1 (not from this run)")
-        .arg(ranges.join(QStringLiteral(", ")));
+    return ranges.join(QStringLiteral(", "));
 }
 
 CellCaptures::CellCaptures(QString dir, std::size_t cells)

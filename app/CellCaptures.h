@@ -20,8 +20,8 @@ namespace mtcsec::app {
 [[nodiscard]] QString cellFolder(const QString& dir, std::uint32_t cell);
 
 // The folders DIR/cell-N with N >= `cells` (an earlier run of more cells wrote them; this run does not touch
-// them, as it removes no data it did not write), as "; older cell folders remain: cell-3 to cell-6, cell-9
-// (not from this run)", or empty when there are none.
+// them, as it removes no data it did not write), as "cell-3 to cell-6, cell-9", or empty when there are
+// none.
 [[nodiscard]] QString staleCellFolders(const QString& dir, std::uint32_t cells);
 
 // The packet captures of a run of several cells (CellRun::setCaptures): each cell is its own set of links,

@@ -301,7 +301,9 @@ int runRunCommand(const QStringList& arguments)
         QStringLiteral("Write packet captures and the key log into the folder DIR (a run of several cells: "
                        "into DIR/cell-0, DIR/cell-1, ..., one folder per cell)."),
         QStringLiteral("DIR"));
-    const QCommandLineOption quiet(QStringLiteral("quiet"), QStringLiteral("Print nothing but errors."));
+    const QCommandLineOption quiet(
+        QStringLiteral("quiet"),
+        QStringLiteral("Print nothing but errors and warnings (on standard error)."));
     const QCommandLineOption threads = makeThreadsOption();
     for (const auto* o : {&help, &preset, &scenarioFile, &duration, &seed, &devices, &devicesPerCell,
                           &reportFile, &pcap, &quiet, &threads})
@@ -365,9 +367,10 @@ int runRunCommand(const QStringList& arguments)
                                     parser.isSet(scenarioFile) ? parser.value(scenarioFile).toStdString() +
                                                                      ": cannot run on this machine: "
                                                                : std::string("cannot run on this machine: "),
-                                    engine::availableMemory(), engine::EventLogIn::File,
-                                    // an HTML or PDF report keeps the first cell while the others run
-                                    keepPdus ? threadCount + 1 : threadCount);
+                                    engine::availableMemory(), engine::EventLogIn::File, threadCount,
+                                    // an HTML or PDF report keeps the ring of PDUs (of the first cell, kept
+                                    // while the others run)
+                                    keepPdus ? engine::PduRing::Kept : engine::PduRing::None);
         const std::uint32_t cells = engine::cellCount(scenario);
         std::erase_if(scenario.changes,
                       [&](const ProtectionChange& c) { return c.atS >= scenario.durationS; });
@@ -459,18 +462,31 @@ int runRunCommand(const QStringList& arguments)
             if (!existed)
                 created << f->path();
         }
+        // The cell-N folders of an earlier run that remain next to this run's captures (a run of one cell
+        // writes none: every cell-N folder there is older).
+        const QString older = pcapDir ? staleCellFolders(*pcapDir, cellCaptures ? cells : 0) : QString();
+        const QString olderNote =
+            older.isEmpty()
+                ? QString()
+                : QStringLiteral("; older cell folders remain: %1 (not from this run)").arg(older);
         if (!parser.isSet(quiet)) {
             printOut(summaryText(cellRun ? cellRun->summary() : engine->summary(), wall));
             for (const QString& r : reports)
                 printOut(QStringLiteral("Report written: %1\n").arg(r));
             if (capture)
                 printOut(QStringLiteral("Packet captures and key log written to: %1%2\n")
-                             .arg(*pcapDir, staleCellFolders(*pcapDir, 0)));
+                             .arg(*pcapDir, olderNote));
             if (cellCaptures)
                 printOut(
                     QStringLiteral("Packet captures and key logs written to: %1 (%2/cell-0 to cell-%3, one "
                                    "folder per cell)%4\n")
-                        .arg(*pcapDir, *pcapDir, num(cells - 1), staleCellFolders(*pcapDir, cells)));
+                        .arg(*pcapDir, *pcapDir, num(cells - 1), olderNote));
+        } else if (!older.isEmpty()) {
+            // --quiet prints nothing but errors and warnings, on stderr: folders that look like this run's
+            // but are not are a warning (the run itself succeeded).
+            printError(command +
+                       QStringLiteral(": warning: %1: older cell folders remain: %2 (not from this run)")
+                           .arg(*pcapDir, older));
         }
         return ExitOk;
     } catch (const InvalidInput& e) {

@@ -18,9 +18,11 @@
 #include "core/report/ReportJson.h"
 #include "core/scenario/Presets.h"
 #include "core/scenario/ScenarioJson.h"
+#include "tests/PcapngFrames.h"
 
 #include <QDir>
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -30,6 +32,7 @@
 #include <QtTest>
 
 #include <array>
+#include <cmath>
 #include <map>
 #include <memory>
 #include <set>
@@ -414,17 +417,24 @@ private slots:
     void estimateCountsCellsPerThread()
     {
         Scenario one;
-        one.devices = 400'000; // per-device costs dominate the fixed ones (process, event window, PDU ring)
+        one.devices = 400'000; // per-device costs dominate the fixed ones (process, event window)
         one.devicesPerCell = 1'000'000;
         one.durationS = 600;
         Scenario cells = one;
         cells.devicesPerCell = 10'000;
-        const ResourceEstimate whole = estimateResources(one, EventLogIn::File);
-        const ResourceEstimate two = estimateResources(cells, EventLogIn::File, 2);
+        const ResourceEstimate whole = estimateResources(one, EventLogIn::File, 0, PduRing::None);
+        const ResourceEstimate two = estimateResources(cells, EventLogIn::File, 2, PduRing::None);
         QVERIFY(std::abs(two.messages - whole.messages) < whole.messages * 0.01);
         QVERIFY(std::abs(two.events - whole.events) < whole.events * 0.01);
         QVERIFY(two.bytes < whole.bytes / 2); // two cells of 10,000 devices at a time
-        QVERIFY(estimateResources(cells, EventLogIn::File, 4).bytes > two.bytes);
+        const double three = estimateResources(cells, EventLogIn::File, 3, PduRing::None).bytes;
+        QVERIFY(three > two.bytes);
+        QVERIFY(estimateResources(cells, EventLogIn::File, 4, PduRing::None).bytes > three);
+        // A headless run makes no ring of PDUs; with an HTML or PDF report cell 0 is kept with its ring while
+        // two cells run: one ring and one cell more, not a ring per cell.
+        QCOMPARE(estimateResources(cells, EventLogIn::File, 2, PduRing::Kept).bytes, three + pduRingBytes());
+        QCOMPARE(estimateResources(one, EventLogIn::File, 0, PduRing::Kept).bytes,
+                 whole.bytes + pduRingBytes());
     }
 
     void estimateCoversTinyCells()
@@ -437,7 +447,7 @@ private slots:
             s.devices = 20'000;
             s.devicesPerCell = 1;
             s.durationS = 2;
-            return estimateResources(s, EventLogIn::File, 2).bytes;
+            return estimateResources(s, EventLogIn::File, 2, PduRing::None).bytes;
         };
         QVERIFY(estimate("default") >= 139e6);
         QVERIFY(estimate("defence-in-depth") >= 344e6);
@@ -620,6 +630,12 @@ private slots:
         QVERIFY2(page.contains(QStringLiteral("The attach of device 0 as a message sequence chart")),
                  "the sequence chart of cell 0");
         QVERIFY(!page.contains(QStringLiteral("covers one cell")));
+        // The attack example names its device and the device's cell (cell c: devices 200c to 200c + 199).
+        const QRegularExpressionMatch example =
+            QRegularExpression(QStringLiteral("<p>At [^,<]*, device ([0-9]+) in cell ([0-9]+), "))
+                .match(page);
+        QVERIFY2(example.hasMatch(), "an example naming its cell");
+        QCOMPARE(example.captured(1).toUInt() / 200, example.captured(2).toUInt());
     }
 
     // A run of several cells writes its CSV with a last column, `cell`: every event's cell, the devices'
@@ -728,6 +744,126 @@ private slots:
         QVERIFY(one.run());
         QVERIFY(report::eventCsv(one).startsWith(
             "time_s,kind,place,device,attack,detail,value,pdu,description\r\n"));
+    }
+
+    // From a CSV row to its frame: captures carry no PDU ids (the merged CSV's ids are unique across cells, a
+    // cell's own are not), but each PDU put on a link is one pdu-sent row and one frame of that link's pcap,
+    // in the same order. So the k-th pdu-sent row with cell N and place LINK is frame k of
+    // DIR/cell-N/LINK.pcap, at the row's time_s; any other row naming a PDU has the pdu id of one pdu-sent
+    // row, of the same cell.
+    void csvRowsFindTheirFrames()
+    {
+        Scenario s = *presetScenario("defence-in-depth");
+        s.devices = 90;
+        s.devicesPerCell = 30;
+        s.durationS = 10;
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        std::vector<std::unique_ptr<report::CaptureRecorder>> recorders(cellCount(s));
+        CellRun run(s, 2);
+        run.setKeepEvents(true);
+        run.setCaptures(
+            [&](const Cell& c) -> CaptureSink* {
+                const QString folder = dir.filePath(QStringLiteral("cell-%1").arg(c.index));
+                if (!QDir().mkpath(folder))
+                    throw InvalidInput("cannot make " + folder.toStdString());
+                recorders[c.index] = std::make_unique<report::CaptureRecorder>(folder);
+                return recorders[c.index].get();
+            },
+            [&](const Cell& c) { recorders[c.index]->prepare(); });
+        QVERIFY(run.run());
+        for (const auto& r : recorders)
+            r->commit();
+        // pdu-sent rows by (cell, link) in CSV order: (time in microseconds, pdu id); every PDU id's cell.
+        std::map<std::pair<int, QString>, std::vector<std::pair<std::int64_t, QByteArray>>> sent;
+        std::map<QByteArray, int> cellOfPdu;
+        std::vector<std::pair<QByteArray, int>> named; // (pdu id, cell) of the other rows naming a PDU
+        const QList<QByteArray> rows = report::eventCsv(run).split('\n');
+        for (qsizetype i = 1; i < rows.size(); ++i) {
+            if (rows[i].isEmpty())
+                continue;
+            const QByteArray row = rows[i].chopped(1); // CR
+            const QList<QByteArray> f = row.split(',');
+            const int cell = row.mid(row.lastIndexOf(',') + 1).toInt();
+            if (f[7].isEmpty())
+                continue;
+            if (f[1] != "pdu-sent") {
+                named.emplace_back(f[7], cell);
+                continue;
+            }
+            QVERIFY2(cellOfPdu.emplace(f[7], cell).second, f[7].constData()); // unique across cells
+            sent[{cell, QString::fromLatin1(f[2])}].emplace_back(std::llround(f[0].toDouble() * 1e6), f[7]);
+        }
+        QVERIFY(named.size() > 100);
+        for (const auto& [pdu, cell] : named) {
+            const auto it = cellOfPdu.find(pdu);
+            QVERIFY2(it != cellOfPdu.end(), pdu.constData());
+            QCOMPARE(it->second, cell);
+        }
+        std::size_t frames = 0;
+        for (const Cell& c : cellsOf(s)) {
+            for (const Link link : kAllLinks) {
+                const QString name = QString::fromStdString(std::string(mtcsec::name(link)));
+                QString error;
+                const std::vector<test::Frame> pcap = test::readPcapng(
+                    dir.filePath(QStringLiteral("cell-%1/%2.pcap").arg(c.index).arg(name)), error);
+                QVERIFY2(error.isEmpty(), qPrintable(error));
+                const auto& rowsOfLink = sent[{static_cast<int>(c.index), name}];
+                QCOMPARE(pcap.size(), rowsOfLink.size());
+                for (std::size_t k = 0; k < pcap.size(); ++k)
+                    QCOMPARE(pcap[k].timeMicros, rowsOfLink[k].first);
+                frames += pcap.size();
+            }
+        }
+        QCOMPARE(frames, cellOfPdu.size());
+        QVERIFY(frames > 1000);
+    }
+
+    // Each attack example of a run of several cells names its cell: AttackExample::cell, the JSON report's
+    // `cell` (only for several cells: a run of one cell's JSON is the engine's, byte for byte, as
+    // oneCellIsThePlainEngine checks) and the HTML report's "device N in cell C".
+    void examplesNameTheirCell()
+    {
+        Scenario s = *presetScenario("defence-in-depth");
+        s.devices = 600;
+        s.devicesPerCell = 200;
+        s.durationS = 20;
+        const Outcome merged = runCells(s, 2);
+        const QJsonArray attacks = QJsonDocument::fromJson(merged.json).object().value("attacks").toArray();
+        QCOMPARE(attacks.size(), qsizetype(s.attacks.size()));
+        std::set<std::uint32_t> cellsNamed;
+        std::size_t examples = 0;
+        for (std::size_t i = 0; i < s.attacks.size(); ++i) {
+            const std::vector<AttackExample>& kept = merged.summary.attacks[i].examples;
+            const QJsonArray json = attacks[qsizetype(i)].toObject().value("examples").toArray();
+            QCOMPARE(json.size(), qsizetype(kept.size()));
+            for (std::size_t k = 0; k < kept.size(); ++k) {
+                const AttackExample& e = kept[k];
+                ++examples;
+                QVERIFY(e.cell < 3);
+                if (e.device != kNoDevice)
+                    QCOMPARE(e.device / 200, e.cell); // cell c holds devices 200c to 200c + 199
+                cellsNamed.insert(e.cell);
+                const QJsonObject x = json[qsizetype(k)].toObject();
+                QCOMPARE(x.value("cell").toInteger(-1), qint64{e.cell});
+                QCOMPARE(x.value("device").toInteger(-1), qint64{e.device});
+            }
+        }
+        QVERIFY(examples > 10);
+        QVERIFY2(cellsNamed.size() > 1, "the earliest examples come from more than one cell");
+
+        // One cell: no `cell` in any example.
+        Scenario one = s;
+        one.devicesPerCell = s.devices;
+        const Outcome whole = runCells(one, 2);
+        const QJsonArray oneAttacks = QJsonDocument::fromJson(whole.json).object().value("attacks").toArray();
+        std::size_t oneExamples = 0;
+        for (const QJsonValue& a : oneAttacks)
+            for (const QJsonValue& x : a.toObject().value("examples").toArray()) {
+                ++oneExamples;
+                QVERIFY(!x.toObject().contains("cell"));
+            }
+        QVERIFY(oneExamples > 10);
     }
 };
 

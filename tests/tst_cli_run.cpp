@@ -645,17 +645,29 @@ void TestCliRun::manyCellsFewOpenFiles()
 void TestCliRun::olderCellFoldersAreNamed()
 {
     // A run of fewer cells into the same folder leaves the earlier run's extra cell-N folders (user data is
-    // never removed) and says which remain.
+    // never removed) and says which remain: in the summary, or under --quiet as a warning on stderr.
     QTemporaryDir tmp;
     QVERIFY(tmp.isValid());
     const QString cap = tmp.filePath(QStringLiteral("X"));
-    const auto run = [&](const char* devices) {
-        return runLimited(
-            {"run", "--devices", devices, "--devices-per-cell", "1", "--duration", "1", "--pcap", cap}, 0);
+    const auto run = [&](const char* devices, const char* perCell = "1", bool quiet = false) {
+        QStringList args{QStringLiteral("run"),
+                         QStringLiteral("--devices"),
+                         QLatin1String(devices),
+                         QStringLiteral("--devices-per-cell"),
+                         QLatin1String(perCell),
+                         QStringLiteral("--duration"),
+                         QStringLiteral("1"),
+                         QStringLiteral("--pcap"),
+                         cap};
+        if (quiet)
+            args << QStringLiteral("--quiet");
+        return runMtcsec(args);
     };
-    const Run seven = run("7");
+    // --quiet with nothing to warn about: nothing at all.
+    const Run seven = run("7", "1", true);
     QCOMPARE(seven.exitCode, 0);
-    QVERIFY(!seven.out.contains(QLatin1String("older cell folders")));
+    QCOMPARE(seven.out, QString());
+    QCOMPARE(seven.err, QString());
     const Run three = run("3");
     QCOMPARE(three.exitCode, 0);
     QVERIFY2(
@@ -663,7 +675,27 @@ void TestCliRun::olderCellFoldersAreNamed()
                                           "remain: cell-3 to cell-6 (not from this run)\n")
                                .arg(cap)),
         qPrintable(three.out));
+    QCOMPARE(three.err, QString());
     QCOMPARE(entries(cap).size(), 7);
+    // --quiet suppresses the summary, not the warning: it goes to stderr, and the run still succeeds.
+    const Run quietThree = run("3", "1", true);
+    QCOMPARE(quietThree.exitCode, 0);
+    QCOMPARE(quietThree.out, QString());
+    QCOMPARE(
+        quietThree.err,
+        QStringLiteral("mtcsec run: warning: %1: older cell folders remain: cell-3 to cell-6 (not from this "
+                       "run)\n")
+            .arg(cap));
+    // A run of one cell into the folder: every cell-N folder there is older.
+    const Run quietOne = run("3", "3", true);
+    QCOMPARE(quietOne.exitCode, 0);
+    QCOMPARE(quietOne.out, QString());
+    QCOMPARE(
+        quietOne.err,
+        QStringLiteral("mtcsec run: warning: %1: older cell folders remain: cell-0 to cell-6 (not from this "
+                       "run)\n")
+            .arg(cap));
+    QCOMPARE(entries(cap).size(), 7 + 8); // and the one cell's six links, keys.log, the Wireshark profile
 }
 
 void TestCliRun::manyAttackersFewOpenFiles()

@@ -61,6 +61,7 @@ private slots:
     void hostileRatesAndIntervalsEnd();
     void estimateFollowsTheEngine();
     void estimateRefusesWhatDoesNotFit();
+    void estimateCountsThePduRingWhereItIsMade();
     void availableMemoryIsKnownHere();
 };
 
@@ -205,17 +206,19 @@ void TestLimits::estimateRefusesWhatDoesNotFit()
     huge.durationS = 86400;
     const ResourceEstimate e = estimateResources(huge);
     QVERIFY(e.bytes > 1e12); // terabytes
-    // On two threads the default cells (two of 50,000 devices at a time) fit in 23 GB: the advice says so.
-    const auto why = memoryShortfall(huge, std::uint64_t{23'000'000'000}, EventLogIn::Memory, 2);
+    // A headless run on two threads: the default cells (two of 50,000 devices at a time, no ring of PDUs)
+    // fit in 23 GB, and the advice says so.
+    const auto why = memoryShortfall(huge, std::uint64_t{23'000'000'000}, EventLogIn::File, 2, PduRing::None);
     QVERIFY(why);
     QVERIFY2(QString::fromStdString(*why).contains(QRegularExpression(QStringLiteral(
-                 "^needs about [0-9.]+ TB of memory \\(1,000,000 devices for 86400 s: about [0-9.]+ "
+                 "^needs about [0-9.]+ GB of memory \\(1,000,000 devices for 86400 s: about [0-9.]+ "
                  "billion events\\), this machine has 23 GB available; shorten duration_s, lower "
                  "devices or send less often \\(traffic.uplink_interval_s\\), or set devices_per_cell to "
                  "50000 \\(--devices-per-cell 50000 on the command line\\)$"))),
              why->c_str());
     // With 1 GB they do not either: no advice about cells.
-    const auto tight = memoryShortfall(huge, std::uint64_t{1'000'000'000}, EventLogIn::Memory, 2);
+    const auto tight =
+        memoryShortfall(huge, std::uint64_t{1'000'000'000}, EventLogIn::File, 2, PduRing::None);
     QVERIFY(tight);
     QVERIFY2(tight->ends_with("(traffic.uplink_interval_s)"), tight->c_str());
     QVERIFY_THROWS_EXCEPTION(InvalidInput, requireFitsInMemory(huge, "x: ", std::uint64_t{1'000'000'000}));
@@ -234,6 +237,41 @@ void TestLimits::estimateRefusesWhatDoesNotFit()
     QCOMPARE(formatBytes(1234), std::string("1.2 kB"));
     QCOMPARE(formatBytes(23e9), std::string("23 GB"));
     QCOMPARE(formatBytes(5.3e12), std::string("5.3 TB"));
+}
+
+void TestLimits::estimateCountsThePduRingWhereItIsMade()
+{
+    // The inspector's ring of the last 65536 PDUs is made only where PDUs are kept (the GUI, a headless run
+    // with an HTML or PDF report): a headless run without one is estimated without it, the wording of a
+    // refusal staying the same.
+    QVERIFY(pduRingBytes() > 65536.0 * static_cast<double>(sizeof(PduRecord)));
+    for (const Preset& p : presets()) {
+        const double none = estimateResources(p.scenario, EventLogIn::File, 1, PduRing::None).bytes;
+        QCOMPARE(estimateResources(p.scenario, EventLogIn::File, 1, PduRing::Kept).bytes,
+                 none + pduRingBytes());
+        QCOMPARE(estimateResources(p.scenario).bytes,
+                 estimateResources(p.scenario, EventLogIn::Memory, 0, PduRing::Kept).bytes); // the GUI
+    }
+    Scenario huge;
+    huge.devices = 1'000'000;
+    huge.devicesPerCell = 1'000'000;
+    huge.durationS = 86400;
+    const auto kept = memoryShortfall(huge, std::uint64_t{1'000'000'000}, EventLogIn::File, 1, PduRing::Kept);
+    const auto none = memoryShortfall(huge, std::uint64_t{1'000'000'000}, EventLogIn::File, 1, PduRing::None);
+    QVERIFY(kept && none);
+    const QRegularExpression wording(QStringLiteral(
+        "^needs about [0-9.]+ [GT]B of memory \\(1,000,000 devices for 86400 s: about [0-9.]+ billion "
+        "events\\), "
+        "this machine has 1.0 GB available; shorten duration_s, lower devices or send less often "
+        "\\(traffic.uplink_interval_s\\)$"));
+    QVERIFY2(QString::fromStdString(*kept).contains(wording), kept->c_str());
+    QVERIFY2(QString::fromStdString(*none).contains(wording), none->c_str());
+    // A run that fits only without the ring: refused where the ring is made, not elsewhere.
+    Scenario small = presetScenario("defence-in-depth").value();
+    const double bytes = estimateResources(small, EventLogIn::File, 1, PduRing::None).bytes;
+    const auto available = static_cast<std::uint64_t>(bytes + pduRingBytes() / 2);
+    QVERIFY(!memoryShortfall(small, available, EventLogIn::File, 1, PduRing::None));
+    QVERIFY(memoryShortfall(small, available, EventLogIn::File, 1, PduRing::Kept));
 }
 
 void TestLimits::availableMemoryIsKnownHere()

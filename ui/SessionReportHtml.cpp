@@ -404,8 +404,10 @@ QString reportHtml(const SessionReportInput& in, bool forPdf)
                      : ReportText::tr("<p class=\"muted\">No example was recorded for this attack.</p>\n");
             continue;
         }
-        const QString device = e->device == engine::kNoDevice ? ReportText::tr("no device")
-                                                              : ReportText::tr("device %1").arg(e->device);
+        QString device = e->device == engine::kNoDevice ? ReportText::tr("no device")
+                                                        : ReportText::tr("device %1").arg(e->device);
+        if (s.cells > 1) // "device 412 in cell 2": the cell's captures and CSV rows hold it
+            device = ReportText::tr("%1 in cell %2").arg(device).arg(e->cell);
         h += QStringLiteral("<p>At %1, %2, %3: %4</p>\n")
                  .arg(seconds(engine::toSeconds(e->time)), device,
                       e->signalling ? ReportText::tr("signalling") : ReportText::tr("user data"),

@@ -44,10 +44,11 @@ public:
 
     // Each cell's packet captures (CaptureSink.h): `open(cell)` is called by the thread that runs the cell,
     // before it starts, and gives the sink of that cell's engine (nullptr: none), which gets the devices'
-    // global numbers (the cell's first device added; PDU ids stay the cell's own); `finished(cell)` by the
-    // same thread once the cell has ended, its engine detached from the sink (not for a cell stopped by an
-    // interruption or an error). Each is called once per cell, for different cells at once on different
-    // threads; what they throw stops the run as a cell's error. Unset by default. Call before run().
+    // global numbers (the cell's first device added; PduRecord::id stays the cell's own: no capture file
+    // holds it, a CSV row finds its frame by order, EventCsv.h); `finished(cell)` by the same thread once
+    // the cell has ended, its engine detached from the sink (not for a cell stopped by an interruption or an
+    // error). Each is called once per cell, for different cells at once on different threads; what they
+    // throw stops the run as a cell's error. Unset by default. Call before run().
     void setCaptures(std::function<CaptureSink*(const Cell&)> open, std::function<void(const Cell&)> finished)
     {
         openCapture_ = std::move(open);

@@ -3,6 +3,7 @@
 
 #include "core/crypto/Hex.h"
 #include "core/crypto/Primitives.h"
+#include "core/engine/EventLog.h"
 #include "core/engine/Requirements.h"
 
 #include <algorithm>
@@ -64,8 +65,8 @@ void add(DtlsCounters& to, const DtlsCounters& d)
     to.recordOverheadOctets += d.recordOverheadOctets;
 }
 
-// Adds `t` (of a cell whose first device is `first`) to `to`; the examples are sorted and cut afterwards.
-void add(AttackTally& to, const AttackTally& t, std::uint32_t first)
+// Adds `t` (of cell `cell`) to `to`; the examples are sorted and cut afterwards.
+void add(AttackTally& to, const AttackTally& t, const Cell& cell)
 {
     for (auto [field, value] : std::initializer_list<std::pair<std::uint64_t*, std::uint64_t>>{
              {&to.attempts, t.attempts},
@@ -102,7 +103,9 @@ void add(AttackTally& to, const AttackTally& t, std::uint32_t first)
         to.signallingBlockedBy[i] += t.signallingBlockedBy[i];
     to.removed = to.removed || t.removed;
     for (AttackExample e : t.examples) {
-        e.device += first;
+        if (e.device != kNoDevice)
+            e.device += cell.first;
+        e.cell = cell.index;
         to.examples.push_back(std::move(e));
     }
 }
@@ -131,7 +134,7 @@ std::vector<AttackTally> mergeTallies(std::span<const Cell> plan, std::span<cons
                 out.emplace_back();
                 out.back().spec = tallies[i].spec;
             }
-            add(out[i], tallies[i], plan[c].first);
+            add(out[i], tallies[i], plan[c]);
         }
     }
     for (AttackTally& t : out)

@@ -19,11 +19,11 @@ namespace mtcsec::engine {
 // one): `whole`'s name, seed, devices and device groups; traffic, accounting, DTLS counters, event counts,
 // algorithm selections and every attack's tally (by position: every cell runs every attacker of the scenario)
 // summed; each attack's examples the earliest of all cells (by time, then cell), at most 3 of each class
-// (signalling, data) as one engine keeps, their device numbers global; the verdicts and their evidence
-// evaluated again from the merged tallies and accounting, over the whole run and since the last protection
-// change (the same simulated time in every cell); the digest cellsDigest() of the cells' digests. A plan of
-// one cell gives that cell's summary unchanged. Throws std::invalid_argument when the spans differ in size
-// or are empty.
+// (signalling, data) as one engine keeps, their device numbers global (kNoDevice stays so), each naming its
+// cell (AttackExample::cell); the verdicts and their evidence evaluated again from the merged tallies and
+// accounting, over the whole run and since the last protection change (the same simulated time in every
+// cell); the digest cellsDigest() of the cells' digests. A plan of one cell gives that cell's summary
+// unchanged. Throws std::invalid_argument when the spans differ in size or are empty.
 [[nodiscard]] RunSummary mergeCellSummaries(const Scenario& whole, std::span<const Cell> plan,
                                             std::span<const RunSummary> cells);
 

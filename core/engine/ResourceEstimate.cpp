@@ -113,7 +113,7 @@ std::string formatSeconds(double s)
 
 namespace {
 
-// The estimate of one engine running all of `scenario` (one cell).
+// The estimate of one engine running all of `scenario` (one cell), without the ring of PDUs.
 ResourceEstimate estimateEngine(const Scenario& scenario, EventLogIn log)
 {
     const double devices = scenario.devices;
@@ -152,17 +152,25 @@ ResourceEstimate estimateEngine(const Scenario& scenario, EventLogIn log)
     e.bytes += (log == EventLogIn::Memory ? e.events : static_cast<double>(Engine::Impl::kEventWindow)) *
                static_cast<double>(sizeof(LogEvent)) * kVectorGrowth;
     e.bytes += e.messages * static_cast<double>(sizeof(AppRecord)) * kVectorGrowth;
-    e.bytes += Engine::Impl::kRecentPdus * (static_cast<double>(sizeof(PduRecord)) + kBytesPerPduInRing);
     return e;
 }
 
 } // namespace
 
-ResourceEstimate estimateResources(const Scenario& scenario, EventLogIn log, unsigned threads)
+double pduRingBytes()
+{
+    return Engine::Impl::kRecentPdus * (static_cast<double>(sizeof(PduRecord)) + kBytesPerPduInRing);
+}
+
+ResourceEstimate estimateResources(const Scenario& scenario, EventLogIn log, unsigned threads, PduRing ring)
 {
     const std::uint32_t cells = cellCount(scenario);
-    if (cells <= 1)
-        return estimateEngine(scenario, log);
+    const double ringBytes = ring == PduRing::Kept ? pduRingBytes() : 0.0;
+    if (cells <= 1) {
+        ResourceEstimate e = estimateEngine(scenario, log);
+        e.bytes += ringBytes;
+        return e;
+    }
     // Several cells (CellRun): each its own engine with its event log in a file; at most one cell per thread
     // at a time, the others' results kept. The cells hold two sizes (CellPlan.h cellsOf).
     const std::vector<Cell> plan = cellsOf(scenario);
@@ -174,9 +182,11 @@ ResourceEstimate estimateResources(const Scenario& scenario, EventLogIn log, uns
     ResourceEstimate e;
     e.messages = larger.messages * largerCells + smaller.messages * smallerCells;
     e.events = larger.events * largerCells + smaller.events * smallerCells;
+    // Cell 0's engine, kept with its ring (PduRing::Kept), holds memory besides the cells running.
+    const unsigned kept = ring == PduRing::Kept ? 1 : 0;
     const unsigned workers =
-        std::min(threads == 0 ? std::max(1u, std::thread::hardware_concurrency()) : threads, cells);
-    e.bytes = kProcessBytes + workers * (larger.bytes - kProcessBytes) +
+        std::min((threads == 0 ? std::max(1u, std::thread::hardware_concurrency()) : threads) + kept, cells);
+    e.bytes = kProcessBytes + workers * (larger.bytes - kProcessBytes) + ringBytes +
               cells * (kBytesPerCellResult +
                        static_cast<double>(scenario.attacks.size()) * kBytesPerAttackerResult);
     (void)log; // a run of several cells always keeps its event log in files
@@ -214,9 +224,9 @@ std::string formatBytes(double bytes)
 }
 
 std::optional<std::string> memoryShortfall(const Scenario& scenario, std::optional<std::uint64_t> available,
-                                           EventLogIn log, unsigned threads)
+                                           EventLogIn log, unsigned threads, PduRing ring)
 {
-    const ResourceEstimate e = estimateResources(scenario, log, threads);
+    const ResourceEstimate e = estimateResources(scenario, log, threads, ring);
     if (!available || e.bytes <= static_cast<double>(*available))
         return std::nullopt;
     // The advice names what makes the run large: forgeries when the run fits without its injectors.
@@ -224,7 +234,7 @@ std::optional<std::string> memoryShortfall(const Scenario& scenario, std::option
     std::erase_if(withoutInjectors.attacks, [](const AttackSpec& a) { return a.kind == AttackKind::Inject; });
     const bool injectors =
         withoutInjectors.attacks.size() != scenario.attacks.size() &&
-        estimateResources(withoutInjectors, log, threads).bytes <= static_cast<double>(*available);
+        estimateResources(withoutInjectors, log, threads, ring).bytes <= static_cast<double>(*available);
     // And the cells when another devices_per_cell would fit: the default size for one large cell, one cell
     // when many tiny cells' results are what is large.
     std::string cellsAdvice;
@@ -236,7 +246,7 @@ std::optional<std::string> memoryShortfall(const Scenario& scenario, std::option
     for (const std::uint32_t perCell : candidates) {
         Scenario other = scenario;
         other.devicesPerCell = perCell;
-        if (estimateResources(other, log, threads).bytes <= static_cast<double>(*available)) {
+        if (estimateResources(other, log, threads, ring).bytes <= static_cast<double>(*available)) {
             cellsAdvice = ", or set devices_per_cell to " + std::to_string(perCell) +
                           " (--devices-per-cell " + std::to_string(perCell) + " on the command line)";
             break;
@@ -253,9 +263,10 @@ std::optional<std::string> memoryShortfall(const Scenario& scenario, std::option
 }
 
 void requireFitsInMemory(const Scenario& scenario, std::string_view prefix,
-                         std::optional<std::uint64_t> available, EventLogIn log, unsigned threads)
+                         std::optional<std::uint64_t> available, EventLogIn log, unsigned threads,
+                         PduRing ring)
 {
-    if (const auto why = memoryShortfall(scenario, available, log, threads))
+    if (const auto why = memoryShortfall(scenario, available, log, threads, ring))
         throw InvalidInput(std::string(prefix) + *why);
 }
 

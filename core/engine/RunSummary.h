@@ -100,6 +100,7 @@ struct AttackExample {
     std::string what;        // a line: what the attacker read or did
     Bytes before;            // the PDU as captured
     Bytes after;             // as sent on (tamper, downgrade, replay) or empty
+    std::uint32_t cell = 0;  // the cell whose engine recorded it (CellPlan.h): 0 in a run of one cell
 };
 
 // Per attack: the tally the report prints, plus what the requirements are evaluated from.

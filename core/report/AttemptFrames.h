@@ -4,7 +4,7 @@
 #pragma once
 
 #include "core/engine/CaptureSink.h"
-#include "core/report/CaptureRecorder.h"
+#include "core/report/ExportedPdu.h"
 
 #include <cstdint>
 #include <functional>

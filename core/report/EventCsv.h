@@ -27,6 +27,10 @@ void writeEventCsv(const engine::Engine& engine, io::AtomicFile& file);
 // (from 0) of each event, since each cell logs its own events, node events such as protection-changed once
 // per cell. A CellRun of one cell writes the one-engine columns. Throws as writeEventCsv and
 // CellRun::forEachEvent.
+// From a row to its packet capture frame (--pcap DIR): captures hold no PDU ids, but each PDU put on a link
+// is one pdu-sent row and one frame of that link's capture, in the same order. So the k-th pdu-sent row with
+// place LINK (and cell N) is frame k of DIR/LINK.pcap (DIR/cell-N/LINK.pcap), at the row's time_s; any other
+// row with a pdu names the PDU of the pdu-sent row with that pdu (of the same cell).
 [[nodiscard]] QByteArray eventCsv(const engine::CellRun& run);
 void writeEventCsv(const engine::CellRun& run, io::AtomicFile& file);
 // The same from a copy of the log (the GUI's): `attackIds` maps LogEvent::attack to the attack's id.

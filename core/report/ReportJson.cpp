@@ -41,7 +41,8 @@ QJsonObject directionJson(const DirectionAccounting& d)
         {QStringLiteral("in_flight"), count(d.inFlight)}};
 }
 
-QJsonObject attackJson(const AttackTally& t)
+// One attack's tally; `cells` the run's cells (several: each example names its cell).
+QJsonObject attackJson(const AttackTally& t, std::uint32_t cells)
 {
     QJsonArray examples;
     for (const AttackExample& e : t.examples) {
@@ -49,6 +50,8 @@ QJsonObject attackJson(const AttackTally& t)
                       {QStringLiteral("device"), static_cast<qint64>(e.device)},
                       {QStringLiteral("signalling"), e.signalling},
                       {QStringLiteral("what"), q(e.what)}};
+        if (cells > 1)
+            x.insert(QStringLiteral("cell"), static_cast<qint64>(e.cell));
         if (!e.before.empty())
             x.insert(QStringLiteral("before"), q(toHex(e.before)));
         if (!e.after.empty())
@@ -164,7 +167,7 @@ QByteArray reportJson(const RunSummary& s)
 {
     QJsonArray attacks;
     for (const AttackTally& t : s.attacks)
-        attacks.append(attackJson(t));
+        attacks.append(attackJson(t, s.cells));
     const auto requirementsJson = [](const std::array<RequirementResult, 4>& results) {
         QJsonObject out;
         for (const RequirementResult& r : results) {

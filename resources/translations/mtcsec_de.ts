@@ -4278,5 +4278,9 @@ Gruppe %1: %2 Geräte, Fähigkeiten EEA %3, EIA %4</translation>
 &lt;thead&gt;&lt;tr&gt;&lt;th&gt;Modus&lt;/th&gt;&lt;th&gt;Pro Nachricht&lt;/th&gt;&lt;th&gt;Pro Handshake&lt;/th&gt;&lt;th&gt;Was&lt;/th&gt;&lt;/tr&gt;&lt;/thead&gt;
 </translation>
     </message>
+    <message>
+        <source>%1 in cell %2</source>
+        <translation>%1 in Zelle %2</translation>
+    </message>
 </context>
 </TS>
