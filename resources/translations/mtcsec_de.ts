@@ -3878,10 +3878,10 @@ Gruppe %1: %2 Geräte, Fähigkeiten EEA %3, EIA %4</translation>
     </message>
     <message>
         <source>
-&lt;thead&gt;&lt;tr&gt;&lt;th width=&quot;30%&quot;&gt;Application messages&lt;/th&gt;&lt;th class=&quot;num&quot;&gt;Sent&lt;/th&gt;&lt;th class=&quot;num&quot;&gt;Delivered&lt;/th&gt;&lt;th class=&quot;num&quot;&gt;Altered, accepted&lt;/th&gt;&lt;th class=&quot;num&quot;&gt;Replayed, accepted&lt;/th&gt;&lt;th class=&quot;num&quot;&gt;Forged, accepted&lt;/th&gt;&lt;/tr&gt;&lt;/thead&gt;
+&lt;thead&gt;&lt;tr&gt;&lt;th width=&quot;30%&quot;&gt;Application messages&lt;/th&gt;&lt;th class=&quot;num&quot;&gt;Sent&lt;/th&gt;&lt;th class=&quot;num&quot;&gt;Delivered (intact + altered)&lt;/th&gt;&lt;th class=&quot;num&quot;&gt;of which altered&lt;/th&gt;&lt;th class=&quot;num&quot;&gt;Replayed copies accepted (in addition)&lt;/th&gt;&lt;th class=&quot;num&quot;&gt;Forged accepted (in addition)&lt;/th&gt;&lt;/tr&gt;&lt;/thead&gt;
 </source>
         <translation>
-&lt;thead&gt;&lt;tr&gt;&lt;th width=&quot;30%&quot;&gt;Anwendungsnachrichten&lt;/th&gt;&lt;th class=&quot;num&quot;&gt;Gesendet&lt;/th&gt;&lt;th class=&quot;num&quot;&gt;Zugestellt&lt;/th&gt;&lt;th class=&quot;num&quot;&gt;Verändert, angenommen&lt;/th&gt;&lt;th class=&quot;num&quot;&gt;Wiedereingespielt, angenommen&lt;/th&gt;&lt;th class=&quot;num&quot;&gt;Gefälscht, angenommen&lt;/th&gt;&lt;/tr&gt;&lt;/thead&gt;
+&lt;thead&gt;&lt;tr&gt;&lt;th width=&quot;30%&quot;&gt;Anwendungsnachrichten&lt;/th&gt;&lt;th class=&quot;num&quot;&gt;Gesendet&lt;/th&gt;&lt;th class=&quot;num&quot;&gt;Zugestellt (unverändert + verändert)&lt;/th&gt;&lt;th class=&quot;num&quot;&gt;davon verändert&lt;/th&gt;&lt;th class=&quot;num&quot;&gt;Wiedereingespielte Kopien angenommen (zusätzlich)&lt;/th&gt;&lt;th class=&quot;num&quot;&gt;Gefälschte angenommen (zusätzlich)&lt;/th&gt;&lt;/tr&gt;&lt;/thead&gt;
 </translation>
     </message>
     <message>
@@ -3927,9 +3927,9 @@ Gruppe %1: %2 Geräte, Fähigkeiten EEA %3, EIA %4</translation>
         <translation>Downlink-Befehle</translation>
     </message>
     <message>
-        <source>&lt;p&gt;Accepted but never sent by the peer (not deliveries): replayed copies %1, forged messages %2.&lt;/p&gt;
+        <source>&lt;p&gt;Accepted in addition to what the peer sent (not deliveries): replayed copies %1, forged messages %2.&lt;/p&gt;
 </source>
-        <translation>&lt;p&gt;Angenommen, aber nie von der Gegenseite gesendet (keine Zustellungen): wiedereingespielte Kopien %1, gefälschte Nachrichten %2.&lt;/p&gt;
+        <translation>&lt;p&gt;Angenommen zusätzlich zu dem, was die Gegenseite gesendet hat (keine Zustellungen): wiedereingespielte Kopien %1, gefälschte Nachrichten %2.&lt;/p&gt;
 </translation>
     </message>
     <message>
