@@ -824,6 +824,16 @@
         <source>server</source>
         <translation>Server</translation>
     </message>
+    <message>
+        <source>none</source>
+        <comment>no security context set up (NAS none, AS none)</comment>
+        <translation>keiner</translation>
+    </message>
+    <message>
+        <source>group %1</source>
+        <comment>the device&apos;s group in a scenario, then its name</comment>
+        <translation>Gruppe %1</translation>
+    </message>
 </context>
 <context>
     <name>Requirement</name>
@@ -852,7 +862,7 @@
     </message>
     <message>
         <source>A: the run as it is. B: the same seed and the same live changes, with the protection below from the start. Both run to t = %1 s.</source>
-        <translation>A: der Lauf, wie er ist. B: derselbe Seed und dieselben Live-Änderungen, mit dem Schutz unten von Anfang an. Beide laufen bis t = %1 s.</translation>
+        <translation>A: der Lauf, wie er ist. B: derselbe Startwert und dieselben Live-Änderungen, mit dem Schutz unten von Anfang an. Beide laufen bis t = %1 s.</translation>
     </message>
     <message>
         <source>What</source>
@@ -1090,8 +1100,8 @@
         <translation>beginnt bei %1 s</translation>
     </message>
     <message>
-        <source>✓%1 blocked  ✗%2 ok</source>
-        <translation>✓%1 abgewehrt  ✗%2 ok</translation>
+        <source>✓%1 blocked  ✗%2 succeeded</source>
+        <translation>✓%1 abgewehrt  ✗%2 erfolgreich</translation>
     </message>
     <message>
         <source>Settings…</source>
@@ -1859,7 +1869,7 @@
     </message>
     <message>
         <source>Start the scenario again from time 0, with the seed shown (Ctrl+R)</source>
-        <translation>Das Szenario mit dem angezeigten Seed neu ab Zeit 0 starten (Strg+R)</translation>
+        <translation>Das Szenario mit dem angezeigten Startwert neu ab Zeit 0 starten (Strg+R)</translation>
     </message>
     <message>
         <source>Run or pause</source>
@@ -1911,15 +1921,15 @@
     </message>
     <message>
         <source> Seed </source>
-        <translation> Seed </translation>
+        <translation> Startwert </translation>
     </message>
     <message>
         <source>Random seed</source>
-        <translation>Zufalls-Seed</translation>
+        <translation>Zufallsstartwert</translation>
     </message>
     <message>
         <source>The random seed: takes effect at the next reset</source>
-        <translation>Der Zufalls-Seed: wirkt ab dem nächsten Zurücksetzen</translation>
+        <translation>Der Zufallsstartwert: wirkt ab dem nächsten Zurücksetzen</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -2681,7 +2691,7 @@ Verworfen durch: %1</translation>
     </message>
     <message>
         <source>Drag back to any earlier moment of the run (replayed from the seed and your changes) and forward again</source>
-        <translation>Zu jedem früheren Moment des Laufs zurückziehen (aus dem Seed und Ihren Änderungen nachgespielt) und wieder vor</translation>
+        <translation>Zu jedem früheren Moment des Laufs zurückziehen (aus dem Startwert und Ihren Änderungen nachgespielt) und wieder vor</translation>
     </message>
     <message>
         <source> Timeline </source>
@@ -3635,7 +3645,7 @@ Gruppe %1: %2 Geräte, Fähigkeiten EEA %3, EIA %4</translation>
     <message>
         <source>&lt;p class=&quot;small muted&quot;&gt;%1 MTC devices · %2 simulated · seed %3 · %4 attacks · %5 events&lt;/p&gt;
 </source>
-        <translation>&lt;p class=&quot;small muted&quot;&gt;%1 MTC-Geräte · %2 simuliert · Seed %3 · %4 Angriffe · %5 Ereignisse&lt;/p&gt;
+        <translation>&lt;p class=&quot;small muted&quot;&gt;%1 MTC-Geräte · %2 simuliert · Startwert %3 · %4 Angriffe · %5 Ereignisse&lt;/p&gt;
 </translation>
     </message>
     <message>
@@ -3694,7 +3704,7 @@ Gruppe %1: %2 Geräte, Fähigkeiten EEA %3, EIA %4</translation>
     </message>
     <message>
         <source>Seed</source>
-        <translation>Seed</translation>
+        <translation>Startwert</translation>
     </message>
     <message>
         <source>Events logged</source>
@@ -4174,7 +4184,7 @@ Gruppe %1: %2 Geräte, Fähigkeiten EEA %3, EIA %4</translation>
     </message>
     <message>
         <source>The same scenario and seed give the same digest on any machine.</source>
-        <translation>Dasselbe Szenario und derselbe Seed ergeben auf jedem Rechner denselben Digest.</translation>
+        <translation>Dasselbe Szenario und derselbe Startwert ergeben auf jedem Rechner denselben Digest.</translation>
     </message>
     <message>
         <source>Run starts with: </source>
@@ -4226,7 +4236,7 @@ Gruppe %1: %2 Geräte, Fähigkeiten EEA %3, EIA %4</translation>
     </message>
     <message>
         <source>%1 · session report · %2 · seed %3</source>
-        <translation>%1 · Sitzungsbericht · %2 · Seed %3</translation>
+        <translation>%1 · Sitzungsbericht · %2 · Startwert %3</translation>
     </message>
     <message>
         <source>the PDF writer could not start page %1</source>
