@@ -382,7 +382,7 @@ void TestReport::htmlHoldsAccountingAndSinceChange()
             cells += QStringLiteral("<td class=\"num\">%1</td>").arg(v);
         QVERIFY2(row.contains(cells), qPrintable(row));
     }
-    QVERIFY(html.contains(QStringLiteral("Accepted but never sent by the peer")));
+    QVERIFY(html.contains(QStringLiteral("Accepted in addition to what the peer sent (not deliveries)")));
     // The attack table has no-effect and collateral columns; collateral is stated with R4.
     QVERIFY(html.contains(QLatin1String("class=\"num\">No effect</th>")));
     QVERIFY(html.contains(QLatin1String("class=\"num\">Collateral</th>")));

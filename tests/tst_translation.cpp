@@ -6,22 +6,29 @@
 #include "core/engine/Requirements.h"
 #include "core/scenario/LectureScript.h"
 #include "core/scenario/Presets.h"
+#include "ui/ElidingComboBox.h"
 #include "ui/EvidenceText.h"
+#include "ui/InspectorPanel.h"
 #include "ui/Language.h"
 #include "ui/LectureController.h"
 #include "ui/MainWindow.h"
 #include "ui/PresentationCaptions.h"
 #include "ui/PresetText.h"
+#include "ui/ProtectionPanel.h"
 #include "ui/RequirementsPanel.h"
 #include "ui/SessionReport.h"
+#include "ui/SimulationController.h"
+#include "ui/TopologyItems.h"
 
 #include <QAction>
+#include <QComboBox>
 #include <QDockWidget>
 #include <QFile>
 #include <QLabel>
 #include <QMenuBar>
 #include <QRegularExpression>
 #include <QStandardPaths>
+#include <QStyleOptionComboBox>
 #include <QXmlStreamReader>
 #include <QtTest>
 
@@ -117,6 +124,13 @@ private slots:
     void germanWindow();
     void germanReport();
     void germanLecture();
+    void attackerBadge_data();
+    void attackerBadge();
+    void inspectorHeader_data();
+    void inspectorHeader();
+    void germanToolbarAndStatusBar();
+    void dropDownsShowWholeNames_data();
+    void dropDownsShowWholeNames();
 
 private:
     std::vector<TsMessage> ts_;
@@ -349,6 +363,147 @@ void TestTranslation::germanLecture()
         QVERIFY2(d.title != e.title || d.title.find("Bidding down") != std::string::npos, d.title.c_str());
         QVERIFY2(d.text != e.text, d.text.c_str());
         QVERIFY2(d.notes != e.notes, d.notes.c_str());
+    }
+}
+
+// An attacker's badge: two counts, each with its meaning, in one language.
+void TestTranslation::attackerBadge_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::addColumn<QString>("counts");
+    QTest::addColumn<QString>("waiting");
+    QTest::newRow("en") << "en"
+                        << "✓1,234 blocked  ✗3 succeeded"
+                        << "starts at 40.5 s";
+    QTest::newRow("de") << "de"
+                        << "✓1.234 abgewehrt  ✗3 erfolgreich"
+                        << "beginnt bei 40,5 s";
+}
+
+void TestTranslation::attackerBadge()
+{
+    QFETCH(QString, language);
+    QVERIFY(installLanguage(language));
+    AttackSpec spec;
+    spec.id = "a1";
+    spec.link = Link::Uu;
+    spec.startS = 40.5;
+    AttackerItem badge(spec);
+    badge.setCounts(1240, 1234, 3);
+    QFETCH(QString, waiting);
+    QCOMPARE(badge.countsText(), waiting);
+    badge.setNow(41.0);
+    QFETCH(QString, counts);
+    QCOMPARE(badge.countsText(), counts);
+}
+
+// The inspector's header: the group's name is data and stays; "group", "none" and the time follow the
+// language.
+void TestTranslation::inspectorHeader_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::addColumn<QString>("negotiated");
+    QTest::addColumn<QString>("time");
+    QTest::newRow("en") << "en"
+                        << "group default; NAS 128-EIA2+128-EEA2; AS none"
+                        << "at 16.311743 s";
+    QTest::newRow("de") << "de"
+                        << "Gruppe default; NAS 128-EIA2+128-EEA2; AS keiner"
+                        << "bei 16,311743 s";
+}
+
+void TestTranslation::inspectorHeader()
+{
+    QFETCH(QString, language);
+    QVERIFY(installLanguage(language));
+    InspectorPanel inspector;
+    PduView view;
+    view.found = true;
+    view.record.id = 7;
+    view.record.link = Link::Uu;
+    view.record.device = 0;
+    view.record.time = 16'311'743;
+    view.deviceSecurity = "group default; NAS 128-EIA2+128-EEA2; AS none";
+    inspector.showPdu(view);
+    const QString header = inspector.header()->text();
+    QFETCH(QString, negotiated);
+    QVERIFY2(header.contains(negotiated), qPrintable(header));
+    QFETCH(QString, time);
+    QVERIFY2(header.contains(time), qPrintable(header));
+    // Text of another shape is shown as the engine wrote it.
+    view.deviceSecurity = "something else";
+    inspector.showPdu(view);
+    QVERIFY(inspector.header()->text().contains(QStringLiteral("something else")));
+}
+
+// The German window's toolbar and status bar: no English word, numbers with the decimal comma (the default
+// QLocale was set to English in initTestCase: the language decides, not the locale).
+void TestTranslation::germanToolbarAndStatusBar()
+{
+    QVERIFY(installLanguage(QStringLiteral("de")));
+    MainWindow w;
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    auto* seed = w.findChild<QLabel*>(QStringLiteral("seedLabel"));
+    QVERIFY(seed != nullptr);
+    QCOMPARE(seed->text().trimmed(), QStringLiteral("Startwert"));
+    auto* time = w.findChild<QLabel*>(QStringLiteral("timeLabel"));
+    QVERIFY(time != nullptr);
+    static const QRegularExpression german(QStringLiteral("^t = \\d+,\\d\\d s von \\d+ s$"));
+    QTRY_VERIFY2(german.match(time->text()).hasMatch(), qPrintable(time->text()));
+}
+
+// The algorithm drop-downs of the protections dock show their longest entry whole at the window's first size
+// without a window manager (1400x900, on the small offscreen screen the first-start laptop docks too), in
+// English and in German; the end-to-end mode's box shows its entry whole or, if the dock is narrower still,
+// cut with "…" (never mid-letter), the tooltip naming it whole.
+void TestTranslation::dropDownsShowWholeNames_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::newRow("en") << "en";
+    QTest::newRow("de") << "de";
+}
+
+void TestTranslation::dropDownsShowWholeNames()
+{
+    QFETCH(QString, language);
+    QVERIFY(installLanguage(language));
+    MainWindow w;
+    w.resize(1400, 900);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    QTest::qWait(50); // the first-start dock sizes take effect after the window is shown
+    auto* panel = w.findChild<ProtectionPanel*>(QStringLiteral("protectionPanel"));
+    QVERIFY(panel != nullptr);
+    const auto needed = [](const QComboBox* box, const QString& text) {
+        QStyleOptionComboBox option;
+        option.initFrom(box);
+        const QSize size(box->fontMetrics().horizontalAdvance(text), box->fontMetrics().height());
+        return box->style()->sizeFromContents(QStyle::CT_ComboBox, &option, size, box).width();
+    };
+    for (QComboBox* box : {panel->nasIntegrity(), panel->nasCiphering(), panel->rrcIntegrity(),
+                           panel->rrcCiphering(), panel->upCiphering()}) {
+        for (int i = 0; i < box->count(); ++i) {
+            const QString text = box->itemText(i);
+            QVERIFY2(box->width() >= needed(box, text),
+                     qPrintable(QStringLiteral("%1: %2 px, \"%3\" needs %4 px")
+                                    .arg(box->accessibleName())
+                                    .arg(box->width())
+                                    .arg(text)
+                                    .arg(needed(box, text))));
+        }
+    }
+    auto* mode = qobject_cast<ElidingComboBox*>(panel->appPreset());
+    QVERIFY(mode != nullptr);
+    for (int i = 0; i < mode->count(); ++i) {
+        mode->setCurrentIndex(i);
+        QCOMPARE(mode->toolTip(), mode->itemText(i));
+        if (mode->width() >= needed(mode, mode->itemText(i))) {
+            QCOMPARE(mode->shownText(), mode->itemText(i));
+        } else {
+            QVERIFY(mode->isElided());
+            QVERIFY2(mode->shownText().endsWith(QChar(0x2026)), qPrintable(mode->shownText()));
+        }
     }
 }
 

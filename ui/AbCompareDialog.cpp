@@ -1,6 +1,7 @@
 // The A/B comparison dialog: two headless replays and a table of their verdicts and counts.
 #include "ui/AbCompareDialog.h"
 
+#include "ui/LocalNumbers.h"
 #include "ui/ProtectionPanel.h"
 
 #include <QApplication>
@@ -36,7 +37,7 @@ AbCompareDialog::AbCompareDialog(Scenario scenario, std::vector<engine::LiveChan
     auto* layout = new QVBoxLayout(this);
     auto* intro = new QLabel(tr("A: the run as it is. B: the same seed and the same live changes, with the "
                                 "protection below from the start. Both run to t = %1 s.")
-                                 .arg(engine::toSeconds(until_), 0, 'f', 1),
+                                 .arg(localDecimal(engine::toSeconds(until_), 1)),
                              this);
     intro->setWordWrap(true);
     layout->addWidget(intro);

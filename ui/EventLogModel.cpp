@@ -1,6 +1,8 @@
 // The event log's table model: formatting on demand from the engine's records.
 #include "ui/EventLogModel.h"
 
+#include "ui/LocalNumbers.h"
+
 #include <QColor>
 
 #include <algorithm>
@@ -155,7 +157,7 @@ QString EventLogModel::displayText(const LogEvent& e, int column) const
 {
     switch (column) {
     case TimeColumn:
-        return QString::fromStdString(engine::formatTime(e.time));
+        return localTime(e.time);
     case WhereColumn:
         return fromView(engine::placeName(e.place));
     case DeviceColumn:

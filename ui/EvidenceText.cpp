@@ -2,6 +2,7 @@
 #include "ui/EvidenceText.h"
 
 #include "core/engine/Requirements.h"
+#include "ui/LocalNumbers.h"
 
 #include <QCoreApplication>
 
@@ -61,7 +62,7 @@ QString evidenceText(const engine::EvidenceLine& line)
     for (const engine::EvidencePhrase& p : line) {
         QStringList args;
         for (const engine::EvidenceArg& a : p.args)
-            args << (a.term ? termText(a.text) : QString::fromStdString(a.text));
+            args << (a.term ? termText(a.text) : localDecimalText(QString::fromStdString(a.text)));
         out += substitute(QCoreApplication::translate("Evidence", latin(p.text).constData()), args);
     }
     return out;

@@ -9,8 +9,8 @@
 
 namespace mtcsec::ui {
 
-// One line in the current language (English when no translation is installed: then equal to
-// engine::english(line)).
+// One line in the current language, a decimal number in it with the language's decimal point ("bei 0,083460
+// s"); English when no translation is installed: then equal to engine::english(line).
 [[nodiscard]] QString evidenceText(const engine::EvidenceLine& line);
 
 // The evidence lines of `r` in the current language (the English strings if `r` carries no structure).

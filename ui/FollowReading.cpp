@@ -2,6 +2,7 @@
 #include "ui/FollowReading.h"
 
 #include "core/engine/Dissector.h"
+#include "ui/LocalNumbers.h"
 
 #include <QDialogButtonBox>
 #include <QTextBrowser>
@@ -89,12 +90,12 @@ QString followReadingHtml(const SequenceChartModel& model, int row)
         QObject::tr("<p>Sent at %1 s. Each hop below: the protection on it, what an eavesdropper on the link "
                     "reads, what attackers did, what the receiving node decoded inside the hop's protection "
                     "and what it decided. Changed octets are <b><u>bold and underlined</u></b>.</p>")
-            .arg(engine::toSeconds(first.time), 0, 'f', 3);
+            .arg(localDecimal(engine::toSeconds(first.time), 3));
     for (const int index : path) {
         const ChartRow& r = rows[static_cast<std::size_t>(index)];
         const engine::PduRecord& rec = *r.record;
         h += QStringLiteral("<h3>%1 s · %2 · %3 → %4 · PDU %5</h3>")
-                 .arg(engine::toSeconds(r.time), 0, 'f', 3)
+                 .arg(localDecimal(engine::toSeconds(r.time), 3))
                  .arg(QString::fromUtf8(name(r.link).data()), nodeName(r.from), nodeName(r.to))
                  .arg(r.pdu);
         h += QStringLiteral("<table border=\"1\" cellspacing=\"0\" cellpadding=\"4\" width=\"100%\">");

@@ -2,6 +2,7 @@
 #include "ui/InspectorPanel.h"
 
 #include "ui/FixedFont.h"
+#include "ui/LocalNumbers.h"
 #include "ui/QtText.h"
 
 #include <QGridLayout>
@@ -37,6 +38,29 @@ QString findingHtml(const engine::Finding& f, bool attacker)
     if (layers.isEmpty() && f.content.empty())
         html += QStringLiteral("<p>%1</p>").arg(QObject::tr("Nothing recognisable."));
     return html;
+}
+
+// Engine::deviceSecurity's words ("group snow3g-only; NAS 128-EIA1+128-EEA1; AS none") in the interface's
+// language: "group" and "none" translated; the group's name (the scenario's data), the layers (NAS, AS, RRC,
+// UP) and the algorithms' names stay as they are. Text of another shape is shown unchanged.
+QString deviceSecurityText(const std::string& words)
+{
+    const QString text = QString::fromStdString(words);
+    const QString groupPrefix = QStringLiteral("group ");
+    const QString nasPrefix = QStringLiteral("; NAS ");
+    const qsizetype nas = text.indexOf(nasPrefix);
+    if (!text.startsWith(groupPrefix) || nas < 0)
+        return text;
+    QStringList parts = text.mid(nas + 2).split(QStringLiteral("; "));
+    for (QString& part : parts) {
+        const qsizetype space = part.indexOf(QLatin1Char(' '));
+        if (space > 0 && part.mid(space + 1) == QLatin1String("none"))
+            part =
+                part.left(space + 1) + QObject::tr("none", "no security context set up (NAS none, AS none)");
+    }
+    return QObject::tr("group %1", "the device's group in a scenario, then its name")
+               .arg(text.mid(groupPrefix.size(), nas - groupPrefix.size())) +
+           QStringLiteral("; ") + parts.join(QStringLiteral("; "));
 }
 
 // Which of the receiver's checks refused a PDU, as a phrase.
@@ -181,18 +205,16 @@ void InspectorPanel::showPdu(const PduView& view)
     header_->setText(
         tr("<b>PDU %1</b> on %2, %3, at %4 s, device %5, %6 octets%7")
             .arg(r.id)
-            .arg(qv(name(r.link)), r.downlink ? tr("downlink") : tr("uplink"),
-                 QString::fromStdString(engine::formatTime(r.time)))
+            .arg(qv(name(r.link)), r.downlink ? tr("downlink") : tr("uplink"), localTime(r.time))
             .arg(r.device == engine::kNoDevice ? QStringLiteral("-") : QString::number(r.device))
             .arg(r.bytes.size())
             .arg(r.attack.empty()
                      ? QString()
                      : tr(", <b>touched by attacker %1</b>").arg(QString::fromStdString(r.attack))) +
-        (view.deviceSecurity.empty()
-             ? QString()
-             : tr("<br>Device %1 negotiated: %2")
-                   .arg(r.device)
-                   .arg(QString::fromStdString(view.deviceSecurity).toHtmlEscaped())));
+        (view.deviceSecurity.empty() ? QString()
+                                     : tr("<br>Device %1 negotiated: %2")
+                                           .arg(r.device)
+                                           .arg(deviceSecurityText(view.deviceSecurity).toHtmlEscaped())));
     attacker_->setText(findingHtml(view.attacker, true));
     const bool arrived = r.reception != engine::Reception::Pending;
     const bool altered = view.altered();

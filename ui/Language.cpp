@@ -48,6 +48,12 @@ QString resolveLanguage(const QString& override, LanguageChoice choice, const QL
     return first.startsWith(QLatin1String("de")) ? QStringLiteral("de") : QStringLiteral("en");
 }
 
+QLocale localeOf(const QString& code)
+{
+    return code == QLatin1String("de") ? QLocale(QLocale::German, QLocale::Germany)
+                                       : QLocale(QLocale::English, QLocale::UnitedStates);
+}
+
 bool installLanguage(const QString& code)
 {
     Installed& state = installed();
@@ -55,6 +61,7 @@ bool installLanguage(const QString& code)
         QCoreApplication::removeTranslator(t.get());
     state.translators.clear();
     state.code = QStringLiteral("en");
+    QLocale::setDefault(localeOf(state.code));
     if (code != QLatin1String("de"))
         return code == QLatin1String("en");
     auto own = std::make_unique<QTranslator>();
@@ -68,6 +75,7 @@ bool installLanguage(const QString& code)
         state.translators.push_back(std::move(qt));
     }
     state.code = code;
+    QLocale::setDefault(localeOf(code));
     return true;
 }
 

@@ -16,10 +16,16 @@ namespace mtcsec::ui {
 // when the locale's first UI language is German, else "en".
 [[nodiscard]] QString resolveLanguage(const QString& override, LanguageChoice choice, const QLocale& system);
 
+// The locale whose numbers the interface shows for `code`: German (Germany) for "de", else English (United
+// States). Files (CSV, JSON) are written in the C locale whatever the language.
+[[nodiscard]] QLocale localeOf(const QString& code);
+
 // Makes `code` ("en" or "de") the application's language: removes the translators installed by an earlier
 // call, then installs the application's and, where Debian's qt6-translations-l10n provides it, Qt's own
-// (standard buttons and dialogs). Needs a QCoreApplication. Returns false if the translation could not be
-// loaded (the interface stays English). "en" installs nothing.
+// (standard buttons and dialogs), and makes localeOf(code) the default QLocale (QLocale(), "%L1", spin
+// boxes), so that numbers follow the language, not the machine's locale. Needs a QCoreApplication. Returns
+// false if the translation could not be loaded (the interface and its numbers stay English). "en" installs
+// no translator.
 bool installLanguage(const QString& code);
 
 // The code of the language installed last ("en" before any call).

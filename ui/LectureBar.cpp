@@ -1,6 +1,7 @@
 // The lecture bar.
 #include "ui/LectureBar.h"
 
+#include "ui/LocalNumbers.h"
 #include "ui/PredictPanel.h"
 
 #include <QHBoxLayout>
@@ -106,7 +107,7 @@ void LectureBar::setRevealState(bool asked, bool revealed, double waitS)
     predict_->setVisible(asked);
     reveal_->setVisible(asked && !revealed);
     reveal_->setEnabled(waitS <= 0);
-    reveal_->setText(waitS <= 0 ? tr("Reveal") : tr("Reveal in %1 s").arg(std::ceil(waitS), 0, 'f', 0));
+    reveal_->setText(waitS <= 0 ? tr("Reveal") : tr("Reveal in %1 s").arg(localDecimal(std::ceil(waitS), 0)));
 }
 
 void LectureBar::setScore(int right, int marked)

@@ -10,6 +10,7 @@
 #include "ui/Language.h"
 #include "ui/LectureBar.h"
 #include "ui/LectureNotesWindow.h"
+#include "ui/LocalNumbers.h"
 #include "ui/MainWindow.h"
 #include "ui/PredictPanel.h"
 #include "ui/PresentationCaptions.h"
@@ -257,7 +258,7 @@ void LectureController::next()
         else
             bar_->setHint(tr("The run needs %1 more simulated seconds before the reveal (raise the speed to "
                              "get there sooner).")
-                              .arg(waitS_, 0, 'f', 0));
+                              .arg(localDecimal(waitS_, 0)));
         return;
     }
     if (index_ + 1 < static_cast<int>(script_.steps.size()))

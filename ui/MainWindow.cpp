@@ -20,6 +20,7 @@
 #include "ui/EventLogModel.h"
 #include "ui/InspectorPanel.h"
 #include "ui/LectureController.h"
+#include "ui/LocalNumbers.h"
 #include "ui/PresentationCaptions.h"
 #include "ui/PresetText.h"
 #include "ui/ProtectionPanel.h"
@@ -108,6 +109,7 @@ MainWindow::MainWindow(QWidget* parent)
     timeLabel_ = new QLabel(this);
     rateLabel_ = new QLabel(this);
     stateLabel_ = new QLabel(this);
+    timeLabel_->setObjectName(QStringLiteral("timeLabel"));
     timeLabel_->setAccessibleName(tr("Simulated time"));
     rateLabel_->setAccessibleName(tr("Events per second"));
     stateLabel_->setAccessibleName(tr("Simulation state"));
@@ -327,8 +329,8 @@ void MainWindow::onFrame(const Frame& frame)
     runAction_->setChecked(frame.running);
     runAction_->setText(frame.running ? tr("&Pause") : tr("&Run"));
     timeLabel_->setText(tr("t = %1 s of %2 s")
-                            .arg(engine::toSeconds(frame.now), 0, 'f', 2)
-                            .arg(engine::toSeconds(frame.end), 0, 'f', 0));
+                            .arg(localDecimal(engine::toSeconds(frame.now), 2))
+                            .arg(localDecimal(engine::toSeconds(frame.end), 0)));
     rateLabel_->setText(tr("%L1 events/s").arg(frame.eventsPerSecond, 0, 'f', 0));
     stateLabel_->setText(frame.finished ? tr("Finished") : frame.running ? tr("Running") : tr("Paused"));
 }

@@ -130,7 +130,9 @@ void MainWindow::createToolBar()
             [this] { controller_->setSpeed(speed_->currentData().toDouble()); });
     bar->addWidget(speed_);
     bar->addSeparator();
-    bar->addWidget(new QLabel(tr(" Seed "), bar));
+    auto* seedLabel = new QLabel(tr(" Seed "), bar);
+    seedLabel->setObjectName(QStringLiteral("seedLabel"));
+    bar->addWidget(seedLabel);
     seed_ = new QSpinBox(bar);
     seed_->setObjectName(QStringLiteral("seed"));
     seed_->setRange(0, std::numeric_limits<int>::max());

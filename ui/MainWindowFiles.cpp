@@ -20,6 +20,7 @@
 #include "ui/EventLogModel.h"
 #include "ui/InspectorPanel.h"
 #include "ui/LectureController.h"
+#include "ui/LocalNumbers.h"
 #include "ui/MainWindow.h"
 #include "ui/PresentationCaptions.h"
 #include "ui/ProtectionPanel.h"
@@ -124,7 +125,7 @@ bool MainWindow::saveScenarioFile(const QString& path)
             statusBar()->showMessage(
                 tr("Saved the scenario as at t = %1 s, the moment on screen: %2 later change(s) of the run "
                    "are not in the file")
-                    .arg(engine::toSeconds(frame_.now), 0, 'f', 1)
+                    .arg(localDecimal(engine::toSeconds(frame_.now), 1))
                     .arg(later),
                 15000);
         }

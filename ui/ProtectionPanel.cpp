@@ -1,6 +1,8 @@
 // The protection switches.
 #include "ui/ProtectionPanel.h"
 
+#include "ui/ElidingComboBox.h"
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QEvent>
@@ -14,14 +16,15 @@ namespace {
 
 QComboBox* integrityCombo(QWidget* parent, const QString& accessible)
 {
-    auto* c = new QComboBox(parent);
+    auto* c = new ElidingComboBox(parent);
     c->addItem(QObject::tr("EIA0 (none)"), 0);
     c->addItem(QObject::tr("128-EIA1 (SNOW 3G)"), 1);
     c->addItem(QObject::tr("128-EIA2 (AES-CMAC)"), 2);
     c->addItem(QObject::tr("128-EIA3 (ZUC)"), 3);
     c->setAccessibleName(accessible);
     c->setToolTip(accessible);
-    // May be narrower than its longest item, so that the panel fits a narrow dock.
+    // Its minimum may be narrower than its longest item, so that the panel fits a narrow dock; the form puts
+    // it under its label (algorithmForm), where it has the dock's whole width, and narrower still it elides.
     c->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     c->setMinimumContentsLength(8);
     return c;
@@ -29,7 +32,7 @@ QComboBox* integrityCombo(QWidget* parent, const QString& accessible)
 
 QComboBox* cipheringCombo(QWidget* parent, const QString& accessible)
 {
-    auto* c = new QComboBox(parent);
+    auto* c = new ElidingComboBox(parent);
     c->addItem(QObject::tr("EEA0 (none)"), 0);
     c->addItem(QObject::tr("128-EEA1 (SNOW 3G)"), 1);
     c->addItem(QObject::tr("128-EEA2 (AES-CTR)"), 2);
@@ -39,6 +42,17 @@ QComboBox* cipheringCombo(QWidget* parent, const QString& accessible)
     c->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     c->setMinimumContentsLength(8);
     return c;
+}
+
+// A form whose fields (the algorithm and mode drop-downs) sit under their labels and take the group's whole
+// width: "128-EIA2 (AES-CMAC)" and "aead (AES-GCM + replay window)" read whole in the dock's default width in
+// English and in German, whose labels ("RRC-Verschlüsselung") would leave a field beside them too little.
+QFormLayout* algorithmForm(QWidget* box)
+{
+    auto* form = new QFormLayout(box);
+    form->setRowWrapPolicy(QFormLayout::WrapAllRows);
+    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    return form;
 }
 
 void select(QComboBox* c, int value)
@@ -75,6 +89,10 @@ ProtectionPanel::ProtectionPanel(QWidget* parent)
 {
     setObjectName(QStringLiteral("protectionPanel"));
     auto* layout = new QVBoxLayout(this);
+    // Narrow side margins: the scroll bar and the group boxes' frames already set the panel off, and the
+    // drop-downs get the width.
+    const QMargins margins = layout->contentsMargins();
+    layout->setContentsMargins(4, margins.top(), 4, margins.bottom());
 
     // The two one-click settings first: in view without scrolling.
     auto* buttons = new QHBoxLayout;
@@ -89,7 +107,7 @@ ProtectionPanel::ProtectionPanel(QWidget* parent)
     layout->addLayout(buttons);
 
     auto* nas = new QGroupBox(tr("NAS security (device ↔ MME)"), this);
-    auto* nasForm = new QFormLayout(nas);
+    auto* nasForm = algorithmForm(nas);
     nasIntegrity_ = integrityCombo(nas, tr("NAS integrity algorithm"));
     nasCiphering_ = cipheringCombo(nas, tr("NAS ciphering algorithm"));
     nasForm->addRow(tr("&Integrity"), nasIntegrity_);
@@ -97,7 +115,7 @@ ProtectionPanel::ProtectionPanel(QWidget* parent)
     layout->addWidget(nas);
 
     auto* as = new QGroupBox(tr("AS security (device ↔ eNB)"), this);
-    auto* asForm = new QFormLayout(as);
+    auto* asForm = algorithmForm(as);
     rrcIntegrity_ = integrityCombo(as, tr("RRC integrity algorithm"));
     rrcCiphering_ = cipheringCombo(as, tr("RRC ciphering algorithm"));
     upCiphering_ = cipheringCombo(as, tr("User-plane ciphering algorithm"));
@@ -124,8 +142,8 @@ ProtectionPanel::ProtectionPanel(QWidget* parent)
     layout->addWidget(ndsBox);
 
     auto* app = new QGroupBox(tr("End-to-end (device ↔ server)"), this);
-    auto* appForm = new QFormLayout(app);
-    appPreset_ = new QComboBox(app);
+    auto* appForm = algorithmForm(app);
+    appPreset_ = new ElidingComboBox(app);
     appPreset_->addItem(tr("none"), QStringLiteral("none"));
     appPreset_->addItem(tr("integrity (MAC, no freshness)"), QStringLiteral("integrity"));
     appPreset_->addItem(tr("aead (AES-GCM + replay window)"), QStringLiteral("aead"));
@@ -135,8 +153,8 @@ ProtectionPanel::ProtectionPanel(QWidget* parent)
     appPreset_->setAccessibleName(tr("End-to-end protection"));
     appPreset_->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     appPreset_->setMinimumContentsLength(8);
-    // The box may be narrower than its longest mode (the panel fits a narrow dock): the tooltip names it
-    // whole.
+    // Under its label with the group's whole width (algorithmForm); in a dock narrower still it elides, and
+    // the tooltip names the mode whole.
     appPreset_->setToolTip(appPreset_->currentText());
     connect(appPreset_, &QComboBox::currentIndexChanged, appPreset_,
             [box = appPreset_] { box->setToolTip(box->currentText()); });

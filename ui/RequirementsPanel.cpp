@@ -3,6 +3,7 @@
 
 #include "core/engine/Requirements.h"
 #include "ui/EvidenceText.h"
+#include "ui/LocalNumbers.h"
 
 #include <QGridLayout>
 #include <QLabel>
@@ -173,7 +174,7 @@ void RequirementsPanel::setSummary(const engine::RunSummary& summary)
             const auto [sinceText, sinceStyle] = badgeOf(s, lostSince);
             const QString line =
                 tr("since the change at %1 s: %2")
-                    .arg(*summary.sinceChangeS, 0, 'f', 1)
+                    .arg(localDecimal(*summary.sinceChangeS, 1))
                     .arg(QString(sinceText).replace(QLatin1Char('\n'), QStringLiteral(", ")));
             since_[i]->setText(line);
             since_[i]->setStyleSheet(sinceStyle + QStringLiteral("padding:1px 6px;border-radius:4px;"));

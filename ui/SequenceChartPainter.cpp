@@ -1,6 +1,8 @@
 // Drawing the message sequence chart (shared by the dock, the exports and the report).
 #include "ui/SequenceChartPainter.h"
 
+#include "ui/LocalNumbers.h"
+
 #include <QApplication>
 #include <QBuffer>
 #include <QFontMetrics>
@@ -102,7 +104,7 @@ int badge(QPainter& p, double x, double y, const QString& text, const QColor& co
 
 QString seconds(engine::SimTime t)
 {
-    return QStringLiteral("%1 s").arg(engine::toSeconds(t), 0, 'f', 3);
+    return QStringLiteral("%1 s").arg(localDecimal(engine::toSeconds(t), 3));
 }
 
 } // namespace

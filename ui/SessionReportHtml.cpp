@@ -310,9 +310,9 @@ QString reportHtml(const SessionReportInput& in, bool forPdf)
     h += QString::fromLatin1(kTable) +
          ReportText::tr(
              "\n<thead><tr><th width=\"30%\">Application messages</th><th class=\"num\">Sent</th><th "
-             "class=\"num\">Delivered</th><th class=\"num\">Altered, accepted</th><th "
-             "class=\"num\">Replayed, accepted</th><th class=\"num\">Forged, accepted</th></tr>"
-             "</thead>\n");
+             "class=\"num\">Delivered (intact + altered)</th><th class=\"num\">of which altered</th><th "
+             "class=\"num\">Replayed copies accepted (in addition)</th><th class=\"num\">Forged "
+             "accepted (in addition)</th></tr></thead>\n");
     h += ReportText::tr("<tr><td>Uplink readings (device → server)</td><td class=\"num\">%1</td><td "
                         "class=\"num\">%2</td><td class=\"num\">%3</td><td class=\"num\">%4</td><td "
                         "class=\"num\">–</td></tr>\n")
@@ -357,7 +357,7 @@ QString reportHtml(const SessionReportInput& in, bool forPdf)
         h += QStringLiteral("</tr>\n");
     }
     h += QStringLiteral("</table>\n");
-    h += ReportText::tr("<p>Accepted but never sent by the peer (not deliveries): replayed copies %1, "
+    h += ReportText::tr("<p>Accepted in addition to what the peer sent (not deliveries): replayed copies %1, "
                         "forged messages %2.</p>\n")
              .arg(num(a.acceptedReplayed), num(a.acceptedForged));
 

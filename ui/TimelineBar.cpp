@@ -2,6 +2,7 @@
 #include "ui/TimelineBar.h"
 
 #include "ui/AbCompareDialog.h"
+#include "ui/LocalNumbers.h"
 
 #include <QAction>
 #include <QLabel>
@@ -57,7 +58,7 @@ TimelineBar::TimelineBar(SimulationController* controller, QWidget* parent)
         emit statusMessage(
             tr("Changed at t = %1 s, before the furthest moment reached: the later part of the "
                "run was discarded")
-                .arg(atS, 0, 'f', 2),
+                .arg(localDecimal(atS, 2)),
             10000);
     });
     connect(controller_, &SimulationController::rewound, this, [this] {
@@ -77,8 +78,8 @@ void TimelineBar::showFrame(const Frame& frame)
     slider_->setValue(static_cast<int>(frame.now / kTick));
     updating_ = false;
     label_->setText(tr("%1 s of %2 s")
-                        .arg(engine::toSeconds(frame.now), 0, 'f', 1)
-                        .arg(engine::toSeconds(frame.horizon), 0, 'f', 1));
+                        .arg(localDecimal(engine::toSeconds(frame.now), 1))
+                        .arg(localDecimal(engine::toSeconds(frame.horizon), 1)));
 }
 
 void TimelineBar::compare()

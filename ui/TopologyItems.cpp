@@ -2,6 +2,7 @@
 #include "ui/TopologyItems.h"
 
 #include "ui/EvidenceText.h"
+#include "ui/LocalNumbers.h"
 #include "ui/QtText.h"
 #include "ui/TopologyScene.h"
 
@@ -454,8 +455,9 @@ QRectF AttackerItem::boundingRect() const
 QString AttackerItem::countsText() const
 {
     if (spec_.startS > nowS_)
-        return tr("starts at %1 s").arg(spec_.startS, 0, 'f', 1);
-    return tr("✓%1 blocked  ✗%2 ok").arg(blocked_).arg(succeeded_);
+        return tr("starts at %1 s").arg(localDecimal(spec_.startS, 1));
+    // Two counts of the attacker's attempts: those protection stopped, those that got through.
+    return tr("✓%1 blocked  ✗%2 succeeded").arg(localCount(blocked_), localCount(succeeded_));
 }
 
 void AttackerItem::relayout()

@@ -157,7 +157,9 @@ public:
     void setCounts(std::uint64_t attempts, std::uint64_t blocked, std::uint64_t succeeded);
     // The simulated time now (seconds): an attacker whose start lies ahead says when it starts.
     void setNow(double nowS);
-    // The badge's second line ("✓12 blocked  ✗3 ok", or "starts at 40.0 s").
+    // The badge's second line: how many of the attacker's attempts protection stopped and how many got
+    // through
+    // ("✓12 blocked  ✗3 succeeded"), or "starts at 40.0 s"; numbers in the interface's language.
     [[nodiscard]] QString countsText() const;
     // Briefly highlights the badge: an attack's hit, blocked or succeeded.
     void flash(bool succeeded);

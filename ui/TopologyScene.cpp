@@ -379,7 +379,7 @@ void TopologyScene::layoutBadges()
         const QRectF first(centre - QPointF(size.width() / 2, size.height() / 2), size);
         QRectF r = first;
         bool placed = false;
-        for (int k = 0; k < 80 && !placed; ++k) {
+        for (int k = 0; k < 160 && !placed; ++k) {
             for (int side = 0; side <= k && !placed; ++side) {
                 for (const int sign : {1, -1}) {
                     r = first.translated(step * (k - side) * 1.5 + QPointF(sign * 6.0 * side, 0));

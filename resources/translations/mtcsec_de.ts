@@ -824,6 +824,16 @@
         <source>server</source>
         <translation>Server</translation>
     </message>
+    <message>
+        <source>none</source>
+        <comment>no security context set up (NAS none, AS none)</comment>
+        <translation>keiner</translation>
+    </message>
+    <message>
+        <source>group %1</source>
+        <comment>the device&apos;s group in a scenario, then its name</comment>
+        <translation>Gruppe %1</translation>
+    </message>
 </context>
 <context>
     <name>Requirement</name>
@@ -852,7 +862,7 @@
     </message>
     <message>
         <source>A: the run as it is. B: the same seed and the same live changes, with the protection below from the start. Both run to t = %1 s.</source>
-        <translation>A: der Lauf, wie er ist. B: derselbe Seed und dieselben Live-Änderungen, mit dem Schutz unten von Anfang an. Beide laufen bis t = %1 s.</translation>
+        <translation>A: der Lauf, wie er ist. B: derselbe Startwert und dieselben Live-Änderungen, mit dem Schutz unten von Anfang an. Beide laufen bis t = %1 s.</translation>
     </message>
     <message>
         <source>What</source>
@@ -1090,8 +1100,8 @@
         <translation>beginnt bei %1 s</translation>
     </message>
     <message>
-        <source>✓%1 blocked  ✗%2 ok</source>
-        <translation>✓%1 abgewehrt  ✗%2 ok</translation>
+        <source>✓%1 blocked  ✗%2 succeeded</source>
+        <translation>✓%1 abgewehrt  ✗%2 erfolgreich</translation>
     </message>
     <message>
         <source>Settings…</source>
@@ -1859,7 +1869,7 @@
     </message>
     <message>
         <source>Start the scenario again from time 0, with the seed shown (Ctrl+R)</source>
-        <translation>Das Szenario mit dem angezeigten Seed neu ab Zeit 0 starten (Strg+R)</translation>
+        <translation>Das Szenario mit dem angezeigten Startwert neu ab Zeit 0 starten (Strg+R)</translation>
     </message>
     <message>
         <source>Run or pause</source>
@@ -1911,15 +1921,15 @@
     </message>
     <message>
         <source> Seed </source>
-        <translation> Seed </translation>
+        <translation> Startwert </translation>
     </message>
     <message>
         <source>Random seed</source>
-        <translation>Zufalls-Seed</translation>
+        <translation>Zufallsstartwert</translation>
     </message>
     <message>
         <source>The random seed: takes effect at the next reset</source>
-        <translation>Der Zufalls-Seed: wirkt ab dem nächsten Zurücksetzen</translation>
+        <translation>Der Zufallsstartwert: wirkt ab dem nächsten Zurücksetzen</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -2709,7 +2719,7 @@ Verworfen durch: %1</translation>
     </message>
     <message>
         <source>Drag back to any earlier moment of the run (replayed from the seed and your changes) and forward again</source>
-        <translation>Zu jedem früheren Moment des Laufs zurückziehen (aus dem Seed und Ihren Änderungen nachgespielt) und wieder vor</translation>
+        <translation>Zu jedem früheren Moment des Laufs zurückziehen (aus dem Startwert und Ihren Änderungen nachgespielt) und wieder vor</translation>
     </message>
     <message>
         <source> Timeline </source>
@@ -3663,7 +3673,7 @@ Gruppe %1: %2 Geräte, Fähigkeiten EEA %3, EIA %4</translation>
     <message>
         <source>&lt;p class=&quot;small muted&quot;&gt;%1 MTC devices · %2 simulated · seed %3 · %4 attacks · %5 events&lt;/p&gt;
 </source>
-        <translation>&lt;p class=&quot;small muted&quot;&gt;%1 MTC-Geräte · %2 simuliert · Seed %3 · %4 Angriffe · %5 Ereignisse&lt;/p&gt;
+        <translation>&lt;p class=&quot;small muted&quot;&gt;%1 MTC-Geräte · %2 simuliert · Startwert %3 · %4 Angriffe · %5 Ereignisse&lt;/p&gt;
 </translation>
     </message>
     <message>
@@ -3722,7 +3732,7 @@ Gruppe %1: %2 Geräte, Fähigkeiten EEA %3, EIA %4</translation>
     </message>
     <message>
         <source>Seed</source>
-        <translation>Seed</translation>
+        <translation>Startwert</translation>
     </message>
     <message>
         <source>Events logged</source>
@@ -3906,10 +3916,10 @@ Gruppe %1: %2 Geräte, Fähigkeiten EEA %3, EIA %4</translation>
     </message>
     <message>
         <source>
-&lt;thead&gt;&lt;tr&gt;&lt;th width=&quot;30%&quot;&gt;Application messages&lt;/th&gt;&lt;th class=&quot;num&quot;&gt;Sent&lt;/th&gt;&lt;th class=&quot;num&quot;&gt;Delivered&lt;/th&gt;&lt;th class=&quot;num&quot;&gt;Altered, accepted&lt;/th&gt;&lt;th class=&quot;num&quot;&gt;Replayed, accepted&lt;/th&gt;&lt;th class=&quot;num&quot;&gt;Forged, accepted&lt;/th&gt;&lt;/tr&gt;&lt;/thead&gt;
+&lt;thead&gt;&lt;tr&gt;&lt;th width=&quot;30%&quot;&gt;Application messages&lt;/th&gt;&lt;th class=&quot;num&quot;&gt;Sent&lt;/th&gt;&lt;th class=&quot;num&quot;&gt;Delivered (intact + altered)&lt;/th&gt;&lt;th class=&quot;num&quot;&gt;of which altered&lt;/th&gt;&lt;th class=&quot;num&quot;&gt;Replayed copies accepted (in addition)&lt;/th&gt;&lt;th class=&quot;num&quot;&gt;Forged accepted (in addition)&lt;/th&gt;&lt;/tr&gt;&lt;/thead&gt;
 </source>
         <translation>
-&lt;thead&gt;&lt;tr&gt;&lt;th width=&quot;30%&quot;&gt;Anwendungsnachrichten&lt;/th&gt;&lt;th class=&quot;num&quot;&gt;Gesendet&lt;/th&gt;&lt;th class=&quot;num&quot;&gt;Zugestellt&lt;/th&gt;&lt;th class=&quot;num&quot;&gt;Verändert, angenommen&lt;/th&gt;&lt;th class=&quot;num&quot;&gt;Wiedereingespielt, angenommen&lt;/th&gt;&lt;th class=&quot;num&quot;&gt;Gefälscht, angenommen&lt;/th&gt;&lt;/tr&gt;&lt;/thead&gt;
+&lt;thead&gt;&lt;tr&gt;&lt;th width=&quot;30%&quot;&gt;Anwendungsnachrichten&lt;/th&gt;&lt;th class=&quot;num&quot;&gt;Gesendet&lt;/th&gt;&lt;th class=&quot;num&quot;&gt;Zugestellt (unverändert + verändert)&lt;/th&gt;&lt;th class=&quot;num&quot;&gt;davon verändert&lt;/th&gt;&lt;th class=&quot;num&quot;&gt;Wiedereingespielte Kopien angenommen (zusätzlich)&lt;/th&gt;&lt;th class=&quot;num&quot;&gt;Gefälschte angenommen (zusätzlich)&lt;/th&gt;&lt;/tr&gt;&lt;/thead&gt;
 </translation>
     </message>
     <message>
@@ -3955,9 +3965,9 @@ Gruppe %1: %2 Geräte, Fähigkeiten EEA %3, EIA %4</translation>
         <translation>Downlink-Befehle</translation>
     </message>
     <message>
-        <source>&lt;p&gt;Accepted but never sent by the peer (not deliveries): replayed copies %1, forged messages %2.&lt;/p&gt;
+        <source>&lt;p&gt;Accepted in addition to what the peer sent (not deliveries): replayed copies %1, forged messages %2.&lt;/p&gt;
 </source>
-        <translation>&lt;p&gt;Angenommen, aber nie von der Gegenseite gesendet (keine Zustellungen): wiedereingespielte Kopien %1, gefälschte Nachrichten %2.&lt;/p&gt;
+        <translation>&lt;p&gt;Angenommen zusätzlich zu dem, was die Gegenseite gesendet hat (keine Zustellungen): wiedereingespielte Kopien %1, gefälschte Nachrichten %2.&lt;/p&gt;
 </translation>
     </message>
     <message>
@@ -4202,7 +4212,7 @@ Gruppe %1: %2 Geräte, Fähigkeiten EEA %3, EIA %4</translation>
     </message>
     <message>
         <source>The same scenario and seed give the same digest on any machine.</source>
-        <translation>Dasselbe Szenario und derselbe Seed ergeben auf jedem Rechner denselben Digest.</translation>
+        <translation>Dasselbe Szenario und derselbe Startwert ergeben auf jedem Rechner denselben Digest.</translation>
     </message>
     <message>
         <source>Run starts with: </source>
@@ -4254,7 +4264,7 @@ Gruppe %1: %2 Geräte, Fähigkeiten EEA %3, EIA %4</translation>
     </message>
     <message>
         <source>%1 · session report · %2 · seed %3</source>
-        <translation>%1 · Sitzungsbericht · %2 · Seed %3</translation>
+        <translation>%1 · Sitzungsbericht · %2 · Startwert %3</translation>
     </message>
     <message>
         <source>the PDF writer could not start page %1</source>
