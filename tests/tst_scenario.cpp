@@ -10,6 +10,8 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <sys/stat.h>
+
 using namespace mtcsec;
 
 namespace {
@@ -54,6 +56,8 @@ private slots:
     void presetRoundTrip();
     void presetDetails();
     void loadNamesTheFile();
+    void loadReadsRegularFilesOnly_data();
+    void loadReadsRegularFilesOnly();
     void saveAndLoad();
     void saveFailsLeavingNothing();
 };
@@ -678,6 +682,48 @@ void TestScenario::loadNamesTheFile()
     const QString garbageError = errorOf([&garbage] { (void)loadScenarioFile(garbage); });
     QVERIFY2(garbageError.startsWith(garbage + QStringLiteral(": (document): JSON syntax error at line 1")),
              qPrintable(garbageError));
+}
+
+void TestScenario::loadReadsRegularFilesOnly_data()
+{
+    QTest::addColumn<QString>("kind");
+    QTest::addColumn<QString>("reason");
+    QTest::newRow("FIFO without a writer") << "fifo"
+                                           << "it is a FIFO, not a regular file";
+    QTest::newRow("character device") << "device"
+                                      << "it is a character device, not a regular file";
+    QTest::newRow("folder") << "folder"
+                            << "file to open is a directory";
+    QTest::newRow("dangling symbolic link") << "dangling"
+                                            << "No such file or directory";
+    QTest::newRow("symbolic link to a FIFO") << "link-to-fifo"
+                                             << "it is a FIFO, not a regular file";
+}
+
+void TestScenario::loadReadsRegularFilesOnly()
+{
+    // Opened without blocking (O_NONBLOCK), then refused by what fstat says: a FIFO with no writer never
+    // hangs the loader, and the message says what the path is.
+    QFETCH(QString, kind);
+    QFETCH(QString, reason);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QString path = dir.filePath(QStringLiteral("input.json"));
+    const QString fifo = dir.filePath(QStringLiteral("fifo.json"));
+    if (kind == QLatin1String("fifo") || kind == QLatin1String("link-to-fifo"))
+        QVERIFY(::mkfifo(QFile::encodeName(fifo).constData(), 0644) == 0);
+    if (kind == QLatin1String("fifo"))
+        path = fifo;
+    else if (kind == QLatin1String("link-to-fifo"))
+        QVERIFY(QFile::link(fifo, path));
+    else if (kind == QLatin1String("device"))
+        path = QStringLiteral("/dev/null");
+    else if (kind == QLatin1String("folder"))
+        QVERIFY(QDir().mkdir(path));
+    else
+        QVERIFY(QFile::link(dir.filePath(QStringLiteral("nowhere.json")), path));
+    QCOMPARE(errorOf([&path] { (void)loadScenarioFile(path); }),
+             path + QStringLiteral(": cannot read: ") + reason);
 }
 
 void TestScenario::saveAndLoad()

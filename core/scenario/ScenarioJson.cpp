@@ -4,6 +4,7 @@
 
 #include "core/InvalidInput.h"
 #include "core/io/AtomicFile.h"
+#include "core/io/InputFile.h"
 #include "core/scenario/AttackJson.h"
 #include "core/scenario/CapabilitiesJson.h"
 #include "core/scenario/JsonPathReader.h"
@@ -11,7 +12,6 @@
 #include "core/scenario/ProtectionJson.h"
 #include "core/scenario/ScenarioLimits.h"
 
-#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -280,15 +280,8 @@ QByteArray scenarioToJson(const Scenario& scenario)
 Scenario loadScenarioFile(const QString& path)
 {
     const std::string file = path.toStdString();
-    QFile in(path);
-    if (!in.open(QIODevice::ReadOnly))
-        throw InvalidInput(file + ": cannot read: " + in.errorString().toStdString());
-    const QByteArray json = in.read(kMaxFileSize + 1);
-    if (in.error() != QFileDevice::NoError)
-        throw InvalidInput(file + ": cannot read: " + in.errorString().toStdString());
-    if (json.size() > kMaxFileSize)
-        throw InvalidInput(file + ": cannot read: larger than " +
-                           std::to_string(kMaxFileSize / (1024 * 1024)) + " MiB, too large for a scenario");
+    const QByteArray json = io::readInputFile(
+        path, kMaxFileSize, std::to_string(kMaxFileSize / (1024 * 1024)) + " MiB, too large for a scenario");
     if (json.trimmed().isEmpty())
         throw InvalidInput(file + ": the file is empty (a scenario is a JSON object with \"schema\": "
                                   "\"mtcsec-scenario/1\")");
