@@ -426,6 +426,14 @@ void TestScenario::malformed_data()
         "changes[1].at_s: changes must be listed in time order; 10 is before changes[0].at_s (30)");
     row("change at the end", withFields(R"("duration_s": 60, "changes": [{"at_s": 60, "protection": {}}])"),
         "changes[0].at_s: must be at least 0 and below duration_s (60) seconds, got 60");
+    // An attacker starts within the run, as a change does; its stop may lie beyond (it then never stops).
+    row("attack starts at the end",
+        withFields(R"("duration_s": 60, "attacks": [{"kind": "tamper", "target": "Uu", "start_s": 60}])"),
+        "attacks[0].start_s: must be at least 0 and below duration_s (60) seconds, got 60");
+    row("attack starts after the end",
+        withFields(R"("duration_s": 10, "attacks": [{"kind": "eavesdrop", "target": "Uu"},
+                                                    {"kind": "tamper", "target": "Uu", "start_s": 50}])"),
+        "attacks[1].start_s: must be at least 0 and below duration_s (10) seconds, got 50");
     row("change negative", withFields(R"("changes": [{"at_s": -1, "protection": {}}])"), "changes[0].at_s: ");
     row("change time missing", withFields(R"("changes": [{"protection": {}}])"), "changes[0].at_s: missing");
     row("change protection missing", withFields(R"("changes": [{"at_s": 1}])"),

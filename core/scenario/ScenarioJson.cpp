@@ -225,9 +225,16 @@ Scenario scenarioFromJson(const QByteArray& json)
         if (static_cast<std::size_t>(attacks.size()) > kMaxAttacks)
             fail(attacksPath, "at most " + std::to_string(kMaxAttacks) + " attacks, got " +
                                   std::to_string(attacks.size()));
-        for (qsizetype i = 0; i < attacks.size(); ++i)
-            scenario.attacks.push_back(
-                readAttack(attacks.at(i), element(attacksPath, i), i, scenario.attacks));
+        // An attacker starts within the run, as a protection change does (readChanges): one that would start
+        // at or after its end would do nothing.
+        const NumberRange withinRun{{0.0, true}, {scenario.durationS, false, "duration_s"}, "seconds"};
+        for (qsizetype i = 0; i < attacks.size(); ++i) {
+            const std::string attackPath = element(attacksPath, i);
+            scenario.attacks.push_back(readAttack(attacks.at(i), attackPath, i, scenario.attacks));
+            if (const QJsonValue start = attacks.at(i).toObject().value(QStringLiteral("start_s"));
+                !start.isUndefined())
+                (void)requireNumberIn(start, attackPath + ".start_s", withinRun);
+        }
     }
     if (r.has("changes"))
         readChanges(r.get("changes"), r.path("changes"), scenario);
