@@ -58,6 +58,7 @@ private slots:
     void loadNamesTheFile();
     void loadReadsRegularFilesOnly_data();
     void loadReadsRegularFilesOnly();
+    void saveWritesOnlyWhatLoads();
     void saveAndLoad();
     void saveFailsLeavingNothing();
 };
@@ -732,6 +733,23 @@ void TestScenario::loadReadsRegularFilesOnly()
         QVERIFY(QFile::link(dir.filePath(QStringLiteral("nowhere.json")), path));
     QCOMPARE(errorOf([&path] { (void)loadScenarioFile(path); }),
              path + QStringLiteral(": cannot read: ") + reason);
+}
+
+void TestScenario::saveWritesOnlyWhatLoads()
+{
+    // An attacker set to start after the run's end (the window's attack settings allow it) would make a file
+    // that loads nowhere: it is not written, and the message says why.
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    Scenario scenario = presetScenario("3gpp-only").value();
+    scenario.durationS = 10;
+    scenario.attacks[1].startS = 50;
+    const QString path = dir.filePath(QStringLiteral("late.json"));
+    QCOMPARE(errorOf([&] { saveScenarioFile(scenario, path); }),
+             path +
+                 QStringLiteral(": not saved, it would not load: attacks[1].start_s: must be at least 0 and "
+                                "below duration_s (10) seconds, got 50"));
+    QVERIFY(QDir(dir.path()).isEmpty());
 }
 
 void TestScenario::saveAndLoad()

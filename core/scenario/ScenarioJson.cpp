@@ -301,7 +301,14 @@ Scenario loadScenarioFile(const QString& path)
 
 void saveScenarioFile(const Scenario& scenario, const QString& path)
 {
-    io::writeFileAtomically(path, scenarioToJson(scenario));
+    const QByteArray json = scenarioToJson(scenario);
+    // What is saved loads again: a scenario the reader refuses is not written.
+    try {
+        (void)scenarioFromJson(json);
+    } catch (const InvalidInput& e) {
+        throw InvalidInput(path.toStdString() + ": not saved, it would not load: " + e.what());
+    }
+    io::writeFileAtomically(path, json);
 }
 
 } // namespace mtcsec
