@@ -67,13 +67,13 @@ QString nullIntegrityWarning(const Scenario& scenario)
             : QStringLiteral("%1 of the %2 devices (the standard ones) refuse")
                   .arg(r.devices)
                   .arg(scenario.devices);
-    return QStringLiteral(
-               "warning: %1 %2 EIA0 (null integrity): %3 its Security Mode Command (TS 24.301 "
-               "5.4.3.3, TS 33.401 5.1.4.1) and no attach of %4 succeeds%5; set %1 to EIA1, EIA2 or "
-               "EIA3, or declare devices that accept null integrity, as the default preset does: "
-               "\"ue\": {\"accepts_null_integrity\": true}")
+    return QStringLiteral("warning: %1 %2 EIA0 (null integrity): %3 a Security Mode Command that selects it "
+                          "(TS 24.301 5.4.3.3, TS 33.401 5.1.4.1), so %4%5; set %1 to EIA1, EIA2 or EIA3, or "
+                          "declare devices that accept null integrity, as the default preset does: \"ue\": "
+                          "{\"accepts_null_integrity\": true}")
         .arg(fields, r.nas && r.rrc ? QStringLiteral("are") : QStringLiteral("is"), who,
-             r.devices == 1 ? QStringLiteral("it") : QStringLiteral("theirs"), until);
+             r.devices == 1 ? QStringLiteral("it does not attach") : QStringLiteral("none of them attaches"),
+             until);
 }
 
 std::uint64_t refusedForNullIntegrity(const engine::RunSummary& summary)

@@ -515,8 +515,8 @@ void TestCliRun::nullIntegrityIsExplained()
     const QString warning =
         min +
         QStringLiteral(": warning: protection.nas.integrity is EIA0 (null integrity): the 10 standard "
-                       "devices refuse its Security Mode Command (TS 24.301 5.4.3.3, TS 33.401 5.1.4.1) "
-                       "and no attach of theirs succeeds; set protection.nas.integrity to EIA1, EIA2 or "
+                       "devices refuse a Security Mode Command that selects it (TS 24.301 5.4.3.3, TS 33.401 "
+                       "5.1.4.1), so none of them attaches; set protection.nas.integrity to EIA1, EIA2 or "
                        "EIA3, or declare devices that accept null integrity, as the default preset does: "
                        "\"ue\": {\"accepts_null_integrity\": true}\n");
     QCOMPARE(r.out,
@@ -541,7 +541,8 @@ void TestCliRun::nullIntegrityIsExplained()
     QCOMPARE(r.exitCode, 0);
     QVERIFY2(
         r.out.contains(QStringLiteral(": warning: protection.as.rrc_integrity is EIA0 (null integrity): the "
-                                      "standard device refuses its Security Mode Command")),
+                                      "standard device refuses a Security Mode Command that selects it (TS "
+                                      "24.301 5.4.3.3, TS 33.401 5.1.4.1), so it does not attach;")),
         qPrintable(r.out));
 
     // Integrity switched on later: the warning says until when; devices declared to accept EIA0, or
@@ -550,9 +551,8 @@ void TestCliRun::nullIntegrityIsExplained()
     writeFile(later, R"({"schema":"mtcsec-scenario/1","changes":[{"at_s":30,"protection":)"
                      R"({"nas":{"integrity":"EIA2"},"as":{"rrc_integrity":"EIA2"}}}]})");
     r = runMtcsec({QStringLiteral("validate"), later});
-    QVERIFY2(
-        r.out.contains(QStringLiteral("no attach of theirs succeeds before the protection change at 30 s;")),
-        qPrintable(r.out));
+    QVERIFY2(r.out.contains(QStringLiteral("so none of them attaches before the protection change at 30 s;")),
+             qPrintable(r.out));
     const QString accepting = dir.filePath(QStringLiteral("accepting.json"));
     writeFile(accepting, R"({"schema":"mtcsec-scenario/1","ue":{"accepts_null_integrity":true}})");
     r = runMtcsec({QStringLiteral("validate"), accepting});
