@@ -68,12 +68,14 @@ QString nullIntegrityWarning(const Scenario& scenario)
                   .arg(r.devices)
                   .arg(scenario.devices);
     return QStringLiteral("warning: %1 %2 EIA0 (null integrity): %3 a Security Mode Command that selects it "
-                          "(TS 24.301 5.4.3.3, TS 33.401 5.1.4.1), so %4%5; set %1 to EIA1, EIA2 or EIA3, or "
+                          "(%6, TS 33.401 5.1.4.1), so %4%5; set %1 to EIA1, EIA2 or EIA3, or "
                           "declare devices that accept null integrity, as the default preset does: \"ue\": "
                           "{\"accepts_null_integrity\": true}")
         .arg(fields, r.nas && r.rrc ? QStringLiteral("are") : QStringLiteral("is"), who,
              r.devices == 1 ? QStringLiteral("it does not attach") : QStringLiteral("none of them attaches"),
-             until);
+             until,
+             // the NAS command's clause, or the RRC one when only the eNB selects EIA0
+             r.nas ? QStringLiteral("TS 24.301 5.4.3.3") : QStringLiteral("TS 36.331 5.3.4.3"));
 }
 
 std::uint64_t refusedForNullIntegrity(const engine::RunSummary& summary)

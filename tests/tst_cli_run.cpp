@@ -542,7 +542,7 @@ void TestCliRun::nullIntegrityIsExplained()
     QVERIFY2(
         r.out.contains(QStringLiteral(": warning: protection.as.rrc_integrity is EIA0 (null integrity): the "
                                       "standard device refuses a Security Mode Command that selects it (TS "
-                                      "24.301 5.4.3.3, TS 33.401 5.1.4.1), so it does not attach;")),
+                                      "36.331 5.3.4.3, TS 33.401 5.1.4.1), so it does not attach;")),
         qPrintable(r.out));
 
     // Integrity switched on later: the warning says until when; devices declared to accept EIA0, or
