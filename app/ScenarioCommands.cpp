@@ -280,9 +280,9 @@ int runRunCommand(const QStringList& arguments)
     const QString command = QStringLiteral("mtcsec run");
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
-        "Runs a scenario headless and prints a summary. --report writes a report whose format follows the\n"
-        "extension (.json, .csv, .html, .pdf); --pcap writes one pcap per link and per attacker, and a key "
-        "log.\n"
+        "Runs a scenario headless (the default preset unless --preset or --scenario names one) and prints\n"
+        "a summary. --report writes a report whose format follows the extension (.json, .csv, .html,\n"
+        ".pdf); --pcap writes one pcap per link and per attacker, and a key log.\n"
         "Example: mtcsec run --preset 3gpp-only --report out.pdf --report out.json --pcap captures"));
     const QCommandLineOption help(QStringList{QStringLiteral("h"), QStringLiteral("help")},
                                   QStringLiteral("Show this help."));
