@@ -47,12 +47,12 @@ std::string notReadableReason(mode_t mode)
         return {};
     if (S_ISDIR(mode))
         return "file to open is a directory"; // Qt's words, as before this reader
-    const char* what = S_ISFIFO(mode)   ? "a FIFO"
-                       : S_ISCHR(mode)  ? "a character device"
-                       : S_ISBLK(mode)  ? "a block device"
-                       : S_ISSOCK(mode) ? "a socket"
-                                        : "something";
-    return std::string("it is ") + what + ", not a regular file";
+    const char* what = S_ISFIFO(mode)   ? "it is a FIFO"
+                       : S_ISCHR(mode)  ? "it is a character device"
+                       : S_ISBLK(mode)  ? "it is a block device"
+                       : S_ISSOCK(mode) ? "it is a socket"
+                                        : "it is something else";
+    return std::string(what) + ", not a regular file";
 }
 
 QByteArray readInputFile(const QString& path, qint64 maxBytes, const std::string& tooLarge)
