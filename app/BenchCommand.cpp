@@ -425,7 +425,7 @@ int runBenchCommand(const QStringList& arguments)
         QStringLiteral("duration"),
         QStringLiteral("Simulated seconds of each engine workload, above 0, at most 86400 (default 60)."),
         QStringLiteral("SECONDS"));
-    const QCommandLineOption devicesPerCell = makeDevicesPerCellOption();
+    const QCommandLineOption devicesPerCell = makeDevicesPerCellOption(DevicesPerCellFor::Bench);
     const QCommandLineOption threads = makeThreadsOption();
     for (const QCommandLineOption* o : {&help, &devices, &duration, &devicesPerCell, &threads})
         parser.addOption(*o);

@@ -110,6 +110,8 @@ protocol::OscoreContext oscoreContext(const QCommandLineParser& p)
 {
     protocol::OscoreParameters in;
     in.masterSecret = secretFromHex(value(p, "master-secret"), "--master-secret");
+    if (in.masterSecret.empty()) // RFC 8613 3.2.1: the Master Secret is the one input that cannot be empty
+        throw InvalidInput("--master-secret: must not be empty (at least one octet of hex)");
     if (p.isSet(QStringLiteral("master-salt")))
         in.masterSalt = fromHex(value(p, "master-salt"), "--master-salt");
     if (p.isSet(QStringLiteral("id-context")))
@@ -405,23 +407,37 @@ std::vector<const Function*> functionsIn(const std::vector<Function>& all, const
     return in;
 }
 
-// `mtcsec crypto --help` and `mtcsec crypto kdf --help`: the functions of the group, each with an example.
+// `mtcsec crypto --help`, `mtcsec crypto kdf --help` and `mtcsec crypto oscore --help`: what the group does
+// and its functions (named as typed after the group's words), each with an example.
 QString groupHelp(const std::vector<const Function*>& functions, const QStringList& group)
 {
     const QString prefix = group.isEmpty() ? QString() : group.join(QLatin1Char(' ')) + QLatin1Char(' ');
-    QString text =
-        QStringLiteral(
-            "Usage: mtcsec crypto %1FUNCTION [OPTIONS]\n"
-            "\n"
-            "3GPP (and OSCORE) security functions on hexadecimal input; the result is lowercase hex on "
-            "stdout.\n"
-            "Lengths are in bits, as the 3GPP test sets give them. mtcsec crypto %1FUNCTION --help "
-            "lists its options.\n"
-            "\n"
-            "Functions:\n")
-            .arg(prefix);
+    const QString what =
+        group == QStringList{QStringLiteral("kdf")}
+            ? QStringLiteral(
+                  "The key derivations of TS 33.401 Annex A (the KDF of TS 33.220 B.2, HMAC-SHA-256) on\n"
+                  "hexadecimal input: KASME, KeNB, NH and the NAS, RRC and UP algorithm keys. The result\n"
+                  "is one lowercase hex line: 256-bit keys whole, algorithm keys as their 128 bits.\n")
+        : group == QStringList{QStringLiteral("oscore")}
+            ? QStringLiteral(
+                  "OSCORE (RFC 8613: AES-CCM-16-64-128, HKDF-SHA-256) on hexadecimal input: derive the\n"
+                  "security context, protect a CoAP request or response, verify and decrypt one. The\n"
+                  "result is lowercase hex on stdout.\n")
+            : QStringLiteral(
+                  "3GPP and OSCORE security functions on hexadecimal input: 128-EEA1/2/3, 128-EIA1/2/3,\n"
+                  "Milenage, the TS 33.401 key derivations (kdf) and OSCORE (oscore). The result is\n"
+                  "lowercase hex on stdout. Lengths (--length) are in bits, as the 3GPP test sets give "
+                  "them.\n");
+    QString text = QStringLiteral("Usage: mtcsec crypto %1FUNCTION [OPTIONS]\n"
+                                  "\n"
+                                  "%2"
+                                  "mtcsec crypto %1FUNCTION --help lists its options.\n"
+                                  "\n"
+                                  "Functions:\n")
+                       .arg(prefix, what);
     for (const Function* f : functions)
-        text += QStringLiteral("  %1\n      %2\n      %3\n").arg(f->words, f->summary, f->example);
+        text += QStringLiteral("  %1\n      %2\n      %3\n")
+                    .arg(f->words.mid(prefix.size()), f->summary, f->example);
     return text;
 }
 

@@ -4,6 +4,8 @@
 #include "core/InvalidInput.h"
 #include "core/scenario/ScenarioLimits.h"
 
+#include <QStringList>
+
 #include <algorithm>
 #include <charconv>
 #include <cmath>
@@ -70,6 +72,25 @@ void applyNumberOptions(Scenario& scenario, const QCommandLineParser& parser,
     }
 }
 
+QString leaveOutBeyondDuration(Scenario& scenario)
+{
+    const double end = scenario.durationS;
+    QStringList leftOut;
+    for (const AttackSpec& a : scenario.attacks)
+        if (a.startS >= end)
+            leftOut
+                << QStringLiteral("attack %1 (start_s %2)").arg(QString::fromStdString(a.id)).arg(a.startS);
+    for (const ProtectionChange& c : scenario.changes)
+        if (c.atS >= end)
+            leftOut << QStringLiteral("protection change at %1 s").arg(c.atS);
+    std::erase_if(scenario.attacks, [end](const AttackSpec& a) { return a.startS >= end; });
+    std::erase_if(scenario.changes, [end](const ProtectionChange& c) { return c.atS >= end; });
+    if (leftOut.isEmpty())
+        return {};
+    return QStringLiteral("Left out (the run ends at %1 s, --duration): %2\n")
+        .arg(QString::number(end), leftOut.join(QStringLiteral(", ")));
+}
+
 void applyDevicesPerCellOption(Scenario& scenario, const QCommandLineParser& parser,
                                const QCommandLineOption& devicesPerCell)
 {
@@ -81,13 +102,17 @@ void applyDevicesPerCellOption(Scenario& scenario, const QCommandLineParser& par
                                    kMinDevicesPerCell, kMaxDevicesPerCell));
 }
 
-QCommandLineOption makeDevicesPerCellOption()
+QCommandLineOption makeDevicesPerCellOption(DevicesPerCellFor command)
 {
+    const QString over = command == DevicesPerCellFor::Run
+                             ? QStringLiteral("overrides the scenario's devices_per_cell, default 50000")
+                             : QStringLiteral("of every engine workload, default 50000");
     return QCommandLineOption(
         QStringLiteral("devices-per-cell"),
-        QStringLiteral("Devices per cell at most, 1 to 1000000 (overrides the scenario's devices_per_cell, "
-                       "default 50000). A run of more devices is split into cells simulated independently, "
-                       "each its own eNB, links, NDS/IP SAs and attackers."),
+        QStringLiteral("Devices per cell at most, 1 to 1000000 (%1). A run of more devices "
+                       "is split into cells simulated independently, each its own eNB, "
+                       "links, NDS/IP SAs and attackers.")
+            .arg(over),
         QStringLiteral("N"));
 }
 

@@ -27,6 +27,13 @@ void applyNumberOptions(Scenario& scenario, const QCommandLineParser& parser,
                         const QCommandLineOption& duration, const QCommandLineOption& seed,
                         const QCommandLineOption& devices);
 
+// What a --duration shorter than the scenario's ends before is left out of the run, as a scenario file may
+// not hold it (ScenarioJson: changes[].at_s and attacks[].start_s below duration_s): the protection changes
+// at or after the end and the attackers that would start at or after it. Returns the line that says what was
+// left out, for example "Left out (the run ends at 3 s, --duration): attack a4 (start_s 5), protection change
+// at 30 s\n"; empty when nothing was.
+[[nodiscard]] QString leaveOutBeyondDuration(Scenario& scenario);
+
 // --devices-per-cell N, where given, over `scenario.devicesPerCell` (devices, a whole number from
 // kMinDevicesPerCell to kMaxDevicesPerCell: 1 to 1000000), as a scenario file's devices_per_cell would set
 // it: a run of more devices is split into cells (core/engine/CellPlan.h). Throws InvalidInput
@@ -34,8 +41,10 @@ void applyNumberOptions(Scenario& scenario, const QCommandLineParser& parser,
 // than once".
 void applyDevicesPerCellOption(Scenario& scenario, const QCommandLineParser& parser,
                                const QCommandLineOption& devicesPerCell);
-// The --devices-per-cell option's text in --help, the same for run and bench.
-[[nodiscard]] QCommandLineOption makeDevicesPerCellOption();
+// The --devices-per-cell option's text in --help: run's overrides the scenario's devices_per_cell, bench's
+// sets it for every workload (bench reads no scenario).
+enum class DevicesPerCellFor { Run, Bench };
+[[nodiscard]] QCommandLineOption makeDevicesPerCellOption(DevicesPerCellFor command);
 
 // --threads, where given (a whole number from 1 to kMaxThreads), else every core of the machine
 // (std::thread::hardware_concurrency, 1 when unknown). Throws InvalidInput "--threads: must be a whole number

@@ -3,6 +3,8 @@
 
 #include "app/CellCaptures.h"
 #include "app/Console.h"
+#include "app/NullIntegrity.h"
+#include "app/Plural.h"
 #include "app/RunOptions.h"
 #include "app/SubcommandParser.h"
 #include "core/InvalidInput.h"
@@ -138,15 +140,15 @@ QString summaryText(const engine::RunSummary& s, double wallSeconds)
     const engine::TrafficCounters& t = s.traffic;
     QString out;
     out +=
-        QStringLiteral("Scenario %1: %2 devices, seed %3, %4 s simulated in %5 s (%6 events, %7 events/s)\n")
-            .arg(shown(s.scenarioName), num(s.devices), num(s.seed), QString::number(s.durationS, 'f', 1),
-                 QString::number(wallSeconds, 'f', 2), num(s.eventsTotal),
+        QStringLiteral("Scenario %1: %2, seed %3, %4 s simulated in %5 s (%6 events, %7 events/s)\n")
+            .arg(shown(s.scenarioName), counted(s.devices, "device", "devices"), num(s.seed),
+                 QString::number(s.durationS, 'f', 1), QString::number(wallSeconds, 'f', 2),
+                 num(s.eventsTotal),
                  num(wallSeconds > 0 ? std::llround(static_cast<double>(s.eventsTotal) / wallSeconds) : 0));
     if (s.cells > 1)
         out += QStringLiteral("Cells: %1 of at most %2 %3, simulated independently (each its own eNB, "
                               "links, NDS/IP SAs and attackers)\n")
-                   .arg(num(s.cells), num(s.devicesPerCell),
-                        s.devicesPerCell == 1 ? QStringLiteral("device") : QStringLiteral("devices"));
+                   .arg(num(s.cells), num(s.devicesPerCell), noun(s.devicesPerCell, "device", "devices"));
     if (s.changes.empty()) {
         out += QStringLiteral("Protection: %1\n").arg(protectionLine(s.protection));
     } else {
@@ -168,17 +170,17 @@ QString summaryText(const engine::RunSummary& s, double wallSeconds)
             apart += c.count;
     if (apart > 0)
         out +=
-            QStringLiteral("RRC: non-compliant: %1 SecurityModeCommands select UP ciphering apart from RRC "
+            QStringLiteral("RRC: non-compliant: %1 UP ciphering apart from RRC "
                            "ciphering, against TS 36.331 6.3.3 (one cipheringAlgorithm); the UP one travels "
                            "in lateNonCriticalExtension\n")
-                .arg(num(apart));
+                .arg(counted(apart, "SecurityModeCommand selects", "SecurityModeCommands select"));
     if (report::negotiationConfigured(s)) {
         // What the MME and the eNB selected for each device group (TS 33.401 7.2.4.2, 7.2.4.3).
         out += QStringLiteral("Algorithms selected (Security Mode Commands per device group):\n");
         for (const std::string& line : report::negotiationLines(s))
             out += QStringLiteral("  %1\n").arg(shown(line));
     }
-    out += QStringLiteral("Attach: %1 ok, %2 failed\n").arg(num(t.attachOk), num(t.attachFailed));
+    out += attachLine(s);
     // Every message sent has one fate, and the line says all of them (sent = the sum of the rest).
     const auto fates = [](const QString& what, const engine::DirectionAccounting& d) {
         return QStringLiteral(
@@ -190,8 +192,9 @@ QString summaryText(const engine::RunSummary& s, double wallSeconds)
     };
     out += fates(QStringLiteral("Readings (uplink)"), s.accounting.uplink);
     out += fates(QStringLiteral("Commands (downlink)"), s.accounting.downlink);
-    out += QStringLiteral("Accepted but never sent by the peer: %1 replayed copies, %2 forgeries\n")
-               .arg(num(s.accounting.acceptedReplayed), num(s.accounting.acceptedForged));
+    out += QStringLiteral("Accepted in addition to what the peer sent: %1, %2\n")
+               .arg(counted(s.accounting.acceptedReplayed, "replayed copy", "replayed copies"),
+                    counted(s.accounting.acceptedForged, "forgery", "forgeries"));
     out +=
         QStringLiteral("PDUs dropped on all links: %1 integrity, %2 replay, %3 malformed, %4 other\n")
             .arg(num(t.droppedIntegrity), num(t.droppedReplay), num(t.droppedMalformed), num(t.droppedOther));
@@ -200,13 +203,12 @@ QString summaryText(const engine::RunSummary& s, double wallSeconds)
     } else {
         out += QStringLiteral("Attacks:\n");
         for (const engine::AttackTally& a : s.attacks)
-            out +=
-                QStringLiteral("  %1 %2 %3 %4: %5 attempts = %6 blocked + %7 succeeded + %8 without effect; "
-                               "%9 genuine messages lost\n")
-                    .arg(shown(a.spec.id), qv(name(a.spec.kind)),
-                         a.spec.node ? QStringLiteral("in") : QStringLiteral("on"), shown(a.spec.target()),
-                         num(a.attempts), num(a.blocked), num(a.succeeded), num(a.noEffect),
-                         num(a.collateral));
+            out += QStringLiteral("  %1 %2 %3 %4: %5 = %6 blocked + %7 succeeded + %8 without effect; "
+                                  "%9 lost\n")
+                       .arg(shown(a.spec.id), qv(name(a.spec.kind)),
+                            a.spec.node ? QStringLiteral("in") : QStringLiteral("on"), shown(a.spec.target()),
+                            counted(a.attempts, "attempt", "attempts"), num(a.blocked), num(a.succeeded),
+                            num(a.noEffect), counted(a.collateral, "genuine message", "genuine messages"));
     }
     out += QStringLiteral("Requirements:\n");
     for (const engine::RequirementResult& r : s.requirements) {
@@ -239,6 +241,12 @@ void checkOutputs(const QStringList& reports, const std::optional<QString>& pcap
     for (const QString& r : reports) {
         if (r.isEmpty())
             throw InvalidInput("--report: the file name is empty");
+        if (const QString name = QFileInfo(r).fileName();
+            r.endsWith(QLatin1Char('/')) || name == QLatin1String(".") || name == QLatin1String("..") ||
+            (QFileInfo(r).suffix().isEmpty() && QFileInfo(r).isDir()))
+            throw InvalidInput(
+                r.toStdString() + ": names a folder, not a file (a report is a file, for example " +
+                (r.endsWith(QLatin1Char('/')) ? r : r + QLatin1Char('/')).toStdString() + "report.json)");
         if (QFileInfo(r).completeBaseName().isEmpty())
             throw InvalidInput(r.toStdString() + ": no file name before the extension");
         report::checkReportPath(r);
@@ -272,9 +280,9 @@ int runRunCommand(const QStringList& arguments)
     const QString command = QStringLiteral("mtcsec run");
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
-        "Runs a scenario headless and prints a summary. --report writes a report whose format follows the\n"
-        "extension (.json, .csv, .html, .pdf); --pcap writes one pcap per link and per attacker, and a key "
-        "log.\n"
+        "Runs a scenario headless (the default preset unless --preset or --scenario names one) and prints\n"
+        "a summary. --report writes a report whose format follows the extension (.json, .csv, .html,\n"
+        ".pdf); --pcap writes one pcap per link and per attacker, and a key log.\n"
         "Example: mtcsec run --preset 3gpp-only --report out.pdf --report out.json --pcap captures"));
     const QCommandLineOption help(QStringList{QStringLiteral("h"), QStringLiteral("help")},
                                   QStringLiteral("Show this help."));
@@ -284,15 +292,18 @@ int runRunCommand(const QStringList& arguments)
     const QCommandLineOption scenarioFile(QStringLiteral("scenario"),
                                           QStringLiteral("A scenario file (mtcsec-scenario/1)."),
                                           QStringLiteral("FILE"));
-    const QCommandLineOption duration(QStringLiteral("duration"),
-                                      QStringLiteral("Simulated seconds (overrides the scenario)."),
-                                      QStringLiteral("SECONDS"));
+    const QCommandLineOption duration(
+        QStringLiteral("duration"),
+        QStringLiteral("Simulated seconds (overrides the scenario's duration_s; attackers "
+                       "and protection changes that would start at or after the "
+                       "end are left out, and the summary says which)."),
+        QStringLiteral("SECONDS"));
     const QCommandLineOption seed(
         QStringLiteral("seed"), QStringLiteral("Random seed (overrides the scenario)."), QStringLiteral("N"));
     const QCommandLineOption devices(QStringLiteral("devices"),
                                      QStringLiteral("Number of MTC devices (overrides the scenario)."),
                                      QStringLiteral("N"));
-    const QCommandLineOption devicesPerCell = makeDevicesPerCellOption();
+    const QCommandLineOption devicesPerCell = makeDevicesPerCellOption(DevicesPerCellFor::Run);
     const QCommandLineOption reportFile(
         QStringLiteral("report"), QStringLiteral("Write a report (.json, .csv, .html, .pdf); repeatable."),
         QStringLiteral("FILE"));
@@ -372,8 +383,7 @@ int runRunCommand(const QStringList& arguments)
                                     // while the others run)
                                     keepPdus ? engine::PduRing::Kept : engine::PduRing::None);
         const std::uint32_t cells = engine::cellCount(scenario);
-        std::erase_if(scenario.changes,
-                      [&](const ProtectionChange& c) { return c.atS >= scenario.durationS; });
+        const QString leftOut = leaveOutBeyondDuration(scenario);
         reports = parser.values(reportFile);
         if (parser.isSet(pcap))
             pcapDir = parser.value(pcap);
@@ -381,7 +391,7 @@ int runRunCommand(const QStringList& arguments)
         checkOutputs(reports, pcapDir, scenario);
         if (pcapDir && !QFileInfo::exists(*pcapDir)) {
             if (::mkdir(QFile::encodeName(*pcapDir).constData(), 0777) != 0)
-                io::throwCannotWrite(*pcapDir, io::osReason(errno));
+                io::throwCannotWrite(*pcapDir, "cannot create the folder: " + io::osReason(errno));
             createdFolder = true;
         }
         if (pcapDir && cells > 1)
@@ -470,7 +480,7 @@ int runRunCommand(const QStringList& arguments)
                 ? QString()
                 : QStringLiteral("; older cell folders remain: %1 (not from this run)").arg(older);
         if (!parser.isSet(quiet)) {
-            printOut(summaryText(cellRun ? cellRun->summary() : engine->summary(), wall));
+            printOut(summaryText(cellRun ? cellRun->summary() : engine->summary(), wall) + leftOut);
             for (const QString& r : reports)
                 printOut(QStringLiteral("Report written: %1\n").arg(r));
             if (capture)
@@ -525,8 +535,10 @@ int runValidateCommand(const QStringList& arguments)
 {
     const QString command = QStringLiteral("mtcsec validate");
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QStringLiteral("Checks a scenario file: exit 0, or 2 with 'FILE: json.path: what is wrong'."));
+    parser.setApplicationDescription(QStringLiteral(
+        "Checks a scenario file without running it: exit 0 with a line of what it holds (and a\n"
+        "warning when its standard devices would refuse null integrity, EIA0, and not attach),\n"
+        "or exit 2 with 'FILE: json.path: what is wrong'."));
     const QCommandLineOption help(QStringList{QStringLiteral("h"), QStringLiteral("help")},
                                   QStringLiteral("Show this help."));
     parser.addOption(help);
@@ -541,15 +553,18 @@ int runValidateCommand(const QStringList& arguments)
     try {
         const Scenario s = loadScenarioFile(file);
         engine::requireFitsInMemory(s, file.toStdString() + ": valid, but cannot run on this machine: ");
-        printOut(
-            QStringLiteral("%1: valid scenario '%2': %3 devices, %4 s, %5 attacks, %6 protection changes\n")
-                .arg(file, shown(s.name), num(s.devices), num(s.durationS), num(s.attacks.size()),
-                     num(s.changes.size())));
+        printOut(QStringLiteral("%1: valid scenario '%2': %3, %4 s, %5, %6\n")
+                     .arg(file, shown(s.name), counted(s.devices, "device", "devices"), num(s.durationS),
+                          counted(s.attacks.size(), "attack", "attacks"),
+                          counted(s.changes.size(), "protection change", "protection changes")));
         if (const std::uint32_t cells = engine::cellCount(s); cells > 1)
             printOut(QStringLiteral("%1: %2 cells of at most %3 %4 (devices_per_cell), simulated "
                                     "independently\n")
                          .arg(file, num(cells), num(s.devicesPerCell),
-                              s.devicesPerCell == 1 ? QStringLiteral("device") : QStringLiteral("devices")));
+                              noun(s.devicesPerCell, "device", "devices")));
+        // Valid, but a run would attach none of its standard devices: say so, and how to change it.
+        if (const QString warning = nullIntegrityWarning(s); !warning.isEmpty())
+            printOut(QStringLiteral("%1: %2\n").arg(file, warning));
         return ExitOk;
     } catch (const InvalidInput& e) {
         printError(q(e.what()));

@@ -276,6 +276,8 @@ private slots:
         QVERIFY(r.out.contains(QStringLiteral("--devices <N>")));
         QVERIFY(r.out.contains(QStringLiteral("--duration <SECONDS>")));
         QVERIFY(r.out.contains(QStringLiteral("--devices-per-cell <N>")));
+        // bench reads no scenario: its help never says it overrides one.
+        QVERIFY2(!r.out.contains(QStringLiteral("scenario")), qPrintable(r.out));
         const Run top = runMtcsec({QStringLiteral("--help")});
         QVERIFY(top.out.contains(QStringLiteral("  bench ")));
     }

@@ -248,6 +248,33 @@ void TestCliCrypto::badInput_data()
     QTest::newRow("count too big") << with(QStringLiteral("--count"), QStringLiteral("138a6f056"))
                                    << QStringLiteral("--count: 138a6f056 is out of range");
     QTest::newRow("missing data") << eia2 << QStringLiteral("missing --data");
+    // A number is checked in the base it is written in, and a negative one is out of range, not "not a
+    // number"; a count of one is singular.
+    QTest::newRow("count beyond 32 bits, in hex")
+        << with(QStringLiteral("--count"), QStringLiteral("123456789"))
+        << QStringLiteral("mtcsec crypto eia2: --count: 123456789 is out of range (at most 0xffffffff)\n");
+    QTest::newRow("bearer in hex too big")
+        << with(QStringLiteral("--bearer"), QStringLiteral("0x20"))
+        << QStringLiteral("--bearer: 0x20 is out of range (at most 0x1f)\n");
+    QTest::newRow("negative length") << with(QStringLiteral("--length"), QStringLiteral("-8"))
+                                     << QStringLiteral("mtcsec crypto eia2: --length: -8 is out of range (at "
+                                                       "least 0)\n");
+    QTest::newRow("length beyond one octet")
+        << with(QStringLiteral("--data"), QStringLiteral("33"))
+        << QStringLiteral("LENGTH 58 bits is longer than the data (1 octet = 8 bits)\n");
+    QTest::newRow("empty master secret")
+        << QStringList{QStringLiteral("crypto"),
+                       QStringLiteral("oscore"),
+                       QStringLiteral("derive"),
+                       QStringLiteral("--master-secret"),
+                       QString(),
+                       QStringLiteral("--sender-id"),
+                       QString(),
+                       QStringLiteral("--recipient-id"),
+                       QStringLiteral("01")}
+        << QStringLiteral(
+               "mtcsec crypto oscore derive: --master-secret: must not be empty (at least one octet "
+               "of hex)\n");
     // The SNOW 3G and ZUC functions refuse the same input with the same one-line messages.
     for (const char* fn : {"eea1", "eia1", "eea3", "eia3"}) {
         const auto other = [&](const QString& option, const QString& value) {
@@ -337,6 +364,25 @@ void TestCliCrypto::help_data()
                                          QStringLiteral("--direction"),
                                          QStringLiteral("--length"),
                                          QStringLiteral("--data")};
+    QTest::newRow("top names OSCORE")
+        << QStringList{QStringLiteral("--help")}
+        << QStringList{QStringLiteral("OSCORE (RFC 8613: derive, protect-request, protect-response,")};
+    QTest::newRow("kdf group") << QStringList{QStringLiteral("crypto"), QStringLiteral("kdf"),
+                                              QStringLiteral("--help")}
+                               << QStringList{QStringLiteral("Usage: mtcsec crypto kdf FUNCTION"),
+                                              QStringLiteral("TS 33.401 Annex A"),
+                                              QStringLiteral("\n  kasme\n"),
+                                              QStringLiteral("\n  kenb\n"),
+                                              QStringLiteral("\n  nh\n"),
+                                              QStringLiteral("\n  alg\n")};
+    QTest::newRow("oscore group") << QStringList{QStringLiteral("crypto"), QStringLiteral("oscore"),
+                                                 QStringLiteral("--help")}
+                                  << QStringList{QStringLiteral("Usage: mtcsec crypto oscore FUNCTION"),
+                                                 QStringLiteral("RFC 8613"),
+                                                 QStringLiteral("\n  derive\n"),
+                                                 QStringLiteral("\n  protect-request\n"),
+                                                 QStringLiteral("\n  protect-response\n"),
+                                                 QStringLiteral("\n  unprotect\n")};
     QTest::newRow("kdf alg") << QStringList{QStringLiteral("crypto"), QStringLiteral("kdf"),
                                             QStringLiteral("alg"), QStringLiteral("-h")}
                              << QStringList{QStringLiteral("--type"), QStringLiteral("up-enc")};
@@ -350,6 +396,12 @@ void TestCliCrypto::help()
     QCOMPARE(r.exitCode, 0);
     for (const QString& m : mentions)
         QVERIFY2(r.out.contains(m), qPrintable(m));
+    // A group's help says what the group does and names its functions as typed after the group's words
+    // ("kasme", not "kdf kasme"); the bit lengths of the EPS algorithms are the whole list's matter.
+    if (args.size() == 3 && (args[1] == QLatin1String("kdf") || args[1] == QLatin1String("oscore"))) {
+        QVERIFY2(!r.out.contains(QStringLiteral("Lengths")), qPrintable(r.out));
+        QVERIFY2(!r.out.contains(QStringLiteral("  ") + args[1] + QLatin1Char(' ')), qPrintable(r.out));
+    }
 }
 
 void TestCliCrypto::everyHelpExitsZero_data()

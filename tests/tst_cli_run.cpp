@@ -10,6 +10,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -101,6 +102,12 @@ private slots:
     void validate();
     void badInput_data();
     void badInput();
+    void scenarioThatIsNotAFile_data();
+    void nullIntegrityIsExplained();
+    void countsAreSingularOrPlural();
+    void attackStartsWithinTheRun();
+    void writeFailureNamesTheStep();
+    void scenarioThatIsNotAFile();
     void outputsCheckedBeforeTheRun_data();
     void outputsCheckedBeforeTheRun();
     void failedWriteLeavesNothing_data();
@@ -415,6 +422,13 @@ void TestCliRun::badInput_data()
         << QStringList{run, "--report", ""} << "--report: the file name is empty" << QString();
     QTest::newRow("empty pcap name") << QStringList{run, "--pcap", ""} << "--pcap: the folder name is empty"
                                      << QString();
+    QTest::newRow("report names a folder")
+        << QStringList{run, "--report", dir.path() + "/"}
+        << dir.path() + "/: names a folder, not a file (a report is a file, for example " + dir.path() +
+               "/report.json)"
+        << QString();
+    QTest::newRow("report names a folder without a slash")
+        << QStringList{run, "--report", dir.path()} << ": names a folder, not a file" << QString();
     QTest::newRow("extension only") << QStringList{run, "--report", dir.filePath(".json")}
                                     << "no file name before the extension" << dir.filePath(".json");
     const QString html = dir.filePath(QStringLiteral("r.docx"));
@@ -444,6 +458,195 @@ void TestCliRun::badInput()
     QCOMPARE(r.err.count(QLatin1Char('\n')), 1);
     if (!mustNotExist.isEmpty())
         QVERIFY(!QFile::exists(mustNotExist));
+}
+
+void TestCliRun::scenarioThatIsNotAFile_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QString>("message");
+    const QString fifo = dir.filePath(QStringLiteral("in-fifo.json"));
+    const QString folder = dir.filePath(QStringLiteral("in-folder.json"));
+    const QString dangling = dir.filePath(QStringLiteral("in-dangling.json"));
+    QTest::newRow("validate a FIFO") << QStringList{"validate", fifo}
+                                     << fifo + ": cannot read: it is a FIFO, not a regular file\n";
+    QTest::newRow("run a FIFO") << QStringList{"run", "--scenario", fifo}
+                                << "mtcsec run: " + fifo +
+                                       ": cannot read: it is a FIFO, not a regular file\n";
+    QTest::newRow("validate a folder")
+        << QStringList{"validate", folder} << folder + ": cannot read: file to open is a directory\n";
+    QTest::newRow("run a dangling link")
+        << QStringList{"run", "--scenario", dangling}
+        << "mtcsec run: " + dangling + ": cannot read: No such file or directory\n";
+    QTest::newRow("validate a device")
+        << QStringList{"validate", "/dev/null"}
+        << "/dev/null: cannot read: it is a character device, not a regular file\n";
+}
+
+void TestCliRun::scenarioThatIsNotAFile()
+{
+    // Opened without blocking: a FIFO with no writer is refused at once (before, the command hung in open(2)
+    // and only SIGKILL ended it).
+    QFETCH(QStringList, args);
+    QFETCH(QString, message);
+    const QString fifo = dir.filePath(QStringLiteral("in-fifo.json"));
+    if (lmode(fifo) == 0)
+        QVERIFY(::mkfifo(QFile::encodeName(fifo).constData(), 0644) == 0);
+    const QString folder = dir.filePath(QStringLiteral("in-folder.json"));
+    if (lmode(folder) == 0)
+        QVERIFY(QDir().mkdir(folder));
+    const QString dangling = dir.filePath(QStringLiteral("in-dangling.json"));
+    if (lmode(dangling) == 0)
+        QVERIFY(QFile::link(dir.filePath(QStringLiteral("nowhere.json")), dangling));
+    const Run r = runMtcsec(args, 20000);
+    QCOMPARE(r.exitCode, 2);
+    QCOMPARE(r.out, QString());
+    QCOMPARE(r.err, message);
+}
+
+void TestCliRun::nullIntegrityIsExplained()
+{
+    // A minimal scenario has null integrity (EIA0) and standard devices: validate warns (still valid, exit 0)
+    // and the run's attach line says why the attaches failed.
+    const QString min = dir.filePath(QStringLiteral("min.json"));
+    writeFile(min, R"({"schema":"mtcsec-scenario/1"})");
+    Run r = runMtcsec({QStringLiteral("validate"), min});
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(r.err, QString());
+    const QString warning =
+        min +
+        QStringLiteral(": warning: protection.nas.integrity is EIA0 (null integrity): the 10 standard "
+                       "devices refuse a Security Mode Command that selects it (TS 24.301 5.4.3.3, TS 33.401 "
+                       "5.1.4.1), so none of them attaches; set protection.nas.integrity to EIA1, EIA2 or "
+                       "EIA3, or declare devices that accept null integrity, as the default preset does: "
+                       "\"ue\": {\"accepts_null_integrity\": true}\n");
+    QCOMPARE(r.out,
+             min +
+                 QStringLiteral(": valid scenario 'untitled': 10 devices, 60 s, 0 attacks, 0 protection "
+                                "changes\n") +
+                 warning);
+    r = runMtcsec({QStringLiteral("run"), QStringLiteral("--scenario"), min, QStringLiteral("--duration"),
+                   QStringLiteral("20")});
+    QCOMPARE(r.exitCode, 0);
+    const QString attach = r.out.section(QStringLiteral("Attach: "), 1, 1).section(QLatin1Char('\n'), 0, 0);
+    QVERIFY2(
+        attach.startsWith(QStringLiteral("0 ok, 20 failed (20 refused the Security Mode Command: it "
+                                         "selected EIA0, null integrity, which standard devices refuse")),
+        qPrintable(attach));
+    QVERIFY2(attach.contains(QStringLiteral("\"accepts_null_integrity\": true")), qPrintable(attach));
+
+    // Only NAS integrity on: the eNB's RRC EIA0 is refused, and the warning names that field.
+    const QString rrc = dir.filePath(QStringLiteral("rrc-null.json"));
+    writeFile(rrc, R"({"schema":"mtcsec-scenario/1","devices":1,"protection":{"nas":{"integrity":"EIA2"}}})");
+    r = runMtcsec({QStringLiteral("validate"), rrc});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY2(
+        r.out.contains(QStringLiteral(": warning: protection.as.rrc_integrity is EIA0 (null integrity): the "
+                                      "standard device refuses a Security Mode Command that selects it (TS "
+                                      "36.331 5.3.4.3, TS 33.401 5.1.4.1), so it does not attach;")),
+        qPrintable(r.out));
+
+    // Integrity switched on later: the warning says until when; devices declared to accept EIA0, or
+    // integrity on, get no warning, and a run without refusals keeps its attach line as it was.
+    const QString later = dir.filePath(QStringLiteral("later.json"));
+    writeFile(later, R"({"schema":"mtcsec-scenario/1","changes":[{"at_s":30,"protection":)"
+                     R"({"nas":{"integrity":"EIA2"},"as":{"rrc_integrity":"EIA2"}}}]})");
+    r = runMtcsec({QStringLiteral("validate"), later});
+    QVERIFY2(r.out.contains(QStringLiteral("so none of them attaches before the protection change at 30 s;")),
+             qPrintable(r.out));
+    const QString accepting = dir.filePath(QStringLiteral("accepting.json"));
+    writeFile(accepting, R"({"schema":"mtcsec-scenario/1","ue":{"accepts_null_integrity":true}})");
+    r = runMtcsec({QStringLiteral("validate"), accepting});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY2(!r.out.contains(QStringLiteral("warning")), qPrintable(r.out));
+    r = runMtcsec({QStringLiteral("run"), QStringLiteral("--preset"), QStringLiteral("default")});
+    QVERIFY2(r.out.contains(QStringLiteral("\nAttach: 10 ok, 0 failed\n")), qPrintable(r.out));
+}
+
+void TestCliRun::countsAreSingularOrPlural()
+{
+    const QString one = dir.filePath(QStringLiteral("one.json"));
+    writeFile(one, R"({"schema":"mtcsec-scenario/1","name":"one","devices":1,"duration_s":20,)"
+                   R"("ue":{"accepts_null_integrity":true},"attacks":[{"kind":"tamper","target":"Uu"}],)"
+                   R"("changes":[{"at_s":10,"protection":{}}]})");
+    Run r = runMtcsec({QStringLiteral("validate"), one});
+    QCOMPARE(r.out,
+             one + QStringLiteral(": valid scenario 'one': 1 device, 20 s, 1 attack, 1 protection change\n"));
+    r = runMtcsec({QStringLiteral("run"), QStringLiteral("--scenario"), one});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY2(r.out.startsWith(QStringLiteral("Scenario one: 1 device, seed 1,")), qPrintable(r.out));
+    QVERIFY2(
+        r.out.contains(QStringLiteral("\nAccepted in addition to what the peer sent: 0 replayed copies, 0 "
+                                      "forgeries\n")),
+        qPrintable(r.out));
+    QVERIFY2(!r.out.contains(QStringLiteral("never sent")), qPrintable(r.out));
+    const QRegularExpression oneAttempt(QStringLiteral("a1 tamper on Uu: (\\d+) attempts? = "));
+    const QRegularExpressionMatch m = oneAttempt.match(r.out);
+    QVERIFY2(m.hasMatch(), qPrintable(r.out));
+    QCOMPARE(r.out.contains(QStringLiteral(": 1 attempt = ")), m.captured(1) == QLatin1String("1"));
+    QVERIFY2(!r.out.contains(QStringLiteral(" 1 attempts")) &&
+                 !r.out.contains(QStringLiteral(" 1 genuine messages")),
+             qPrintable(r.out));
+    // The replay preset accepts one replayed copy: singular.
+    r = runMtcsec({QStringLiteral("run"), QStringLiteral("--preset"), QStringLiteral("defence-in-depth")});
+    QVERIFY2(r.out.contains(QStringLiteral("\nAccepted in addition to what the peer sent: 1 replayed copy, 0 "
+                                           "forgeries\n")),
+             qPrintable(r.out));
+}
+
+void TestCliRun::attackStartsWithinTheRun()
+{
+    // A scenario file's attacker starts within the run, as its protection changes do.
+    const QString late = dir.filePath(QStringLiteral("late.json"));
+    writeFile(late, R"({"schema":"mtcsec-scenario/1","duration_s":10,"attacks":[{"kind":"tamper",)"
+                    R"("target":"Uu","start_s":50}]})");
+    Run r = runMtcsec({QStringLiteral("validate"), late});
+    QCOMPARE(r.exitCode, 2);
+    QCOMPARE(r.err,
+             late + QStringLiteral(": attacks[0].start_s: must be at least 0 and below duration_s (10) "
+                                   "seconds, got 50\n"));
+    // A shorter --duration runs a preset whatever its start times: what would start at or after the end is
+    // left out, changes and attackers alike, and the summary says so.
+    r = runMtcsec({QStringLiteral("run"), QStringLiteral("--preset"),
+                   QStringLiteral("null-integrity-refused"), QStringLiteral("--duration"),
+                   QStringLiteral("4")});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY2(
+        r.out.endsWith(QStringLiteral("Left out (the run ends at 4 s, --duration): attack a2 (start_s 5), "
+                                      "protection change at 30 s\n")),
+        qPrintable(r.out));
+    QVERIFY2(r.out.contains(QStringLiteral("  a1 eavesdrop on Uu")) &&
+                 !r.out.contains(QStringLiteral("  a2 ")),
+             qPrintable(r.out));
+    r = runMtcsec({QStringLiteral("run"), QStringLiteral("--preset"),
+                   QStringLiteral("null-integrity-refused"), QStringLiteral("--duration"),
+                   QStringLiteral("20")});
+    QVERIFY2(
+        r.out.endsWith(QStringLiteral("Left out (the run ends at 20 s, --duration): protection change at 30 "
+                                      "s\n")),
+        qPrintable(r.out));
+    r = runMtcsec(
+        {QStringLiteral("run"), QStringLiteral("--preset"), QStringLiteral("null-integrity-refused")});
+    QVERIFY2(!r.out.contains(QStringLiteral("Left out")), qPrintable(r.out));
+}
+
+void TestCliRun::writeFailureNamesTheStep()
+{
+    // /proc passes the checks for root (writable) but refuses new files with ENOENT: the message names the
+    // step that failed, not a missing folder.
+    if (::geteuid() != 0)
+        QSKIP("only root passes the writability check of /proc");
+    Run r = runMtcsec({QStringLiteral("run"), QStringLiteral("--duration"), QStringLiteral("1"),
+                       QStringLiteral("--report"), QStringLiteral("/proc/version.json")});
+    QCOMPARE(r.exitCode, 2);
+    QCOMPARE(r.err,
+             QStringLiteral("mtcsec run: /proc/version.json: cannot write: cannot create a file in /proc: No "
+                            "such file or directory\n"));
+    r = runMtcsec({QStringLiteral("run"), QStringLiteral("--duration"), QStringLiteral("1"),
+                   QStringLiteral("--pcap"), QStringLiteral("/proc/cap")});
+    QCOMPARE(r.exitCode, 2);
+    QCOMPARE(r.err,
+             QStringLiteral("mtcsec run: /proc/cap: cannot write: cannot create the folder: No such file or "
+                            "directory\n"));
 }
 
 void TestCliRun::outputsCheckedBeforeTheRun_data()
@@ -780,7 +983,7 @@ void TestCliRun::summaryPrintsTextLiterally()
     QVERIFY(r.out.contains(QStringLiteral("Per-device state: ")));
     r = runMtcsec({"validate", scenario});
     QCOMPARE(r.exitCode, 0);
-    QVERIFY2(r.out.contains(QStringLiteral("valid scenario 'evil %1 %9': 2 devices, 5 s, 1 attacks")),
+    QVERIFY2(r.out.contains(QStringLiteral("valid scenario 'evil %1 %9': 2 devices, 5 s, 1 attack,")),
              qPrintable(r.out));
 
     writeFile(scenario, R"({"schema": "mtcsec-scenario/1", "name": "a\u0000b\u001b[2J", "devices": 2,

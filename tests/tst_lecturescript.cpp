@@ -7,6 +7,8 @@
 
 #include <QtTest>
 
+#include <sys/stat.h>
+
 using namespace mtcsec;
 
 namespace {
@@ -258,6 +260,11 @@ void TestLectureScript::fileErrorsNameTheFile()
     QVERIFY(test::errorText([&] {
                 (void)loadLectureScriptFile(dir.filePath(QStringLiteral("none.json")));
             }).contains(QStringLiteral(": cannot read: ")));
+    // A FIFO is refused at once (opened without blocking), not waited on.
+    const QString fifo = dir.filePath(QStringLiteral("fifo.json"));
+    QVERIFY(::mkfifo(QFile::encodeName(fifo).constData(), 0644) == 0);
+    QCOMPARE(test::errorText([&] { (void)loadLectureScriptFile(fifo); }),
+             fifo + ": cannot read: it is a FIFO, not a regular file");
 }
 
 QTEST_GUILESS_MAIN(TestLectureScript)

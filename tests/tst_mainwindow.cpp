@@ -49,6 +49,8 @@
 #include <QWheelEvent>
 #include <QtTest>
 
+#include <sys/stat.h>
+
 using namespace mtcsec;
 using namespace mtcsec::ui;
 
@@ -378,6 +380,15 @@ void TestMainWindow::scenarioRoundTripAndBadFile()
     QVERIFY(!w.saveScenarioFile(dir.filePath(QStringLiteral("no/such/dir/x.json"))));
     QCOMPARE(errors.size(), 2);
     QVERIFY(errors[1].contains(QStringLiteral("cannot write")));
+
+    // A FIFO (the open dialog, the command line or a recent file may name one) is refused at once with an
+    // error dialog, never waited on.
+    const QString fifo = dir.filePath(QStringLiteral("fifo.json"));
+    QVERIFY(::mkfifo(QFile::encodeName(fifo).constData(), 0644) == 0);
+    QVERIFY(!w.openScenarioFile(fifo));
+    QCOMPARE(errors.size(), 3);
+    QCOMPARE(errors[2], fifo + QStringLiteral(": cannot read: it is a FIFO, not a regular file"));
+    QCOMPARE(w.scenarioPath(), path);
 }
 
 void TestMainWindow::inspectorShowsSelectedMessage()

@@ -10,6 +10,8 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <sys/stat.h>
+
 using namespace mtcsec;
 
 namespace {
@@ -54,6 +56,9 @@ private slots:
     void presetRoundTrip();
     void presetDetails();
     void loadNamesTheFile();
+    void loadReadsRegularFilesOnly_data();
+    void loadReadsRegularFilesOnly();
+    void saveWritesOnlyWhatLoads();
     void saveAndLoad();
     void saveFailsLeavingNothing();
 };
@@ -422,6 +427,14 @@ void TestScenario::malformed_data()
         "changes[1].at_s: changes must be listed in time order; 10 is before changes[0].at_s (30)");
     row("change at the end", withFields(R"("duration_s": 60, "changes": [{"at_s": 60, "protection": {}}])"),
         "changes[0].at_s: must be at least 0 and below duration_s (60) seconds, got 60");
+    // An attacker starts within the run, as a change does; its stop may lie beyond (it then never stops).
+    row("attack starts at the end",
+        withFields(R"("duration_s": 60, "attacks": [{"kind": "tamper", "target": "Uu", "start_s": 60}])"),
+        "attacks[0].start_s: must be at least 0 and below duration_s (60) seconds, got 60");
+    row("attack starts after the end",
+        withFields(R"("duration_s": 10, "attacks": [{"kind": "eavesdrop", "target": "Uu"},
+                                                    {"kind": "tamper", "target": "Uu", "start_s": 50}])"),
+        "attacks[1].start_s: must be at least 0 and below duration_s (10) seconds, got 50");
     row("change negative", withFields(R"("changes": [{"at_s": -1, "protection": {}}])"), "changes[0].at_s: ");
     row("change time missing", withFields(R"("changes": [{"protection": {}}])"), "changes[0].at_s: missing");
     row("change protection missing", withFields(R"("changes": [{"at_s": 1}])"),
@@ -678,6 +691,65 @@ void TestScenario::loadNamesTheFile()
     const QString garbageError = errorOf([&garbage] { (void)loadScenarioFile(garbage); });
     QVERIFY2(garbageError.startsWith(garbage + QStringLiteral(": (document): JSON syntax error at line 1")),
              qPrintable(garbageError));
+}
+
+void TestScenario::loadReadsRegularFilesOnly_data()
+{
+    QTest::addColumn<QString>("kind");
+    QTest::addColumn<QString>("reason");
+    QTest::newRow("FIFO without a writer") << "fifo"
+                                           << "it is a FIFO, not a regular file";
+    QTest::newRow("character device") << "device"
+                                      << "it is a character device, not a regular file";
+    QTest::newRow("folder") << "folder"
+                            << "file to open is a directory";
+    QTest::newRow("dangling symbolic link") << "dangling"
+                                            << "No such file or directory";
+    QTest::newRow("symbolic link to a FIFO") << "link-to-fifo"
+                                             << "it is a FIFO, not a regular file";
+}
+
+void TestScenario::loadReadsRegularFilesOnly()
+{
+    // Opened without blocking (O_NONBLOCK), then refused by what fstat says: a FIFO with no writer never
+    // hangs the loader, and the message says what the path is.
+    QFETCH(QString, kind);
+    QFETCH(QString, reason);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QString path = dir.filePath(QStringLiteral("input.json"));
+    const QString fifo = dir.filePath(QStringLiteral("fifo.json"));
+    if (kind == QLatin1String("fifo") || kind == QLatin1String("link-to-fifo"))
+        QVERIFY(::mkfifo(QFile::encodeName(fifo).constData(), 0644) == 0);
+    if (kind == QLatin1String("fifo"))
+        path = fifo;
+    else if (kind == QLatin1String("link-to-fifo"))
+        QVERIFY(QFile::link(fifo, path));
+    else if (kind == QLatin1String("device"))
+        path = QStringLiteral("/dev/null");
+    else if (kind == QLatin1String("folder"))
+        QVERIFY(QDir().mkdir(path));
+    else
+        QVERIFY(QFile::link(dir.filePath(QStringLiteral("nowhere.json")), path));
+    QCOMPARE(errorOf([&path] { (void)loadScenarioFile(path); }),
+             path + QStringLiteral(": cannot read: ") + reason);
+}
+
+void TestScenario::saveWritesOnlyWhatLoads()
+{
+    // An attacker set to start after the run's end (the window's attack settings allow it) would make a file
+    // that loads nowhere: it is not written, and the message says why.
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    Scenario scenario = presetScenario("3gpp-only").value();
+    scenario.durationS = 10;
+    scenario.attacks[1].startS = 50;
+    const QString path = dir.filePath(QStringLiteral("late.json"));
+    QCOMPARE(errorOf([&] { saveScenarioFile(scenario, path); }),
+             path +
+                 QStringLiteral(": not saved, it would not load: attacks[1].start_s: must be at least 0 and "
+                                "below duration_s (10) seconds, got 50"));
+    QVERIFY(QDir(dir.path()).isEmpty());
 }
 
 void TestScenario::saveAndLoad()

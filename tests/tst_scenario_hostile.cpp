@@ -232,8 +232,10 @@ void TestScenarioHostile::acceptedAtTheBounds_data()
     QTest::newRow("downlink negative zero is off")
         << withFields(R"("traffic": {"downlink_interval_s": -0.0})");
     QTest::newRow("start negative zero") << withAttack("tamper", "Uu", R"("start_s": -0.0)");
-    QTest::newRow("start and stop at the ends")
-        << withAttack("tamper", "Uu", R"("start_s": 86399, "stop_s": 86400)");
+    // The latest start is within the longest run (start_s below duration_s).
+    QTest::newRow("start and stop at the ends") << withFields(
+        R"("duration_s": 86400, "attacks": [{"kind": "tamper", "target": "Uu", "start_s": 86399,)"
+        R"( "stop_s": 86400}])");
     QTest::newRow("inject min") << withAttack("inject", "SGi", R"("rate": 0.00001)");
     QTest::newRow("inject max") << withAttack("inject", "SGi", R"("rate": 1000)");
     QTest::newRow("probability tiny") << withAttack("tamper", "Uu", R"("rate": 1e-300)");

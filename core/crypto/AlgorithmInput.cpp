@@ -19,7 +19,8 @@ void validateAlgorithmInput(ByteView key, const AlgorithmInput& input, ByteView 
     if (message.size() < needed)
         throw InvalidInput("LENGTH " + std::to_string(lengthBits) + " bits is longer than the data (" +
                            std::to_string(message.size()) +
-                           " octets = " + std::to_string(message.size() * 8) + " bits)");
+                           (message.size() == 1 ? " octet = " : " octets = ") +
+                           std::to_string(message.size() * 8) + " bits)");
 }
 
 std::array<std::uint8_t, 8> packCountBearerDirection(const AlgorithmInput& input)

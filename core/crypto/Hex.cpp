@@ -58,13 +58,24 @@ std::uint64_t parseDigits(std::string_view digits, int base, std::string_view te
                           std::uint64_t max)
 {
     std::uint64_t value = 0;
-    const auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), value, base);
-    if (digits.empty() || ec == std::errc::invalid_argument || end != digits.data() + digits.size())
+    // A minus sign before digits makes a number below the range, not something that is no number.
+    const bool negative = digits.size() > 1 && digits.front() == '-';
+    const std::string_view magnitude = negative ? digits.substr(1) : digits;
+    const auto [end, ec] =
+        std::from_chars(magnitude.data(), magnitude.data() + magnitude.size(), value, base);
+    if (magnitude.empty() || ec == std::errc::invalid_argument || end != magnitude.data() + magnitude.size())
         throw InvalidInput(std::string(field) + ": '" + std::string(text) + "' is not a " +
                            (base == 16 ? "hexadecimal " : "") + "number");
-    if (ec == std::errc::result_out_of_range || value > max)
+    if (negative)
+        throw InvalidInput(std::string(field) + ": " + std::string(text) + " is out of range (at least 0)");
+    if (ec == std::errc::result_out_of_range || value > max) {
+        // The bound in the base the value was written in: "at most 0xffffffff" for a hexadecimal COUNT.
+        char bound[24] = {};
+        const auto [boundEnd, boundError] = std::to_chars(bound, bound + sizeof bound, max, base);
+        (void)boundError;
         throw InvalidInput(std::string(field) + ": " + std::string(text) + " is out of range (at most " +
-                           std::to_string(max) + ")");
+                           (base == 16 ? "0x" : "") + std::string(bound, boundEnd) + ")");
+    }
     return value;
 }
 

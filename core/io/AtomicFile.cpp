@@ -94,8 +94,13 @@ void AtomicFile::open(int extraFlags)
             temp_ = name;
             return;
         }
-        if (errno != EEXIST)
-            fail(errno);
+        if (errno != EEXIST) {
+            // The step that failed is the temporary file's creation in the folder (a folder that passed
+            // the checks can still refuse new files: /proc says ENOENT, a full inode table ENOSPC).
+            const int error = errno;
+            const QString folder = folder_->path().isEmpty() ? QStringLiteral(".") : folder_->path();
+            fail("cannot create a file in " + folder.toStdString() + ": " + osReason(error));
+        }
     }
     fail(EEXIST);
 }

@@ -27,7 +27,9 @@ public:
     static constexpr qsizetype kBufferBytes = 64 * 1024;
 
     // Opens the temporary file for `path` (its folder may be reached through symbolic links; `path` itself
-    // may not be one). Throws InvalidInput "PATH: cannot write: why" (see OutputFolder::open, checkTarget).
+    // may not be one). Throws InvalidInput "PATH: cannot write: why" (see OutputFolder::open, checkTarget),
+    // or "PATH: cannot write: cannot create a file in FOLDER: REASON" when the folder refuses the temporary
+    // file (REASON the operating system's, e.g. "No such file or directory" in /proc).
     explicit AtomicFile(const QString& path);
     // The same for the file `name` (one path component) in an open folder.
     AtomicFile(std::shared_ptr<const OutputFolder> folder, const QString& name);

@@ -4,12 +4,12 @@
 #include "core/scenario/LectureScript.h"
 
 #include "core/InvalidInput.h"
+#include "core/io/InputFile.h"
 #include "core/scenario/AttackJson.h"
 #include "core/scenario/JsonPathReader.h"
 #include "core/scenario/Presets.h"
 #include "core/scenario/ProtectionJson.h"
 
-#include <QFile>
 #include <QJsonArray>
 #include <QJsonValue>
 
@@ -284,14 +284,8 @@ LectureScript lectureScriptFromJson(const QByteArray& json)
 LectureScript loadLectureScriptFile(const QString& path)
 {
     const std::string file = path.toStdString();
-    QFile in(path);
-    if (!in.open(QIODevice::ReadOnly))
-        throw InvalidInput(file + ": cannot read: " + in.errorString().toStdString());
-    const QByteArray json = in.read(kMaxLectureFileSize + 1);
-    if (in.error() != QFileDevice::NoError)
-        throw InvalidInput(file + ": cannot read: " + in.errorString().toStdString());
-    if (json.size() > kMaxLectureFileSize)
-        throw InvalidInput(file + ": cannot read: larger than 1 MiB, too large for a lecture script");
+    const QByteArray json =
+        io::readInputFile(path, kMaxLectureFileSize, "1 MiB, too large for a lecture script");
     if (json.trimmed().isEmpty())
         throw InvalidInput(file +
                            ": the file is empty (a lecture script is a JSON object with \"schema\": \"" +

@@ -4,6 +4,7 @@
 
 #include "core/InvalidInput.h"
 #include "core/io/AtomicFile.h"
+#include "core/io/InputFile.h"
 #include "core/scenario/AttackJson.h"
 #include "core/scenario/CapabilitiesJson.h"
 #include "core/scenario/JsonPathReader.h"
@@ -11,7 +12,6 @@
 #include "core/scenario/ProtectionJson.h"
 #include "core/scenario/ScenarioLimits.h"
 
-#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -225,9 +225,16 @@ Scenario scenarioFromJson(const QByteArray& json)
         if (static_cast<std::size_t>(attacks.size()) > kMaxAttacks)
             fail(attacksPath, "at most " + std::to_string(kMaxAttacks) + " attacks, got " +
                                   std::to_string(attacks.size()));
-        for (qsizetype i = 0; i < attacks.size(); ++i)
-            scenario.attacks.push_back(
-                readAttack(attacks.at(i), element(attacksPath, i), i, scenario.attacks));
+        // An attacker starts within the run, as a protection change does (readChanges): one that would start
+        // at or after its end would do nothing.
+        const NumberRange withinRun{{0.0, true}, {scenario.durationS, false, "duration_s"}, "seconds"};
+        for (qsizetype i = 0; i < attacks.size(); ++i) {
+            const std::string attackPath = element(attacksPath, i);
+            scenario.attacks.push_back(readAttack(attacks.at(i), attackPath, i, scenario.attacks));
+            if (const QJsonValue start = attacks.at(i).toObject().value(QStringLiteral("start_s"));
+                !start.isUndefined())
+                (void)requireNumberIn(start, attackPath + ".start_s", withinRun);
+        }
     }
     if (r.has("changes"))
         readChanges(r.get("changes"), r.path("changes"), scenario);
@@ -280,15 +287,8 @@ QByteArray scenarioToJson(const Scenario& scenario)
 Scenario loadScenarioFile(const QString& path)
 {
     const std::string file = path.toStdString();
-    QFile in(path);
-    if (!in.open(QIODevice::ReadOnly))
-        throw InvalidInput(file + ": cannot read: " + in.errorString().toStdString());
-    const QByteArray json = in.read(kMaxFileSize + 1);
-    if (in.error() != QFileDevice::NoError)
-        throw InvalidInput(file + ": cannot read: " + in.errorString().toStdString());
-    if (json.size() > kMaxFileSize)
-        throw InvalidInput(file + ": cannot read: larger than " +
-                           std::to_string(kMaxFileSize / (1024 * 1024)) + " MiB, too large for a scenario");
+    const QByteArray json = io::readInputFile(
+        path, kMaxFileSize, std::to_string(kMaxFileSize / (1024 * 1024)) + " MiB, too large for a scenario");
     if (json.trimmed().isEmpty())
         throw InvalidInput(file + ": the file is empty (a scenario is a JSON object with \"schema\": "
                                   "\"mtcsec-scenario/1\")");
@@ -301,7 +301,14 @@ Scenario loadScenarioFile(const QString& path)
 
 void saveScenarioFile(const Scenario& scenario, const QString& path)
 {
-    io::writeFileAtomically(path, scenarioToJson(scenario));
+    const QByteArray json = scenarioToJson(scenario);
+    // What is saved loads again: a scenario the reader refuses is not written.
+    try {
+        (void)scenarioFromJson(json);
+    } catch (const InvalidInput& e) {
+        throw InvalidInput(path.toStdString() + ": not saved, it would not load: " + e.what());
+    }
+    io::writeFileAtomically(path, json);
 }
 
 } // namespace mtcsec

@@ -30,7 +30,9 @@ inline constexpr std::string_view kScenarioSchema = "mtcsec-scenario/1";
 [[nodiscard]] Scenario loadScenarioFile(const QString& path);
 
 // Writes a scenario file through io::AtomicFile: complete or absent, the old file stays whole if anything
-// fails, a symbolic link or special file is never replaced. Throws InvalidInput "FILE: cannot write: why".
+// fails, a symbolic link or special file is never replaced. Throws InvalidInput "FILE: cannot write: why", or
+// "FILE: not saved, it would not load: json.path: what is wrong" for a scenario that loadScenarioFile would
+// refuse (an attacker set to start at or after duration_s), writing nothing.
 void saveScenarioFile(const Scenario& scenario, const QString& path);
 
 } // namespace mtcsec
