@@ -207,6 +207,13 @@ private:
     std::unordered_map<std::uint64_t, std::uint16_t> other_;
 };
 
+// A message lost as an attacker's collateral (8 octets), kept so that a late delivery can take it back.
+struct CollateralLoss {
+    std::uint32_t record = 0;
+    std::int16_t attack = -1; // the attacker; -1: taken back (the message was delivered late)
+    bool detached = false;    // counted as by a forged Detach Request (else by a PDCP COUNT)
+};
+
 struct AttackRuntime {
     AttackTally tally;
     std::uint32_t probability = 0;
@@ -422,10 +429,10 @@ struct Engine::Impl {
 
     std::vector<AppRecord> records;
     MessageAccounting accounting;
-    // The messages lost as an attacker's collateral (record -> the attacker, and whether counted as by a
-    // forged Detach Request): a replayed copy accepted later delivers such a message after all, and the loss
-    // is then taken back from the attacker's tally (Ue.cpp deliverApplication).
-    std::unordered_map<std::uint32_t, std::pair<std::int16_t, bool>> collateralLosses;
+    // The messages lost as an attacker's collateral, sorted by record (losses come nearly in record order, so
+    // an insertion lands near the end): a replayed copy accepted later delivers such a message after all, and
+    // the loss is then taken back from the attacker's tally (Ue.cpp deliverApplication).
+    std::vector<CollateralLoss> collateralLosses;
     // Per device and direction (0 uplink, 1 downlink): the attacker whose accepted PDU disturbed the PDCP
     // receiver's COUNT, or -1; per device: the attacker whose forged Detach Request the device accepted, or
     // -1.

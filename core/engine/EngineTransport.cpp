@@ -408,7 +408,10 @@ void Engine::Impl::settleMessage(const Meta& meta, Fate fate, std::int16_t colla
         const bool detached = detachedBy[rec.device] == collateralOf &&
                               disturbedBy[rec.device][rec.uplink ? 0 : 1] != collateralOf;
         ++(detached ? t.collateralDetached : t.collateralCounter);
-        collateralLosses[meta.record] = {collateralOf, detached};
+        const auto at =
+            std::upper_bound(collateralLosses.begin(), collateralLosses.end(), meta.record,
+                             [](std::uint32_t r, const CollateralLoss& l) { return r < l.record; });
+        collateralLosses.insert(at, CollateralLoss{meta.record, collateralOf, detached});
         log(EventKind::MessageLost, placeOf(rec.uplink ? Node::Server : Node::Device), rec.device,
             meta.record, rec.uplink ? 0 : 1, collateralOf);
         break;

@@ -29,8 +29,7 @@ namespace {
 // back from that attacker's tally: the message was not lost after all. False (nothing changed) for a message
 // still pending or already delivered.
 bool redeliverLate(AppRecord& rec, std::uint32_t record, DirectionAccounting& a,
-                   std::unordered_map<std::uint32_t, std::pair<std::int16_t, bool>>& losses,
-                   std::vector<AttackRuntime>& attacks)
+                   std::vector<CollateralLoss>& losses, std::vector<AttackRuntime>& attacks)
 {
     std::uint64_t* dropped = nullptr;
     switch (rec.fate) {
@@ -47,20 +46,20 @@ bool redeliverLate(AppRecord& rec, std::uint32_t record, DirectionAccounting& a,
         dropped = &a.droppedOther;
         break;
     case Fate::DroppedCollateral: {
-        const auto loss = losses.find(record);
-        if (loss == losses.end() || loss->second.first < 0 ||
-            static_cast<std::size_t>(loss->second.first) >= attacks.size())
+        const auto loss =
+            std::lower_bound(losses.begin(), losses.end(), record,
+                             [](const CollateralLoss& l, std::uint32_t r) { return l.record < r; });
+        if (loss == losses.end() || loss->record != record || loss->attack < 0 ||
+            static_cast<std::size_t>(loss->attack) >= attacks.size())
             return false;
-        AttackTally& t = attacks[static_cast<std::size_t>(loss->second.first)].tally;
-        if (t.collateral == 0 || (rec.uplink && t.collateralUplink == 0))
-            return false;
-        std::uint64_t& cause = loss->second.second ? t.collateralDetached : t.collateralCounter;
-        if (cause == 0)
+        AttackTally& t = attacks[static_cast<std::size_t>(loss->attack)].tally;
+        std::uint64_t& cause = loss->detached ? t.collateralDetached : t.collateralCounter;
+        if (t.collateral == 0 || (rec.uplink && t.collateralUplink == 0) || cause == 0)
             return false;
         --t.collateral;
         t.collateralUplink -= rec.uplink ? 1 : 0;
         --cause;
-        losses.erase(loss);
+        loss->attack = -1; // taken back
         dropped = &a.droppedCollateral;
         break;
     }
