@@ -53,6 +53,36 @@ std::vector<Bytes> handshake(DtlsPskEndpoint& client, Server& server)
     return all;
 }
 
+// Runs the handshake with octet `octet` of datagram `tampered` (in order of sending, as handshake() lists
+// them) XORed with `mask`; returns the first verdict other than Accepted (Accepted when there was none).
+DtlsVerdict tamperedHandshake(std::size_t tampered, std::size_t octet, std::uint8_t mask)
+{
+    DtlsPskEndpoint client(DtlsRole::Client, creds(), seed(1));
+    DtlsPskEndpoint server(DtlsRole::Server, creds(), seed(2));
+    std::size_t index = 0;
+    const auto receive = [&](DtlsPskEndpoint& at, Bytes d, std::vector<Bytes>& answers) {
+        if (index++ == tampered && octet < d.size())
+            d[octet] ^= mask;
+        const DtlsOutput o = at.receive(d);
+        answers.insert(answers.end(), o.send.begin(), o.send.end());
+        return o.verdict;
+    };
+    std::vector<Bytes> toServer = client.start();
+    for (int round = 0; round < 8 && !toServer.empty(); ++round) {
+        std::vector<Bytes> toClient;
+        for (const Bytes& d : toServer) {
+            if (const DtlsVerdict v = receive(server, d, toClient); v != DtlsVerdict::Accepted)
+                return v;
+        }
+        toServer.clear();
+        for (const Bytes& d : toClient) {
+            if (const DtlsVerdict v = receive(client, d, toServer); v != DtlsVerdict::Accepted)
+                return v;
+        }
+    }
+    return DtlsVerdict::Accepted;
+}
+
 } // namespace
 
 class TestDtls : public QObject {
@@ -65,6 +95,8 @@ private slots:
     void replayIsDropped();
     void wrongKeyNeverEstablishes();
     void unknownIdentityFails();
+    void handshakeFailureNamesItsCause_data();
+    void handshakeFailureNamesItsCause();
     void deterministicFromTheSeed();
     void noAssociationNoRecord();
     void badArguments_data();
@@ -200,6 +232,36 @@ void TestDtls::unknownIdentityFails()
     }
     QVERIFY(failed);
     QVERIFY(server.failed());
+}
+
+void TestDtls::handshakeFailureNamesItsCause_data()
+{
+    // Datagrams: 0 ClientHello, 1 HelloVerifyRequest, 2 ClientHello with cookie, 3 ServerHello..Done. In a
+    // ClientHello: record header 13 octets, handshake header 12, version 2, random 32, then the session id's
+    // length (octet 59).
+    QTest::addColumn<int>("datagram");
+    QTest::addColumn<int>("octet");
+    QTest::addColumn<int>("mask");
+    QTest::addColumn<DtlsVerdict>("expected");
+    // An epoch-0 handshake message has no MAC: one that does not parse is malformed (Botan: decode_error;
+    // tshark: "Vector length ... is too large").
+    QTest::newRow("ClientHello session id length") << 0 << 59 << 0xff << DtlsVerdict::HandshakeMalformed;
+    QTest::newRow("ClientHello with cookie, session id length")
+        << 2 << 59 << 0xff << DtlsVerdict::HandshakeMalformed;
+    // One that parses but changes the transcript (and here the keys) is caught by the Finished (RFC 5246
+    // 7.4.9): the client's Finished, under keys from another ServerHello.random, fails its CCM_8 tag.
+    QTest::newRow("ServerHello random") << 3 << 13 + 12 + 2 + 3 << 0x01 << DtlsVerdict::IntegrityFailure;
+}
+
+void TestDtls::handshakeFailureNamesItsCause()
+{
+    QFETCH(int, datagram);
+    QFETCH(int, octet);
+    QFETCH(int, mask);
+    QFETCH(DtlsVerdict, expected);
+    QCOMPARE(tamperedHandshake(static_cast<std::size_t>(datagram), static_cast<std::size_t>(octet),
+                               static_cast<std::uint8_t>(mask)),
+             expected);
 }
 
 void TestDtls::deterministicFromTheSeed()

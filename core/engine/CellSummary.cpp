@@ -93,7 +93,9 @@ void add(AttackTally& to, const AttackTally& t, const Cell& cell)
              {&to.initialAttachSucceeded, t.initialAttachSucceeded},
              {&to.dataAttempts, t.dataAttempts},
              {&to.dataBlocked, t.dataBlocked},
-             {&to.dataSucceeded, t.dataSucceeded}})
+             {&to.dataSucceeded, t.dataSucceeded},
+             {&to.signallingBeforeChange, t.signallingBeforeChange},
+             {&to.dataBeforeChange, t.dataBeforeChange}})
         *field += value;
     for (std::size_t i = 0; i < to.noEffectBy.size(); ++i)
         to.noEffectBy[i] += t.noEffectBy[i];

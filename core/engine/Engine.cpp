@@ -274,6 +274,8 @@ void Engine::Impl::applyProtection(const Protection& p, bool fromTimeline)
         talliesAtChange.back().examples.clear();
     }
     accountingAtChange = accounting;
+    recordsAtChange = static_cast<std::uint32_t>(records.size());
+    decidedBeforeChange.assign(attacks.size(), AttackTally{});
     log(EventKind::ProtectionChanged, placeOf(Node::MME), kNoDevice, fromTimeline ? 1 : 0);
     for (const Link link : kBackhaulLinks) {
         if (p.ndsOn(link) != before.ndsOn(link))

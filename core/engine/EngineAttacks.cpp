@@ -166,35 +166,47 @@ bool Engine::Impl::keepsExample(const AttackRuntime& a, const Finding& f, bool s
     return static_cast<std::size_t>(kept) < kExamplesKept;
 }
 
-Reading Engine::Impl::tallyReading(AttackRuntime& a, const Finding& f, std::uint32_t device, bool signalling,
+Reading Engine::Impl::tallyReading(AttackRuntime& a, const Finding& f, const Meta& meta, bool signalling,
                                    ByteView bytes)
 {
+    const Reading reading = f.secrets != 0 ? Reading::Secret
+                            : f.ciphertext ? Reading::Ciphertext
+                                           : Reading::NothingSecret;
+    const auto count = [&f, signalling, reading](AttackTally& t) {
+        ++(signalling ? t.signallingSeen : t.dataSeen);
+        switch (reading) {
+        case Reading::Secret:
+            ++t.succeeded;
+            t.imsiRead += (f.secrets & SecretImsi) ? 1 : 0;
+            t.imsiInitialAttach += (f.secrets & SecretImsi) && f.initialAttach ? 1 : 0;
+            t.nasBodiesRead += (f.secrets & SecretNasBody) ? 1 : 0;
+            t.keysRead += (f.secrets & SecretKey) ? 1 : 0;
+            t.readingsRead += (f.secrets & SecretReading) ? 1 : 0;
+            t.commandsRead += (f.secrets & SecretCommand) ? 1 : 0;
+            break;
+        case Reading::Ciphertext:
+            ++t.blocked;
+            ++t.ciphertextSeen;
+            t.dataCiphertextSeen += signalling ? 0 : 1;
+            break;
+        case Reading::NothingSecret: // read, but nothing secret in it (its eavesdrop or insider event says
+                                     // so)
+            ++t.noEffect;
+            ++t.noEffectBy[static_cast<std::size_t>(NoEffectReason::NothingSecret)];
+            break;
+        }
+    };
     AttackTally& t = a.tally;
     ++t.attempts;
-    ++(signalling ? t.signallingSeen : t.dataSeen);
-    if (f.secrets != 0) {
-        ++t.succeeded;
-        t.imsiRead += (f.secrets & SecretImsi) ? 1 : 0;
-        t.imsiInitialAttach += (f.secrets & SecretImsi) && f.initialAttach ? 1 : 0;
-        t.nasBodiesRead += (f.secrets & SecretNasBody) ? 1 : 0;
-        t.keysRead += (f.secrets & SecretKey) ? 1 : 0;
-        t.readingsRead += (f.secrets & SecretReading) ? 1 : 0;
-        t.commandsRead += (f.secrets & SecretCommand) ? 1 : 0;
-        addExample(a, device, signalling, "read " + f.content + " [" + f.layers + "]", bytes, {});
-        return Reading::Secret;
-    }
-    if (f.ciphertext) {
-        ++t.blocked;
-        ++t.ciphertextSeen;
-        t.dataCiphertextSeen += signalling ? 0 : 1;
-        if (t.examples.empty())
-            addExample(a, device, signalling, "saw only ciphertext [" + f.layers + "]", bytes, {});
-        return Reading::Ciphertext;
-    }
-    // Read, but nothing secret in it (the eavesdrop or insider event logged for it says so).
-    ++t.noEffect;
-    ++t.noEffectBy[static_cast<std::size_t>(NoEffectReason::NothingSecret)];
-    return Reading::NothingSecret;
+    count(t);
+    // A PDU protected before the last protection change says nothing about the protection since.
+    if (AttackTally* before = beforeChangeTally(static_cast<std::size_t>(&a - attacks.data()), meta))
+        count(*before);
+    if (reading == Reading::Secret)
+        addExample(a, meta.device, signalling, "read " + f.content + " [" + f.layers + "]", bytes, {});
+    else if (reading == Reading::Ciphertext && t.examples.empty())
+        addExample(a, meta.device, signalling, "saw only ciphertext [" + f.layers + "]", bytes, {});
+    return reading;
 }
 
 void Engine::Impl::observeSn(AttackRuntime& a, Link link, bool downlink, std::uint32_t device, ByteView bytes)
@@ -232,7 +244,7 @@ void Engine::Impl::attackLink(Link link, bool downlink, Bytes& bytes, Meta& meta
             Finding f = dissectLink(link, bytes, false);
             if (keepsExample(a, f, meta.signalling))
                 f = dissectLink(link, bytes); // again, with the text the example shows
-            const Reading reading = tallyReading(a, f, meta.device, meta.signalling, bytes);
+            const Reading reading = tallyReading(a, f, meta, meta.signalling, bytes);
             log(EventKind::AttackEavesdrop, placeOf(link), meta.device, f.secrets,
                 static_cast<std::uint8_t>(reading), index, pduId);
             break;
@@ -363,7 +375,7 @@ void Engine::Impl::insiderSees(Node node, const Meta& meta, ByteView bytes, bool
         Finding f = nasPdu ? dissectNas(bytes, false) : dissectIpPacket(bytes, false);
         if (keepsExample(a, f, nasPdu)) // again, with the text the example shows
             f = nasPdu ? dissectNas(bytes) : dissectIpPacket(bytes);
-        const Reading reading = tallyReading(a, f, meta.device, nasPdu, bytes);
+        const Reading reading = tallyReading(a, f, meta, nasPdu, bytes);
         log(EventKind::AttackInsider, placeOf(node), meta.device, f.secrets,
             static_cast<std::uint8_t>(reading), static_cast<std::int16_t>(i));
     }
@@ -412,6 +424,7 @@ void Engine::Impl::replayFire(std::uint32_t slot, std::uint32_t index)
     ++t.attempts;
     ++(copy.meta.signalling ? t.signallingAttempts : t.dataAttempts);
     copy.meta.attempt = t.attempts;
+    copy.meta.beforeChange = lastChangeAt && copy.heldSince < *lastChangeAt;
     if (text) {
         tellCapture(capture, t, copy.meta.attempt, copy.meta, copy.link, copy.downlink, copy.heldSince,
                     captured, now, copy.bytes, what);

@@ -23,6 +23,9 @@ constexpr SimTime kDtlsAssociationIdle = 300 * kMicrosPerSecond;
 // retransmission timer's ceiling).
 constexpr SimTime kDtlsHandshakeGiveUp = 60 * kMicrosPerSecond;
 
+// The check that refused a datagram, as Botan reported it: a record's CCM_8 tag or the handshake's
+// authentication (the Finished MAC over the transcript, RFC 5246 7.4.9) is integrity; a handshake message
+// that did not parse (decode_error) is malformed: an epoch-0 handshake message carries no MAC of its own.
 DropReason dropReasonOf(DtlsVerdict v)
 {
     switch (v) {
@@ -31,9 +34,12 @@ DropReason dropReasonOf(DtlsVerdict v)
         return DropReason::Integrity;
     case DtlsVerdict::Replay:
         return DropReason::Replay;
-    default:
-        return DropReason::Malformed;
+    case DtlsVerdict::Accepted:
+    case DtlsVerdict::Malformed:
+    case DtlsVerdict::HandshakeMalformed:
+        break;
     }
+    return DropReason::Malformed;
 }
 
 } // namespace

@@ -54,6 +54,7 @@ struct Meta {
     Mark mark = Mark::None;
     bool signalling = false;
     bool initialAttach = false; // a plain Attach Request: LTE has no security context to protect it with
+    bool beforeChange = false;  // a replayer's copy captured before the last protection change
 };
 
 // A slot of the pool of PDUs: free, on a link, or a replayer's copy waiting to be re-sent.
@@ -204,6 +205,13 @@ private:
     static constexpr std::uint16_t kUnknown = 0xffff; // PDCP SNs have at most 12 bits
     std::vector<std::uint16_t> flat_;
     std::unordered_map<std::uint64_t, std::uint16_t> other_;
+};
+
+// A message lost as an attacker's collateral (8 octets), kept so that a late delivery can take it back.
+struct CollateralLoss {
+    std::uint32_t record = 0;
+    std::int16_t attack = -1; // the attacker; -1: taken back (the message was delivered late)
+    bool detached = false;    // counted as by a forged Detach Request (else by a PDCP COUNT)
 };
 
 struct AttackRuntime {
@@ -369,7 +377,7 @@ struct Engine::Impl {
     void addExample(AttackRuntime& a, std::uint32_t device, bool signalling, std::string what,
                     ByteView before, ByteView after);
     // Counts what a passive attacker got from one PDU (and keeps an example); returns it for the log.
-    Reading tallyReading(AttackRuntime& a, const struct Finding& f, std::uint32_t device, bool signalling,
+    Reading tallyReading(AttackRuntime& a, const struct Finding& f, const Meta& meta, bool signalling,
                          ByteView bytes);
     // Whether an active attacker's action needs its text and its bytes before and after: for the capture
     // sink, or as an example addExample keeps.
@@ -421,6 +429,10 @@ struct Engine::Impl {
 
     std::vector<AppRecord> records;
     MessageAccounting accounting;
+    // The messages lost as an attacker's collateral, sorted by record (losses come nearly in record order, so
+    // an insertion lands near the end): a replayed copy accepted later delivers such a message after all, and
+    // the loss is then taken back from the attacker's tally (Ue.cpp deliverApplication).
+    std::vector<CollateralLoss> collateralLosses;
     // Per device and direction (0 uplink, 1 downlink): the attacker whose accepted PDU disturbed the PDCP
     // receiver's COUNT, or -1; per device: the attacker whose forged Detach Request the device accepted, or
     // -1.
@@ -470,6 +482,16 @@ struct Engine::Impl {
     std::optional<SimTime> lastChangeAt;
     std::vector<AttackTally> talliesAtChange;
     MessageAccounting accountingAtChange;
+    std::uint32_t recordsAtChange = 0; // records.size() then: the messages sent before it
+    // Per attack: what was decided since the last change on PDUs protected before it (EngineSummary.cpp
+    // moves it to no effect "before-change" in the tallies since the change).
+    std::vector<AttackTally> decidedBeforeChange;
+    // Whether `meta`'s PDU was protected before the last protection change: an application message sent
+    // before it, a replayer's copy captured before it, or an attacker's attempt made before it.
+    [[nodiscard]] bool protectedBeforeChange(const Meta& meta) const;
+    // Where attacker `attack`'s decision now about `meta`'s PDU is counted as well when that PDU was
+    // protected before the last change (decidedBeforeChange[attack]), else nullptr.
+    AttackTally* beforeChangeTally(std::size_t attack, const Meta& meta);
 };
 
 } // namespace mtcsec::engine

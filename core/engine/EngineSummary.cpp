@@ -16,8 +16,50 @@ std::uint64_t minus(std::uint64_t now, std::uint64_t then)
     return now > then ? now - then : 0;
 }
 
-// What an attacker did after `then` was taken (counters of `then` subtracted; examples from `since` on).
-AttackTally tallySince(const AttackTally& now, const AttackTally* then, SimTime since)
+// Moves what was decided since the change on PDUs protected before it (`before`) out of blocked, succeeded
+// and the passive attacker's sightings into no effect "before-change": it is no evidence about the protection
+// in force since.
+void moveBeforeChange(AttackTally& t, const AttackTally& before)
+{
+    for (auto [field, old] : std::initializer_list<std::pair<std::uint64_t*, std::uint64_t>>{
+             {&t.blocked, before.blocked},
+             {&t.succeeded, before.succeeded},
+             {&t.noEffect, before.noEffect},
+             {&t.signallingSeen, before.signallingSeen},
+             {&t.dataSeen, before.dataSeen},
+             {&t.ciphertextSeen, before.ciphertextSeen},
+             {&t.dataCiphertextSeen, before.dataCiphertextSeen},
+             {&t.imsiRead, before.imsiRead},
+             {&t.imsiInitialAttach, before.imsiInitialAttach},
+             {&t.nasBodiesRead, before.nasBodiesRead},
+             {&t.keysRead, before.keysRead},
+             {&t.readingsRead, before.readingsRead},
+             {&t.commandsRead, before.commandsRead},
+             {&t.signallingBlocked, before.signallingBlocked},
+             {&t.signallingSucceeded, before.signallingSucceeded},
+             {&t.initialAttachSucceeded, before.initialAttachSucceeded},
+             {&t.dataBlocked, before.dataBlocked},
+             {&t.dataSucceeded, before.dataSucceeded}})
+        *field = minus(*field, old);
+    for (std::size_t i = 0; i < t.noEffectBy.size(); ++i)
+        t.noEffectBy[i] = minus(t.noEffectBy[i], before.noEffectBy[i]);
+    for (std::size_t i = 0; i < t.blockedBy.size(); ++i)
+        t.blockedBy[i] = minus(t.blockedBy[i], before.blockedBy[i]);
+    for (std::size_t i = 0; i < t.signallingBlockedBy.size(); ++i)
+        t.signallingBlockedBy[i] = minus(t.signallingBlockedBy[i], before.signallingBlockedBy[i]);
+    const std::uint64_t moved = before.blocked + before.succeeded + before.noEffect;
+    t.noEffect += moved;
+    t.noEffectBy[static_cast<std::size_t>(NoEffectReason::BeforeChange)] += moved;
+    // By class: an active attacker's attempts decided (its sightings counted none), a passive attacker's
+    // sightings (its attempts by class are zero).
+    t.signallingBeforeChange = before.signallingBlocked + before.signallingSucceeded + before.signallingSeen;
+    t.dataBeforeChange = before.dataBlocked + before.dataSucceeded + before.dataSeen;
+}
+
+// What an attacker did after `then` was taken (counters of `then` subtracted; examples from `since` on), with
+// what was decided since on PDUs protected before the change (`before`) as no effect "before-change".
+AttackTally tallySince(const AttackTally& now, const AttackTally* then, const AttackTally* before,
+                       SimTime since)
 {
     AttackTally t = now;
     if (then != nullptr) {
@@ -54,14 +96,20 @@ AttackTally tallySince(const AttackTally& now, const AttackTally* then, SimTime 
             t.blockedBy[i] = minus(t.blockedBy[i], then->blockedBy[i]);
         for (std::size_t i = 0; i < t.signallingBlockedBy.size(); ++i)
             t.signallingBlockedBy[i] = minus(t.signallingBlockedBy[i], then->signallingBlockedBy[i]);
-        // An attempt made before the change can be decided after it: its decision falls into this window but
-        // its attempt does not, so decisions could exceed attempts. Such an attempt is counted as one of the
-        // window's attempts (its outcome is what happened since the change), so that every class's
-        // attempts == blocked + succeeded + no effect here as in the whole run.
-        t.signallingAttempts = std::max(t.signallingAttempts, t.signallingBlocked + t.signallingSucceeded);
-        t.dataAttempts = std::max(t.dataAttempts, t.dataBlocked + t.dataSucceeded);
-        t.attempts = std::max(t.attempts, t.blocked + t.succeeded + t.noEffect);
     }
+    if (before != nullptr)
+        moveBeforeChange(t, *before);
+    // An attempt made before the change can be decided after it: its decision falls into this window but its
+    // attempt does not, so decisions could exceed attempts. Such an attempt is counted as one of the window's
+    // attempts (its outcome: no effect, before-change), so that every class's attempts == blocked + succeeded
+    // + no effect here as in the whole run.
+    const bool passive = t.spec.kind == AttackKind::Eavesdrop || t.spec.kind == AttackKind::Insider;
+    if (!passive) {
+        t.signallingAttempts = std::max(t.signallingAttempts, t.signallingBlocked + t.signallingSucceeded +
+                                                                  t.signallingBeforeChange);
+        t.dataAttempts = std::max(t.dataAttempts, t.dataBlocked + t.dataSucceeded + t.dataBeforeChange);
+    }
+    t.attempts = std::max(t.attempts, t.blocked + t.succeeded + t.noEffect);
     std::erase_if(t.examples, [since](const AttackExample& e) { return e.time < since; });
     return t;
 }
@@ -81,6 +129,26 @@ DirectionAccounting accountingSince(const DirectionAccounting& now, const Direct
 }
 
 } // namespace
+
+bool Engine::Impl::protectedBeforeChange(const Meta& meta) const
+{
+    if (!lastChangeAt)
+        return false;
+    if (meta.beforeChange || (meta.record != 0 && meta.record < recordsAtChange))
+        return true;
+    const auto attack = static_cast<std::size_t>(meta.attack);
+    return meta.attack >= 0 && meta.attempt != 0 && attack < talliesAtChange.size() &&
+           meta.attempt <= talliesAtChange[attack].attempts;
+}
+
+AttackTally* Engine::Impl::beforeChangeTally(std::size_t attack, const Meta& meta)
+{
+    if (!protectedBeforeChange(meta))
+        return nullptr;
+    if (decidedBeforeChange.size() <= attack)
+        decidedBeforeChange.resize(attack + 1);
+    return &decidedBeforeChange[attack];
+}
 
 RunSummary Engine::summary() const
 {
@@ -133,9 +201,9 @@ RunSummary Engine::summary() const
         std::vector<AttackTally> since;
         since.reserve(s.attacks.size());
         for (std::size_t i = 0; i < s.attacks.size(); ++i)
-            since.push_back(tallySince(s.attacks[i],
-                                       i < d.talliesAtChange.size() ? &d.talliesAtChange[i] : nullptr,
-                                       *d.lastChangeAt));
+            since.push_back(tallySince(
+                s.attacks[i], i < d.talliesAtChange.size() ? &d.talliesAtChange[i] : nullptr,
+                i < d.decidedBeforeChange.size() ? &d.decidedBeforeChange[i] : nullptr, *d.lastChangeAt));
         MessageAccounting accounting = s.accounting;
         accounting.uplink = accountingSince(s.accounting.uplink, d.accountingAtChange.uplink);
         accounting.downlink = accountingSince(s.accounting.downlink, d.accountingAtChange.downlink);

@@ -405,10 +405,13 @@ void Engine::Impl::settleMessage(const Meta& meta, Fate fate, std::int16_t colla
         AttackTally& t = attacks[static_cast<std::size_t>(collateralOf)].tally;
         ++t.collateral;
         t.collateralUplink += rec.uplink ? 1 : 0;
-        ++(detachedBy[rec.device] == collateralOf &&
-                   disturbedBy[rec.device][rec.uplink ? 0 : 1] != collateralOf
-               ? t.collateralDetached
-               : t.collateralCounter);
+        const bool detached = detachedBy[rec.device] == collateralOf &&
+                              disturbedBy[rec.device][rec.uplink ? 0 : 1] != collateralOf;
+        ++(detached ? t.collateralDetached : t.collateralCounter);
+        const auto at =
+            std::upper_bound(collateralLosses.begin(), collateralLosses.end(), meta.record,
+                             [](std::uint32_t r, const CollateralLoss& l) { return r < l.record; });
+        collateralLosses.insert(at, CollateralLoss{meta.record, collateralOf, detached});
         log(EventKind::MessageLost, placeOf(rec.uplink ? Node::Server : Node::Device), rec.device,
             meta.record, rec.uplink ? 0 : 1, collateralOf);
         break;
@@ -451,19 +454,26 @@ void Engine::Impl::settle(Node node, const Meta& meta, bool succeeded, DropReaso
         return; // not an attacker's PDU, or one whose outcome is decided elsewhere (downgrade: at the UE's
                 // SMC)
     AttackTally& t = attacks[static_cast<std::size_t>(meta.attack)].tally;
-    if (succeeded) {
-        ++t.succeeded;
-        ++(meta.signalling ? t.signallingSucceeded : t.dataSucceeded);
-        t.initialAttachSucceeded += meta.initialAttach ? 1 : 0;
+    const auto count = [&meta, succeeded, reason](AttackTally& x) {
+        if (succeeded) {
+            ++x.succeeded;
+            ++(meta.signalling ? x.signallingSucceeded : x.dataSucceeded);
+            x.initialAttachSucceeded += meta.initialAttach ? 1 : 0;
+        } else {
+            ++x.blocked;
+            ++(meta.signalling ? x.signallingBlocked : x.dataBlocked);
+            ++x.blockedBy[static_cast<std::size_t>(reason)];
+            x.signallingBlockedBy[static_cast<std::size_t>(reason)] += meta.signalling ? 1 : 0;
+        }
+    };
+    count(t);
+    if (AttackTally* before = beforeChangeTally(static_cast<std::size_t>(meta.attack), meta))
+        count(*before);
+    if (succeeded)
         log(EventKind::AttackSucceeded, placeOf(node), meta.device, 0, 0, meta.attack);
-    } else {
-        ++t.blocked;
-        ++(meta.signalling ? t.signallingBlocked : t.dataBlocked);
-        ++t.blockedBy[static_cast<std::size_t>(reason)];
-        t.signallingBlockedBy[static_cast<std::size_t>(reason)] += meta.signalling ? 1 : 0;
+    else
         log(EventKind::AttackBlocked, placeOf(node), meta.device, 0, static_cast<std::uint8_t>(reason),
             meta.attack);
-    }
     if (capture != nullptr)
         capture->attemptDecided(
             AttemptDecision{.attackId = t.spec.id,

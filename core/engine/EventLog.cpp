@@ -89,7 +89,8 @@ std::string_view describe(NoEffectReason reason)
         "the attach ended before the Security Mode Command",
         "still in flight when the run ended",
         "discarded because another attacker had disturbed the receiver's counters",
-        "a copy of a message the receiver never had: a late delivery, not a duplicate"};
+        "a copy of a message the receiver never had: a late delivery, not a duplicate",
+        "a PDU protected before the protection change: no evidence about the protection since"};
     return texts.at(static_cast<std::size_t>(reason));
 }
 

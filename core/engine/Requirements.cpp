@@ -2,6 +2,7 @@
 #include "core/engine/Requirements.h"
 
 #include "core/crypto/Hex.h"
+#include "core/engine/EventLog.h"
 
 #include <QtGlobal>
 
@@ -38,6 +39,8 @@ constexpr std::string_view kBlockedNext = QT_TRANSLATE_NOOP("Evidence", ", %1 by
 constexpr std::string_view kBlockedEnd = QT_TRANSLATE_NOOP("Evidence", ")");
 constexpr std::string_view kR1Attacked =
     QT_TRANSLATE_NOOP("Evidence", ": %1 signalling PDUs attacked, %2 accepted by the receiver, %3 blocked");
+constexpr std::string_view kR1AttackedOne =
+    QT_TRANSLATE_NOOP("Evidence", ": %1 signalling PDU attacked, %2 accepted by the receiver, %3 blocked");
 constexpr std::string_view kR1InitialAttach = QT_TRANSLATE_NOOP(
     "Evidence", "; %1 of the accepted were the initial Attach Request, which LTE sends before "
                 "any security context exists (the UE security capabilities in it are checked "
@@ -48,7 +51,23 @@ constexpr std::string_view kR4Replayed = QT_TRANSLATE_NOOP(
     "Evidence", ": %1 application messages replayed, %2 accepted by device or server, %3 blocked");
 constexpr std::string_view kR4Altered = QT_TRANSLATE_NOOP(
     "Evidence", ": %1 application messages altered, %2 accepted by device or server, %3 blocked");
+constexpr std::string_view kR4ForgedOne = QT_TRANSLATE_NOOP(
+    "Evidence", ": %1 application message forged, %2 accepted by device or server, %3 blocked");
+constexpr std::string_view kR4ReplayedOne = QT_TRANSLATE_NOOP(
+    "Evidence", ": %1 application message replayed, %2 accepted by device or server, %3 blocked");
+constexpr std::string_view kR4AlteredOne = QT_TRANSLATE_NOOP(
+    "Evidence", ": %1 application message altered, %2 accepted by device or server, %3 blocked");
 constexpr std::string_view kR4NoEffect = QT_TRANSLATE_NOOP("Evidence", ", %1 without effect");
+// Since a protection change: what acted on PDUs protected before it (no evidence about the protection since).
+constexpr std::string_view kBeforeChangeOf = QT_TRANSLATE_NOOP(
+    "Evidence", " (of these, on PDUs protected before the protection change: %1; no evidence about the "
+                "protection since)");
+constexpr std::string_view kSignallingSeenBeforeChange = QT_TRANSLATE_NOOP(
+    "Evidence", ": signalling PDUs seen that were protected before the protection change: %1 (no evidence "
+                "about the protection since)");
+constexpr std::string_view kDataSeenBeforeChange = QT_TRANSLATE_NOOP(
+    "Evidence", ": user-plane PDUs seen that were protected before the protection change: %1 (no evidence "
+                "about the protection since)");
 constexpr std::string_view kR2Seen =
     QT_TRANSLATE_NOOP("Evidence", ": %1 signalling PDUs seen; read %2 IMSIs, %3 NAS message bodies, %4 keys");
 constexpr std::string_view kR2InitialAttach =
@@ -76,6 +95,9 @@ constexpr std::string_view kCauseDetach =
     QT_TRANSLATE_NOOP("Evidence", "the forged Detach Request devices accepted");
 constexpr std::string_view kNotExercised =
     QT_TRANSLATE_NOOP("Evidence", "no attack in this run touched what this requirement covers");
+constexpr std::string_view kNotDecided = QT_TRANSLATE_NOOP(
+    "Evidence", "attacked, but no attempt was decided by the protection in force: the receivers had no "
+                "security context, or the PDUs were protected before the protection change");
 constexpr std::string_view kLteLimit =
     QT_TRANSLATE_NOOP("Evidence", "violated only where LTE itself cannot protect: the initial Attach Request "
                                   "travels before any security context exists");
@@ -145,6 +167,19 @@ void addBlockedReasons(EvidenceLine& line, const AttackTally& t, bool signalling
         line.push_back({kBlockedEnd, {}});
 }
 
+// Of this class's blocked PDUs, those a check refused: a receiver without a security context ("no context")
+// checked nothing, so such a refusal is no evidence that a protection held.
+std::uint64_t blockedByCheck(const AttackTally& t, bool signalling)
+{
+    const auto noContext = static_cast<std::size_t>(DropReason::NoContext);
+    const std::uint64_t blocked = signalling ? t.signallingBlocked : t.dataBlocked;
+    const std::uint64_t signallingNoContext = t.signallingBlockedBy[noContext];
+    const std::uint64_t byNoContext =
+        signalling ? signallingNoContext
+                   : t.blockedBy[noContext] - std::min(t.blockedBy[noContext], signallingNoContext);
+    return blocked - std::min(blocked, byNoContext);
+}
+
 bool passive(const AttackTally& t)
 {
     return t.spec.kind == AttackKind::Eavesdrop || t.spec.kind == AttackKind::Insider;
@@ -172,12 +207,40 @@ std::string_view requirementText(std::size_t index)
 
 const std::vector<std::string_view>& evidencePhrases()
 {
-    static const std::vector<std::string_view> all = {
-        kWhoIn,        kWhoOn,           kFirstExample,  kBlockedFirst, kBlockedNext,  kBlockedEnd,
-        kR1Attacked,   kR1InitialAttach, kR4Forged,      kR4Replayed,   kR4Altered,    kR4NoEffect,
-        kR2Seen,       kR2InitialAttach, kR2MmeEndpoint, kR3Seen,       kLostReadings, kLostCommands,
-        kLostBoth,     kLostAfter,       kCauseReplayed, kCauseForged,  kCauseAnd,     kCauseDetach,
-        kNotExercised, kLteLimit};
+    static const std::vector<std::string_view> all = {kWhoIn,
+                                                      kWhoOn,
+                                                      kFirstExample,
+                                                      kBlockedFirst,
+                                                      kBlockedNext,
+                                                      kBlockedEnd,
+                                                      kR1Attacked,
+                                                      kR1InitialAttach,
+                                                      kR4Forged,
+                                                      kR4Replayed,
+                                                      kR4Altered,
+                                                      kR4NoEffect,
+                                                      kR2Seen,
+                                                      kR2InitialAttach,
+                                                      kR2MmeEndpoint,
+                                                      kR3Seen,
+                                                      kLostReadings,
+                                                      kLostCommands,
+                                                      kLostBoth,
+                                                      kLostAfter,
+                                                      kCauseReplayed,
+                                                      kCauseForged,
+                                                      kCauseAnd,
+                                                      kCauseDetach,
+                                                      kNotExercised,
+                                                      kLteLimit,
+                                                      kR1AttackedOne,
+                                                      kR4ForgedOne,
+                                                      kR4ReplayedOne,
+                                                      kR4AlteredOne,
+                                                      kBeforeChangeOf,
+                                                      kSignallingSeenBeforeChange,
+                                                      kDataSeenBeforeChange,
+                                                      kNotDecided};
     return all;
 }
 
@@ -199,14 +262,18 @@ std::array<RequirementResult, 4> evaluateRequirements(const std::vector<AttackTa
         r[i].id = "R" + std::to_string(i + 1);
         r[i].title = std::string(kTexts[i]);
     }
-    bool r1Exercised = false, r1Violated = false, r1OnlyLimit = true;
-    bool r2Exercised = false, r2Violated = false, r2OnlyLimit = true;
-    bool r3Exercised = false, r3Violated = false;
-    bool r4Exercised = false, r4Violated = false;
+    // Exercised: an attempt was decided by the protection in force (it succeeded, or a check refused it), or
+    // a passive attacker saw a PDU protected under it. Touched: attacked at all (for the wording of a
+    // requirement that was touched but not exercised).
+    bool r1Exercised = false, r1Violated = false, r1OnlyLimit = true, r1Touched = false;
+    bool r2Exercised = false, r2Violated = false, r2OnlyLimit = true, r2Touched = false;
+    bool r3Exercised = false, r3Violated = false, r3Touched = false;
+    bool r4Exercised = false, r4Violated = false, r4Touched = false;
 
     for (const AttackTally& t : attacks) {
         if (!passive(t) && t.signallingAttempts > 0) {
-            r1Exercised = true;
+            r1Touched = true;
+            r1Exercised = r1Exercised || t.signallingSucceeded > 0 || blockedByCheck(t, true) > 0;
             const std::uint64_t beyondLimit = t.signallingSucceeded - t.initialAttachSucceeded;
             if (t.signallingSucceeded > 0) {
                 r1Violated = true;
@@ -214,30 +281,36 @@ std::array<RequirementResult, 4> evaluateRequirements(const std::vector<AttackTa
             }
             EvidenceLine line{
                 who(t),
-                {kR1Attacked,
+                {t.signallingAttempts == 1 ? kR1AttackedOne : kR1Attacked,
                  {count(t.signallingAttempts), count(t.signallingSucceeded), count(t.signallingBlocked)}}};
             addBlockedReasons(line, t, true);
             const std::uint64_t signallingDecided = t.signallingSucceeded + t.signallingBlocked;
             if (t.signallingAttempts > signallingDecided) // for example an attach restarted before a decision
                 line.push_back({kR4NoEffect, {count(t.signallingAttempts - signallingDecided)}});
+            if (t.signallingBeforeChange > 0)
+                line.push_back({kBeforeChangeOf, {count(t.signallingBeforeChange)}});
             if (t.initialAttachSucceeded > 0)
                 line.push_back({kR1InitialAttach, {count(t.initialAttachSucceeded)}});
             addFirstExample(line, t, true);
             add(r[0], std::move(line));
         }
         if (!passive(t) && t.dataAttempts > 0) {
-            r4Exercised = true;
+            r4Touched = true;
+            r4Exercised = r4Exercised || t.dataSucceeded > 0 || blockedByCheck(t, false) > 0;
             r4Violated = r4Violated || t.dataSucceeded > 0;
             const std::uint64_t decided = t.dataSucceeded + t.dataBlocked;
             const std::uint64_t dataNoEffect = t.dataAttempts > decided ? t.dataAttempts - decided : 0;
+            const bool one = t.dataAttempts == 1;
             EvidenceLine line{who(t),
-                              {t.spec.kind == AttackKind::Inject   ? kR4Forged
-                               : t.spec.kind == AttackKind::Replay ? kR4Replayed
-                                                                   : kR4Altered,
+                              {t.spec.kind == AttackKind::Inject   ? (one ? kR4ForgedOne : kR4Forged)
+                               : t.spec.kind == AttackKind::Replay ? (one ? kR4ReplayedOne : kR4Replayed)
+                                                                   : (one ? kR4AlteredOne : kR4Altered),
                                {count(t.dataAttempts), count(t.dataSucceeded), count(t.dataBlocked)}}};
             addBlockedReasons(line, t, false);
             if (dataNoEffect > 0)
                 line.push_back({kR4NoEffect, {count(dataNoEffect)}});
+            if (t.dataBeforeChange > 0)
+                line.push_back({kBeforeChangeOf, {count(t.dataBeforeChange)}});
             addFirstExample(line, t, false);
             add(r[3], std::move(line));
         }
@@ -259,6 +332,14 @@ std::array<RequirementResult, 4> evaluateRequirements(const std::vector<AttackTa
             add(r[1], std::move(line));
         } else if (passive(t) && t.signallingSeen > 0) {
             add(r[1], {who(t), {kR2MmeEndpoint, {count(t.nasBodiesRead)}}});
+        }
+        if (passive(t) && t.signallingBeforeChange > 0 && insiderRelaysSignalling(t)) {
+            r2Touched = true;
+            add(r[1], {who(t), {kSignallingSeenBeforeChange, {count(t.signallingBeforeChange)}}});
+        }
+        if (passive(t) && t.dataBeforeChange > 0) {
+            r3Touched = true;
+            add(r[2], {who(t), {kDataSeenBeforeChange, {count(t.dataBeforeChange)}}});
         }
         if (passive(t) && t.dataSeen > 0) {
             r3Exercised = true;
@@ -307,9 +388,11 @@ std::array<RequirementResult, 4> evaluateRequirements(const std::vector<AttackTa
     r[1].lteLimit = r2Violated && r2OnlyLimit;
     r[2].verdict = verdict(r3Exercised, r3Violated);
     r[3].verdict = verdict(r4Exercised, r4Violated);
-    for (auto& req : r) {
+    const std::array<bool, 4> touched = {r1Touched, r2Touched, r3Touched, r4Touched};
+    for (std::size_t i = 0; i < r.size(); ++i) {
+        RequirementResult& req = r[i];
         if (req.verdict == Verdict::NotExercised)
-            add(req, {{kNotExercised, {}}}, true);
+            add(req, {{touched[i] ? kNotDecided : kNotExercised, {}}}, true);
         if (req.lteLimit)
             add(req, {{kLteLimit, {}}}, true);
     }

@@ -52,7 +52,10 @@ struct DtlsCounters {
 // sent == deliveredIntact + deliveredAltered + dropped* + inFlight at every moment of a run.
 struct DirectionAccounting {
     std::uint64_t sent = 0;
-    std::uint64_t deliveredIntact = 0;  // accepted by the final receiver with the content sent
+    // Accepted by the final receiver with the content sent; also a message whose original the receiver
+    // refused but whose replayed copy, unaltered, it accepted later (delivered late: the attacker's copy
+    // carried the sender's real message).
+    std::uint64_t deliveredIntact = 0;
     std::uint64_t deliveredAltered = 0; // accepted with content other than what was sent
     std::uint64_t droppedIntegrity = 0; // a MAC, MAC-I, ICV or tag failed, or protection required but absent
     std::uint64_t droppedReplay = 0;    // a counter or replay window refused it
@@ -77,8 +80,10 @@ struct MessageAccounting {
     DirectionAccounting uplink;   // readings, device to server
     DirectionAccounting downlink; // commands, server to device
     // Accepted by a receiver but never sent by its peer: not deliveries, counted apart.
-    std::uint64_t acceptedReplayed = 0; // a copy of a message already delivered, accepted again
-    std::uint64_t acceptedForged = 0;   // a message the peer never sent
+    // A copy of a message accepted again (beyond its delivery), or a replayed copy of a message lost as an
+    // attacker's collateral (that loss stays attributed).
+    std::uint64_t acceptedReplayed = 0;
+    std::uint64_t acceptedForged = 0; // a message the peer never sent
 };
 
 // Why an attacker's attempt had no effect (neither blocked by a check nor succeeded).
@@ -89,8 +94,13 @@ enum class NoEffectReason : std::uint8_t {
     InFlightAtEnd,     // still on its way (or its attach unfinished) when the summary was taken
     LostToOtherAttack, // the changed PDU was discarded because another attacker had disturbed the receiver
     LateFirstCopy, // a replayed copy of a message the receiver never had: a late delivery, not a duplicate
+    // Only in RunSummary::attacksSinceChange: an attempt on (or a passive attacker's sight of) a PDU
+    // protected before the last protection change, decided after it (a replayed copy captured before the
+    // change, a message sent before it, still in flight): whatever its outcome, it is no evidence about the
+    // protection in force since.
+    BeforeChange,
 };
-inline constexpr std::size_t kNoEffectReasons = 6;
+inline constexpr std::size_t kNoEffectReasons = 7;
 [[nodiscard]] std::string_view describe(NoEffectReason reason); // "nothing secret in the PDU", ...
 
 struct AttackExample {
@@ -113,6 +123,10 @@ struct AttackTally {
     std::uint64_t succeeded = 0;
     std::uint64_t noEffect = 0;
     std::array<std::uint64_t, kNoEffectReasons> noEffectBy{}; // by NoEffectReason
+    // Of noEffectBy[BeforeChange] (RunSummary::attacksSinceChange only; 0 elsewhere): active attempts on
+    // signalling and on user data, or a passive attacker's signalling and user-plane PDUs seen.
+    std::uint64_t signallingBeforeChange = 0;
+    std::uint64_t dataBeforeChange = 0;
     // Genuine application messages lost because of what this attacker did (beyond its own attempts).
     std::uint64_t collateral = 0;
     std::uint64_t collateralUplink = 0;   // of collateral: readings

@@ -22,6 +22,62 @@ namespace mtcsec::engine {
 using namespace protocol;
 using namespace procedures;
 
+namespace {
+
+// Moves a message the receiver refused to delivered intact, its one fate: a replayed copy with the sender's
+// content was accepted as its first delivery. A loss counted as an attacker's collateral (`losses`) is taken
+// back from that attacker's tally: the message was not lost after all. False (nothing changed) for a message
+// still pending or already delivered.
+bool redeliverLate(AppRecord& rec, std::uint32_t record, DirectionAccounting& a,
+                   std::vector<CollateralLoss>& losses, std::vector<AttackRuntime>& attacks)
+{
+    std::uint64_t* dropped = nullptr;
+    switch (rec.fate) {
+    case Fate::DroppedIntegrity:
+        dropped = &a.droppedIntegrity;
+        break;
+    case Fate::DroppedReplay:
+        dropped = &a.droppedReplay;
+        break;
+    case Fate::DroppedMalformed:
+        dropped = &a.droppedMalformed;
+        break;
+    case Fate::DroppedOther:
+        dropped = &a.droppedOther;
+        break;
+    case Fate::DroppedCollateral: {
+        const auto loss =
+            std::lower_bound(losses.begin(), losses.end(), record,
+                             [](const CollateralLoss& l, std::uint32_t r) { return l.record < r; });
+        if (loss == losses.end() || loss->record != record || loss->attack < 0 ||
+            static_cast<std::size_t>(loss->attack) >= attacks.size())
+            return false;
+        AttackTally& t = attacks[static_cast<std::size_t>(loss->attack)].tally;
+        std::uint64_t& cause = loss->detached ? t.collateralDetached : t.collateralCounter;
+        if (t.collateral == 0 || (rec.uplink && t.collateralUplink == 0) || cause == 0)
+            return false;
+        --t.collateral;
+        t.collateralUplink -= rec.uplink ? 1 : 0;
+        --cause;
+        loss->attack = -1; // taken back
+        dropped = &a.droppedCollateral;
+        break;
+    }
+    case Fate::Pending:
+    case Fate::DeliveredIntact:
+    case Fate::DeliveredAltered:
+        return false;
+    }
+    if (dropped == nullptr || *dropped == 0)
+        return false;
+    --*dropped;
+    ++a.deliveredIntact;
+    rec.fate = Fate::DeliveredIntact;
+    return true;
+}
+
+} // namespace
+
 // ---------------------------------------------------------------- device (UE)
 
 void Engine::Impl::startAttach(std::uint32_t d)
@@ -463,24 +519,31 @@ void Engine::Impl::deliverApplication(Node node, std::uint32_t d, const Meta& me
         delivery = Delivery::Replayed;
     else if (rec != nullptr && genuine)
         delivery = coap && rec->payload() == coap->payload ? Delivery::Intact : Delivery::Altered;
+    // A replayed copy, unaltered, of a message whose original the receiver refused (or lost as an attacker's
+    // collateral): the attacker's copy carried the sender's real message, so the message was delivered
+    // (late), not dropped, and the copy is its delivery, not an accepted extra.
+    const bool lateDelivery =
+        firstCopy && coap && coap->payload == rec->payload() &&
+        redeliverLate(*rec, meta.record, uplink ? accounting.uplink : accounting.downlink, collateralLosses,
+                      attacks);
     if (rec != nullptr && (genuine || firstCopy))
         rec->delivered = true;
     if (rec != nullptr && genuine) {
         settleMessage(meta, delivery == Delivery::Intact ? Fate::DeliveredIntact : Fate::DeliveredAltered);
         disturbedBy[d][uplink ? 0 : 1] = -1; // a genuine message got through: the counters agree again
     }
-    const bool delivered = delivery == Delivery::Intact || delivery == Delivery::Altered;
+    const bool delivered = delivery == Delivery::Intact || delivery == Delivery::Altered || lateDelivery;
     if (uplink) {
         traffic.uplinkDelivered += delivered ? 1 : 0;
         traffic.uplinkAlteredAccepted += delivery == Delivery::Altered ? 1 : 0;
-        traffic.uplinkReplayedAccepted += delivery == Delivery::Replayed ? 1 : 0;
+        traffic.uplinkReplayedAccepted += delivery == Delivery::Replayed && !lateDelivery ? 1 : 0;
     } else {
         traffic.downlinkDelivered += delivered ? 1 : 0;
         traffic.downlinkForgedAccepted += delivery == Delivery::Forged ? 1 : 0;
         traffic.downlinkAlteredAccepted += delivery == Delivery::Altered ? 1 : 0;
-        traffic.downlinkReplayedAccepted += delivery == Delivery::Replayed ? 1 : 0;
+        traffic.downlinkReplayedAccepted += delivery == Delivery::Replayed && !lateDelivery ? 1 : 0;
     }
-    accounting.acceptedReplayed += delivery == Delivery::Replayed ? 1 : 0;
+    accounting.acceptedReplayed += delivery == Delivery::Replayed && !lateDelivery ? 1 : 0;
     accounting.acceptedForged += delivery == Delivery::Forged ? 1 : 0;
     log(uplink ? EventKind::UplinkDelivered : EventKind::DownlinkDelivered, placeOf(node), d, meta.record,
         static_cast<std::uint8_t>(delivery), meta.attack);

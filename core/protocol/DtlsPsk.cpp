@@ -102,6 +102,16 @@ bool initialClientHello(ByteView datagram)
     return cookieAt < datagram.size() && datagram[cookieAt] == 0;
 }
 
+// Whether a fatal alert says that a message did not parse or broke the protocol (RFC 5246 7.2.2), rather
+// than that an authentication check (a Finished, a record MAC, the PSK) failed.
+bool malformedAlert(Botan::TLS::Alert::Type type)
+{
+    using Botan::TLS::Alert;
+    return type == Alert::DECODE_ERROR || type == Alert::ILLEGAL_PARAMETER ||
+           type == Alert::UNEXPECTED_MESSAGE || type == Alert::PROTOCOL_VERSION ||
+           type == Alert::RECORD_OVERFLOW;
+}
+
 std::uint64_t recordKey(const DtlsRecordHeader& h)
 {
     return std::uint64_t{h.epoch} << 48 | h.sequence;
@@ -158,6 +168,7 @@ struct DtlsPskEndpoint::State final : Botan::TLS::Callbacks {
         if (alert.is_fatal()) {
             alertReceived = true;
             alertText = "alert " + alert.type_string();
+            alertMalformed = malformedAlert(alert.type());
         }
     }
     bool tls_session_established(const Botan::TLS::Session& session) override
@@ -210,7 +221,9 @@ struct DtlsPskEndpoint::State final : Botan::TLS::Callbacks {
     std::uint16_t suite = 0;
     bool activated = false;
     bool alertReceived = false;
+    bool alertMalformed = false; // the fatal alert received says a message did not parse
     bool failedState = false;
+    DtlsVerdict failedVerdict = DtlsVerdict::HandshakeFailure; // why the handshake failed (failedState)
     bool started = false;
 };
 
@@ -246,7 +259,7 @@ DtlsOutput DtlsPskEndpoint::receive(ByteView datagram)
     DtlsOutput out;
     const std::vector<DtlsRecordHeader> records = parseDtlsRecords(datagram);
     if (records.empty() || !s.channel || s.failedState) {
-        out.verdict = s.failedState ? DtlsVerdict::HandshakeFailure : DtlsVerdict::Malformed;
+        out.verdict = s.failedState ? s.failedVerdict : DtlsVerdict::Malformed;
         return out;
     }
     const bool wasActive = s.channel->is_active();
@@ -254,21 +267,35 @@ DtlsOutput DtlsPskEndpoint::receive(ByteView datagram)
     s.activated = false;
     try {
         s.channel->received_data(datagram.data(), datagram.size());
+    } catch (const Botan::TLS::TLS_Exception& e) {
+        // Botan's handshake code names the failure with the alert it sends (a Finished that does not verify:
+        // decrypt_error; a message that does not parse: decode_error).
+        s.failedState = true;
+        s.failedVerdict =
+            malformedAlert(e.type()) ? DtlsVerdict::HandshakeMalformed : DtlsVerdict::HandshakeFailure;
+        out.error = e.what();
+    } catch (const Botan::Decoding_Error& e) {
+        // A message that did not parse (Botan's TLS_Data_Reader: "Vector length ... is too large"); Botan
+        // answers it with a decode_error alert.
+        s.failedState = true;
+        s.failedVerdict = DtlsVerdict::HandshakeMalformed;
+        out.error = e.what();
     } catch (const std::exception& e) {
         s.failedState = true;
+        s.failedVerdict = DtlsVerdict::HandshakeFailure;
         out.error = e.what();
     }
-    if (s.alertReceived) {
+    if (s.alertReceived && !s.failedState) {
         s.failedState = true;
-        if (out.error.empty())
-            out.error = s.alertText;
+        s.failedVerdict = s.alertMalformed ? DtlsVerdict::HandshakeMalformed : DtlsVerdict::HandshakeFailure;
+        out.error = s.alertText;
     }
     out.send = s.takeFlight();
     out.received = std::move(s.received);
     s.received.clear();
     out.established = s.activated || (!wasActive && s.channel->is_active());
     if (s.failedState) {
-        out.verdict = DtlsVerdict::HandshakeFailure;
+        out.verdict = s.failedVerdict;
         return out;
     }
     const bool progress = !out.received.empty() || out.established || !out.send.empty();

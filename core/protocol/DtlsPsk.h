@@ -36,8 +36,12 @@ enum class DtlsVerdict : std::uint8_t {
     IntegrityFailure, // a protected record failed its CCM_8 tag (Botan dropped it)
     Replay,           // a protected record carried a sequence number already received (Botan dropped it)
     Malformed,        // not a DTLS record, or a record from no epoch in force
-    HandshakeFailure, // the handshake failed (wrong key or identity, a Finished that does not verify, an
-                      // alert)
+    HandshakeFailure, // the handshake failed its authentication (wrong key or identity, a Finished that does
+                      // not verify: RFC 5246 7.4.9, a record MAC), or a fatal alert other than the ones below
+    // The handshake failed on a message that did not parse or broke the protocol (Botan reported
+    // decode_error, illegal_parameter, unexpected_message or protocol_version, RFC 5246 7.2.2; or the peer's
+    // fatal alert said so): an epoch-0 handshake message carries no MAC, so no integrity check was involved.
+    HandshakeMalformed,
 };
 
 // One DTLS record header (RFC 6347 section 4.1).
@@ -57,7 +61,7 @@ struct DtlsOutput {
     std::vector<Bytes> send;     // datagrams for the peer, in order (the next flight, or an alert)
     std::vector<Bytes> received; // application data, one element per accepted record
     bool established = false;    // the handshake completed with this datagram
-    std::string error;           // what failed, for HandshakeFailure
+    std::string error;           // what failed, for HandshakeFailure and HandshakeMalformed
 };
 
 // The credentials: the PSK identity (RFC 4279 section 5.1, at most 128 octets) and the key (16 octets here).

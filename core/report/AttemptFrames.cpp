@@ -108,6 +108,7 @@ std::string_view noEffectText(engine::NoEffectReason reason)
         return "accepted a late first copy (the original never arrived)";
     case NoEffectReason::NothingSecret:
     case NoEffectReason::InFlightAtEnd:
+    case NoEffectReason::BeforeChange: // only in the tallies since a change, never an attempt's decision
         break;
     }
     return "changed nothing";

@@ -72,8 +72,8 @@ QJsonObject attackJson(const AttackTally& t, std::uint32_t cells)
     }
     QJsonObject noEffectBy;
     static constexpr std::array<const char*, kNoEffectReasons> noEffectReasons = {
-        "nothing-secret",       "unchanged",      "attach-restarted", "in-flight",
-        "lost-to-other-attack", "late-first-copy"};
+        "nothing-secret",       "unchanged",       "attach-restarted", "in-flight",
+        "lost-to-other-attack", "late-first-copy", "before-change"};
     for (std::size_t i = 0; i < t.noEffectBy.size(); ++i) {
         if (t.noEffectBy[i] > 0)
             noEffectBy.insert(QString::fromLatin1(noEffectReasons[i]), count(t.noEffectBy[i]));

@@ -104,6 +104,38 @@
         <translation>kein Angriff in diesem Lauf berührte, was diese Anforderung abdeckt</translation>
     </message>
     <message>
+        <source>: %1 signalling PDU attacked, %2 accepted by the receiver, %3 blocked</source>
+        <translation>: %1 Signalisierungs-PDU angegriffen, %2 vom Empfänger angenommen, %3 abgewehrt</translation>
+    </message>
+    <message>
+        <source>: %1 application message forged, %2 accepted by device or server, %3 blocked</source>
+        <translation>: %1 Anwendungsnachricht gefälscht, %2 von Gerät oder Server angenommen, %3 abgewehrt</translation>
+    </message>
+    <message>
+        <source>: %1 application message replayed, %2 accepted by device or server, %3 blocked</source>
+        <translation>: %1 Anwendungsnachricht wiedereingespielt, %2 von Gerät oder Server angenommen, %3 abgewehrt</translation>
+    </message>
+    <message>
+        <source>: %1 application message altered, %2 accepted by device or server, %3 blocked</source>
+        <translation>: %1 Anwendungsnachricht verändert, %2 von Gerät oder Server angenommen, %3 abgewehrt</translation>
+    </message>
+    <message>
+        <source> (of these, on PDUs protected before the protection change: %1; no evidence about the protection since)</source>
+        <translation> (davon auf PDUs, die vor der Schutzänderung geschützt wurden: %1; kein Beleg für den Schutz seither)</translation>
+    </message>
+    <message>
+        <source>: signalling PDUs seen that were protected before the protection change: %1 (no evidence about the protection since)</source>
+        <translation>: gesehene Signalisierungs-PDUs, die vor der Schutzänderung geschützt wurden: %1 (kein Beleg für den Schutz seither)</translation>
+    </message>
+    <message>
+        <source>: user-plane PDUs seen that were protected before the protection change: %1 (no evidence about the protection since)</source>
+        <translation>: gesehene Nutzerebenen-PDUs, die vor der Schutzänderung geschützt wurden: %1 (kein Beleg für den Schutz seither)</translation>
+    </message>
+    <message>
+        <source>attacked, but no attempt was decided by the protection in force: the receivers had no security context, or the PDUs were protected before the protection change</source>
+        <translation>angegriffen, aber kein Versuch wurde vom geltenden Schutz entschieden: die Empfänger hatten keinen Sicherheitskontext, oder die PDUs wurden vor der Schutzänderung geschützt</translation>
+    </message>
+    <message>
         <source>violated only where LTE itself cannot protect: the initial Attach Request travels before any security context exists</source>
         <translation>nur dort verletzt, wo LTE selbst nicht schützen kann: der erste Attach Request wird gesendet, bevor ein Sicherheitskontext besteht</translation>
     </message>
