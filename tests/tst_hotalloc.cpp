@@ -5,6 +5,11 @@
 #include "core/crypto/Bytes.h"
 #include "core/engine/Engine.h"
 #include "core/engine/SpareBuffers.h"
+#include "core/protocol/AppSecurity.h"
+#include "core/protocol/Coap.h"
+#include "core/protocol/Esp.h"
+#include "core/protocol/Pdcp.h"
+#include "core/protocol/Sctp.h"
 #include "core/scenario/Presets.h"
 
 #include <QtTest>
@@ -174,6 +179,92 @@ private slots:
         Bytes empty;
         spares.give(empty); // no capacity: nothing to keep
         QCOMPARE(spares.size(), SpareBuffers::kMaxSpares);
+    }
+
+    // The into-buffer builders replace whatever the reused buffer held: the same octets as the returning
+    // form into a buffer left with longer junk from an earlier use; no allocation once it has room.
+    void intoBufferBuildersReplaceTheContents()
+    {
+        const Bytes junk(400, 0xa5);
+        const Bytes ip = {0x45, 0, 0,  28, 1, 2, 0x40, 0, 64, 17, 0, 0, 10, 0,
+                          0,    1, 10, 0,  0, 2, 0,    1, 0,  2,  0, 8, 0,  0};
+        protocol::AsSecurityContext as;
+        as.kRrcInt.fill(1);
+        as.kRrcEnc.fill(2);
+        as.kUpEnc.fill(3);
+        as.rrcEia = crypto::IntegrityAlgorithm::Eia2;
+        as.rrcEea = crypto::CipheringAlgorithm::Eea2;
+        as.upEea = crypto::CipheringAlgorithm::Eea2;
+        as.integrityActive = as.cipheringActive = true;
+        Bytes out = junk;
+        protocol::buildSrbPdu(out, as, true, 7, ip);
+        QCOMPARE(out, protocol::buildSrbPdu(as, true, 7, ip));
+        out = junk;
+        protocol::buildDrbPdu(out, as, false, 4095, ip);
+        QCOMPARE(out, protocol::buildDrbPdu(as, false, 4095, ip));
+
+        protocol::EspSa sa;
+        sa.spi = 0x1234;
+        sa.key.fill(9);
+        sa.salt = {1, 2, 3, 4};
+        sa.tunnelSource = 0x0a000001;
+        sa.tunnelDestination = 0x0a000004;
+        protocol::EspSa same = sa;
+        out = junk;
+        protocol::espEncapsulate(out, sa, ip, 77);
+        QCOMPARE(out, protocol::espEncapsulate(same, ip, 77));
+        QCOMPARE(sa.nextSequence, same.nextSequence);
+
+        protocol::CoapMessage coap;
+        coap.messageId = 5;
+        coap.token = 0x01020304;
+        coap.uriPath = "r";
+        coap.payload = protocol::readingPayload(215, false);
+        out = junk;
+        protocol::encodeCoap(out, coap);
+        QCOMPARE(out, protocol::encodeCoap(coap));
+
+        protocol::SctpSender a(36412, 36412, 0x5c7e0002, 0x5c7e0001, 4), b = a;
+        out = junk;
+        a.send(out, 2, protocol::kPpidS1ap, ip);
+        QCOMPARE(out, b.send(2, protocol::kPpidS1ap, ip));
+        QCOMPARE(a.nextTsn(), b.nextTsn());
+
+        // The end-to-end receiver: a result reused from an earlier message, every field replaced.
+        AppProtection aead;
+        aead.confidentiality = aead.integrity = aead.replayProtection = true;
+        protocol::AppKeys keys;
+        keys.enc.fill(4);
+        keys.mac.fill(5);
+        const Bytes coapBytes = protocol::encodeCoap(coap);
+        const Bytes sealed = protocol::protectApp(aead, keys, true, 3, coapBytes);
+        protocol::ReplayWindow w1, w2;
+        protocol::AppUnprotected reused;
+        reused.coap = junk;
+        reused.seq = 99;
+        protocol::unprotectApp(aead, keys, true, protocol::kPortCoapProtected, sealed, w1, reused);
+        const protocol::AppUnprotected fresh =
+            protocol::unprotectApp(aead, keys, true, protocol::kPortCoapProtected, sealed, w2);
+        QCOMPARE(reused.verdict, protocol::AppVerdict::Accepted);
+        QCOMPARE(reused.coap, fresh.coap);
+        QCOMPARE(reused.coap, coapBytes);
+        QCOMPARE(reused.seq, fresh.seq);
+        Bytes tampered = sealed;
+        tampered.back() ^= 1;
+        protocol::unprotectApp(aead, keys, true, protocol::kPortCoapProtected, tampered, w1, reused);
+        QCOMPARE(reused.verdict, protocol::AppVerdict::IntegrityFailure);
+        QVERIFY(reused.coap.empty());
+
+        // Warm: building again into the same buffer allocates nothing.
+        out.reserve(512);
+        gAllocations = 0;
+        gCounting = true;
+        protocol::buildDrbPdu(out, as, false, 1, ip);
+        protocol::espEncapsulate(out, sa, ip, 78);
+        protocol::encodeCoap(out, coap);
+        a.send(out, 1, protocol::kPpidS1ap, ip);
+        gCounting = false;
+        QCOMPARE(gAllocations.load(), std::uint64_t{0});
     }
 
     // Steady traffic after the attach: the presets' runs, headless as `mtcsec run` makes them, from 60 s to
