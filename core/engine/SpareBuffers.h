@@ -20,18 +20,14 @@ public:
     // per engine at most; a run in steady state keeps far fewer (what it has in flight at once).
     static constexpr std::size_t kMaxSpares = 256;
     static constexpr std::size_t kMaxCapacity = 2048; // a larger buffer (a DTLS flight) is freed
-    // The room of a new buffer: more than any PDU of the steady traffic (an ESP packet of a GTP-U packet of a
-    // protected reading is about 170 octets), so that a buffer that goes round never has to grow.
-    static constexpr std::size_t kFirstCapacity = 256;
 
-    // An empty buffer: a finished PDU's when one is spare, else a new one with room for kFirstCapacity.
+    // An empty buffer, with the capacity of a finished PDU's when one is spare. A new one gets no room ahead:
+    // the builder reserves what its PDU needs (room for the largest PDU in every new buffer, 256 octets,
+    // saved a few regrowths but cost 60 bytes per device in flight or held for replay at 30,000 devices).
     [[nodiscard]] Bytes take()
     {
-        if (spares_.empty()) {
-            Bytes b;
-            b.reserve(kFirstCapacity);
-            return b;
-        }
+        if (spares_.empty())
+            return Bytes();
         Bytes b = std::move(spares_.back());
         spares_.pop_back();
         return b;
