@@ -17,6 +17,7 @@
 #include <botan/version.h>
 
 #include <algorithm>
+#include <array>
 #include <bit>
 #include <cstring>
 #include <vector>
@@ -323,6 +324,21 @@ public:
     std::size_t minimum_final_size() const override { return 0; }
 
     static constexpr std::size_t kTag = 16;
+
+private:
+    // GCM_Mode::key_schedule (Botan 2.19) with its two temporaries (the zero IV, H) on the stack instead of
+    // the heap: the same CTR and GHASH keying, so that re-keying a cached object (KeyedCache) allocates
+    // nothing.
+    void key_schedule(const std::uint8_t key[], std::size_t length) override
+    {
+        m_ctr->set_key(key, length);
+        const std::array<std::uint8_t, kTag> zeros{};
+        m_ctr->set_iv(zeros.data(), zeros.size());
+        std::array<std::uint8_t, kTag> h{}; // H = E_K(0^128), the GHASH key
+        m_ctr->cipher1(h.data(), h.size());
+        m_ghash->set_key(h.data(), h.size());
+        secureWipe(h.data(), h.size());
+    }
 };
 
 namespace {

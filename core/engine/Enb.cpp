@@ -25,7 +25,9 @@ using namespace procedures;
 void Engine::Impl::enbSendSrb(std::uint32_t d, ByteView rrc, const Meta& meta)
 {
     EnbContext& e = enb[d];
-    send(Link::Uu, true, buildSrbPdu(e.as, true, e.srbTx.next++, rrc), meta, false, rrc);
+    Bytes uu = spares.take();
+    buildSrbPdu(uu, e.as, true, e.srbTx.next++, rrc);
+    send(Link::Uu, true, std::move(uu), meta, false, rrc);
 }
 
 void Engine::Impl::enbAsSecurityModeCommand(std::uint32_t d, const Meta& meta)
@@ -212,7 +214,9 @@ void Engine::Impl::enbFromS1u(InFlight& pdu)
         return;
     }
     insiderSees(Node::ENB, meta, packet, false);
-    send(Link::Uu, true, buildDrbPdu(e.as, true, e.drbTx.next++, packet), meta, false, packet);
+    Bytes uu = spares.take();
+    buildDrbPdu(uu, e.as, true, e.drbTx.next++, packet);
+    send(Link::Uu, true, std::move(uu), meta, false, packet);
 }
 
 } // namespace mtcsec::engine

@@ -281,7 +281,8 @@ void Engine::Impl::attackLink(Link link, bool downlink, Bytes& bytes, Meta& meta
         case AttackKind::Replay: {
             const std::uint32_t slot = allocate();
             InFlight& copy = pool[slot];
-            copy.bytes = bytes;
+            copy.bytes = spares.take();
+            copy.bytes.assign(bytes.begin(), bytes.end());
             copy.link = link;
             copy.downlink = downlink;
             copy.meta = meta;
@@ -535,16 +536,18 @@ void Engine::Impl::inject(std::uint32_t index)
             s.enbUeId = d + 1;
             s.mmeUeId = d + 1;
             s.nasPdu = nas;
-            forged = buildIpv4(kAddrMme, kAddrEnb, kIpProtoSctp, nextIpId(),
-                               sctpPacket(link, true, d, encodeS1ap(s)));
+            Bytes chunk;
+            sctpPacket(chunk, link, true, d, encodeS1ap(s));
+            forged = buildIpv4(kAddrMme, kAddrEnb, kIpProtoSctp, nextIpId(), chunk);
         } else {
             S6aMessage air;
             air.hopByHop = d + 1;
             air.endToEnd = d + 1;
             air.userName = imsiOf(d);
             air.visitedPlmn = snId();
-            forged = buildIpv4(kAddrMme, kAddrHss, kIpProtoSctp, nextIpId(),
-                               sctpPacket(link, false, d, encodeS6a(air)));
+            Bytes chunk;
+            sctpPacket(chunk, link, false, d, encodeS6a(air));
+            forged = buildIpv4(kAddrMme, kAddrHss, kIpProtoSctp, nextIpId(), chunk);
             what = "forged Authentication-Information-Request for IMSI " + air.userName;
         }
     }

@@ -100,15 +100,17 @@ void Engine::Impl::ueSendDtls(std::uint32_t d, ByteView datagram, const Meta& me
     countDtls(datagram, meta);
     UeContext& u = ue[d];
     dtls[d].lastTraffic = now;
-    const Bytes ip = buildIpv4Udp(u.address, kAddrServer, kPortCoaps, kPortCoaps, nextIpId(), datagram);
-    send(Link::Uu, false, buildDrbPdu(u.as, false, u.drbTx.next++, ip), meta, false, ip);
+    buildIpv4Udp(appPacket, u.address, kAddrServer, kPortCoaps, kPortCoaps, nextIpId(), datagram);
+    Bytes uu = spares.take();
+    buildDrbPdu(uu, u.as, false, u.drbTx.next++, appPacket);
+    send(Link::Uu, false, std::move(uu), meta, false, appPacket);
 }
 
 void Engine::Impl::serverSendDtls(std::uint32_t d, ByteView datagram, const Meta& meta)
 {
     countDtls(datagram, meta);
-    sendSgi(true, buildIpv4Udp(kAddrServer, deviceAddress(d), kPortCoaps, kPortCoaps, nextIpId(), datagram),
-            meta);
+    buildIpv4Udp(appPacket, kAddrServer, deviceAddress(d), kPortCoaps, kPortCoaps, nextIpId(), datagram);
+    sendSgi(true, appPacket, meta);
 }
 
 void Engine::Impl::ueFromDtls(std::uint32_t d, const Meta& meta, ByteView datagram)

@@ -7,6 +7,7 @@
 #include "core/engine/Engine.h"
 #include "core/engine/EventQueue.h"
 #include "core/engine/Rng.h"
+#include "core/engine/SpareBuffers.h"
 #include "core/protocol/AppSecurity.h"
 #include "core/protocol/Coap.h"
 #include "core/protocol/DtlsPsk.h"
@@ -252,7 +253,7 @@ struct Engine::Impl {
     // The next SCTP packet of the link's association in this direction: the device's stream, the link's
     // PPID, the next TSN and SSN. An attacker's forged packet takes them too: the simulation keeps one TSN
     // sequence per direction, so that no packet repeats a TSN (the receivers keep no SCTP receive state).
-    Bytes sctpPacket(Link link, bool downlink, std::uint32_t device, ByteView payload);
+    void sctpPacket(Bytes& out, Link link, bool downlink, std::uint32_t device, ByteView payload);
     // A replayed IPv4/SCTP packet (outside ESP) given the association's next TSN and SSN, its checksum
     // written again: the TSN before and after; empty (nothing changed) for any other packet.
     std::optional<std::pair<std::uint32_t, std::uint32_t>> resequenceSctp(Link link, bool downlink,
@@ -277,6 +278,14 @@ struct Engine::Impl {
     // layer below (PDCP on Uu, ESP or a copy on SGi) and the inspector's plain view.
     Bytes appPacket;
     Bytes appPayload; // its UDP payload (protectApp), in a buffer reused the same way
+    Bytes appCoap;    // the CoAP message inside (encodeCoap), the same way
+    // What the last end-to-end receiver (device or server) made of an application message: its CoAP buffer
+    // reused from message to message (valid until the next one is received).
+    protocol::AppUnprotected appReceived;
+    // The buffers of PDUs on links: a PDU's bytes are taken from here when it is built and go back when it is
+    // delivered or dropped (freeSlot), so that sending a PDU allocates nothing once warm; also lends a
+    // buffer for a temporary (taken and given back in the same call).
+    SpareBuffers spares;
     void arrive(std::uint32_t slot);
     void drop(Node node, const Meta& meta, DropReason reason);
     void settle(Node node, const Meta& meta, bool succeeded, DropReason reason = DropReason::Integrity);

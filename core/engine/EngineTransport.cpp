@@ -60,10 +60,10 @@ void Engine::Impl::setUpSctp()
     setUp(Link::S6a, kAddrMme, kAddrHss, kPortDiameter, 1);
 }
 
-Bytes Engine::Impl::sctpPacket(Link link, bool downlink, std::uint32_t device, ByteView payload)
+void Engine::Impl::sctpPacket(Bytes& out, Link link, bool downlink, std::uint32_t device, ByteView payload)
 {
-    return sctp[static_cast<std::size_t>(link)][downlink ? 1 : 0].send(streamOf(link, device), ppidOf(link),
-                                                                       payload);
+    sctp[static_cast<std::size_t>(link)][downlink ? 1 : 0].send(out, streamOf(link, device), ppidOf(link),
+                                                                payload);
 }
 
 std::optional<std::pair<std::uint32_t, std::uint32_t>> Engine::Impl::resequenceSctp(Link link, bool downlink,
@@ -73,12 +73,14 @@ std::optional<std::pair<std::uint32_t, std::uint32_t>> Engine::Impl::resequenceS
     const auto old = ip && ip->protocol == kIpProtoSctp ? parseSctp(ip->payload) : std::nullopt;
     if (!old)
         return std::nullopt;
-    const Bytes fresh =
-        sctp[static_cast<std::size_t>(link)][downlink ? 1 : 0].send(old->stream, old->ppid, old->payload);
+    Bytes fresh = spares.take();
+    sctp[static_cast<std::size_t>(link)][downlink ? 1 : 0].send(fresh, old->stream, old->ppid, old->payload);
     const std::uint32_t tsn = parseSctp(fresh)->tsn;
+    const std::uint32_t oldTsn = old->tsn;
     // The same length: the IPv4 header (and its checksum) stays as it was.
     std::copy(fresh.begin(), fresh.end(), ipPacket.end() - static_cast<std::ptrdiff_t>(fresh.size()));
-    return std::pair{old->tsn, tsn};
+    spares.give(fresh);
+    return std::pair{oldTsn, tsn};
 }
 
 void Engine::Impl::send(Link link, bool downlink, Bytes bytes, const Meta& meta, bool attackerOriginated,
@@ -138,35 +140,34 @@ void Engine::Impl::send(Link link, bool downlink, Bytes bytes, const Meta& meta,
 void Engine::Impl::sendBackhaul(Link link, bool downlink, std::uint32_t src, std::uint32_t dst,
                                 std::uint16_t port, ByteView payload, const Meta& meta)
 {
-    if (protection.ndsOn(link)) {
-        // The inner packet is only read (sealed into ESP, kept as the inspector's plain view): built in a
-        // buffer reused from packet to packet.
-        Bytes& packet = backhaulPacket;
-        if (onSctp(link))
-            buildIpv4(packet, src, dst, kIpProtoSctp, nextIpId(),
-                      sctpPacket(link, downlink, meta.device, payload));
-        else
-            buildIpv4Udp(packet, src, dst, port, port, nextIpId(), payload);
-        send(link, downlink,
-             espEncapsulate(sa[static_cast<std::size_t>(link)][downlink ? 1 : 0], packet, nextIpId()), meta,
-             false, packet);
-        return;
+    // The inner packet is only read (sealed into ESP or copied to the wire, kept as the inspector's plain
+    // view): built in a buffer reused from packet to packet; the SCTP packet inside it in a spare lent for
+    // the call.
+    Bytes& packet = backhaulPacket;
+    if (onSctp(link)) {
+        Bytes chunk = spares.take();
+        sctpPacket(chunk, link, downlink, meta.device, payload);
+        buildIpv4(packet, src, dst, kIpProtoSctp, nextIpId(), chunk);
+        spares.give(chunk);
+    } else {
+        buildIpv4Udp(packet, src, dst, port, port, nextIpId(), payload);
     }
-    const Bytes packet = onSctp(link) ? buildIpv4(src, dst, kIpProtoSctp, nextIpId(),
-                                                  sctpPacket(link, downlink, meta.device, payload))
-                                      : buildIpv4Udp(src, dst, port, port, nextIpId(), payload);
-    send(link, downlink, packet, meta, false, packet);
+    Bytes wire = spares.take();
+    if (protection.ndsOn(link))
+        espEncapsulate(wire, sa[static_cast<std::size_t>(link)][downlink ? 1 : 0], packet, nextIpId());
+    else
+        wire.assign(packet.begin(), packet.end());
+    send(link, downlink, std::move(wire), meta, false, packet);
 }
 
 void Engine::Impl::sendSgi(bool downlink, ByteView ipPacket, const Meta& meta)
 {
-    if (protection.ndsOn(Link::SGi)) {
-        Bytes esp =
-            espEncapsulate(sa[static_cast<std::size_t>(Link::SGi)][downlink ? 1 : 0], ipPacket, nextIpId());
-        send(Link::SGi, downlink, std::move(esp), meta, false, ipPacket);
-    } else {
-        send(Link::SGi, downlink, Bytes(ipPacket.begin(), ipPacket.end()), meta, false, ipPacket);
-    }
+    Bytes wire = spares.take();
+    if (protection.ndsOn(Link::SGi))
+        espEncapsulate(wire, sa[static_cast<std::size_t>(Link::SGi)][downlink ? 1 : 0], ipPacket, nextIpId());
+    else
+        wire.assign(ipPacket.begin(), ipPacket.end());
+    send(Link::SGi, downlink, std::move(wire), meta, false, ipPacket);
 }
 
 std::optional<ByteView> Engine::Impl::receiveBackhaul(Link link, bool downlink, Node node,
@@ -303,7 +304,7 @@ void Engine::Impl::arrive(std::uint32_t slot)
 
 void Engine::Impl::freeSlot(std::uint32_t slot)
 {
-    pool[slot].bytes = Bytes();
+    spares.give(pool[slot].bytes); // its buffer, for the next PDU built
     pool[slot].state = SlotState::Free;
     freeSlots.push_back(slot);
 }

@@ -124,12 +124,7 @@ private:
             active_.swap(next);
             // The drained bucket's buffer goes to the spares (a few are kept: no slot of the ring keeps the
             // capacity of a busy bucket, yet a bucket filling up takes a warm buffer instead of growing one).
-            if (next.capacity() != 0 && spares_.size() < kSpares) {
-                spares_.push_back(std::move(next));
-                next = std::vector<Scheduled>();
-            } else {
-                std::vector<Scheduled>().swap(next);
-            }
+            giveSpare(next);
             // Far actions that now fall within the ring's span move into it (or into the active bucket).
             while (!far_.empty() && bucketOf(far_.front().time) < current_ + buckets_) {
                 std::pop_heap(far_.begin(), far_.end(), LaterFirst{});
@@ -148,25 +143,47 @@ private:
     void pushToRing(std::int64_t bucket, const Scheduled& s)
     {
         std::vector<Scheduled>& b = ring_[slot(bucket)];
-        // Only a bucket drained soon takes a spare (a far one would keep it for seconds: every bucket of the
-        // ring would end up holding a busy bucket's capacity).
-        if (b.capacity() == 0 && !spares_.empty() && bucket - current_ <= kSpareReach) {
-            b.swap(spares_.back()); // an empty buffer with room
-            spares_.pop_back();
-        } else if (b.capacity() == 0) {
-            b.reserve(kFirstCapacity); // one allocation where growing 1, 2, 4, 8 would take four
+        // Only a bucket drained soon takes a large spare (a far one would keep it for seconds: every bucket
+        // of the ring would end up holding a busy bucket's capacity); any bucket takes a small one (the room
+        // it would have grown to anyway), so that steady traffic allocates no bucket.
+        if (b.capacity() == 0) {
+            std::vector<std::vector<Scheduled>>& from =
+                !spares_.empty() && bucket - current_ <= kSpareReach ? spares_ : smallSpares_;
+            if (!from.empty()) {
+                b.swap(from.back()); // an empty buffer with room
+                from.pop_back();
+            } else {
+                b.reserve(kFirstCapacity); // one allocation where growing 1, 2, 4, 8 would take four
+            }
         }
         b.push_back(s);
         ++inRing_;
     }
 
+    // Keeps the empty buffer `b` (a drained bucket's) as a spare if there is room for it, else frees it.
+    void giveSpare(std::vector<Scheduled>& b)
+    {
+        const bool small = b.capacity() <= kSmallCapacity;
+        std::vector<std::vector<Scheduled>>& to = small ? smallSpares_ : spares_;
+        if (b.capacity() != 0 && to.size() < (small ? kSmallSpares : kSpares)) {
+            to.push_back(std::move(b));
+            b = std::vector<Scheduled>();
+        } else {
+            std::vector<Scheduled>().swap(b);
+        }
+    }
+
     static constexpr std::size_t kSpares = 16;
     static constexpr std::size_t kFirstCapacity = 8; // actions a bucket gets room for at its first one
     static constexpr std::int64_t kSpareReach = 32;  // buckets ahead of the one being drained
-    std::int64_t buckets_;                           // the ring's size, a power of two
+    // Small spares: buffers with room for at most 16 actions (384 octets), at most 128 of them (48 KiB).
+    static constexpr std::size_t kSmallCapacity = 16;
+    static constexpr std::size_t kSmallSpares = 128;
+    std::int64_t buckets_; // the ring's size, a power of two
     std::vector<std::vector<Scheduled>> ring_;
-    std::vector<std::vector<Scheduled>> spares_; // empty buffers with capacity, at most kSpares
-    std::vector<Scheduled> active_;              // the bucket being drained, latest first
+    std::vector<std::vector<Scheduled>> spares_;      // empty buffers with more room, at most kSpares
+    std::vector<std::vector<Scheduled>> smallSpares_; // empty buffers with little room, at most kSmallSpares
+    std::vector<Scheduled> active_;                   // the bucket being drained, latest first
     std::vector<Scheduled> far_; // a min-heap (by LaterFirst) of actions beyond the ring's span
     std::int64_t current_ = -1;  // the bucket being drained (absolute, time >> kBucketBits)
     std::size_t inRing_ = 0;

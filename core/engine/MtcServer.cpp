@@ -46,7 +46,8 @@ void Engine::Impl::serverFromSgi(InFlight& pdu)
         return;
     }
     ServerContext& s = server[*d];
-    const AppUnprotected r = unprotectApp(protection.app, ue[*d].app, true, port, payload, s.appWindow);
+    AppUnprotected& r = appReceived;
+    unprotectApp(protection.app, ue[*d].app, true, port, payload, s.appWindow, r);
     if (r.verdict != AppVerdict::Accepted) {
         drop(Node::Server, pdu.meta, dropReasonOf(r.verdict));
         return;
@@ -77,12 +78,13 @@ void Engine::Impl::serverSendDownlink(std::uint32_t d, std::uint32_t generation)
     Meta m;
     m.device = d;
     m.record = record;
+    encodeCoap(appCoap, coap);
     if (protection.app.dtls) {
-        serverSendDtls(d, dtls[d].server->protect(encodeCoap(coap)), m);
+        serverSendDtls(d, dtls[d].server->protect(appCoap), m);
         schedule(after(now, scenario.traffic.downlinkIntervalS), Action::Downlink, d, generation);
         return;
     }
-    protectApp(appPayload, protection.app, ue[d].app, false, ++s.appSeq, encodeCoap(coap));
+    protectApp(appPayload, protection.app, ue[d].app, false, ++s.appSeq, appCoap);
     const std::uint16_t port = appPort(protection.app);
     buildIpv4Udp(appPacket, kAddrServer, deviceAddress(d), port, port, nextIpId(), appPayload);
     sendSgi(true, appPacket, m);

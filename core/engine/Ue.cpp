@@ -155,7 +155,9 @@ void Engine::Impl::ueRefuseSecurityMode(std::uint32_t d, const Meta& meta, Secur
         m.device = d;
         m.signalling = true;
         const Bytes failure = encodeRrc(RrcType::SecurityModeFailure, {}, 0); // the activation's transaction
-        send(Link::Uu, false, buildSrbPdu(u.as, false, u.srbTx.next++, failure), m, false, failure);
+        Bytes uu = spares.take();
+        buildSrbPdu(uu, u.as, false, u.srbTx.next++, failure);
+        send(Link::Uu, false, std::move(uu), m, false, failure);
     }
     ueAttachFailed(d);
 }
@@ -173,7 +175,9 @@ void Engine::Impl::ueSendNas(std::uint32_t d, ByteView nasPdu)
     m.device = d;
     m.signalling = true;
     const Bytes rrc = encodeRrc(RrcType::UlInformationTransfer, nasPdu);
-    send(Link::Uu, false, buildSrbPdu(u.as, false, u.srbTx.next++, rrc), m, false, rrc);
+    Bytes uu = spares.take();
+    buildSrbPdu(uu, u.as, false, u.srbTx.next++, rrc);
+    send(Link::Uu, false, std::move(uu), m, false, rrc);
 }
 
 void Engine::Impl::ueSendUplink(std::uint32_t d, std::uint32_t generation)
@@ -205,14 +209,17 @@ void Engine::Impl::ueSendReading(std::uint32_t d)
     Meta m;
     m.device = d;
     m.record = record;
+    encodeCoap(appCoap, coap);
     if (protection.app.dtls) {
-        ueSendDtls(d, dtls[d].client->protect(encodeCoap(coap)), m);
+        ueSendDtls(d, dtls[d].client->protect(appCoap), m);
         return;
     }
-    protectApp(appPayload, protection.app, u.app, true, ++u.appSeq, encodeCoap(coap));
+    protectApp(appPayload, protection.app, u.app, true, ++u.appSeq, appCoap);
     const std::uint16_t port = appPort(protection.app);
     buildIpv4Udp(appPacket, u.address, kAddrServer, port, port, nextIpId(), appPayload);
-    send(Link::Uu, false, buildDrbPdu(u.as, false, u.drbTx.next++, appPacket), m, false, appPacket);
+    Bytes uu = spares.take();
+    buildDrbPdu(uu, u.as, false, u.drbTx.next++, appPacket);
+    send(Link::Uu, false, std::move(uu), m, false, appPacket);
 }
 
 void Engine::Impl::ueFromUu(InFlight& pdu)
@@ -285,7 +292,9 @@ void Engine::Impl::ueFromUu(InFlight& pdu)
         m.device = d;
         m.signalling = true;
         const Bytes complete = encodeRrc(RrcType::SecurityModeComplete, {}, rrc->transactionId);
-        send(Link::Uu, false, buildSrbPdu(u.as, false, u.srbTx.next++, complete), m, false, complete);
+        Bytes uu = spares.take();
+        buildSrbPdu(uu, u.as, false, u.srbTx.next++, complete);
+        send(Link::Uu, false, std::move(uu), m, false, complete);
         u.as.cipheringActive = true; // ciphering starts after the Security Mode Complete (TS 33.401 7.2.4.5)
         captureUuSecurity(d, false, u.as);
         break;
@@ -496,8 +505,8 @@ void Engine::Impl::ueApplication(std::uint32_t d, const Meta& meta, ByteView pac
             drop(Node::Device, meta, DropReason::Policy);
         return;
     }
-    const AppUnprotected r =
-        unprotectApp(protection.app, u.app, false, datagram.destinationPort, datagram.payload, u.appWindow);
+    AppUnprotected& r = appReceived;
+    unprotectApp(protection.app, u.app, false, datagram.destinationPort, datagram.payload, u.appWindow, r);
     if (r.verdict != AppVerdict::Accepted) {
         drop(Node::Device, meta, dropReasonOf(r.verdict));
         return;

@@ -195,16 +195,28 @@ std::optional<AppHeader> parseAppHeader(ByteView payload)
 AppUnprotected unprotectApp(const AppProtection& policy, const AppKeys& keys, bool uplink, std::uint16_t port,
                             ByteView payload, ReplayWindow& window)
 {
-    if (policy.oscore)
-        return unprotectOscore(keys, uplink, port, payload, window);
     AppUnprotected result;
+    unprotectApp(policy, keys, uplink, port, payload, window, result);
+    return result;
+}
+
+void unprotectApp(const AppProtection& policy, const AppKeys& keys, bool uplink, std::uint16_t port,
+                  ByteView payload, ReplayWindow& window, AppUnprotected& result)
+{
+    if (policy.oscore) {
+        result = unprotectOscore(keys, uplink, port, payload, window);
+        return;
+    }
+    result.verdict = AppVerdict::Malformed;
+    result.seq = 0;
+    result.coap.clear();
     std::uint8_t flags = 0;
     if (port == kPortCoap) {
         result.coap.assign(payload.begin(), payload.end());
     } else if (port == kPortCoapProtected) {
         const auto header = parseAppHeader(payload);
         if (!header)
-            return result;
+            return;
         flags = header->flags;
         result.seq = header->seq;
         const ByteView head = payload.first(kAppHeaderSize);
@@ -213,26 +225,26 @@ AppUnprotected unprotectApp(const AppProtection& policy, const AppKeys& keys, bo
             if (!crypto::aes128GcmOpenInto(keys.enc, nonce(uplink, header->seq), head, header->body,
                                            result.coap)) {
                 result.verdict = AppVerdict::IntegrityFailure;
-                return result;
+                return;
             }
         } else if (c) {
             result.coap.assign(header->body.begin(), header->body.end());
             crypto::aes128CtrXor(keys.enc, counterBlock(uplink, header->seq), result.coap);
         } else if (i) {
             if (header->body.size() < kCmacTagSize)
-                return result;
+                return;
             const ByteView covered = payload.first(payload.size() - kCmacTagSize);
             const crypto::Block tag = crypto::aes128Cmac(keys.mac, covered);
             if (!std::equal(tag.begin(), tag.begin() + kCmacTagSize, payload.end() - kCmacTagSize)) {
                 result.verdict = AppVerdict::IntegrityFailure;
-                return result;
+                return;
             }
             result.coap.assign(header->body.begin(), header->body.end() - kCmacTagSize);
         } else {
             result.coap.assign(header->body.begin(), header->body.end());
         }
     } else {
-        return result;
+        return;
     }
 
     // The receiver's policy: what it requires must be present in the message.
@@ -241,24 +253,23 @@ AppUnprotected unprotectApp(const AppProtection& policy, const AppKeys& keys, bo
         result.verdict = policy.integrity && !(flags & kAppFlagIntegrity) ? AppVerdict::IntegrityFailure
                                                                           : AppVerdict::PolicyViolation;
         result.coap.clear();
-        return result;
+        return;
     }
     if (policy.replayProtection) {
         if (port != kPortCoapProtected || !window.check(result.seq)) {
             result.verdict = AppVerdict::Replay;
             result.coap.clear();
-            return result;
+            return;
         }
     }
     if (!parseCoap(result.coap)) {
         result.verdict = AppVerdict::Malformed;
         result.coap.clear();
-        return result;
+        return;
     }
     if (policy.replayProtection)
         window.accept(result.seq);
     result.verdict = AppVerdict::Accepted;
-    return result;
 }
 
 } // namespace mtcsec::protocol

@@ -79,6 +79,11 @@ void protectApp(Bytes& out, const AppProtection& mode, const AppKeys& keys, bool
 // and update `window`.
 [[nodiscard]] AppUnprotected unprotectApp(const AppProtection& policy, const AppKeys& keys, bool uplink,
                                           std::uint16_t port, ByteView payload, ReplayWindow& window);
+// The same into `result` (every field replaced; the capacity of its coap buffer reused: a receiver that
+// passes the same object for every message decrypts without allocating once warm, OSCORE aside). `payload`
+// must not lie in `result.coap`.
+void unprotectApp(const AppProtection& policy, const AppKeys& keys, bool uplink, std::uint16_t port,
+                  ByteView payload, ReplayWindow& window, AppUnprotected& result);
 
 // The header of a protected message (for dissectors): empty when malformed.
 [[nodiscard]] std::optional<AppHeader> parseAppHeader(ByteView payload);

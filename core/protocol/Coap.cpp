@@ -13,12 +13,19 @@ constexpr std::uint8_t kOptionUriPath = 11;
 Bytes encodeCoap(const CoapMessage& m)
 {
     Bytes out;
+    encodeCoap(out, m);
+    return out;
+}
+
+void encodeCoap(Bytes& out, const CoapMessage& m)
+{
+    out.clear();
     out.reserve(8 + 1 + m.uriPath.size() + 1 + m.payload.size()); // header and token, option, marker, payload
     ByteWriter w(out);
     if (m.code == kCodeEmpty) {
         // RFC 7252 4.1: an Empty message is the 4-octet header alone (TKL 0).
         w.u8(0x40u | static_cast<std::uint32_t>(m.type) << 4).u8(m.code).u16(m.messageId);
-        return out;
+        return;
     }
     w.u8(0x40u | static_cast<std::uint32_t>(m.type) << 4 | 4u).u8(m.code).u16(m.messageId).u32(m.token);
     if (!m.uriPath.empty()) {
@@ -30,7 +37,6 @@ Bytes encodeCoap(const CoapMessage& m)
         w.u8(0xff);
         w.bytes(ByteView(reinterpret_cast<const std::uint8_t*>(m.payload.data()), m.payload.size()));
     }
-    return out;
 }
 
 std::optional<CoapMessage> parseCoap(ByteView bytes)

@@ -24,6 +24,9 @@ inline constexpr std::uint8_t kCodeEmpty = 0x00; // 0.00: the Empty message (RFC
 // The message with a 4-octet token, at most one Uri-Path option (shorter than 13 octets) and the payload. An
 // Empty message (code 0.00) is the 4-octet header alone: its token, option and payload are not sent.
 [[nodiscard]] Bytes encodeCoap(const CoapMessage& message);
+// The same message written to `out` (its contents replaced, its capacity reused: no allocation once it is
+// large enough).
+void encodeCoap(Bytes& out, const CoapMessage& message);
 // Strict parse (RFC 7252 3 and 4.1): version 1, token of 0-8 octets, options in order, payload marker, no
 // reserved code class (1, 6, 7), an Empty message with neither token nor anything after the Message ID; empty
 // otherwise (a format error).

@@ -25,6 +25,13 @@ std::array<std::uint8_t, 12> gcmNonce(const EspSa& sa, ByteView iv)
 
 Bytes espEncapsulate(EspSa& sa, ByteView inner, std::uint16_t identification)
 {
+    Bytes out;
+    espEncapsulate(out, sa, inner, identification);
+    return out;
+}
+
+void espEncapsulate(Bytes& out, EspSa& sa, ByteView inner, std::uint16_t identification)
+{
     const std::uint32_t seq = sa.nextSequence++;
     // SPI, sequence number, IV: the 64-bit sequence number (RFC 4106 8.1 allows a counter).
     std::array<std::uint8_t, 16> head{};
@@ -38,7 +45,7 @@ Bytes espEncapsulate(EspSa& sa, ByteView inner, std::uint16_t identification)
     // The outer packet in one buffer: IPv4 header, ESP header, ciphertext and ICV. The plaintext is laid out
     // where the ciphertext goes, sealed from there and replaced by the ciphertext (no buffer of its own).
     constexpr std::size_t kHeaders = 20 + 16;
-    Bytes out;
+    out.clear();
     out.reserve(kHeaders + plainSize + kIcvSize);
     appendIpv4Header(out, sa.tunnelSource, sa.tunnelDestination, kIpProtoEsp, identification,
                      head.size() + plainSize + kIcvSize);
@@ -51,7 +58,6 @@ Bytes espEncapsulate(EspSa& sa, ByteView inner, std::uint16_t identification)
     const std::span<std::uint8_t> body = std::span(out).subspan(kHeaders);
     crypto::aes128GcmSealInPlace(sa.key, gcmNonce(sa, iv), aad, body.first(plainSize),
                                  body.subspan(plainSize).first<kIcvSize>());
-    return out;
 }
 
 std::optional<EspHeader> parseEspHeader(ByteView esp)

@@ -25,6 +25,9 @@ struct EspSa {
 
 // The outer IPv4 packet carrying `inner` in ESP; advances the SA's sequence number.
 [[nodiscard]] Bytes espEncapsulate(EspSa& sa, ByteView inner, std::uint16_t identification);
+// The same packet written to `out` (its contents replaced, its capacity reused: no allocation once it is
+// large enough). `inner` must not lie in `out`.
+void espEncapsulate(Bytes& out, EspSa& sa, ByteView inner, std::uint16_t identification);
 
 enum class EspVerdict : std::uint8_t { Accepted, Malformed, IntegrityFailure, Replay };
 

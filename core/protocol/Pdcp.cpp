@@ -29,6 +29,13 @@ std::uint32_t estimateCount(std::uint32_t expected, std::uint32_t sn, unsigned s
 Bytes buildSrbPdu(const AsSecurityContext& as, bool downlink, std::uint32_t count, ByteView rrc)
 {
     Bytes pdu;
+    buildSrbPdu(pdu, as, downlink, count, rrc);
+    return pdu;
+}
+
+void buildSrbPdu(Bytes& pdu, const AsSecurityContext& as, bool downlink, std::uint32_t count, ByteView rrc)
+{
+    pdu.clear();
     pdu.reserve(rrc.size() + 6);
     pdu.push_back(kLcidSrb1);
     pdu.push_back(static_cast<std::uint8_t>(count & 0x1f));
@@ -41,12 +48,18 @@ Bytes buildSrbPdu(const AsSecurityContext& as, bool downlink, std::uint32_t coun
     if (as.cipheringActive)
         crypto::encipherInPlace(as.rrcEea, as.kRrcEnc, input(count, kBearerSrb1, downlink),
                                 std::span(pdu).subspan(2));
-    return pdu;
 }
 
 Bytes buildDrbPdu(const AsSecurityContext& as, bool downlink, std::uint32_t count, ByteView ip)
 {
     Bytes pdu;
+    buildDrbPdu(pdu, as, downlink, count, ip);
+    return pdu;
+}
+
+void buildDrbPdu(Bytes& pdu, const AsSecurityContext& as, bool downlink, std::uint32_t count, ByteView ip)
+{
+    pdu.clear();
     pdu.reserve(ip.size() + 3);
     pdu.push_back(kLcidDrb1);
     pdu.push_back(static_cast<std::uint8_t>(0x80 | (count >> 8 & 0x0f)));
@@ -55,7 +68,6 @@ Bytes buildDrbPdu(const AsSecurityContext& as, bool downlink, std::uint32_t coun
     if (as.cipheringActive)
         crypto::encipherInPlace(as.upEea, as.kUpEnc, input(count, kBearerDrb1, downlink),
                                 std::span(pdu).subspan(3));
-    return pdu;
 }
 
 std::optional<PdcpHeader> parsePdcpHeader(ByteView pdu)

@@ -40,6 +40,11 @@ struct PdcpCounter {
 // Builds the Uu PDU for DRB1 with the given COUNT.
 [[nodiscard]] Bytes buildDrbPdu(const AsSecurityContext& as, bool downlink, std::uint32_t count,
                                 ByteView ipPacket);
+// The same PDUs written to `out` (its contents replaced, its capacity reused: no allocation once it is large
+// enough). `rrc` and `ipPacket` must not lie in `out`.
+void buildSrbPdu(Bytes& out, const AsSecurityContext& as, bool downlink, std::uint32_t count, ByteView rrc);
+void buildDrbPdu(Bytes& out, const AsSecurityContext& as, bool downlink, std::uint32_t count,
+                 ByteView ipPacket);
 
 enum class PdcpVerdict : std::uint8_t { Accepted, Malformed, IntegrityFailure, Duplicate };
 

@@ -45,13 +45,20 @@ void setSctpChecksum(std::span<std::uint8_t> packet)
 
 Bytes encodeSctp(const SctpData& p)
 {
+    Bytes out;
+    encodeSctp(out, p);
+    return out;
+}
+
+void encodeSctp(Bytes& out, const SctpData& p)
+{
     if (p.payload.empty())
         throw InvalidInput("SCTP DATA chunk: no user data (RFC 9260 3.3.1)");
     const std::size_t chunkLength = kSctpDataHeaderSize + p.payload.size();
     if (chunkLength > 0xffff)
         throw InvalidInput("SCTP DATA chunk: " + std::to_string(p.payload.size()) +
                            " octets of user data, more than a chunk length of 65535 allows");
-    Bytes out;
+    out.clear();
     out.reserve(kSctpCommonHeaderSize + padded(chunkLength));
     ByteWriter(out)
         .u16(p.sourcePort)
@@ -68,7 +75,6 @@ Bytes encodeSctp(const SctpData& p)
         .bytes(p.payload);
     out.resize(kSctpCommonHeaderSize + padded(chunkLength), 0);
     setSctpChecksum(out);
-    return out;
 }
 
 std::optional<SctpData> parseSctp(ByteView packet)
@@ -141,11 +147,17 @@ SctpData SctpSender::header(std::uint16_t stream, std::uint32_t ppid, ByteView p
 
 Bytes SctpSender::send(std::uint16_t stream, std::uint32_t ppid, ByteView payload)
 {
+    Bytes out;
+    send(out, stream, ppid, payload);
+    return out;
+}
+
+void SctpSender::send(Bytes& out, std::uint16_t stream, std::uint32_t ppid, ByteView payload)
+{
     const SctpData h = header(stream, ppid, payload);
-    Bytes out = encodeSctp(h);
+    encodeSctp(out, h);
     ++nextTsn_;
     ++nextSsn_[h.stream];
-    return out;
 }
 
 } // namespace mtcsec::protocol

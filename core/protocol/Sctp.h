@@ -42,6 +42,9 @@ struct SctpData {
 // Throws InvalidInput when the payload is empty (RFC 9260 clause 3.3.1: a DATA chunk carries user data) or
 // longer than a chunk's 16-bit length allows.
 [[nodiscard]] Bytes encodeSctp(const SctpData& packet);
+// The same packet written to `out` (its contents replaced, its capacity reused: no allocation once it is
+// large enough). `packet.payload` must not lie in `out`. Throws as encodeSctp (`out` then unchanged).
+void encodeSctp(Bytes& out, const SctpData& packet);
 
 // Strict parse of a packet as encodeSctp writes it: a valid checksum, exactly one DATA chunk with B and E set
 // and no reserved flag, user data of at least one octet, zero padding to the end of the packet. Empty
@@ -74,6 +77,8 @@ public:
     // `payload` (not empty), then TSN and the stream's SSN advance (modulo 2^32 and 2^16). Throws
     // InvalidInput as encodeSctp, or when the sender has no streams (default constructed).
     [[nodiscard]] Bytes send(std::uint16_t stream, std::uint32_t ppid, ByteView payload);
+    // The same packet written to `out` (as encodeSctp into a buffer); throws as send().
+    void send(Bytes& out, std::uint16_t stream, std::uint32_t ppid, ByteView payload);
 
     [[nodiscard]] std::uint32_t peerTag() const { return peerTag_; }
     [[nodiscard]] std::uint32_t nextTsn() const { return nextTsn_; }
