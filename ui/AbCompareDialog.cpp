@@ -83,6 +83,10 @@ AbCompareDialog::AbCompareDialog(Scenario scenario, std::vector<engine::LiveChan
     progressBar_->setObjectName(QStringLiteral("abProgress"));
     progressBar_->setRange(0, 1000);
     progressBar_->setTextVisible(false);
+    // Hidden when idle, its room kept: the buttons do not move when a comparison starts.
+    QSizePolicy keepRoom = progressBar_->sizePolicy();
+    keepRoom.setRetainSizeWhenHidden(true);
+    progressBar_->setSizePolicy(keepRoom);
     progressBar_->hide();
     layout->addWidget(progressBar_);
     progressTimer_->setInterval(100);
