@@ -21,6 +21,7 @@
 #include "ui/MainWindow.h"
 #include "ui/ProtectionPanel.h"
 #include "ui/RequirementsPanel.h"
+#include "ui/Settings.h"
 #include "ui/TopologyScene.h"
 #include "ui/TopologyView.h"
 
@@ -30,11 +31,13 @@
 #include <QDir>
 #include <QDockWidget>
 #include <QFile>
+#include <QFileDialog>
 #include <QGraphicsSceneDragDropEvent>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QMimeData>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -102,6 +105,9 @@ private slots:
     void smallScreenKeepsControlsInView();
     void cellsRefusedAtStartStayPaused_data();
     void cellsRefusedAtStartStayPaused();
+    // guifolders part
+    void errorsShareOneWindowModalBox();
+    void foldersRememberedOnlyAfterSuccess();
 };
 
 void TestMainWindow::opensWithEverything()
@@ -851,6 +857,166 @@ void TestMainWindow::cellsRefusedAtStartStayPaused()
     QTRY_VERIFY(fresh.controller()->isRunning());
     QTRY_COMPARE(freshRun->text(), QStringLiteral("&Pause"));
     QVERIFY(freshRun->isChecked());
+}
+
+// The error boxes of the window that are open (one closed is deleted later).
+QList<QMessageBox*> openErrorBoxes(const MainWindow& w)
+{
+    QList<QMessageBox*> open;
+    for (QMessageBox* box : w.findChildren<QMessageBox*>(QStringLiteral("errorBox")))
+        if (box->isVisible())
+            open << box;
+    return open;
+}
+
+void TestMainWindow::errorsShareOneWindowModalBox()
+{
+    MainWindow w;
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    const QString first = QStringLiteral("/nonexistent/first.json");
+    const QString second = QStringLiteral("/nonexistent/second.json");
+    // The box opens and the call returns (no event loop of its own).
+    QVERIFY(!w.openScenarioFile(first));
+    QList<QMessageBox*> boxes = openErrorBoxes(w);
+    QCOMPARE(boxes.size(), 1);
+    QMessageBox* box = boxes.constFirst();
+    QCOMPARE(box->windowModality(), Qt::WindowModal);
+    QCOMPARE(box->icon(), QMessageBox::Critical);
+    QVERIFY2(box->text().startsWith(first), qPrintable(box->text()));
+    QVERIFY(box->informativeText().isEmpty());
+    // Further errors are listed in it, each once with how often it came.
+    QVERIFY(!w.openScenarioFile(second));
+    QVERIFY(!w.openScenarioFile(second));
+    QVERIFY(!w.openScenarioFile(first));
+    QCOMPARE(openErrorBoxes(w).size(), 1);
+    const QString listed = box->informativeText();
+    QVERIFY2(listed.startsWith(QStringLiteral("More errors came while this box was open (3):")),
+             qPrintable(listed));
+    QVERIFY2(listed.contains(QStringLiteral("second.json: cannot read")) &&
+                 listed.contains(QStringLiteral("(2 times)")),
+             qPrintable(listed));
+    QCOMPARE(listed.count(QStringLiteral("second.json")), 1);
+    // Beyond five different ones, they are counted.
+    for (int i = 0; i < 7; ++i)
+        QVERIFY(!w.openScenarioFile(QStringLiteral("/nonexistent/more%1.json").arg(i)));
+    QVERIFY2(box->informativeText().contains(QStringLiteral("• further errors, not listed: 4")),
+             qPrintable(box->informativeText()));
+    QCOMPARE(openErrorBoxes(w).size(), 1);
+    // Closed, the next error opens a box of its own.
+    box->button(QMessageBox::Ok)->click();
+    QTRY_VERIFY(w.findChildren<QMessageBox*>(QStringLiteral("errorBox")).isEmpty());
+    QVERIFY(!w.openScenarioFile(second));
+    boxes = openErrorBoxes(w);
+    QCOMPARE(boxes.size(), 1);
+    QVERIFY(boxes.constFirst()->text().startsWith(second));
+    QVERIFY(boxes.constFirst()->informativeText().isEmpty());
+    boxes.constFirst()->button(QMessageBox::Ok)->click();
+}
+
+namespace {
+
+// Answers the next file dialog with `path` as a user typing it would, and keeps the folder it opened in.
+void answerNextFileDialog(const QString& path, QString* openedIn)
+{
+    auto* poll = new QTimer;
+    poll->setInterval(10);
+    QObject::connect(poll, &QTimer::timeout, [poll, path, openedIn] {
+        auto* dialog = qobject_cast<QFileDialog*>(QApplication::activeModalWidget());
+        if (dialog == nullptr)
+            return;
+        poll->stop();
+        poll->deleteLater();
+        *openedIn = dialog->directory().absolutePath();
+        // Typed into the name field (selectFile would also select in the list, which fills asynchronously).
+        auto* name = dialog->findChild<QLineEdit*>(QStringLiteral("fileNameEdit"));
+        if (name != nullptr)
+            name->setText(path);
+        QMetaObject::invokeMethod(dialog, "accept"); // as Save or Open does (a protected slot)
+        if (dialog->isVisible())
+            dialog->reject(); // not taken: the test fails on what follows, rather than hanging
+    });
+    poll->start();
+}
+
+} // namespace
+
+void TestMainWindow::foldersRememberedOnlyAfterSuccess()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QDir root(dir.path());
+    for (const char* sub : {"start", "reports", "scenarios", "broken"})
+        QVERIFY(root.mkpath(QLatin1String(sub)));
+    QFile notAFolder(root.filePath(QStringLiteral("file")));
+    QVERIFY(notAFolder.open(QIODevice::WriteOnly));
+    notAFolder.close();
+    QFile broken(root.filePath(QStringLiteral("broken/bad.json")));
+    QVERIFY(broken.open(QIODevice::WriteOnly));
+    broken.write("{");
+    broken.close();
+
+    MainWindow w;
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    QStringList errors;
+    w.setErrorHandler([&errors](const QString& e) { errors << e; });
+    w.setUnsavedChangesHandler([] { return MainWindow::UnsavedChoice::Discard; });
+    const QString start = root.filePath(QStringLiteral("start"));
+    Settings().setLastDirectory(start);
+    QString openedIn;
+
+    // A report that cannot be written: the folder stays, the next dialog opens where the last one did.
+    const QString badReport = root.filePath(QStringLiteral("file/report.json"));
+    answerNextFileDialog(badReport, &openedIn);
+    w.findChild<QAction*>(QStringLiteral("actionExportReport"))->trigger();
+    QCOMPARE(openedIn, start);
+    QCOMPARE(errors.size(), 1);
+    QVERIFY2(errors.constLast().startsWith(badReport), qPrintable(errors.constLast()));
+    QCOMPARE(Settings().lastDirectory(), start);
+    // Written: its folder is remembered.
+    const QString report = root.filePath(QStringLiteral("reports/report.json"));
+    answerNextFileDialog(report, &openedIn);
+    w.findChild<QAction*>(QStringLiteral("actionExportReport"))->trigger();
+    QCOMPARE(openedIn, start);
+    QVERIFY2(QFileInfo::exists(report),
+             qPrintable(errors.join(QLatin1Char('|')) + QLatin1Char(' ') + Settings().lastDirectory()));
+    QCOMPARE(Settings().lastDirectory(), root.filePath(QStringLiteral("reports")));
+
+    // Save (as, the session has no file yet): the same.
+    const QString badScenario = root.filePath(QStringLiteral("file/s.json"));
+    answerNextFileDialog(badScenario, &openedIn);
+    w.findChild<QAction*>(QStringLiteral("actionSave"))->trigger();
+    QCOMPARE(openedIn, root.filePath(QStringLiteral("reports")));
+    QCOMPARE(errors.size(), 2);
+    QVERIFY2(errors.constLast().startsWith(badScenario), qPrintable(errors.constLast()));
+    QCOMPARE(Settings().lastDirectory(), root.filePath(QStringLiteral("reports")));
+    const QString scenario = root.filePath(QStringLiteral("scenarios/s.json"));
+    answerNextFileDialog(scenario, &openedIn);
+    w.findChild<QAction*>(QStringLiteral("actionSave"))->trigger();
+    QVERIFY(QFileInfo::exists(scenario));
+    QCOMPARE(Settings().lastDirectory(), root.filePath(QStringLiteral("scenarios")));
+
+    // Open: a file refused leaves the folder; one opened is remembered.
+    answerNextFileDialog(broken.fileName(), &openedIn);
+    w.findChild<QAction*>(QStringLiteral("actionOpen"))->trigger();
+    QCOMPARE(openedIn, root.filePath(QStringLiteral("scenarios")));
+    QCOMPARE(errors.size(), 3);
+    QVERIFY2(errors.constLast().startsWith(broken.fileName()), qPrintable(errors.constLast()));
+    QCOMPARE(Settings().lastDirectory(), root.filePath(QStringLiteral("scenarios")));
+    QVERIFY(QFile::copy(scenario, root.filePath(QStringLiteral("start/again.json"))));
+    answerNextFileDialog(root.filePath(QStringLiteral("start/again.json")), &openedIn);
+    w.findChild<QAction*>(QStringLiteral("actionOpen"))->trigger();
+    QCOMPARE(errors.size(), 3);
+    QCOMPARE(w.scenarioPath(), root.filePath(QStringLiteral("start/again.json")));
+    QCOMPARE(Settings().lastDirectory(), start);
+
+    // A remembered folder that became unusable: the dialog opens in the home folder.
+    Settings().setLastDirectory(QStringLiteral("/proc"));
+    answerNextFileDialog(root.filePath(QStringLiteral("reports/second.json")), &openedIn);
+    w.findChild<QAction*>(QStringLiteral("actionExportReport"))->trigger();
+    QCOMPARE(openedIn, QDir::homePath());
+    QCOMPARE(Settings().lastDirectory(), root.filePath(QStringLiteral("reports")));
 }
 
 #include "tst_mainwindow.moc"

@@ -4,21 +4,43 @@
 #include "ui/LocalNumbers.h"
 #include "ui/ProtectionPanel.h"
 
-#include <QApplication>
 #include <QDialogButtonBox>
 #include <QElapsedTimer>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QTableWidget>
+#include <QTimer>
 #include <QVBoxLayout>
+
+#include <algorithm>
+#include <memory>
 
 namespace mtcsec::ui {
 namespace {
 QString number(std::uint64_t n)
 {
     return QString::number(n);
+}
+
+// One run of `scenario` to `until` in steps (see runAb), `base` added to the progress it stores.
+engine::RunSummary runInSteps(const Scenario& scenario, const std::vector<engine::LiveChange>& changes,
+                              engine::SimTime until, const std::stop_token& stop,
+                              std::atomic<engine::SimTime>& progress, engine::SimTime base)
+{
+    constexpr engine::SimTime kStep = engine::kMicrosPerSecond / 10;
+    const auto engine = std::make_unique<engine::Engine>(scenario);
+    std::size_t next = 0;
+    engine::SimTime t = 0;
+    do {
+        t = std::min(until, t + kStep);
+        next = engine::advanceWithChanges(*engine, changes, next, t);
+        progress.store(base + t, std::memory_order_relaxed);
+        // Past the end nothing more happens: no event, and no change is applied after the end.
+    } while (t < until && t < engine->endTime() && !stop.stop_requested());
+    return engine->summary();
 }
 } // namespace
 
@@ -31,6 +53,8 @@ AbCompareDialog::AbCompareDialog(Scenario scenario, std::vector<engine::LiveChan
     , panel_(new ProtectionPanel(this))
     , table_(new QTableWidget(this))
     , note_(new QLabel(this))
+    , progressBar_(new QProgressBar(this))
+    , progressTimer_(new QTimer(this))
 {
     setObjectName(QStringLiteral("abCompareDialog"));
     setWindowTitle(tr("Compare A/B"));
@@ -55,14 +79,31 @@ AbCompareDialog::AbCompareDialog(Scenario scenario, std::vector<engine::LiveChan
     table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
     table_->setMinimumHeight(300);
     sideBySide->addWidget(table_, 1);
+    note_->setObjectName(QStringLiteral("abNote"));
     layout->addWidget(note_);
+    progressBar_->setObjectName(QStringLiteral("abProgress"));
+    progressBar_->setRange(0, 1000);
+    progressBar_->setTextVisible(false);
+    // Hidden when idle, its room kept: the buttons do not move when a comparison starts.
+    QSizePolicy keepRoom = progressBar_->sizePolicy();
+    keepRoom.setRetainSizeWhenHidden(true);
+    progressBar_->setSizePolicy(keepRoom);
+    progressBar_->hide();
+    layout->addWidget(progressBar_);
+    progressTimer_->setInterval(100);
+    connect(progressTimer_, &QTimer::timeout, this, &AbCompareDialog::showProgress);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
-    QPushButton* run = buttons->addButton(tr("&Run A and B"), QDialogButtonBox::ActionRole);
-    run->setObjectName(QStringLiteral("runAb"));
-    connect(run, &QPushButton::clicked, this, &AbCompareDialog::runBoth);
+    run_ = buttons->addButton(tr("&Run A and B"), QDialogButtonBox::ActionRole);
+    run_->setObjectName(QStringLiteral("runAb"));
+    connect(run_, &QPushButton::clicked, this, &AbCompareDialog::runBoth);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     layout->addWidget(buttons);
     resize(980, 640);
+}
+
+AbCompareDialog::~AbCompareDialog()
+{
+    cancel();
 }
 
 std::array<engine::RunSummary, 2> AbCompareDialog::runAb(const Scenario& scenario,
@@ -72,6 +113,20 @@ std::array<engine::RunSummary, 2> AbCompareDialog::runAb(const Scenario& scenari
     Scenario b = scenario;
     b.protection = protectionB;
     return {engine::replaySummary(scenario, changes, until), engine::replaySummary(b, changes, until)};
+}
+
+std::array<engine::RunSummary, 2> AbCompareDialog::runAb(const Scenario& scenario,
+                                                         const std::vector<engine::LiveChange>& changes,
+                                                         engine::SimTime until, const Protection& protectionB,
+                                                         std::stop_token stop,
+                                                         std::atomic<engine::SimTime>& progress)
+{
+    Scenario b = scenario;
+    b.protection = protectionB;
+    engine::RunSummary first = runInSteps(scenario, changes, until, stop, progress, 0);
+    if (stop.stop_requested())
+        return {std::move(first), engine::RunSummary{}};
+    return {std::move(first), runInSteps(b, changes, until, stop, progress, until)};
 }
 
 std::vector<std::array<QString, 3>> AbCompareDialog::rows(const engine::RunSummary& a,
@@ -123,31 +178,103 @@ std::vector<std::array<QString, 3>> AbCompareDialog::rows(const engine::RunSumma
 
 void AbCompareDialog::runBoth()
 {
-    QApplication::setOverrideCursor(Qt::WaitCursor);
-    QElapsedTimer clock;
-    clock.start();
-    try {
-        const auto [a, b] = runAb(scenario_, changes_, until_, panel_->protection());
-        const auto r = rows(a, b);
-        table_->setRowCount(static_cast<int>(r.size()));
-        for (std::size_t i = 0; i < r.size(); ++i)
-            for (std::size_t c = 0; c < 3; ++c) {
-                // Long values (the digest) are cut to their start; the whole value is the tooltip.
-                auto* item =
-                    new QTableWidgetItem(r[i][c].size() > 16 && c > 0 ? r[i][c].left(16) + u'…' : r[i][c]);
-                item->setToolTip(r[i][c]);
-                if (c > 0 && r[i][1] != r[i][2])
-                    item->setFont([f = item->font()]() mutable {
-                        f.setBold(true);
-                        return f;
-                    }());
-                table_->setItem(static_cast<int>(i), static_cast<int>(c), item);
-            }
-        note_->setText(tr("Both runs took %1 ms; rows that differ are in bold.").arg(clock.elapsed()));
-    } catch (const std::exception& e) {
-        note_->setText(QString::fromStdString(e.what()));
+    if (isRunning())
+        return;
+    // The runs work on copies: the dialog may change protection B or go away meanwhile.
+    const Protection protectionB = panel_->protection();
+    const std::uint64_t number = ++runNumber_;
+    progress_.store(0);
+    run_->setEnabled(false);
+    panel_->setEnabled(false);
+    note_->setText(tr("Running A and B…"));
+    progressBar_->setValue(0);
+    progressBar_->show();
+    progressTimer_->start();
+    setCursor(Qt::BusyCursor);
+    worker_ = std::jthread([this, number, scenario = scenario_, changes = changes_, until = until_,
+                            protectionB](std::stop_token stop) {
+        QElapsedTimer clock;
+        clock.start();
+        std::array<engine::RunSummary, 2> result;
+        QString error;
+        try {
+            result = runAb(scenario, changes, until, protectionB, stop, progress_);
+        } catch (const std::exception& e) {
+            error = QString::fromStdString(e.what());
+        }
+        if (stop.stop_requested())
+            return;
+        // Queued to the dialog: the destructor joins this thread first, and a call still queued then is
+        // dropped with the dialog.
+        QMetaObject::invokeMethod(
+            this,
+            [this, number, result = std::move(result), error, ms = clock.elapsed()] {
+                if (number != runNumber_)
+                    return; // cancelled since
+                worker_.join();
+                showResult(result, error, ms);
+            },
+            Qt::QueuedConnection);
+    });
+}
+
+void AbCompareDialog::showProgress()
+{
+    const engine::SimTime total = std::max<engine::SimTime>(1, 2 * until_);
+    progressBar_->setValue(static_cast<int>(progress_.load(std::memory_order_relaxed) * 1000 / total));
+}
+
+void AbCompareDialog::showResult(const std::array<engine::RunSummary, 2>& result, const QString& error,
+                                 qint64 ms)
+{
+    progressTimer_->stop();
+    progressBar_->hide();
+    run_->setEnabled(true);
+    panel_->setEnabled(true);
+    unsetCursor();
+    if (!error.isEmpty()) {
+        note_->setText(error);
+        emit compared();
+        return;
     }
-    QApplication::restoreOverrideCursor();
+    const auto r = rows(result[0], result[1]);
+    table_->setRowCount(static_cast<int>(r.size()));
+    for (std::size_t i = 0; i < r.size(); ++i)
+        for (std::size_t c = 0; c < 3; ++c) {
+            // Long values (the digest) are cut to their start; the whole value is the tooltip.
+            auto* item =
+                new QTableWidgetItem(r[i][c].size() > 16 && c > 0 ? r[i][c].left(16) + u'…' : r[i][c]);
+            item->setToolTip(r[i][c]);
+            if (c > 0 && r[i][1] != r[i][2])
+                item->setFont([f = item->font()]() mutable {
+                    f.setBold(true);
+                    return f;
+                }());
+            table_->setItem(static_cast<int>(i), static_cast<int>(c), item);
+        }
+    note_->setText(tr("Both runs took %1 ms; rows that differ are in bold.").arg(ms));
+    emit compared();
+}
+
+void AbCompareDialog::cancel()
+{
+    if (!worker_.joinable())
+        return;
+    worker_.request_stop();
+    worker_.join();
+    ++runNumber_;
+    progressTimer_->stop();
+    progressBar_->hide();
+    run_->setEnabled(true);
+    panel_->setEnabled(true);
+    unsetCursor();
+    note_->setText(tr("Comparison cancelled."));
+}
+
+void AbCompareDialog::done(int result)
+{
+    cancel(); // closing the dialog stops the runs
+    QDialog::done(result);
 }
 
 } // namespace mtcsec::ui

@@ -29,11 +29,13 @@
 #include <QMenuBar>
 #include <QScrollArea>
 #include <QScrollBar>
+#include <QStringList>
 #include <QTableView>
 #include <QTimer>
 #include <QUndoStack>
 
 #include <algorithm>
+#include <utility>
 
 namespace mtcsec::ui {
 namespace {
@@ -124,8 +126,9 @@ void LectureController::createMenu()
                                          tr("Lecture scripts (*.json);;All files (*)"));
         if (path.isEmpty())
             return;
-        settings.setLastDirectory(QFileInfo(path).absolutePath());
-        openScriptFile(path);
+        // Remembered only once opened: a folder that failed (say /proc) is not where the next dialog starts.
+        if (openScriptFile(path))
+            settings.setLastDirectory(QFileInfo(path).absolutePath());
     });
     open->setObjectName(QStringLiteral("actionOpenLecture"));
     menu_->addSeparator();
@@ -316,21 +319,26 @@ void LectureController::enter(int index, bool applyOnlyThis)
         window_->controller()->run();
 
     std::vector<AttackSpec> asked;
+    QStringList missing;
     if (step.question) {
+        // Nothing is emitted inside this loop (it holds an iterator into the run's attackers): whatever a
+        // receiver does (the error box, anything it lets run) cannot change the list under it.
         const auto& attacks = window_->controller()->scenario().attacks;
         for (const std::string& id : step.question->attackers) {
             const auto it =
                 std::find_if(attacks.begin(), attacks.end(), [&](const AttackSpec& a) { return a.id == id; });
             if (it == attacks.end())
-                emit errorOccurred(tr("Step %1 asks about attacker %2, which is not in the run")
-                                       .arg(index + 1)
-                                       .arg(QString::fromStdString(id)));
+                missing << tr("Step %1 asks about attacker %2, which is not in the run")
+                               .arg(index + 1)
+                               .arg(QString::fromStdString(id));
             asked.push_back(it != attacks.end() ? *it : AttackSpec{});
         }
         waitS_ = step.question->revealAfterS;
     } else {
         waitS_ = 0;
     }
+    for (const QString& message : std::as_const(missing))
+        emit errorOccurred(message);
     bar_->showStep(index, static_cast<int>(script_.steps.size()), QString::fromStdString(step.title),
                    QString::fromStdString(step.text),
                    step.question ? QString::fromStdString(step.question->text) : QString());

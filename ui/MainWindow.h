@@ -10,13 +10,17 @@
 #include "ui/SimulationController.h"
 
 #include <QMainWindow>
+#include <QPointer>
 
 #include <functional>
 #include <map>
+#include <utility>
+#include <vector>
 
 class QActionGroup;
 class QComboBox;
 class QLabel;
+class QMessageBox;
 class QSpinBox;
 class QTimer;
 class QToolBar;
@@ -63,7 +67,9 @@ public:
     // leaves the default scenario paused, the Run button meaning run, as the window showed it while the
     // dialog was up.
     void startWith(const QString& file);
-    // Where errors go: a modal dialog by default (tests replace it).
+    // Where errors go: by default a window-modal error box opened without an event loop of its own
+    // (QMessageBox::open); errors that come while it is up are listed in it rather than stacking boxes
+    // (tests replace it).
     void setErrorHandler(std::function<void(const QString&)> handler) { errorHandler_ = std::move(handler); }
 
     // What to do with unsaved changes before New, Open, a preset or Quit replaces the session.
@@ -141,6 +147,7 @@ private:
     void updateRecentMenu();
     void updateTitle();
     void reportError(const QString& message);
+    void listLaterErrors();
     std::optional<AttackSpec> findAttack(const std::string& id) const;
     std::string nextAttackId() const;
 
@@ -186,6 +193,11 @@ private:
     QString path_;
     qint64 lastChartRefresh_ = 0;
     std::function<void(const QString&)> errorHandler_;
+    // The error box on screen (null: none) and the errors that came while it was up: each distinct message
+    // once with how often it came (five at most), and how many more there were.
+    QPointer<QMessageBox> errorBox_;
+    std::vector<std::pair<QString, int>> laterErrors_;
+    int unlistedErrors_ = 0;
     std::function<UnsavedChoice()> unsavedHandler_;
 };
 

@@ -71,6 +71,9 @@ namespace mtcsec::ui {
 
 namespace {
 
+// Different errors listed in the error box at most; further ones are counted.
+constexpr std::size_t kListedErrors = 5;
+
 // `word` as one word of a POSIX shell command (POSIX.1-2017 XCU 2.2.2, 2.2.3): as it is when every character
 // is one a shell leaves alone, otherwise in single quotes, an embedded single quote written '\''.
 QString shellQuoted(const QString& word)
@@ -148,8 +151,10 @@ void MainWindow::openDialog()
                                                       tr("Scenarios (*.json);;All files (*)"));
     if (path.isEmpty())
         return;
-    settings.setLastDirectory(QFileInfo(path).absolutePath());
-    openScenarioFile(path);
+    // The folder is remembered only after success: a failed one (say /proc) is not where the next dialog
+    // starts.
+    if (openScenarioFile(path))
+        settings.setLastDirectory(QFileInfo(path).absolutePath());
 }
 
 bool MainWindow::save()
@@ -169,8 +174,10 @@ bool MainWindow::saveAs()
         return false;
     if (QFileInfo(path).suffix().isEmpty())
         path += QStringLiteral(".json");
+    if (!saveScenarioFile(path))
+        return false;
     settings.setLastDirectory(QFileInfo(path).absolutePath());
-    return saveScenarioFile(path);
+    return true;
 }
 
 void MainWindow::exportReportDialog()
@@ -187,9 +194,10 @@ void MainWindow::exportReportDialog()
         return;
     if (QFileInfo(path).suffix().isEmpty())
         path += QLatin1Char('.') + filter.section(QStringLiteral("*."), 1).section(QLatin1Char(')'), 0, 0);
+    if (!exportReport(path))
+        return;
     settings.setLastDirectory(QFileInfo(path).absolutePath());
-    if (exportReport(path))
-        statusBar()->showMessage(tr("Report written to %1").arg(path), 8000);
+    statusBar()->showMessage(tr("Report written to %1").arg(path), 8000);
 }
 
 bool MainWindow::exportReport(const QString& path)
@@ -256,7 +264,46 @@ void MainWindow::reportError(const QString& message)
         errorHandler_(message);
         return;
     }
-    QMessageBox::critical(this, QString::fromUtf8(kDisplayName), message);
+    if (errorBox_ != nullptr) {
+        // One box at a time: the error joins the list in the box on screen.
+        const auto same = std::find_if(laterErrors_.begin(), laterErrors_.end(),
+                                       [&message](const auto& e) { return e.first == message; });
+        if (same != laterErrors_.end())
+            ++same->second;
+        else if (laterErrors_.size() < kListedErrors)
+            laterErrors_.emplace_back(message, 1);
+        else
+            ++unlistedErrors_;
+        listLaterErrors();
+        return;
+    }
+    // Opened, not exec()'d: errors come from queued signals (the engine's, a lecture step's loop), where a
+    // nested event loop would run frames and timers re-entrantly under the caller.
+    auto* box = new QMessageBox(QMessageBox::Critical, QString::fromUtf8(kDisplayName), message,
+                                QMessageBox::Ok, this);
+    box->setObjectName(QStringLiteral("errorBox"));
+    connect(box, &QDialog::finished, this, [this, box] {
+        errorBox_ = nullptr;
+        laterErrors_.clear();
+        unlistedErrors_ = 0;
+        box->deleteLater();
+    });
+    errorBox_ = box;
+    box->open();
+}
+
+void MainWindow::listLaterErrors()
+{
+    int count = unlistedErrors_;
+    QStringList lines;
+    for (const auto& [text, times] : laterErrors_) {
+        count += times;
+        lines << (times > 1 ? tr("• %1 (%2 times)").arg(text, QString::number(times)) : tr("• %1").arg(text));
+    }
+    if (unlistedErrors_ > 0)
+        lines << tr("• further errors, not listed: %1").arg(unlistedErrors_);
+    errorBox_->setInformativeText(tr("More errors came while this box was open (%1):").arg(count) +
+                                  QLatin1Char('\n') + lines.join(QLatin1Char('\n')));
 }
 
 void MainWindow::closeEvent(QCloseEvent* event)

@@ -2,6 +2,7 @@
 #include "ui/Settings.h"
 
 #include <QDir>
+#include <QFileInfo>
 #include <QSettings>
 
 namespace mtcsec::ui {
@@ -84,7 +85,26 @@ void Settings::removeRecentFile(const QString& path)
 
 QString Settings::lastDirectory() const
 {
-    return QSettings().value(QStringLiteral("files/lastDirectory"), QDir::homePath()).toString();
+    const QString remembered = QSettings().value(QStringLiteral("files/lastDirectory")).toString();
+    return isUsableDirectory(remembered) ? remembered : QDir::homePath();
+}
+
+bool Settings::isUsableDirectory(const QString& directory)
+{
+    if (directory.isEmpty())
+        return false;
+    const QFileInfo info(directory);
+    if (!info.isDir())
+        return false;
+    // Kernel file systems: Qt's file dialog reads files there to guess their type and can block for good
+    // (/proc/kmsg).
+    const QString canonical = info.canonicalFilePath();
+    for (const char* system : {"/proc", "/sys", "/dev"}) {
+        const QString root = QString::fromLatin1(system);
+        if (canonical == root || canonical.startsWith(root + QLatin1Char('/')))
+            return false;
+    }
+    return true;
 }
 
 void Settings::setLastDirectory(const QString& directory)

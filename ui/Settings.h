@@ -28,8 +28,14 @@ public:
     // Puts `path` first (at most 8 kept).
     void addRecentFile(const QString& path);
     void removeRecentFile(const QString& path);
+    // The folder file dialogs start in: the last one a file was opened, saved or exported in, or the home
+    // folder when that one is not usable (isUsableDirectory) or none was remembered.
     [[nodiscard]] QString lastDirectory() const;
+    // Remembers `directory`; callers do so only after a file there was opened or written.
     void setLastDirectory(const QString& directory);
+    // Whether a file dialog may start in `directory`: it exists, is a directory, and is not in /proc, /sys
+    // or /dev (symbolic links resolved), where Qt's file dialog may block reading a file to guess its type.
+    [[nodiscard]] static bool isUsableDirectory(const QString& directory);
 };
 
 } // namespace mtcsec::ui

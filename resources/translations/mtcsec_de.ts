@@ -1000,6 +1000,14 @@
         <source>Both runs took %1 ms; rows that differ are in bold.</source>
         <translation>Beide Läufe dauerten %1 ms; abweichende Zeilen sind fett.</translation>
     </message>
+    <message>
+        <source>Running A and B…</source>
+        <translation>A und B laufen…</translation>
+    </message>
+    <message>
+        <source>Comparison cancelled.</source>
+        <translation>Vergleich abgebrochen.</translation>
+    </message>
 </context>
 <context>
     <name>mtcsec::ui::AboutDialog</name>
@@ -2162,6 +2170,22 @@
     <message>
         <source>The new language applies the next time MTC Security Lab starts.</source>
         <translation>Die neue Sprache gilt ab dem nächsten Start von MTC Security Lab.</translation>
+    </message>
+    <message>
+        <source>• %1 (%2 times)</source>
+        <translation>• %1 (%2-mal)</translation>
+    </message>
+    <message>
+        <source>• %1</source>
+        <translation>• %1</translation>
+    </message>
+    <message>
+        <source>• further errors, not listed: %1</source>
+        <translation>• weitere, nicht aufgeführte Fehler: %1</translation>
+    </message>
+    <message>
+        <source>More errors came while this box was open (%1):</source>
+        <translation>Weitere Fehler, während dieses Fenster offen war (%1):</translation>
     </message>
 </context>
 <context>
