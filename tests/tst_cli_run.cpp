@@ -586,8 +586,10 @@ void TestCliRun::countsAreSingularOrPlural()
     QVERIFY2(!r.out.contains(QStringLiteral(" 1 attempts")) &&
                  !r.out.contains(QStringLiteral(" 1 genuine messages")),
              qPrintable(r.out));
-    // The replay preset accepts one replayed copy: singular.
-    r = runMtcsec({QStringLiteral("run"), QStringLiteral("--preset"), QStringLiteral("defence-in-depth")});
+    // One device under replay-command for 20 s accepts exactly one replayed copy: singular.
+    r = runMtcsec({QStringLiteral("run"), QStringLiteral("--preset"), QStringLiteral("replay-command"),
+                   QStringLiteral("--devices"), QStringLiteral("1"), QStringLiteral("--duration"),
+                   QStringLiteral("20")});
     QVERIFY2(r.out.contains(QStringLiteral("\nAccepted in addition to what the peer sent: 1 replayed copy, 0 "
                                            "forgeries\n")),
              qPrintable(r.out));
