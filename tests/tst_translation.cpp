@@ -6,6 +6,7 @@
 #include "core/engine/Requirements.h"
 #include "core/scenario/LectureScript.h"
 #include "core/scenario/Presets.h"
+#include "ui/AbCompareDialog.h"
 #include "ui/ElidingComboBox.h"
 #include "ui/EvidenceText.h"
 #include "ui/InspectorPanel.h"
@@ -131,6 +132,7 @@ private slots:
     void germanToolbarAndStatusBar();
     void dropDownsShowWholeNames_data();
     void dropDownsShowWholeNames();
+    void germanAbComparison();
 
 private:
     std::vector<TsMessage> ts_;
@@ -505,6 +507,28 @@ void TestTranslation::dropDownsShowWholeNames()
             QVERIFY2(mode->shownText().endsWith(QChar(0x2026)), qPrintable(mode->shownText()));
         }
     }
+}
+
+void TestTranslation::germanAbComparison()
+{
+    // The A/B table's verdicts and counts in the window's language, as the requirements panel gives them.
+    QVERIFY(installLanguage(QStringLiteral("de")));
+    const engine::RunSummary a = runPreset("3gpp-only", 60);
+    const engine::RunSummary b = runPreset("defence-in-depth", 60);
+    const auto rows = AbCompareDialog::rows(a, b);
+    QSet<QString> verdicts;
+    for (std::size_t i = 0; i < 4; ++i) {
+        verdicts.insert(rows[i][1]);
+        verdicts.insert(rows[i][2]);
+    }
+    for (const QString& v : verdicts)
+        QVERIFY2(v == QStringLiteral("✓ erfüllt") || v == QStringLiteral("✗ verletzt") ||
+                     v == QStringLiteral("– nicht geprüft"),
+                 qPrintable(v));
+    bool grouped = false;
+    for (const auto& row : rows)
+        grouped = grouped || row[1].contains(QRegularExpression(QStringLiteral("^\\d{1,3}(\\.\\d{3})+$")));
+    QVERIFY2(grouped, "no count of a thousand or more with the German group separator");
 }
 
 QTEST_MAIN(TestTranslation)

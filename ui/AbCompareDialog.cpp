@@ -3,6 +3,7 @@
 
 #include "ui/LocalNumbers.h"
 #include "ui/ProtectionPanel.h"
+#include "ui/SessionReportText.h"
 
 #include <QDialogButtonBox>
 #include <QElapsedTimer>
@@ -22,7 +23,7 @@ namespace mtcsec::ui {
 namespace {
 QString number(std::uint64_t n)
 {
-    return QString::number(n);
+    return localCount(n);
 }
 
 // One run of `scenario` to `until` in steps (see runAb), `base` added to the progress it stores.
@@ -139,8 +140,8 @@ std::vector<std::array<QString, 3>> AbCompareDialog::rows(const engine::RunSumma
                                            tr("R4 application data integrity")};
     for (std::size_t i = 0; i < a.requirements.size(); ++i)
         out.push_back({i < titles.size() ? titles[i] : QString::fromStdString(a.requirements[i].id),
-                       QString::fromUtf8(name(a.requirements[i].verdict).data()),
-                       QString::fromUtf8(name(b.requirements[i].verdict).data())});
+                       sessionreport::verdictText(a.requirements[i].verdict),
+                       sessionreport::verdictText(b.requirements[i].verdict)});
     const auto add = [&](const QString& label, auto get) {
         out.push_back({label, number(get(a)), number(get(b))});
     };
