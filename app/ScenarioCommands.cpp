@@ -475,10 +475,12 @@ int runRunCommand(const QStringList& arguments)
         // The cell-N folders of an earlier run that remain next to this run's captures (a run of one cell
         // writes none: every cell-N folder there is older).
         const QString older = pcapDir ? staleCellFolders(*pcapDir, cellCaptures ? cells : 0) : QString();
-        const QString olderNote =
-            older.isEmpty()
-                ? QString()
-                : QStringLiteral("; older cell folders remain: %1 (not from this run)").arg(older);
+        // "cell-3" is one folder; "cell-3 to cell-6" or "cell-2, cell-5" are several.
+        const QString olderRemain =
+            older.contains(QLatin1Char(' '))
+                ? QStringLiteral("older cell folders remain: %1 (not from this run)")
+                : QStringLiteral("an older cell folder remains: %1 (not from this run)");
+        const QString olderNote = older.isEmpty() ? QString() : QStringLiteral("; ") + olderRemain.arg(older);
         if (!parser.isSet(quiet)) {
             printOut(summaryText(cellRun ? cellRun->summary() : engine->summary(), wall) + leftOut);
             for (const QString& r : reports)
@@ -494,9 +496,7 @@ int runRunCommand(const QStringList& arguments)
         } else if (!older.isEmpty()) {
             // --quiet prints nothing but errors and warnings, on stderr: folders that look like this run's
             // but are not are a warning (the run itself succeeded).
-            printError(command +
-                       QStringLiteral(": warning: %1: older cell folders remain: %2 (not from this run)")
-                           .arg(*pcapDir, older));
+            printError(command + QStringLiteral(": warning: %1: ").arg(*pcapDir) + olderRemain.arg(older));
         }
         return ExitOk;
     } catch (const InvalidInput& e) {

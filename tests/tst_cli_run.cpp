@@ -473,7 +473,7 @@ void TestCliRun::scenarioThatIsNotAFile_data()
                                 << "mtcsec run: " + fifo +
                                        ": cannot read: it is a FIFO, not a regular file\n";
     QTest::newRow("validate a folder")
-        << QStringList{"validate", folder} << folder + ": cannot read: file to open is a directory\n";
+        << QStringList{"validate", folder} << folder + ": cannot read: it is a folder, not a regular file\n";
     QTest::newRow("run a dangling link")
         << QStringList{"run", "--scenario", dangling}
         << "mtcsec run: " + dangling + ": cannot read: No such file or directory\n";
@@ -901,6 +901,22 @@ void TestCliRun::olderCellFoldersAreNamed()
                        "run)\n")
             .arg(cap));
     QCOMPARE(entries(cap).size(), 7 + 8); // and the one cell's six links, keys.log, the Wireshark profile
+
+    // One older folder is said in the singular.
+    const QString cap2 = tmp.filePath(QStringLiteral("Y"));
+    const auto runInto = [&](const char* devices) {
+        return runMtcsec({QStringLiteral("run"), QStringLiteral("--devices"), QLatin1String(devices),
+                          QStringLiteral("--devices-per-cell"), QStringLiteral("1"),
+                          QStringLiteral("--duration"), QStringLiteral("1"), QStringLiteral("--pcap"), cap2,
+                          QStringLiteral("--quiet")});
+    };
+    QCOMPARE(runInto("4").exitCode, 0);
+    const Run quietFewer = runInto("3");
+    QCOMPARE(quietFewer.exitCode, 0);
+    QCOMPARE(
+        quietFewer.err,
+        QStringLiteral("mtcsec run: warning: %1: an older cell folder remains: cell-3 (not from this run)\n")
+            .arg(cap2));
 }
 
 void TestCliRun::manyAttackersFewOpenFiles()

@@ -702,7 +702,7 @@ void TestScenario::loadReadsRegularFilesOnly_data()
     QTest::newRow("character device") << "device"
                                       << "it is a character device, not a regular file";
     QTest::newRow("folder") << "folder"
-                            << "file to open is a directory";
+                            << "it is a folder, not a regular file";
     QTest::newRow("dangling symbolic link") << "dangling"
                                             << "No such file or directory";
     QTest::newRow("symbolic link to a FIFO") << "link-to-fifo"

@@ -46,7 +46,7 @@ std::string notReadableReason(mode_t mode)
     if (S_ISREG(mode))
         return {};
     if (S_ISDIR(mode))
-        return "file to open is a directory"; // Qt's words, as before this reader
+        return "it is a folder, not a regular file";
     const char* what = S_ISFIFO(mode)   ? "it is a FIFO"
                        : S_ISCHR(mode)  ? "it is a character device"
                        : S_ISBLK(mode)  ? "it is a block device"

@@ -13,8 +13,8 @@
 namespace mtcsec::io {
 
 // Why a file of mode `mode` (st_mode from fstat) is not read: "it is a FIFO, not a regular file" (a character
-// device, a block device, a socket, ...), "file to open is a directory" for a folder; empty for a regular
-// file.
+// device, a block device, a socket, ...), "it is a folder, not a regular file" for a folder; empty for a
+// regular file.
 [[nodiscard]] std::string notReadableReason(mode_t mode);
 
 // The whole content of the regular file `path` (symbolic links followed), at most `maxBytes` octets. Throws
