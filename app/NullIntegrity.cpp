@@ -5,6 +5,8 @@
 #include "app/Plural.h"
 #include "core/engine/AlgorithmSelection.h"
 
+#include <QStringList>
+
 #include <algorithm>
 
 namespace mtcsec::app {
@@ -94,14 +96,47 @@ QString attachLine(const engine::RunSummary& summary)
 {
     const engine::TrafficCounters& t = summary.traffic;
     QString line = QStringLiteral("Attach: %1 ok, %2 failed").arg(t.attachOk).arg(t.attachFailed);
-    if (const std::uint64_t refused = refusedForNullIntegrity(summary); refused > 0)
-        line +=
-            QStringLiteral(" (%1 refused the Security Mode Command: it selected EIA0, null integrity, which "
-                           "standard devices refuse, TS 33.401 5.1.4.1; set protection.nas.integrity and "
-                           "protection.as.rrc_integrity to EIA1, EIA2 or EIA3, or "
-                           "declare devices that accept null integrity: \"ue\": {\"accepts_null_integrity\": "
-                           "true})")
-                .arg(refused);
+    const std::uint64_t refused = refusedForNullIntegrity(summary);
+    if (refused == 0)
+        return line + QLatin1Char('\n');
+    // The fields that select EIA0 for devices that refuse it: the scenario's protection and every change's.
+    QStringList fields;
+    bool nasField = false;
+    const auto look = [&](const Protection& protection, const QString& where) {
+        bool nas = false;
+        bool rrc = false;
+        for (std::size_t g = 0; g <= summary.deviceGroups.size(); ++g) {
+            const DeviceBehaviour& ue =
+                g < summary.deviceGroups.size() ? summary.deviceGroups[g].ue : summary.ue;
+            if (ue.acceptsNullIntegrity)
+                continue;
+            const engine::NetworkSelection s =
+                engine::selectAlgorithms(protection, {ue.capabilities.eea, ue.capabilities.eia});
+            nas = nas || s.nasIntegrity == IntegrityAlgorithm::Eia0;
+            rrc = rrc || s.rrcIntegrity == IntegrityAlgorithm::Eia0;
+        }
+        if (nas)
+            fields << where + QStringLiteral(".nas.integrity");
+        if (rrc)
+            fields << where + QStringLiteral(".as.rrc_integrity");
+        nasField = nasField || nas;
+    };
+    look(summary.initialProtection, QStringLiteral("protection"));
+    for (std::size_t i = 0; i < summary.changes.size(); ++i)
+        look(summary.changes[i].protection, QStringLiteral("changes[%1].protection").arg(i));
+    const QString set =
+        fields.isEmpty() ? QStringLiteral("choose integrity EIA1, EIA2 or EIA3")
+        : fields.size() == 1
+            ? QStringLiteral("set %1 to EIA1, EIA2 or EIA3").arg(fields.front())
+            : QStringLiteral("set %1 and %2 to EIA1, EIA2 or EIA3")
+                  .arg(fields.mid(0, fields.size() - 1).join(QStringLiteral(", ")), fields.back());
+    line += QStringLiteral(" (%1 refused the Security Mode Command: it selected EIA0, null integrity, which "
+                           "standard devices refuse, %2; %3, or declare devices that accept null integrity: "
+                           "\"ue\": {\"accepts_null_integrity\": true})")
+                .arg(refused)
+                .arg(nasField || fields.isEmpty() ? QStringLiteral("TS 33.401 5.1.4.1")
+                                                  : QStringLiteral("TS 36.331 5.3.4.3, TS 33.401 5.1.4.1"),
+                     set);
     return line + QLatin1Char('\n');
 }
 

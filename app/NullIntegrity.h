@@ -26,7 +26,9 @@ namespace mtcsec::app {
 
 // The summary's attach line: "Attach: N ok, M failed" and, when some were refused for EIA0, why:
 // "Attach: 0 ok, 60 failed (60 refused the Security Mode Command: EIA0, null integrity, which standard
-// devices refuse; ...)". Ends with a newline.
+// devices refuse; ...)", naming the fields that select EIA0 for such devices: the scenario's protection
+// (protection.nas.integrity, protection.as.rrc_integrity) and each change's (changes[N].protection...).
+// Ends with a newline.
 [[nodiscard]] QString attachLine(const engine::RunSummary& summary);
 
 } // namespace mtcsec::app

@@ -544,6 +544,14 @@ void TestCliRun::nullIntegrityIsExplained()
                                       "standard device refuses a Security Mode Command that selects it (TS "
                                       "36.331 5.3.4.3, TS 33.401 5.1.4.1), so it does not attach;")),
         qPrintable(r.out));
+    // The run's attach line names that field only, not the NAS one that is already on.
+    r = runMtcsec({QStringLiteral("run"), QStringLiteral("--scenario"), rrc, QStringLiteral("--duration"),
+                   QStringLiteral("5")});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY2(
+        r.out.contains(QStringLiteral("TS 36.331 5.3.4.3, TS 33.401 5.1.4.1; set protection.as.rrc_integrity "
+                                      "to EIA1, EIA2 or EIA3, or declare")),
+        qPrintable(r.out));
 
     // Integrity switched on later: the warning says until when; devices declared to accept EIA0, or
     // integrity on, get no warning, and a run without refusals keeps its attach line as it was.
