@@ -101,9 +101,7 @@ void Engine::Impl::ueSendDtls(std::uint32_t d, ByteView datagram, const Meta& me
     UeContext& u = ue[d];
     dtls[d].lastTraffic = now;
     buildIpv4Udp(appPacket, u.address, kAddrServer, kPortCoaps, kPortCoaps, nextIpId(), datagram);
-    Bytes uu = spares.take();
-    buildDrbPdu(uu, u.as, false, u.drbTx.next++, appPacket);
-    send(Link::Uu, false, std::move(uu), meta, false, appPacket);
+    ueSendDrb(d, appPacket, meta);
 }
 
 void Engine::Impl::serverSendDtls(std::uint32_t d, ByteView datagram, const Meta& meta)

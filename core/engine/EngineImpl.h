@@ -332,6 +332,10 @@ struct Engine::Impl {
     void enbFromS1Mme(InFlight& pdu);
     void enbFromS1u(InFlight& pdu);
     void enbSendSrb(std::uint32_t device, ByteView rrc, const Meta& meta);
+    // The device's PDCP PDU on SRB1 (an RRC message) or DRB1 (an IP packet) under its AS context, built in a
+    // spare buffer and sent on Uu uplink (TS 36.323 6.2.2, 6.2.4).
+    void ueSendSrb(std::uint32_t device, ByteView rrc, const Meta& meta);
+    void ueSendDrb(std::uint32_t device, ByteView packet, const Meta& meta);
     void mmeFromS1(InFlight& pdu);
     void mmeFromS6a(InFlight& pdu);
     void mmeSendNas(std::uint32_t device, ByteView nasPdu, const Meta& meta,

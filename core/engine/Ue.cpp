@@ -155,9 +155,7 @@ void Engine::Impl::ueRefuseSecurityMode(std::uint32_t d, const Meta& meta, Secur
         m.device = d;
         m.signalling = true;
         const Bytes failure = encodeRrc(RrcType::SecurityModeFailure, {}, 0); // the activation's transaction
-        Bytes uu = spares.take();
-        buildSrbPdu(uu, u.as, false, u.srbTx.next++, failure);
-        send(Link::Uu, false, std::move(uu), m, false, failure);
+        ueSendSrb(d, failure, m);
     }
     ueAttachFailed(d);
 }
@@ -170,14 +168,26 @@ Bytes Engine::Impl::ueProtectNas(std::uint32_t d, ByteView plain, std::uint8_t s
 
 void Engine::Impl::ueSendNas(std::uint32_t d, ByteView nasPdu)
 {
-    UeContext& u = ue[d];
     Meta m;
     m.device = d;
     m.signalling = true;
-    const Bytes rrc = encodeRrc(RrcType::UlInformationTransfer, nasPdu);
+    ueSendSrb(d, encodeRrc(RrcType::UlInformationTransfer, nasPdu), m);
+}
+
+void Engine::Impl::ueSendSrb(std::uint32_t d, ByteView rrc, const Meta& meta)
+{
+    UeContext& u = ue[d];
     Bytes uu = spares.take();
     buildSrbPdu(uu, u.as, false, u.srbTx.next++, rrc);
-    send(Link::Uu, false, std::move(uu), m, false, rrc);
+    send(Link::Uu, false, std::move(uu), meta, false, rrc);
+}
+
+void Engine::Impl::ueSendDrb(std::uint32_t d, ByteView packet, const Meta& meta)
+{
+    UeContext& u = ue[d];
+    Bytes uu = spares.take();
+    buildDrbPdu(uu, u.as, false, u.drbTx.next++, packet);
+    send(Link::Uu, false, std::move(uu), meta, false, packet);
 }
 
 void Engine::Impl::ueSendUplink(std::uint32_t d, std::uint32_t generation)
@@ -217,9 +227,7 @@ void Engine::Impl::ueSendReading(std::uint32_t d)
     protectApp(appPayload, protection.app, u.app, true, ++u.appSeq, appCoap);
     const std::uint16_t port = appPort(protection.app);
     buildIpv4Udp(appPacket, u.address, kAddrServer, port, port, nextIpId(), appPayload);
-    Bytes uu = spares.take();
-    buildDrbPdu(uu, u.as, false, u.drbTx.next++, appPacket);
-    send(Link::Uu, false, std::move(uu), m, false, appPacket);
+    ueSendDrb(d, appPacket, m);
 }
 
 void Engine::Impl::ueFromUu(InFlight& pdu)
@@ -291,10 +299,7 @@ void Engine::Impl::ueFromUu(InFlight& pdu)
         Meta m;
         m.device = d;
         m.signalling = true;
-        const Bytes complete = encodeRrc(RrcType::SecurityModeComplete, {}, rrc->transactionId);
-        Bytes uu = spares.take();
-        buildSrbPdu(uu, u.as, false, u.srbTx.next++, complete);
-        send(Link::Uu, false, std::move(uu), m, false, complete);
+        ueSendSrb(d, encodeRrc(RrcType::SecurityModeComplete, {}, rrc->transactionId), m);
         u.as.cipheringActive = true; // ciphering starts after the Security Mode Complete (TS 33.401 7.2.4.5)
         captureUuSecurity(d, false, u.as);
         break;
